@@ -1,0 +1,5 @@
+"""``python -m eventcoder``: the command line."""
+
+from eventcoder.cli import main
+
+main()

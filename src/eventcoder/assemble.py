@@ -1,0 +1,727 @@
+"""Assemble: from the mentions in an article's sentences to coded events.
+
+One event per real occurrence (FORMAT.md, "What is an event"): triggers in one
+sentence and in several sentences about the same occurrence (same event type, a
+compatible place and date) become one event. Mentions of old recaps (more than 30
+days before publication), anniversaries, planned or threatened actions and
+generic background are dropped. Fatalities are the most conservative figure across
+the sentences of an event; a suicide bomber counts (ACLED).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from eventcoder.extract.dates import DateMention, find_dates
+from eventcoder.extract.fatalities import DeathCount, find_deaths
+from eventcoder.extract.places import Toponym, find_toponyms
+from eventcoder.extract.triggers import TriggerMatch
+from eventcoder.models import Article, Attribution, Event, Evidence
+from eventcoder.nlp import Entity, Sentence
+from eventcoder.resolve.actors import (
+    ARMED,
+    CIVILIANS,
+    GOVERNMENT,
+    GROUP,
+    PROTESTERS,
+    RIOTERS,
+    STATE,
+    UNIDENTIFIED,
+    ActorMention,
+)
+from eventcoder.resolve.dates import resolve as resolve_date
+from eventcoder.resolve.dates import year_of
+from eventcoder.resolve.gazetteer import Place
+from eventcoder.resolve.gazetteer.names import fold
+
+if TYPE_CHECKING:
+    from eventcoder.pipeline import Resources
+
+RECAP_DAYS = 30
+
+_GENERIC = re.compile(
+    r"\b(?:since\b|has (?:killed|displaced|left) (?:tens|hundreds|thousands|more than|over|about|some|at least)|have been killed (?:in|since|this|so far)|has been (?:fighting|battling|hit|attacked)|"
+    r"regularly|frequently|repeatedly|routinely|often\b|many times|several times|every (?:week|month|year)|"
+    r"tens of thousands|hundreds of thousands|thousands of people|millions|over the years|in recent (?:years|months)|"
+    r"has come under|have come under|are regularly|is one of the most|has fought|have fought|has waged|has been waging|"
+    r"broke out in|the (?:war|conflict|insurgency) (?:has|in)|has spread|have spread|dominant|split from|"
+    r"is active|are active|operate[sd]? in|known for|allied with|linked to both|were marred by)",
+    re.I,
+)
+_MODAL = re.compile(
+    r"\b(?:will|would|could|might|may|plans? to|planned|planning|threaten(?:ed|s|ing)? to|vow(?:ed|s)? to|"
+    r"intends? to|intended to|calls? for|called for|calling for|demand(?:ed|s|ing)?|warn(?:ed|s)? (?:of|that|against)|"
+    r"prepar(?:e|es|ed|ing) to|expected to|set to|propos(?:ed|es|al)|fear(?:ed|s)? (?:of|that)|if|unless|"
+    r"ready to|aim(?:s|ed)? to|seeks? to|sought to|to prevent|to stop|try(?:ing)? to|tried to|attempt(?:s|ed)? to|"
+    r"against any|in case of|would-be|potential|possible|rumou?rs? of|urged|urging|appeal(?:ed)? for|ban on|"
+    r"banned|prohibit(?:ed|s)?|allow(?:ed|s)? (?:to|the)|permission|permit)\b",
+    re.I,
+)
+_NEGATED = re.compile(r"\b(?:no|not|never|without|nor|denied|deny|denies|neither)\b(?:\s+\w+){0,2}\s*$", re.I)
+_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the attack|the bombing|it had|that it)|\bclaimed by\b", re.I)
+_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_INCLUDING_ATTACKER = re.compile(r"\bincluding (?:the |a |two |three )?(?:suicide )?(?:bombers?|attackers?)\b", re.I)
+_ATTRIBUTION = re.compile(
+    r"(?:according to\s+(?P<a>[^,.;\"]{3,80}))|(?:,\s*(?P<b>[^,.;\"]{3,80}?)\s+(?:said|says|told|reported|added|confirmed)\b)|"
+    r"(?:^(?P<c>[A-Z][^,.;\"]{2,80}?)\s+(?:said|says|told|reported|confirmed)\b)"
+)
+_PROTEST_CONTEXT = re.compile(r"\b(?:protest|demonstrat|march|rally|rallies|sit-in|strike)", re.I)
+_CIVILIAN_TARGET = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|people|worshippers|children|women|farmers?|passengers?|shoppers|"
+    r"families|market|homes?|houses?|village|school|mosque|church|hospital|neighbou?rhood|residential|teachers?|"
+    r"students?|pupils|traders?|displaced|camp for|boys?|girls?|man|woman|men|thieves)\b",
+    re.I,
+)
+_ARMED_TARGET = re.compile(
+    r"\b(?:soldiers?|troops|army|military|police|policemen|officers?|checkpoint|checkpost|base|barracks|outpost|"
+    r"positions?|convoy|patrol|station|post|rangers|gendarmes|militants|fighters|insurgents|rebels|forces)\b",
+    re.I,
+)
+_STATE_ONLY = {"Air/drone strike", "Government regains territory", "Arrests", "Disrupted weapons use",
+               "Headquarters or base established", "Non-violent transfer of territory", "Agreement"}
+
+
+@dataclass
+class Mention:
+    """One trigger in one sentence, with what the sentence says around it."""
+
+    trigger: TriggerMatch
+    sentence: Sentence
+    sub_event_type: str
+    event_type: str
+    date: date | None = None
+    precision: int | None = None
+    date_mention: DateMention | None = None
+    toponym: Toponym | None = None
+    place: Place | None = None
+    admin1: Place | None = None
+    actors: list[ActorMention] = field(default_factory=list)
+    deaths: list[DeathCount] = field(default_factory=list)
+    attribution: Attribution | None = None
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one or more mentions."""
+
+    mentions: list[Mention]
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+
+@dataclass
+class SentenceInfo:
+    """What one candidate sentence holds, computed once."""
+
+    sentence: Sentence
+    entities: list[Entity]
+    toponyms: list[tuple[Toponym, Place | None]]
+    dates: list[DateMention]
+    actors: list[ActorMention]
+    deaths: list[DeathCount]
+
+
+def _frame_irrelevant(text: str, res: Resources) -> bool:
+    """Whether the article reads as sports, business, film or history rather than news of violence."""
+    low = text.casefold()
+    best = 0
+    for words in res.frames.values():
+        n = sum(1 for w in words if re.search(r"(?<![\w-])" + re.escape(w.casefold()) + r"(?![\w-])", low))
+        best = max(best, n)
+    return best >= res.frame_min
+
+
+def article_countries(article: Article, body: list[Sentence], infos: list[SentenceInfo], res: Resources) -> list[str]:
+    """The article's countries, focus first: country names and demonyms counted in the body,
+    the dateline's country, and the countries of places resolved in candidate sentences."""
+    counts: dict[str, float] = {}
+    text = " ".join(s.text for s in body)
+    for m in res.country_pattern.finditer(text):
+        iso = res.actors.country_of_demonym(m.group(0))
+        if iso:
+            counts[iso] = counts.get(iso, 0) + 1.0
+    if article.dateline_country:
+        iso = res.actors.country_of_demonym(article.dateline_country)
+        if iso:
+            counts[iso] = counts.get(iso, 0) + 2.0
+    for info in infos:
+        for _top, place in info.toponyms:
+            if place is not None and not place.is_country:
+                counts[place.country] = counts.get(place.country, 0) + 0.5
+    if article.title:
+        for m in res.country_pattern.finditer(article.title):
+            iso = res.actors.country_of_demonym(m.group(0))
+            if iso:
+                counts[iso] = counts.get(iso, 0) + 1.0
+    return [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
+
+
+def _nearest(items: list, pos: int, key=lambda x: (x.start, x.end)) -> object | None:
+    best, best_d = None, None
+    for it in items:
+        s, e = key(it)
+        d = 0 if s <= pos < e else (s - pos if s > pos else (pos - e) * 1.3)
+        if best_d is None or d < best_d:
+            best, best_d = it, d
+    return best
+
+
+def _choose_triggers(matches: list[TriggerMatch], info: SentenceInfo) -> list[TriggerMatch]:
+    """Reduce a sentence's trigger matches to one per occurrence it describes.
+
+    Highest priority first; a lower trigger is kept only when it is of another event
+    type and sits at another place. Armed clash vs attack on civilians is decided by
+    who was targeted.
+    """
+    if not matches:
+        return []
+    text = info.sentence.text
+    off = info.sentence.start
+    places = [(t, p) for t, p in info.toponyms]
+
+    def place_of(m: TriggerMatch) -> str | None:
+        cands = [t for t, p in places if p is None or not p.is_country]
+        t = _nearest(cands, m.start)
+        return fold(t.text) if t is not None else None
+
+    subs = {m.sub_event_type for m in matches}
+    has_deaths = any(d.value > 0 for d in info.deaths)
+    civ = bool(_CIVILIAN_TARGET.search(text))
+    armed = bool(_ARMED_TARGET.search(text))
+    drop: set[str] = set()
+    if "Attack" in subs and "Armed clash" in subs:
+        drop.add("Attack" if (armed and not civ) or not civ else "Armed clash")
+    if "Abduction/forced disappearance" in subs and "Attack" in subs and has_deaths:
+        drop.add("Abduction/forced disappearance")
+    if "Looting/property destruction" in subs and ({"Attack", "Armed clash"} & subs) and has_deaths:
+        drop.add("Looting/property destruction")
+    if "Grenade" in subs and "Armed clash" in subs:
+        drop.add("Grenade")
+    if "Shelling/artillery/missile attack" in subs and "Disrupted weapons use" in subs:
+        drop.add("Shelling/artillery/missile attack")
+    if "Air/drone strike" in subs and "Disrupted weapons use" in subs:
+        drop.add("Air/drone strike")
+    if {"Violent demonstration", "Mob violence"} & subs:
+        drop |= {"Peaceful protest", "Protest with intervention", "Looting/property destruction", "Attack"}
+        if "Mob violence" in subs:
+            drop.add("Violent demonstration")
+    if {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"} & subs:
+        drop |= {"Arrests", "Attack", "Armed clash"}
+    if "Excessive force against protesters" in subs and not has_deaths and not re.search(r"opened fire|live (?:ammunition|rounds)|shot", text, re.I):
+        drop.add("Excessive force against protesters")
+    if "Attack" in subs and not civ and not ({"Armed clash"} & subs):
+        drop.add("Attack")
+    ordered = sorted((m for m in matches if m.sub_event_type not in drop), key=lambda m: -m.priority)
+    kept: list[TriggerMatch] = []
+    for m in ordered:
+        before = text[max(0, m.start - off - 50):m.start - off]
+        if _NEGATED.search(before):
+            continue
+        pm = place_of(m)
+        clash = False
+        for k in kept:
+            if k.event_type == m.event_type or pm is None or place_of(k) is None or place_of(k) == pm:
+                clash = True
+                break
+        if not clash:
+            kept.append(m)
+    return kept
+
+
+def _skip_sentence(info: SentenceInfo) -> bool:
+    return bool(_GENERIC.search(info.sentence.text))
+
+
+def _modal_before(text: str, rel: int) -> bool:
+    # the clause before the trigger: back to the last comma/semicolon (at most 80 characters)
+    window = text[max(0, rel - 80):rel]
+    window = re.split(r"[;:]|,\s+(?:while|as|but|and)\b", window)[-1]
+    return bool(_MODAL.search(window))
+
+
+def _attribution(text: str) -> Attribution | None:
+    m = _ATTRIBUTION.search(text)
+    if not m:
+        return None
+    src = (m.group("a") or m.group("b") or m.group("c") or "").strip()
+    src = re.sub(r"^(?:the|a|an)\s+", "", src, flags=re.I)
+    if not src or len(src.split()) > 10 or src.lower() in {"he", "she", "they", "it", "we"}:
+        return None
+    return Attribution(speaker=None, role=None, organization=src)
+
+
+def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None) -> tuple[date | None, int | None, DateMention | None, bool]:
+    """The nearest event date in the sentence; the last flag says the mention is old or future."""
+    usable = [d for d in info.dates if not d.reporting and d.kind not in ("year",)]
+    for d in info.dates:
+        if d.kind in ("old", "future"):
+            # an old or future marker in the trigger's clause rules the mention out
+            if abs(d.start - trig.start) < 120:
+                return None, None, d, True
+        if d.kind == "year" and published is not None:
+            y = year_of(d)
+            if y is not None and y < published.year and abs(d.start - trig.start) < 150:
+                return None, None, d, True
+    if not usable:
+        usable = [d for d in info.dates if d.kind not in ("year", "old", "future")]
+    d = _nearest(usable, trig.start)
+    if d is None:
+        return None, None, None, False
+    assert isinstance(d, DateMention)
+    resolved, prec = resolve_date(d, published)
+    if resolved is not None and published is not None:
+        if resolved > published or (published - resolved).days > RECAP_DAYS:
+            return None, None, d, True
+    return resolved, prec, d, False
+
+
+def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, published: date | None) -> list[Mention]:
+    """Every event mention of the article's candidate sentences, in text order."""
+    mentions: list[Mention] = []
+    for info in infos:
+        s = info.sentence
+        if s.is_title or s.is_caption or _skip_sentence(info):
+            continue
+        matches = res.lexicon.find(s.text, s.start)
+        kept = _choose_triggers(matches, info)
+        for trig in kept:
+            rel = trig.start - s.start
+            if _modal_before(s.text, rel):
+                continue
+            d, prec, dm, ruled_out = _date_for(info, trig, published)
+            if ruled_out:
+                continue
+            m = Mention(trig, s, trig.sub_event_type, trig.event_type, d, prec, dm)
+            # place: the nearest specific toponym (a resolved town or feature, else any toponym)
+            specific = [(t, p) for t, p in info.toponyms if p is None or not (p.is_country or p.is_admin1)]
+            near = _nearest(specific, trig.start, key=lambda tp: (tp[0].start, tp[0].end))
+            if near is not None:
+                m.toponym, m.place = near  # type: ignore[misc]
+            admins = [(t, p) for t, p in info.toponyms if p is not None and p.is_admin1]
+            adm = _nearest(admins, trig.start, key=lambda tp: (tp[0].start, tp[0].end))
+            if adm is not None:
+                m.admin1 = adm[1]  # type: ignore[index]
+                if m.toponym is None:
+                    m.toponym = adm[0]  # type: ignore[index]
+            if m.toponym is None:
+                countries = [(t, p) for t, p in info.toponyms if p is not None and p.is_country]
+                c = _nearest(countries, trig.start, key=lambda tp: (tp[0].start, tp[0].end))
+                if c is not None:
+                    m.toponym, m.place = c  # type: ignore[misc]
+            # deaths nearest to this trigger rather than to another kept trigger
+            for dc in info.deaths:
+                owner = _nearest(kept, dc.start)
+                if owner is trig:
+                    m.deaths.append(dc)
+            m.actors = list(info.actors)
+            m.attribution = _attribution(s.text)
+            mentions.append(m)
+    return mentions
+
+
+def _same_place(a: Mention, b: Mention) -> bool | None:
+    """True/False when both have a specific place; None when either lacks one."""
+    if a.toponym is None or b.toponym is None:
+        return None
+    pa, pb = a.place, b.place
+    if pa is not None and pb is not None:
+        if pa.is_country or pb.is_country:
+            return None if pa.country == pb.country else False
+        if pa.is_admin1 or pb.is_admin1:
+            return None if pa.admin1_code == pb.admin1_code else False
+        if (pa.geonameid, pa.name) == (pb.geonameid, pb.name):
+            return True
+        if pa.latitude is not None and pb.latitude is not None:
+            return abs(pa.latitude - pb.latitude) + abs((pa.longitude or 0) - (pb.longitude or 0)) < 0.1
+        return False
+    if pa is not None and (pa.is_admin1 or pa.is_country):
+        return None
+    if pb is not None and (pb.is_admin1 or pb.is_country):
+        return None
+    return fold(a.toponym.text) == fold(b.toponym.text)
+
+
+def merge_mentions(mentions: list[Mention]) -> list[Draft]:
+    """Group mentions into events: same event type, compatible place and date, and the
+    same sub-event type unless the later mention names neither place nor date."""
+    drafts: list[Draft] = []
+    for m in mentions:
+        target = None
+        for d in drafts:
+            f = d.first
+            if f.event_type != m.event_type:
+                continue
+            places = [x for x in d.mentions]
+            same = [_same_place(x, m) for x in places]
+            if any(s is False for s in same) and not any(s is True for s in same):
+                continue
+            dates = [x.date for x in d.mentions if x.date is not None]
+            if m.date is not None and dates and all(abs((m.date - x).days) > 1 for x in dates):
+                continue
+            bare = m.toponym is None and m.date is None
+            if f.sub_event_type != m.sub_event_type and not bare and m.event_type not in ("Protests", "Riots"):
+                if not any(s is True for s in same):
+                    continue
+            target = d
+            break
+        if target is None:
+            drafts.append(Draft([m]))
+        else:
+            target.mentions.append(m)
+    return drafts
+
+
+def _fatalities(draft: Draft, sub_event_type: str, article_text: str) -> tuple[int | None, int | None, int | None, DeathCount | None]:
+    """(fatalities, low, high, evidence): per sentence the sum of its figures, then the
+    smallest positive figure across sentences (ACLED's most conservative figure)."""
+    per_sentence: dict[int, list[DeathCount]] = {}
+    for m in draft.mentions:
+        for dc in m.deaths:
+            per_sentence.setdefault(m.sentence.start, []).append(dc)
+    totals: list[tuple[int, int, DeathCount]] = []
+    zero: DeathCount | None = None
+    for figures in per_sentence.values():
+        positive = [f for f in figures if f.value > 0]
+        if not positive:
+            zero = zero or figures[0]
+            continue
+        # Same victims named twice in one sentence are one figure; different victims add up.
+        by_victims: dict[str, DeathCount] = {}
+        for f in positive:
+            key = f.victims.lower() or "_"
+            if key not in by_victims or f.value < by_victims[key].value:
+                by_victims[key] = f
+        total = sum(f.value for f in by_victims.values())
+        high = sum(f.high for f in by_victims.values())
+        totals.append((total, high, max(by_victims.values(), key=lambda f: f.value)))
+    if sub_event_type == "Other":
+        return 0, 0, 0, zero
+    if not totals:
+        return (0, 0, 0, zero)
+    best = min(totals, key=lambda t: t[0])
+    value = best[0]
+    low = min(t[0] for t in totals)
+    high = max(t[1] for t in totals)
+    if sub_event_type == "Suicide bomb":
+        sentences = " ".join(m.sentence.text for m in draft.mentions)
+        if not _INCLUDING_ATTACKER.search(sentences):
+            value += 1
+            low += 1
+            high += 1
+    return value, low, high, best[2]
+
+
+def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
+                 countries: list[str], res: Resources, claims: list[ActorMention]
+                 ) -> tuple[tuple[str, int, ActorMention | None] | None, tuple[str, int, ActorMention | None] | None]:
+    """actor1 and actor2 for an event, by ACLED's role rules (FORMAT.md, "Actors")."""
+    ad = res.actors
+    primary = draft.first
+    mentions = list(primary.actors)
+    for m in draft.mentions[1:]:
+        mentions.extend(m.actors)
+    trig = primary.trigger
+
+    def named(am: ActorMention) -> tuple[str, int, ActorMention]:
+        n, i = ad.name(am, country, countries)
+        return n, i, am
+
+    armed = [a for a in primary.actors if a.kind in ARMED]
+    others_armed = [a for a in mentions if a.kind in ARMED]
+    # prefer named groups over class words at the same role
+    def attacker_candidates() -> list[ActorMention]:
+        before = [a for a in armed if a.end <= trig.start + 5]
+        by = [a for a in armed if a.start >= trig.end and _BY.search(primary.sentence.text[:a.start - primary.sentence.start][-40:])]
+        cands = by + list(reversed(before)) + [a for a in armed if a not in before and a not in by]
+        groups = [a for a in cands if a.kind == GROUP]
+        return groups[:1] + [a for a in cands if a not in groups[:1]] if groups and cands and cands[0].kind == UNIDENTIFIED else cands
+
+    civ = ad.civilians(country)
+    if event_type == "Protests":
+        a1 = (ad.name(ActorMention(PROTESTERS, 0, 0, ""), country, countries) + (None,))
+        police = [a for a in mentions if a.kind == STATE]
+        a2 = None
+        if sub != "Peaceful protest":
+            a2 = named(police[0]) if police else (ad.state(country, "police") + (None,))
+            if police and police[0].force != "police" and police[0].country is None:
+                a2 = (ad.state(country, "police") + (police[0],))
+        return a1, a2
+    if event_type == "Riots":
+        a1 = (ad.name(ActorMention(RIOTERS, 0, 0, ""), country, countries) + (None,))
+        if sub == "Mob violence":
+            return a1, (civ + (None,))
+        police = [a for a in mentions if a.kind == STATE]
+        a2 = (ad.state(country, "police") + (police[0],)) if police else None
+        return a1, a2
+    cands = attacker_candidates()
+    if event_type == "Violence against civilians" or sub in ("Looting/property destruction",):
+        perp = [a for a in cands if a.kind in ARMED]
+        claimed = [c for c in claims if c.kind == GROUP]
+        if perp and perp[0].kind == UNIDENTIFIED:
+            grp = [a for a in others_armed if a.kind == GROUP]
+            if grp:
+                perp = grp + perp
+            elif claimed:
+                perp = claimed + perp
+        elif not perp and claimed:
+            perp = claimed
+        a1 = named(perp[0]) if perp else (ad.unidentified(country) + (None,))
+        return a1, (civ + (None,))
+    if event_type == "Strategic developments":
+        if sub == "Agreement":
+            gov = [a for a in mentions if a.kind in (GOVERNMENT, STATE)]
+            grp = [a for a in mentions if a.kind == GROUP]
+            a1 = ad.name(ActorMention(GOVERNMENT, 0, 0, ""), country, countries) + (gov[0] if gov else None,)
+            return a1, (named(grp[0]) if grp else None)
+        if sub in ("Arrests", "Disrupted weapons use", "Headquarters or base established"):
+            state = [a for a in cands if a.kind == STATE]
+            grp = [a for a in cands if a.kind == GROUP]
+            if sub == "Arrests" and grp and not state and grp[0].start < trig.start:
+                a1 = named(grp[0])
+                rest = [a for a in grp[1:] + [a for a in armed if a.kind == UNIDENTIFIED] if a is not grp[0]]
+                target = [a for a in mentions if a.kind == GROUP and ad.name(a, country, countries)[0] != a1[0]]
+                return a1, (named(target[0]) if target else (named(rest[0]) if rest else None))
+            a1 = named(state[0]) if state else (ad.state(country) + (None,))
+            other = [a for a in others_armed if a.kind in (GROUP, UNIDENTIFIED) or (a.kind == STATE and a.country and a.country != country)]
+            other = [a for a in other if ad.name(a, country, countries)[0] != a1[0]]
+            if sub == "Headquarters or base established":
+                return a1, None
+            return a1, (named(other[0]) if other else None)
+        if sub == "Non-violent transfer of territory":
+            # "X handed over ... to Y": Y takes over (actor1), X hands over (actor2)
+            to_m = re.search(r"\bto\s+(?:the\s+)?", primary.sentence.text[trig.end - primary.sentence.start:])
+            after = [a for a in mentions if a.kind in ARMED and to_m and a.start >= trig.end + to_m.start()]
+            before = [a for a in mentions if a.kind in ARMED and a.end <= trig.start]
+            a1 = named(after[0]) if after else (ad.state(country) + (None,))
+            return a1, (named(before[0]) if before else None)
+        if sub == "Change to group/activity":
+            grp = [a for a in mentions if a.kind in (GROUP, UNIDENTIFIED)]
+            state = [a for a in mentions if a.kind == STATE]
+            return (named(grp[0]) if grp else (ad.unidentified(country) + (None,))), (named(state[0]) if state else None)
+        a1 = named(cands[0]) if cands else None
+        return a1, None
+    # Battles and Explosions/Remote violence
+    if not cands:
+        claimed = [c for c in claims if c.kind == GROUP]
+        if claimed:
+            cands = claimed
+    if cands and cands[0].kind == UNIDENTIFIED:
+        claimed = [c for c in claims if c.kind == GROUP]
+        grp = [a for a in armed if a.kind == GROUP]
+        if grp:
+            cands = grp + cands
+        elif claimed:
+            cands = claimed + cands
+    if sub in _STATE_ONLY and not any(a.kind == STATE for a in cands[:1]):
+        state = [a for a in armed if a.kind == STATE]
+        if state:
+            cands = state + [a for a in cands if a not in state]
+    if cands:
+        a1 = named(cands[0])
+    elif sub in ("Air/drone strike",):
+        a1 = ad.state(country) + (None,)
+    else:
+        a1 = ad.unidentified(country) + (None,)
+    others = [a for a in others_armed if ad.name(a, country, countries)[0] != a1[0]]
+    if event_type == "Battles" and sub == "Non-state actor overtakes territory" and a1[1] == 1:
+        # a state force does not "overtake": it regains
+        pass
+    if others:
+        # prefer a named group, then a state force, then unidentified
+        others.sort(key=lambda a: {GROUP: 0, STATE: 1, UNIDENTIFIED: 2}.get(a.kind, 3))
+        a2: tuple[str, int, ActorMention | None] | None = named(others[0])
+    elif event_type == "Explosions/Remote violence":
+        texts = " ".join(m.sentence.text for m in draft.mentions)
+        a2 = (civ + (None,)) if _CIVILIAN_TARGET.search(texts) else None
+    elif event_type == "Battles":
+        a2 = ad.state(country) + (None,) if a1[1] != 1 else ad.unidentified(country) + (None,)
+    else:
+        a2 = None
+    return a1, a2
+
+
+def _notes(ev: Event) -> str:
+    verb = {
+        "Armed clash": "clashed with",
+        "Government regains territory": "regained territory from",
+        "Non-state actor overtakes territory": "took territory from",
+        "Chemical weapon": "used a chemical weapon against",
+        "Air/drone strike": "carried out an air/drone strike on",
+        "Suicide bomb": "carried out a suicide bombing against",
+        "Shelling/artillery/missile attack": "shelled",
+        "Remote explosive/landmine/IED": "targeted with an explosive device",
+        "Grenade": "threw a grenade at",
+        "Sexual violence": "committed sexual violence against",
+        "Attack": "attacked",
+        "Abduction/forced disappearance": "abducted",
+        "Peaceful protest": "protested peacefully",
+        "Protest with intervention": "protested; intervention by",
+        "Excessive force against protesters": "protested; excessive force used by",
+        "Violent demonstration": "rioted; engaged",
+        "Mob violence": "mob violence against",
+        "Agreement": "reached an agreement with",
+        "Arrests": "arrested members of",
+        "Change to group/activity": "changed activity (surrender/defection); involving",
+        "Disrupted weapons use": "disrupted weapons use by",
+        "Headquarters or base established": "established a base",
+        "Looting/property destruction": "looted or destroyed property of",
+        "Non-violent transfer of territory": "took over territory from",
+        "Other": "was involved in a strategic development",
+    }.get(ev.sub_event_type, ev.sub_event_type.lower())
+    when = f"On {ev.event_date}" if ev.event_date else "On an unknown date"
+    where = ", ".join(x for x in (ev.location, ev.admin1, ev.country) if x)
+    who = ev.actor1 or "an unidentified actor"
+    target = f" {ev.actor2}" if ev.actor2 and not verb.endswith(("peacefully", "a base")) else ""
+    if not ev.actor2 and verb.endswith((" with", " of", " against", " on", " from", " by", " at")):
+        verb = verb.rsplit(" ", 1)[0]
+    fat = "" if ev.fatalities is None else f"; {ev.fatalities} reported fatalities"
+    return f"{when}, {who} {verb}{target} in {where or 'an unknown place'}{fat}."
+
+
+def assemble_events(article: Article, infos: list[SentenceInfo], countries: list[str], res: Resources) -> list[Event]:
+    """Code the events of one article from its candidate sentences."""
+    published = date.fromisoformat(article.published) if article.published else None
+    mentions = build_mentions(infos, article, res, published)
+    drafts = merge_mentions(mentions)
+    claims: list[ActorMention] = []
+    for info in infos:
+        if _CLAIM.search(info.sentence.text):
+            claims.extend(a for a in info.actors if a.kind == GROUP)
+    events: list[Event] = []
+    focus = countries[0] if countries else None
+    lead_place: Mention | None = next((m for m in mentions if m.place is not None and not m.place.is_country), None)
+    for draft in drafts:
+        ms = draft.mentions
+        f = ms[0]
+        # sub-event type: the highest-priority sub-type among the mentions for protests/riots
+        sub = f.sub_event_type
+        if f.event_type in ("Protests", "Riots"):
+            sub = max(ms, key=lambda m: m.trigger.priority).sub_event_type
+        dated = next((m for m in ms if m.date is not None), None)
+        placed = next((m for m in ms if m.place is not None and not (m.place.is_country or m.place.is_admin1)), None)
+        placed = placed or next((m for m in ms if m.toponym is not None and m.place is None), None)
+        placed = placed or next((m for m in ms if m.toponym is not None), None)
+        adm_m = next((m for m in ms if m.admin1 is not None), None)
+        place = placed.place if placed else None
+        top = placed.toponym if placed else None
+        admin1_place = adm_m.admin1 if adm_m else None
+        if place is not None and place.is_admin1:
+            admin1_place = place
+        country = place.country if place is not None else (admin1_place.country if admin1_place else None)
+        if country is None and top is None and lead_place is not None and lead_place.place is not None:
+            # no place in the event's sentences: the article's lead place
+            place, top = lead_place.place, lead_place.toponym
+            country = place.country if place else None
+        if country is None:
+            country = focus
+        admin1_name = None
+        if place is not None and place.admin1 and not place.is_country:
+            admin1_name = place.admin1
+        elif admin1_place is not None and admin1_place.country == country:
+            admin1_name = admin1_place.admin1 or admin1_place.name
+        elif place is None and top is not None and lead_place is not None and lead_place.place is not None \
+                and lead_place.place.country == country:
+            admin1_name = lead_place.place.admin1
+        # time
+        ev_date = dated.date if dated else None
+        prec = dated.precision if dated else None
+        if ev_date is None and published is not None:
+            ev_date, prec = published, 1
+        # geo precision
+        if place is not None and place.is_country:
+            geo = 3
+            location = place.name
+        elif place is not None and place.is_admin1:
+            geo = 3
+            location = admin1_name or place.name
+        elif place is not None:
+            geo = 2 if (place.feature_class != "P" or (top and top.near)) else 1
+            location = top.text if top else place.name
+        elif top is not None:
+            geo = 2
+            location = top.text
+        else:
+            geo = 3 if admin1_name else None
+            location = admin1_name
+        a1, a2 = _pick_actors(draft, f.event_type, sub, country, [country, *countries] if country else countries, res, claims)
+        if a1 and a2 and a1[0] == a2[0]:
+            a2 = None
+        fat, low, high, fat_ev = _fatalities(draft, sub, article.text)
+        evidence: list[Evidence] = []
+        for m in ms:
+            evidence.append(Evidence("sub_event_type", m.trigger.start, m.trigger.end, m.trigger.text))
+        if dated and dated.date_mention:
+            dm = dated.date_mention
+            evidence.append(Evidence("event_date", dm.start, dm.end, dm.text))
+        if top is not None:
+            evidence.append(Evidence("location", top.start, top.end, top.text))
+        if adm_m is not None and adm_m.admin1 is not None:
+            for t, p in [(x.toponym, x.admin1) for x in [adm_m]]:
+                pass
+        for label, actor in (("actor1", a1), ("actor2", a2)):
+            if actor and actor[2] is not None and actor[2].end > actor[2].start:
+                evidence.append(Evidence(label, actor[2].start, actor[2].end, actor[2].text))
+        if fat_ev is not None:
+            evidence.append(Evidence("fatalities", fat_ev.start, fat_ev.end, fat_ev.text))
+        inter1 = a1[1] if a1 else None
+        inter2 = a2[1] if a2 else None
+        interaction = None
+        if inter1 is not None:
+            interaction = int(f"{min(inter1, inter2)}{max(inter1, inter2)}") if inter2 is not None else int(f"{inter1}0")
+        key = "|".join([article.id, f.event_type, sub, str(ev_date), fold(location or ""), str(f.trigger.start)])
+        attribution = next((m.attribution for m in ms if m.attribution is not None), None)
+        confidence = 0.4 + 0.15 * (dated is not None) + 0.15 * (place is not None) + 0.1 * (a1 is not None and a1[2] is not None) + 0.1 * (len(ms) > 1)
+        ev = Event(
+            event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+            event_type=f.event_type,
+            sub_event_type=sub,
+            event_date=ev_date.isoformat() if ev_date else None,
+            time_precision=prec if ev_date else None,
+            date_text=dated.date_mention.text if dated and dated.date_mention else None,
+            actor1=a1[0] if a1 else None, inter1=inter1, assoc_actor_1=None,
+            actor2=a2[0] if a2 else None, inter2=inter2, assoc_actor_2=None,
+            interaction=interaction,
+            country=country,
+            admin1=admin1_name,
+            admin2=place.admin2 if place is not None else None,
+            location=location,
+            latitude=place.latitude if place is not None else None,
+            longitude=place.longitude if place is not None else None,
+            geonameid=place.geonameid if place is not None else None,
+            geo_precision=geo,
+            fatalities=fat, fatalities_low=low, fatalities_high=high,
+            fatalities_text=fat_ev.text if fat_ev is not None else None,
+            attribution=attribution,
+            evidence=evidence,
+            confidence=round(min(confidence, 0.95), 2),
+        )
+        ev.notes = _notes(ev)
+        events.append(ev)
+    return _drop_duplicates(events)
+
+
+def _drop_duplicates(events: list[Event]) -> list[Event]:
+    """Events with the same type, sub-type, date and location are one occurrence."""
+    out: list[Event] = []
+    for ev in events:
+        dup = next((o for o in out if o.event_type == ev.event_type and o.sub_event_type == ev.sub_event_type
+                    and o.event_date == ev.event_date and fold(o.location or "") == fold(ev.location or "")), None)
+        if dup is None:
+            out.append(ev)
+        else:
+            dup.evidence.extend(ev.evidence)
+    return out
+
+
+def published_of(article: Article) -> date | None:
+    return date.fromisoformat(article.published) if article.published else None
+
+
+__all__ = ["SentenceInfo", "assemble_events", "article_countries", "timedelta", "find_dates", "find_deaths",
+           "find_toponyms"]

@@ -1,0 +1,274 @@
+"""Clean-up: raw HTML or scraped text into an ``Article`` whose text every offset points into.
+
+HTML goes through trafilatura (no comments, no tables of links, precision
+favoured) for the body and its metadata (title, author, date by htmldate, site
+name). Plain text goes through our own clean-up: section breadcrumbs, the title,
+the byline, share/like/comment widgets, and repeated paragraphs (scraped pages
+repeat each photo caption) are removed or marked. Both then share the paragraph
+pass that marks captions and drops repeats.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from urllib.parse import urlparse
+
+from eventcoder.errors import InputError
+from eventcoder.models import Article, Paragraph, RawDocument
+
+# Widgets and page furniture, matched against a whole paragraph (case-insensitive).
+_WIDGET = re.compile(
+    r"""^(?:
+        do\ you\ like\ this\ article\??
+      | \d+\s+comment\(?s?\)?
+      | comment\ policy.*
+      | \*?\s*denotes\ required\ field.*
+      | \d+\s*/\s*\d+
+      | share(?:\ this(?:\ article|\ story)?)?:?
+      | share\ on\ \w+
+      | (?:facebook|twitter|x|whatsapp|telegram|email|e-mail|print|linkedin|reddit|copy\ link|tweet|like)
+      | (?:read\ more|related(?:\ articles|\ stories|\ news)?|more\ stories|advertisement|subscribe.*|sign\ up.*)
+      | leave\ a\ (?:comment|reply)
+      | (?:previous|next)\ (?:article|story|post).*
+      | tags?:.*
+      | we\ use\ cookies.*
+    )$""",
+    re.I | re.X,
+)
+# Once one of these appears, the rest of the page is comment machinery.
+_TAIL_START = re.compile(r"^(?:do you like this article\??|\d+\s+comment\(s\)|comments?\s*\(\d+\)|leave a (?:comment|reply))$", re.I)
+_CAPTION = re.compile(
+    r"(?:\[(?:photo|image|picture|file photo)[^\]]*\]\s*$|\((?:photo|image|file photo)[^)]*\)\s*$|^(?:photo|caption|image)\s*:)",
+    re.I,
+)
+_BYLINE = re.compile(r"^by\s+(?P<who>[^\n]{2,120})$", re.I)
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z\u00C0-\u00DE .'\-]{1,40})"
+    r"(?:,\s*(?P<place>[A-Z][A-Za-z .'\-]+?))?"
+    r"(?:,\s*(?P<date>(?:" + _MONTHS + r")[a-z]*\.?\s+\d{1,2},\s*\d{4}))?"
+    r"\s*(?:—|–|-|:)\s+"
+)
+_BAD_AUTHORS = {"published", "updated", "admin", "staff", "editor", "none"}
+
+
+def _norm_para(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _is_breadcrumb(line: str) -> bool:
+    words = line.split()
+    return (
+        len(words) <= 6
+        and not line.rstrip().endswith((".", "?", "!", '"', "”"))
+        and (len(words) <= 3 or "|" in line or "›" in line or ">" in line or "/" in line)
+    )
+
+
+def _dateline_date(text: str) -> str | None:
+    m = _DATELINE.match(text)
+    if not m or not m.group("date"):
+        return None
+    import dateparser
+
+    parsed = dateparser.parse(m.group("date"), languages=["en"])
+    return parsed.date().isoformat() if parsed else None
+
+
+def _dateline_place(text: str) -> str | None:
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    return m.group("place") or None
+
+
+def _url_date(url: str | None) -> str | None:
+    if not url:
+        return None
+    m = re.search(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)", url)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def _assemble(
+    doc: RawDocument,
+    paras: list[tuple[str, bool]],
+    *,
+    title: str | None,
+    byline: str | None,
+    outlet: str | None,
+    page_date: str | None,
+    warnings: list[str],
+) -> Article:
+    """Join paragraphs into the clean text; drop repeats; mark captions; settle the date."""
+    seen: dict[str, int] = {}
+    kept: list[tuple[str, bool]] = []
+    for text, caption in paras:
+        key = _norm_para(text).casefold()
+        if not key:
+            continue
+        if key in seen:
+            # A repeated paragraph is a caption (or furniture): keep the first copy, as caption.
+            idx = seen[key]
+            kept[idx] = (kept[idx][0], True)
+            continue
+        seen[key] = len(kept)
+        kept.append((_norm_para(text), caption or bool(_CAPTION.search(text))))
+    if title:
+        title = _norm_para(title)
+        if kept and kept[0][0].casefold() == title.casefold():
+            kept.pop(0)
+    pieces: list[str] = []
+    spans: list[Paragraph] = []
+    pos = 0
+    if title:
+        pieces.append(title)
+        spans.append(Paragraph(0, len(title), is_caption=False))
+        pos = len(title) + 2
+    body_start = len(spans)
+    for text, caption in kept:
+        pieces.append(text)
+        spans.append(Paragraph(pos, pos + len(text), is_caption=caption))
+        pos += len(text) + 2
+    clean = "\n\n".join(pieces)
+    body = [p for p in spans[body_start:] if not p.is_caption]
+    if not body or sum(p.end - p.start for p in body) < 40:
+        raise InputError(doc.source, "no article text found (nothing but page furniture)", stage="clean")
+    first_body = clean[body[0].start:body[0].end]
+    text_date = _dateline_date(first_body)
+    published = doc.published
+    found = page_date or text_date or _url_date(doc.url)
+    if published and found and found != published:
+        warnings.append(f"published date given as {published}; the page says {found}; using {published}")
+    published = published or found
+    return Article(
+        id=doc.id,
+        text=clean,
+        paragraphs=tuple(spans),
+        title=title,
+        byline=byline,
+        published=published,
+        url=doc.url,
+        outlet=outlet,
+        dateline_country=_dateline_place(first_body),
+        warnings=tuple(warnings),
+    )
+
+
+def clean_text(doc: RawDocument) -> Article:
+    """Clean a scraped plain-text article.
+
+    Breadcrumbs before the title, the title (the first line of four or more words
+    that does not end a sentence), the byline (``By ...``; an outlet after ``|`` or
+    a comma), widgets and everything after a comment counter are taken out;
+    repeated paragraphs are kept once and marked as captions.
+
+    Raises:
+        InputError: nothing that reads as an article remains.
+    """
+    raw = doc.content.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", raw)]
+    if len(blocks) <= 2:
+        blocks = [b.strip() for b in raw.split("\n")]
+    lines: list[str] = []
+    for b in blocks:
+        # Short one-line furniture is often packed into one block (breadcrumbs, share links).
+        sub = [s.strip() for s in b.split("\n") if s.strip()]
+        if len(sub) > 1 and all(len(s.split()) <= 6 for s in sub):
+            lines.extend(sub)
+        elif sub:
+            lines.append(" ".join(sub))
+    title = doc.title
+    byline = None
+    outlet = None
+    paras: list[tuple[str, bool]] = []
+    started = False
+    for line in lines:
+        if _TAIL_START.match(line):
+            break
+        if _WIDGET.match(line):
+            continue
+        if not started:
+            if title is None and _is_breadcrumb(line):
+                continue
+            if title is None and len(line.split()) >= 4 and not _BYLINE.match(line):
+                title = line
+                started = True
+                continue
+            started = True
+        m = _BYLINE.match(line)
+        if m and byline is None and len(line.split()) <= 14:
+            who = m.group("who")
+            parts = re.split(r"\s*[|,]\s*", who, maxsplit=1)
+            byline = parts[0].strip()
+            if len(parts) > 1:
+                outlet = parts[1].strip() or None
+            continue
+        paras.append((line, False))
+    if outlet is None and doc.url:
+        outlet = urlparse(doc.url).netloc.removeprefix("www.") or None
+    return _assemble(doc, paras, title=title, byline=byline, outlet=outlet, page_date=None, warnings=[])
+
+
+def clean_html(doc: RawDocument) -> Article:
+    """Extract an HTML page's article body and metadata with trafilatura.
+
+    Comments, navigation, related-story lists and cookie banners stay out; title,
+    author, publication date (htmldate: page metadata first, never a script) and
+    site name come from the page.
+
+    Raises:
+        InputError: trafilatura finds no article body in the page.
+    """
+    import trafilatura
+
+    try:
+        result = trafilatura.bare_extraction(
+            doc.content,
+            url=doc.url,
+            include_comments=False,
+            include_tables=False,
+            include_links=False,
+            include_images=False,
+            favor_precision=True,
+            with_metadata=True,
+            deduplicate=False,
+        )
+    except Exception as err:  # trafilatura raises assorted errors on broken markup
+        raise InputError(doc.source, f"cannot parse the HTML ({type(err).__name__}: {err})", stage="clean") from err
+    if result is None or not (result.text or "").strip():
+        raise InputError(doc.source, "no article text found in the HTML page", stage="clean")
+    author = result.author
+    if author and author.strip().casefold() in _BAD_AUTHORS:
+        author = None
+    page_date = result.date[:10] if result.date else None
+    warnings: list[str] = []
+    paras: list[tuple[str, bool]] = []
+    for line in result.text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if _TAIL_START.match(line):
+            break
+        if _WIDGET.match(line):
+            continue
+        paras.append((line, False))
+    return _assemble(
+        doc,
+        paras,
+        title=doc.title or result.title,
+        byline=author,
+        outlet=result.sitename or (urlparse(doc.url).netloc.removeprefix("www.") if doc.url else None),
+        page_date=page_date,
+        warnings=warnings,
+    )
+
+
+def clean(doc: RawDocument) -> Article:
+    """Clean one raw document by its kind (``"html"`` or ``"text"``)."""
+    return clean_html(doc) if doc.kind == "html" else clean_text(doc)

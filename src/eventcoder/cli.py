@@ -1,0 +1,254 @@
+"""The command line: a thin layer over ``Pipeline``, the exporters and the evaluator.
+
+Exit codes: 0 all coded, 3 some or all inputs failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import nullcontext
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from eventcoder import __version__
+from eventcoder.errors import EventcoderError, InputError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Code news about political violence into ACLED-style events, with evidence.")
+gazetteer_app = typer.Typer(no_args_is_help=True, help="Build and inspect the gazetteer.")
+app.add_typer(gazetteer_app, name="gazetteer")
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    acled_csv = "acled-csv"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"eventcoder {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """eventcoder: ACLED-style event coding with evidence, offline."""
+
+
+def _pipeline(gazetteer: Path | None, no_gazetteer: bool) -> Any:
+    from eventcoder.pipeline import Pipeline
+
+    if no_gazetteer:
+        return Pipeline(gazetteer=False)
+    return Pipeline(gazetteer=gazetteer)
+
+
+def _progress(enabled: bool) -> Any:
+    if not enabled:
+        return nullcontext(None)
+    return Progress(TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[events]} events, {task.fields[failed]} failed"),
+                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err, transient=False)
+
+
+def _print_table(articles: list[Any], console: Console) -> None:
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for col in ("article", "date", "type / sub-type", "actor1", "actor2", "place", "fatal.", "evidence"):
+        table.add_column(col, overflow="fold")
+    for a in articles:
+        if a.error:
+            table.add_row(a.id, "", f"[red]error ({a.error.stage})", a.error.reason, "", "", "", "")
+            continue
+        if not a.events:
+            table.add_row(a.id, a.published or "", "[dim]no events", "", "", "", "", "")
+        for ev in a.events:
+            place = ", ".join(x for x in (ev.location, ev.admin1, ev.country) if x)
+            fat_ev = ev.fatalities_text or ""
+            table.add_row(a.id, ev.event_date or "?", f"{ev.event_type} / {ev.sub_event_type}",
+                          f"{ev.actor1 or ''} ({ev.inter1})" if ev.actor1 else "",
+                          f"{ev.actor2} ({ev.inter2})" if ev.actor2 else "",
+                          f"{place} (p{ev.geo_precision})" if place else "",
+                          str(ev.fatalities) if ev.fatalities is not None else "",
+                          fat_ev)
+    console.print(table)
+
+
+@app.command("code")
+def code_cmd(
+    inputs: Annotated[list[str], typer.Argument(help="Articles: .txt, .html, .jsonl batches, or - for standard input.")],
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (wins over the page's).")] = None,
+    url: Annotated[str | None, typer.Option(help="The article's address.")] = None,
+    format: Annotated[Format | None, typer.Option("--format", "-f", help="table, json, jsonl or acled-csv (default: table on a terminal, jsonl when piped).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
+    gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer file (default: $EVENTCODER_GAZETTEER or the cached default).")] = None,
+    no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Resolve no places (country from names only).")] = False,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Show a progress bar (default: for batches on a terminal).")] = None,
+) -> None:
+    """Code articles into events; one row (table/CSV) or record (JSON) per article or event."""
+    from eventcoder.export import AcledCsvWriter, to_json, write_json_list
+    from eventcoder.ingest import iter_documents
+
+    if published is not None:
+        import re
+
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+            err.print(f"eventcoder: --published must be YYYY-MM-DD, got {published!r}")
+            raise typer.Exit(2)
+    fmt = format or (Format.table if output is None and sys.stdout.isatty() else Format.jsonl)
+    try:
+        pipe = _pipeline(gazetteer, no_gazetteer)
+    except EventcoderError as e:
+        err.print(f"eventcoder: {e}")
+        raise typer.Exit(2) from e
+    docs = list(iter_documents(inputs, published=published, url=url))
+    show = progress if progress is not None else (len(docs) > 1 and err.is_terminal)
+    out_stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
+    failures: list[tuple[str, str]] = []
+    coded: list[Any] = []
+    n_events = 0
+    import time
+
+    t0 = time.perf_counter()
+    try:
+        csv_writer = AcledCsvWriter(out_stream) if fmt == Format.acled_csv else None
+        with _progress(show) as bar:
+            task = bar.add_task("coding", total=len(docs), events=0, failed=0, rate="") if bar else None
+            for art in pipe.code_many(docs):
+                if art.error:
+                    failures.append((art.id, f"{art.error.stage}: {art.error.reason}"))
+                n_events += len(art.events)
+                if fmt == Format.jsonl:
+                    out_stream.write(to_json(art) + "\n")
+                elif csv_writer is not None:
+                    csv_writer.write(art)
+                else:
+                    coded.append(art)
+                if bar is not None:
+                    done = len(failures) + (bar.tasks[0].completed + 1 - len(failures))
+                    rate = done / max(time.perf_counter() - t0, 1e-9)
+                    bar.update(task, advance=1, events=n_events, failed=len(failures), rate=f"{rate:.1f} art/s")
+        if fmt == Format.json:
+            write_json_list(coded, out_stream)
+        elif fmt == Format.table:
+            _print_table(coded, Console(file=out_stream) if output else Console())
+    finally:
+        if output:
+            out_stream.close()
+    if failures:
+        err.print(f"[red]{len(failures)} of {len(docs)} input(s) failed:[/red]")
+        for ident, reason in failures:
+            err.print(f"  {ident}: {reason}", markup=False, highlight=False)
+        raise typer.Exit(3)
+
+
+@app.command("evaluate")
+def evaluate_cmd(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold records (<id>.json) and articles (<id>.txt|.html).")],
+    predictions: Annotated[Path | None, typer.Option(help="Score this JSONL of coded articles instead of coding.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write every figure to this JSON file.")] = None,
+    gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer file.")] = None,
+    no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer")] = False,
+) -> None:
+    """Score the coder against gold records (FORMAT.md's scoring)."""
+    from eventcoder.evaluate import Scores, format_report, load_gold, score_article
+    from eventcoder.ingest import read_document
+
+    try:
+        gold = load_gold(gold_dir)
+    except InputError as e:
+        err.print(f"eventcoder: {e}")
+        raise typer.Exit(2) from e
+    preds: dict[str, dict] = {}
+    if predictions is not None:
+        try:
+            with open(predictions, encoding="utf-8") as fh:
+                for i, line in enumerate(fh, start=1):
+                    if line.strip():
+                        try:
+                            rec = json.loads(line)
+                        except ValueError as e:
+                            err.print(f"eventcoder: {predictions}:{i}: malformed JSON ({e})")
+                            raise typer.Exit(2) from e
+                        preds[str(rec.get("id"))] = rec
+        except OSError as e:
+            err.print(f"eventcoder: {predictions}: cannot read ({e.strerror})")
+            raise typer.Exit(2) from e
+    else:
+        pipe = _pipeline(gazetteer, no_gazetteer)
+        with _progress(err.is_terminal) as bar:
+            task = bar.add_task("coding", total=len(gold), events=0, failed=0, rate="") if bar else None
+            for rec, article in gold:
+                if article is None:
+                    continue
+                try:
+                    doc = read_document(article, published=rec.get("published"), url=rec.get("url"), doc_id=rec["id"])
+                    preds[rec["id"]] = pipe.code_document(doc).to_dict()
+                except InputError as e:
+                    preds[rec["id"]] = {"id": rec["id"], "events": [], "error": {"stage": e.stage, "reason": e.reason}}
+                if bar is not None:
+                    bar.update(task, advance=1)
+    scores = Scores()
+    for rec, _article in gold:
+        score_article(preds.get(rec["id"], {"events": []}), rec, scores)
+    result = scores.as_dict()
+    typer.echo(format_report(result))
+    if json_out:
+        json_out.write_text(json.dumps(result, indent=2), encoding="utf-8")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    output: Annotated[Path | None, typer.Option(help="Where to write (default: the active gazetteer path).")] = None,
+) -> None:
+    """Build the default gazetteer offline from installed packages (about a minute)."""
+    from eventcoder.resolve.gazetteer import default_path
+    from eventcoder.resolve.gazetteer.build import build_default
+
+    target = output or default_path()
+    path = build_default(target, progress=err.is_terminal)
+    typer.echo(f"gazetteer written to {path}")
+
+
+@gazetteer_app.command("info")
+def gazetteer_info(
+    gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer file (default: the active one).")] = None,
+) -> None:
+    """Show what the active gazetteer holds and its sources."""
+    from eventcoder.resolve.gazetteer import Gazetteer, default_path
+
+    path = gazetteer or default_path()
+    try:
+        g = Gazetteer(path)
+    except EventcoderError as e:
+        err.print(f"eventcoder: {e}")
+        raise typer.Exit(2) from e
+    typer.echo(f"path: {path}")
+    for k, v in sorted(g.info().items()):
+        typer.echo(f"{k}: {v}")
+
+
+def main() -> None:
+    """Entry point of the ``eventcoder`` command."""
+    try:
+        app()
+    except EventcoderError as e:
+        err.print(f"eventcoder: {e}")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Extraction: mentions in the clean text (events, actors, dates, fatalities, places), with spans."""

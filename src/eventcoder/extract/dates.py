@@ -1,0 +1,85 @@
+"""Date expressions in a sentence: weekdays, relative days, weeks, months, absolute dates, years.
+
+Only finds and classifies them; ``resolve.dates`` turns them into ISO dates against the
+publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)?)"
+_ORD_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+              "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+              "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
+              "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth",
+              "twenty-ninth", "thirtieth", "thirty-first")
+_ORDW = "(?:" + "|".join(sorted(_ORD_WORDS, key=len, reverse=True)) + ")"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("absolute", re.compile(r"\b" + _MON + r"\s+" + _ORD + r"(?:,?\s+(?P<y>\d{4}))?\b", re.I)),
+    ("absolute", re.compile(r"\b" + _ORD + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>\d{4}))?\b", re.I)),
+    ("absolute", re.compile(r"\bthe\s+(?P<ow>" + _ORDW + r")\s+of\s+" + _MON + r"(?:,?\s+(?P<y>\d{4}))?\b", re.I)),
+    ("ordinal", re.compile(r"\b(?:on|by|since|until|from)\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?" + _MON + ")", re.I)),
+    ("ordinal", re.compile(r"\b(?:on|by|since|until|from)\s+the\s+(?P<ow>" + _ORDW + r")\b(?!\s+(?:of\s+)?" + _MON + ")", re.I)),
+    ("month_year", re.compile(r"\b(?:in|since|during|by|until|of|from)\s+(?:early\s+|late\s+|mid-?)?(?P<m>" + _MON + r")\s+(?P<y>\d{4})\b", re.I)),
+    ("year", re.compile(r"\b(?:in|since|during|by|until|of|from|before|after)\s+(?P<y>(?:19|20)\d{2})\b", re.I)),
+    ("year", re.compile(r"\b(?P<y>(?:19|20)\d{2})\s+(?:war|conflict|bombing|attack|massacre|unrest|elections?|genocide|uprising|coup|offensive|peace agreement|agreement)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:late|early)\s+)?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
+    ("yesterday", re.compile(r"\byesterday\b", re.I)),
+    ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|earlier today|overnight|last night|tonight)\b", re.I)),
+    ("last_week", re.compile(r"\blast week\b", re.I)),
+    ("this_week", re.compile(r"\b(?:earlier this week|this week)\b", re.I)),
+    ("this_month", re.compile(r"\b(?:earlier this month|this month)\b", re.I)),
+    ("last_month", re.compile(r"\blast month\b", re.I)),
+    ("old", re.compile(r"\b(?:last year|earlier this year|years? ago|decades? ago|months ago|in recent years|over the years|the previous year)\b", re.I)),
+    ("future", re.compile(r"\b(?:tomorrow|next week|next month|next year|later this (?:week|month|year))\b", re.I)),
+]
+# "said on Sunday", "in a statement on Monday", "told reporters on Friday": the report's date, not the event's.
+_REPORTING = re.compile(
+    r"(?:said|say|says|told\s+\w+|announced|statement|released|issued|reported|confirmed|claimed|added|wrote|posted|"
+    r"broadcast|published|briefing|press conference|communiqu[eé])\b[^.;]{0,40}?(?:on|late|early)?\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression: its kind, span (offsets into the article text) and parts.
+
+    Kinds: ``absolute`` (month and day, maybe a year), ``ordinal`` ("on the 2nd"),
+    ``month_year``, ``year``, ``weekday``, ``yesterday``, ``today`` (also
+    overnight/last night), ``last_week``, ``this_week``, ``this_month``,
+    ``last_month``, ``old`` ("last year"), ``future``.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    reporting: bool = False
+
+
+def find_dates(text: str, offset: int = 0) -> list[DateMention]:
+    """Every date expression in a sentence, in text order, without overlaps.
+
+    ``reporting`` marks a date that dates the report ("said on Sunday"), not the event.
+    """
+    found: list[DateMention] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            before = text[max(0, m.start() - 60):m.start()]
+            reporting = bool(_REPORTING.search(before)) and kind in ("weekday", "yesterday", "today", "absolute")
+            found.append(DateMention(kind, offset + m.start(), offset + m.end(), m.group(0), reporting))
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    out: list[DateMention] = []
+    for d in found:
+        if out and d.start < out[-1].end:
+            continue
+        out.append(d)
+    return out

@@ -1,0 +1,194 @@
+"""Death tolls in a sentence, by ACLED's conventions (../shared/gold/FORMAT.md, "Fatalities").
+
+Deaths only, never injuries; sums of victim groups in one phrase ("three soldiers and
+two civilians were killed" = 5); vague words by ``data/quantities.yaml`` ("dozens" =
+12); "no casualties" = 0. The most conservative figure across reports is chosen
+later, in ``assemble``.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+
+@dataclass(frozen=True)
+class DeathCount:
+    """A death figure found in the text.
+
+    Attributes:
+        value: deaths, by FORMAT.md's table (the low end of a range).
+        high: the high end of a range, else equal to value.
+        start, end, text: the span of the figure and its verb in the article text.
+        victims: the victim nouns, as written.
+        attackers: whether the dead are the attackers.
+    """
+
+    value: int
+    high: int
+    start: int
+    end: int
+    text: str
+    victims: str
+    attackers: bool
+
+
+@lru_cache(maxsize=1)
+def _quantities() -> dict:
+    text = importlib.resources.files("eventcoder.data").joinpath("quantities.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _num() -> str:
+    q = _quantities()
+    words = list(q["number_words"]) + list(q["vague"])
+    return (r"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|"
+           r"roughly|approximately|fewer than|less than|at most)\s+)?"
+           r"(?:\d[\d,]*|(?:" + _alt(words) + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+           r"(?:\s+(?:to|or|and|-)\s+(?:\d[\d,]*|" + _alt(list(q["number_words"])) + r"))?")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    q = _quantities()
+    num = _num()
+    victim = _alt(q["victims"])
+    adj = r"(?:[\w'’-]+\s+){0,3}?"
+    group = (r"(?P<g>" + num + r"\s+(?:of\s+(?:the\s+|their\s+|its\s+)?)?" + adj + r"(?:" + victim + r")"
+             r"(?:,?\s+(?:and|as well as|plus)\s+" + num + r"\s+(?:of\s+(?:the\s+)?)?" + adj + r"(?:" + victim + r"))*)")
+    death = (r"(?:killed|dead|died|slain|murdered|massacred|executed|beheaded|shot dead|shot and killed|"
+             r"lost their lives|lost his life|lost her life|burned to death|hacked to death|perished|"
+             r"were killed|was killed|have been killed|had been killed|has been killed|had died|have died|"
+             r"fell as martyrs|were martyred|killed in action)")
+    # A: "<group> (were|had been) killed"
+    a = re.compile(r"\b" + group + r"(?:\s*,[^,.;]{0,60},)?\s+(?:(?:were|was|had|have|has|are|is|been|reportedly|all|also|later|being)\s+){0,3}" + death + r"\b", re.I)
+    # B: "killing/killed <group>"
+    b = re.compile(r"\b(?:killing|killed|kills|kill|leaving|left|claimed the lives of|claiming the lives of|"
+                   r"collected|recovered|found|retrieved)\s+" + group + r"(?:\s+dead)?\b", re.I)
+    # C: "death toll ... N", "N dead"
+    c = re.compile(r"\b(?:death toll|toll|number of (?:dead|deaths))\s+(?:\w+\s+){0,5}?(?:at|to|of|reached|was|is|stood at|rose to|climbed to)\s+(?P<g>" + num + r")\b", re.I)
+    d = re.compile(r"\b(?P<g>" + num + r")\s+(?:people\s+)?(?:dead|deaths|killed|bodies|fatalities)\b", re.I)
+    return a, b, c, d
+
+
+_NONE = re.compile(
+    r"\b(?:no (?:casualties|deaths|fatalities|one was (?:killed|hurt|injured)|injuries)|"
+    r"nobody was (?:killed|hurt|injured)|no one (?:was|were) (?:killed|hurt|injured)|"
+    r"without (?:causing )?casualties|caused no casualties|no loss of life|"
+    r"(?:there were|reported) no casualties|no (?:one|body) (?:died|was harmed)|no lives were lost)\b",
+    re.I,
+)
+_KILLED_OR_WOUNDED = re.compile(r"\b(?:killed|dead) or (?:wounded|injured)\b", re.I)
+_SINGLE = re.compile(
+    r"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<v>man|woman|boy|girl|child|soldier|policeman|police officer|officer|civilian|"
+    r"fighter|militant|farmer|villager|resident|teacher|student|driver|trader|ranger|guard|person|protester|journalist)"
+    r"\s+(?:was|had been|has been)\s+(?:killed|shot dead|killed and|beaten to death|burned to death|hacked to death|stabbed to death)|"
+    r"(?:killing|killed)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<w>man|woman|boy|girl|child|soldier|policeman|police officer|"
+    r"officer|civilian|fighter|militant|farmer|villager|resident|teacher|student|driver|trader|ranger|guard|person|protester|journalist))\b",
+    re.I,
+)
+
+
+def parse_quantity(text: str) -> tuple[int, int] | None:
+    """The value of a quantity phrase: ``(value, high)``.
+
+    ``"at least 12"`` -> (12, 12); ``"dozens"`` -> (12, 12); ``"five to seven"`` -> (5, 7);
+    ``"twenty-one"`` -> (21, 21); ``"1,200"`` -> (1200, 1200). None when not a quantity.
+    """
+    q = _quantities()
+    t = text.lower().strip()
+    t = re.sub(r"^(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|"
+               r"roughly|approximately|fewer than|less than|at most)\s+", "", t)
+    parts = re.split(r"\s+(?:to|or|and|-)\s+", t, maxsplit=1)
+
+    def one(s: str) -> int | None:
+        s = s.strip()
+        if re.fullmatch(r"\d[\d,]*", s):
+            return int(s.replace(",", ""))
+        if s in q["vague"]:
+            return int(q["vague"][s])
+        m = re.fullmatch(r"([a-z]+)[- ]([a-z]+)", s)
+        if m and m.group(1) in q["number_words"] and m.group(2) in q["number_words"]:
+            return int(q["number_words"][m.group(1)]) + int(q["number_words"][m.group(2)])
+        if s in q["number_words"]:
+            return int(q["number_words"][s])
+        return None
+
+    low = one(parts[0])
+    if low is None:
+        return None
+    high = one(parts[1]) if len(parts) > 1 else None
+    return (low, high if high is not None and high >= low else low)
+
+
+def _group_value(group: str) -> tuple[int, int, str, bool] | None:
+    """Sum the quantities of a victim group phrase; return (value, high, victims, attackers)."""
+    q = _quantities()
+    victim_alt = _alt(q["victims"])
+    pieces = re.split(r",?\s+(?:and|as well as|plus)\s+(?=(?:at least |more than |over |nearly |about |some )?(?:\d|" + _alt(list(q["number_words"]) + list(q["vague"])) + r")\b)", group, flags=re.I)
+    total = high = 0
+    victims: list[str] = []
+    attackers = False
+    for piece in pieces:
+        m = re.match(r"(" + _num() + r")\s+(?:of\s+(?:the\s+|their\s+|its\s+)?)?(?:[\w'’-]+\s+){0,3}?(" + victim_alt + r")\b", piece, re.I)
+        if m:
+            qty = parse_quantity(m.group(1))
+            noun = m.group(2)
+        else:
+            qty = parse_quantity(piece)
+            noun = ""
+        if qty is None:
+            return None
+        total += qty[0]
+        high += qty[1]
+        victims.append(noun)
+        if noun.lower() in q["attackers"]:
+            attackers = True
+    return total, high, " and ".join(v for v in victims if v), attackers
+
+
+def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
+    """Death figures in one sentence; spans are offset into the article text.
+
+    Overlapping matches keep the longest; "killed or wounded" figures are skipped
+    (they mix injuries in). "No casualties" gives a 0 figure.
+    """
+    if _KILLED_OR_WOUNDED.search(text):
+        return []
+    found: list[DeathCount] = []
+    a, b, c, d = _patterns()
+    for pat in (a, b, c, d):
+        for m in pat.finditer(text):
+            g = m.group("g")
+            val = _group_value(g) if pat in (a, b) else None
+            if val is None:
+                qty = parse_quantity(re.sub(r"\s+(?:people|dead|deaths|killed|bodies|fatalities)$", "", g.strip(), flags=re.I))
+                if qty is None:
+                    continue
+                val = (qty[0], qty[1], "", False)
+            found.append(DeathCount(val[0], val[1], offset + m.start(), offset + m.end(), m.group(0), val[2], val[3]))
+    for m in _SINGLE.finditer(text):
+        v = (m.group("v") or m.group("w") or "").lower()
+        found.append(DeathCount(1, 1, offset + m.start(), offset + m.end(), m.group(0), v,
+                                v in _quantities()["attackers"]))
+    for m in _NONE.finditer(text):
+        found.append(DeathCount(0, 0, offset + m.start(), offset + m.end(), m.group(0), "", False))
+    # keep the longest of overlapping matches
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    out: list[DeathCount] = []
+    for f in found:
+        if out and f.start < out[-1].end:
+            if (f.end - f.start) > (out[-1].end - out[-1].start):
+                out[-1] = f
+            continue
+        out.append(f)
+    return out

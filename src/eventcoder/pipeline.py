@@ -1,0 +1,212 @@
+"""The Pipeline: loads heavy resources once and codes articles with them.
+
+    >>> from eventcoder import Pipeline
+    >>> pipe = Pipeline()                      # loads spaCy, the gazetteer, the dictionaries
+    >>> coded = pipe.code("MOSUL, Iraq ...", published="2020-04-10")
+
+``Pipeline.code_document`` never raises on bad input: it returns a ``CodedArticle``
+whose ``error`` says which stage failed and why.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from eventcoder.assemble import SentenceInfo, _frame_irrelevant, article_countries, assemble_events
+from eventcoder.clean import clean
+from eventcoder.errors import EventcoderError, GazetteerError, InputError
+from eventcoder.extract.dates import find_dates
+from eventcoder.extract.fatalities import find_deaths
+from eventcoder.extract.places import find_toponyms
+from eventcoder.extract.triggers import TriggerLexicon
+from eventcoder.models import Article, CodedArticle, RawDocument
+from eventcoder.nlp import Sentence, entities_for, load_spacy, split_sentences
+from eventcoder.resolve.actors import ActorDictionary
+from eventcoder.resolve.gazetteer import Gazetteer, open_default
+from eventcoder.resolve.places import PlaceResolver
+
+
+@dataclass
+class Resources:
+    """What the stages need, loaded once: spaCy, lexicons, actor dictionary, gazetteer."""
+
+    nlp: Any
+    lexicon: TriggerLexicon
+    actors: ActorDictionary
+    places: PlaceResolver
+    frames: dict[str, list[str]]
+    frame_min: int
+    country_pattern: re.Pattern[str]
+
+
+def _load_frames() -> tuple[dict[str, list[str]], int]:
+    text = importlib.resources.files("eventcoder.data").joinpath("frames.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return data["frames"], int(data["min_distinct"])
+
+
+class Pipeline:
+    """Codes articles; holds the spaCy pipeline, gazetteer and dictionaries.
+
+    Args:
+        gazetteer: a ``Gazetteer``, a path to a gazetteer file, ``None`` for the default
+            one (built on first use, about a minute, offline), or ``False`` for none
+            (places keep their text; country comes from names and demonyms only).
+        spacy_model: a spaCy pipeline name to load instead of the default English one.
+        nlp: an already-loaded spaCy pipeline to use.
+        progress: show a progress bar if the default gazetteer has to be built.
+
+    Raises:
+        ConfigError: no English spaCy pipeline is installed.
+        GazetteerError: the gazetteer file cannot be used.
+    """
+
+    def __init__(self, *, gazetteer: Gazetteer | str | Path | None | bool = None,
+                 spacy_model: str | None = None, nlp: Any = None, progress: bool = True) -> None:
+        if gazetteer is False:
+            gaz = None
+        elif isinstance(gazetteer, Gazetteer):
+            gaz = gazetteer
+        elif isinstance(gazetteer, (str, Path)):
+            gaz = Gazetteer(gazetteer)
+        else:
+            gaz = open_default(progress=progress)
+        actors = ActorDictionary.load()
+        frames, frame_min = _load_frames()
+        names = sorted(actors._demonym, key=len, reverse=True)
+        country_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names if len(n) > 2) + r")(?![\w-])", re.I)
+        self.resources = Resources(
+            nlp=nlp if nlp is not None else load_spacy(spacy_model),
+            lexicon=TriggerLexicon.load(),
+            actors=actors,
+            places=PlaceResolver(gaz),
+            frames=frames,
+            frame_min=frame_min,
+            country_pattern=country_pattern,
+        )
+
+    # ------------------------------------------------------------------ stages
+    def clean(self, doc: RawDocument) -> Article:
+        """Clean one raw document (raises ``InputError``)."""
+        return clean(doc)
+
+    def _sentence_infos(self, article: Article, sentences: list[Sentence]) -> list[SentenceInfo]:
+        res = self.resources
+        body = [s for s in sentences if not s.is_caption]
+        cands = [s for s in body if not s.is_title and res.lexicon.candidate(s.text)]
+        lead = next((s for s in body if not s.is_title), None)
+        if lead is not None and lead not in cands:
+            cands.insert(0, lead)
+        ents = entities_for(res.nlp, cands)
+        infos = []
+        for s in cands:
+            e = ents.get(s.start, [])
+            infos.append(SentenceInfo(
+                sentence=s, entities=e,
+                toponyms=[],
+                dates=find_dates(s.text, s.start),
+                actors=res.actors.find(s.text, s.start),
+                deaths=find_deaths(s.text, s.start),
+            ))
+        # toponyms need the article's countries; resolve in two passes
+        first_pass: list[list] = []
+        for info in infos:
+            tops = find_toponyms(info.sentence.text, info.sentence.start, info.entities)
+            tops = [t for t in tops if not _is_actor_span(t, info)]
+            first_pass.append(tops)
+            info.toponyms = [(t, res.places.resolve(t, [])) for t in tops if _country_like(t, res)]
+        countries = article_countries(article, body, infos, res)
+        for info, tops in zip(infos, first_pass, strict=True):
+            info.toponyms = [(t, res.places.resolve(t, countries)) for t in tops]
+            info.toponyms = [(t, p) for t, p in info.toponyms if p is not None or t.source != "prep"]
+        self._countries = countries
+        return infos
+
+    def code_article(self, article: Article) -> CodedArticle:
+        """Code a cleaned article: events with evidence (measures and quotes: later issues)."""
+        res = self.resources
+        sentences = split_sentences(article)
+        body_text = " ".join(s.text for s in sentences if not s.is_caption and not s.is_title)
+        relevant_frame = not _frame_irrelevant(body_text, res)
+        events = []
+        if relevant_frame:
+            infos = self._sentence_infos(article, sentences)
+            events = assemble_events(article, infos, self._countries, res)
+        warnings = list(article.warnings)
+        if article.published is None:
+            warnings.append("no publication date: relative dates (weekdays, yesterday) are left null")
+        return CodedArticle(
+            id=article.id, url=article.url, title=article.title, outlet=article.outlet,
+            byline=article.byline, published=article.published, language=article.language,
+            text=article.text, relevant=bool(events), events=events, warnings=warnings,
+        )
+
+    def code_document(self, doc: RawDocument) -> CodedArticle:
+        """Clean and code one raw document; failures come back as a record with ``error``."""
+        try:
+            article = self.clean(doc)
+        except InputError as err:
+            return CodedArticle.failed(doc.id, err.stage, err.reason, url=doc.url)
+        try:
+            return self.code_article(article)
+        except EventcoderError as err:
+            return CodedArticle.failed(doc.id, "code", str(err), url=doc.url)
+
+    def code(self, text_or_html: str, *, published: str | date | None = None, url: str | None = None,
+             doc_id: str = "text", title: str | None = None) -> CodedArticle:
+        """Code one article given as a string of plain text or HTML.
+
+        Args:
+            text_or_html: the article; HTML is recognised by its tags.
+            published: the publication date (ISO string or ``date``); wins over the page's.
+            url: where it came from.
+            doc_id: the id of the record.
+            title: the title, when known.
+
+        Raises:
+            InputError: the input is empty or holds no article text.
+        """
+        if isinstance(published, date):
+            published = published.isoformat()
+        if not text_or_html or not text_or_html.strip():
+            raise InputError(doc_id, "empty input: nothing to code")
+        head = text_or_html[:2000].lower()
+        kind = "html" if ("<html" in head or "<body" in head or "<p>" in head or "<article" in head) else "text"
+        doc = RawDocument(doc_id, doc_id, text_or_html, kind, url, published, title)
+        article = self.clean(doc)
+        return self.code_article(article)
+
+    def code_many(self, docs: Iterable[RawDocument | InputError]) -> Iterator[CodedArticle]:
+        """Code a stream of documents; read errors become records with ``error``."""
+        for doc in docs:
+            if isinstance(doc, InputError):
+                yield CodedArticle.failed(_id_of(doc.source), doc.stage, doc.reason)
+                continue
+            yield self.code_document(doc)
+
+
+def _id_of(source: str) -> str:
+    return Path(source.split(":")[0]).stem + (f"-{source.split(':')[-1]}" if ":" in source else "")
+
+
+def _is_actor_span(t, info: SentenceInfo) -> bool:
+    """A toponym that is really part of an actor name ("Iraqi", "Islamic State")."""
+    for a in info.actors:
+        if a.kind in ("group", "state") and a.start <= t.start and t.end <= a.end:
+            return True
+    return False
+
+
+def _country_like(t, res: Resources) -> bool:
+    return res.actors.country_of_demonym(t.text) is not None
+
+
+__all__ = ["Pipeline", "Resources", "GazetteerError"]

@@ -1,0 +1,206 @@
+"""Actors: find actor mentions in a sentence and name them as ACLED does, with inter codes.
+
+Data: ``data/armed_groups.csv`` (non-state armed groups and external forces, with
+aliases), ``data/countries.csv`` (ACLED country names and demonyms),
+``data/force_words.yaml`` (words for state forces, unidentified attackers,
+civilians, protesters, rioters). Inter codes are ACLED's (FORMAT.md, "Actors"):
+1 state forces, 2 rebel groups, 3 political militias, 4 identity militias,
+5 rioters, 6 protesters, 7 civilians, 8 external/other forces.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from eventcoder.resolve.gazetteer.build import read_data_csv
+
+STATE, GROUP, UNIDENTIFIED, CIVILIANS, PROTESTERS, RIOTERS, GOVERNMENT = (
+    "state", "group", "unidentified", "civilians", "protesters", "rioters", "government")
+ARMED = {STATE, GROUP, UNIDENTIFIED}
+
+
+@dataclass(frozen=True)
+class Group:
+    """A row of armed_groups.csv."""
+
+    name: str
+    inter: int
+    countries: frozenset[str]
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor named in the text.
+
+    Attributes:
+        kind: state, group, unidentified, civilians, protesters, rioters or government.
+        start, end, text: span in the article text.
+        country: ISO alpha-2 of a state force named by its country ("Iraqi jets"), else None.
+        force: "military" or "police" for state forces.
+        groups: candidate dictionary rows for a group alias (resolved by country later).
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    country: str | None = None
+    force: str | None = None
+    groups: tuple[Group, ...] = ()
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+class ActorDictionary:
+    """Actor names, aliases and demonyms, compiled once (load with ``ActorDictionary.load()``)."""
+
+    def __init__(self, groups: list[Group], countries: list[dict[str, str]], words: dict[str, list[str]]) -> None:
+        self.groups = groups
+        self.countries = {r["iso2"]: r for r in countries}
+        self._alias_groups: dict[str, list[Group]] = {}
+        exact: list[str] = []
+        folded: list[str] = []
+        for g in groups:
+            for a in g.aliases:
+                key = a if (a.isupper() or any(c.isdigit() for c in a)) else a.casefold()
+                self._alias_groups.setdefault(key, []).append(g)
+                (exact if key == a and not a.islower() and (a.isupper() or any(c.isdigit() for c in a)) else folded).append(a)
+        self._exact = re.compile(r"(?<![\w-])(?:" + _alt(exact) + r")(?![\w-])")
+        self._folded = re.compile(r"(?<![\w-])(?:" + _alt(folded) + r")(?![\w])", re.I)
+        self._demonym: dict[str, str] = {}
+        for iso, r in self.countries.items():
+            for d in [r["acled_name"], *r["demonyms"].split("|"), *r["aliases"].split("|")]:
+                if d:
+                    self._demonym.setdefault(d.casefold(), iso)
+        dem = _alt([d for d in self._demonym if len(d) > 2 or d == "us"])
+        self.words = words
+        mil = _alt(words["military"])
+        pol = _alt(words["police"])
+        self._state_named = re.compile(
+            r"\b(?P<c>" + dem + r")(?:'s|’s)?\s+(?:(?:[A-Za-z-]+)\s+){0,2}?(?:(?P<p>" + pol + r")|(?P<m>" + mil + r"|positions|units|servicemen|military positions))\b",
+            re.I,
+        )
+        self._state_bare = re.compile(r"\b(?:(?P<p>" + pol + r")|(?P<m>" + mil + r"))\b", re.I)
+        self._unidentified = re.compile(r"\b(?:" + _alt(words["unidentified"]) + r")\b", re.I)
+        self._civilians = re.compile(r"\b(?:" + _alt(words["civilians"]) + r")\b", re.I)
+        self._protesters = re.compile(r"\b(?:" + _alt(words["protesters"]) + r")\b", re.I)
+        self._rioters = re.compile(r"\b(?:" + _alt(words["rioters"]) + r")\b", re.I)
+        self._government = re.compile(r"\b(?:" + _alt(words["government"]) + r")\b", re.I)
+
+    @classmethod
+    def load(cls) -> ActorDictionary:
+        """Load the packaged data files."""
+        groups = []
+        for r in read_data_csv("armed_groups.csv"):
+            groups.append(Group(
+                r["name"], int(r["inter"]),
+                frozenset(c for c in r["countries"].split("|") if c),
+                tuple(a for a in r["aliases"].split("|") if a),
+            ))
+        words = yaml.safe_load(
+            importlib.resources.files("eventcoder.data").joinpath("force_words.yaml").read_text(encoding="utf-8"))
+        return cls(groups, read_data_csv("countries.csv"), words)
+
+    def country_of_demonym(self, word: str) -> str | None:
+        """ISO alpha-2 for a demonym or country name ("Iraqi" -> "IQ"), else None."""
+        return self._demonym.get(word.casefold())
+
+    def country_name(self, iso2: str, *, article: bool = False) -> str:
+        """ACLED's country name for actor names ("Democratic Republic of Congo")."""
+        row = self.countries.get(iso2)
+        if row is None:
+            import pycountry
+
+            c = pycountry.countries.get(alpha_2=iso2)
+            return c.name if c else iso2
+        return (f"{row['article']} " if article and row["article"] else "") + row["acled_name"]
+
+    def find(self, text: str, offset: int = 0) -> list[ActorMention]:
+        """Actor mentions in a sentence, without overlaps (named groups and state forces win)."""
+        found: list[ActorMention] = []
+        for pat in (self._exact, self._folded):
+            for m in pat.finditer(text):
+                a = m.group(0)
+                key = a if (a.isupper() or any(c.isdigit() for c in a)) and pat is self._exact else a.casefold()
+                groups = self._alias_groups.get(key) or self._alias_groups.get(a.casefold()) or self._alias_groups.get(a)
+                if groups:
+                    found.append(ActorMention(GROUP, offset + m.start(), offset + m.end(), a, groups=tuple(groups)))
+        for m in self._state_named.finditer(text):
+            iso = self.country_of_demonym(m.group("c"))
+            force = "police" if m.group("p") else "military"
+            found.append(ActorMention(STATE, offset + m.start(), offset + m.end(), m.group(0), iso, force))
+        for m in self._state_bare.finditer(text):
+            force = "police" if m.group("p") else "military"
+            found.append(ActorMention(STATE, offset + m.start(), offset + m.end(), m.group(0), None, force))
+        for kind, pat in ((UNIDENTIFIED, self._unidentified), (CIVILIANS, self._civilians),
+                          (PROTESTERS, self._protesters), (RIOTERS, self._rioters), (GOVERNMENT, self._government)):
+            for m in pat.finditer(text):
+                found.append(ActorMention(kind, offset + m.start(), offset + m.end(), m.group(0)))
+        rank = {GROUP: 0, STATE: 1, UNIDENTIFIED: 2, GOVERNMENT: 3, PROTESTERS: 4, RIOTERS: 5, CIVILIANS: 6}
+        found.sort(key=lambda x: (x.start, rank[x.kind], -(x.end - x.start)))
+        out: list[ActorMention] = []
+        for f in sorted(found, key=lambda x: (rank[x.kind] > 1, -(x.end - x.start), x.start)):
+            if any(f.start < o.end and o.start < f.end for o in out):
+                # a class word inside a longer span: keep the other kinds as alternates for role rules
+                if f.kind in (PROTESTERS, RIOTERS, CIVILIANS) and any(
+                        o.start == f.start and o.end == f.end and o.kind in (PROTESTERS, RIOTERS, CIVILIANS) for o in out):
+                    out.append(f)
+                continue
+            out.append(f)
+        out.sort(key=lambda x: (x.start, rank[x.kind]))
+        return out
+
+    def pick_group(self, mention: ActorMention, countries: list[str]) -> Group | None:
+        """The dictionary row for a group mention, preferring rows scoped to the article's countries."""
+        if not mention.groups:
+            return None
+        for c in countries:
+            for g in mention.groups:
+                if c in g.countries:
+                    return g
+        unscoped = [g for g in mention.groups if not g.countries]
+        return unscoped[0] if unscoped else mention.groups[0]
+
+    def name(self, mention: ActorMention, event_country: str | None, countries: list[str]) -> tuple[str, int]:
+        """ACLED name and inter code of a mention for an event in ``event_country``.
+
+        State forces of another country than the event's are external (inter 8), as ACLED
+        codes foreign forces operating in a country.
+        """
+        cc = event_country or (countries[0] if countries else None)
+        if mention.kind == GROUP:
+            g = self.pick_group(mention, countries)
+            if g is not None:
+                return g.name, g.inter
+        if mention.kind == STATE:
+            iso = mention.country or cc
+            label = "Police Forces of" if mention.force == "police" else "Military Forces of"
+            inter = 8 if (mention.country and cc and mention.country != cc) else 1
+            return f"{label} {self.country_name(iso, article=True) if iso else 'Unknown'}", inter
+        where = self.country_name(cc) if cc else "Unknown"
+        if mention.kind == GOVERNMENT:
+            return f"Government of {self.country_name(cc, article=True) if cc else 'Unknown'}", 1
+        if mention.kind == CIVILIANS:
+            return f"Civilians ({where})", 7
+        if mention.kind == PROTESTERS:
+            return f"Protesters ({where})", 6
+        if mention.kind == RIOTERS:
+            return f"Rioters ({where})", 5
+        return f"Unidentified Armed Group ({where})", 3
+
+    def civilians(self, country: str | None) -> tuple[str, int]:
+        return f"Civilians ({self.country_name(country) if country else 'Unknown'})", 7
+
+    def state(self, country: str | None, force: str = "military") -> tuple[str, int]:
+        label = "Police Forces of" if force == "police" else "Military Forces of"
+        return f"{label} {self.country_name(country, article=True) if country else 'Unknown'}", 1
+
+    def unidentified(self, country: str | None) -> tuple[str, int]:
+        return f"Unidentified Armed Group ({self.country_name(country) if country else 'Unknown'})", 3

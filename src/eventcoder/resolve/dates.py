@@ -1,0 +1,116 @@
+"""Resolve date expressions against the publication date, by FORMAT.md's rules.
+
+- A weekday is the most recent such day on or before the publication date.
+- "yesterday" is the day before; "overnight", "last night", "today" the publication day.
+- "last week": the Wednesday of the previous Monday-Sunday week, time precision 2 (week).
+- "this month"/"earlier this month": the 15th, precision 3 (month); "last month" the 15th
+  of the previous month.
+- A month and day without a year: the most recent such date on or before publication
+  (dateparser, ``PREFER_DATES_FROM='past'``, anchored on the publication date).
+- "on the 2nd": that day of the publication month (or the month before, if later).
+- With no publication date and no year in the expression: None, never a guess.
+
+Time precision is ACLED's: 1 day, 2 week, 3 month.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from eventcoder.extract.dates import _ORD_WORDS, MONTHS, WEEKDAYS, DateMention
+
+
+def _month_index(text: str) -> int | None:
+    t = text.lower().rstrip(".")
+    for i, name in enumerate(MONTHS, start=1):
+        if name.startswith(t[:3]) and len(t) >= 3:
+            return i
+    return None
+
+
+def _ordinal_day(text: str) -> int | None:
+    m = re.search(r"(\d{1,2})(?:st|nd|rd|th)?", text)
+    if m:
+        return int(m.group(1))
+    for i, w in enumerate(_ORD_WORDS, start=1):
+        if re.search(r"\b" + w + r"\b", text, re.I):
+            best = i
+    return best if "best" in locals() else None
+
+
+def _parse_absolute(text: str, published: date | None) -> date | None:
+    import dateparser
+
+    clean = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text)
+    for i, w in sorted(enumerate(_ORD_WORDS, start=1), key=lambda x: -len(x[1])):
+        clean = re.sub(r"\bthe\s+" + w + r"\s+of\b", str(i), clean, flags=re.I)
+    has_year = re.search(r"\b\d{4}\b", clean) is not None
+    if not has_year and published is None:
+        return None
+    settings: dict = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"], "DATE_ORDER": "MDY"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day, 23, 59)
+    parsed = dateparser.parse(clean, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    d = parsed.date()
+    if not has_year and published is not None and d > published:
+        d = d.replace(year=d.year - 1)
+    return d
+
+
+def resolve(mention: DateMention, published: date | None) -> tuple[date | None, int | None]:
+    """Resolve one expression to ``(date, time_precision)``; ``(None, None)`` when it cannot be.
+
+    ``old`` and ``future`` kinds and bare years return ``(None, None)``; callers use
+    ``is_old``/``is_future`` for those.
+    """
+    kind, text = mention.kind, mention.text
+    if kind == "absolute":
+        d = _parse_absolute(text, published)
+        return (d, 1) if d else (None, None)
+    if kind == "month_year":
+        m = re.search(r"(?P<m>[A-Za-z]+)\.?\s+(?P<y>\d{4})", text.split(None, 1)[-1])
+        if m and _month_index(m.group("m")):
+            return date(int(m.group("y")), _month_index(m.group("m")) or 1, 15), 3
+        return None, None
+    if published is None:
+        return None, None
+    if kind == "weekday":
+        w = next(i for i, name in enumerate(WEEKDAYS) if name in text.lower())
+        back = (published.weekday() - w) % 7
+        return published - timedelta(days=back), 1
+    if kind == "yesterday":
+        return published - timedelta(days=1), 1
+    if kind == "today":
+        return published, 1
+    if kind == "ordinal":
+        day = _ordinal_day(text)
+        if not day:
+            return None, None
+        y, mo = published.year, published.month
+        if day > published.day:
+            y, mo = (y - 1, 12) if mo == 1 else (y, mo - 1)
+        try:
+            return date(y, mo, day), 1
+        except ValueError:
+            return None, None
+    if kind == "last_week":
+        monday = published - timedelta(days=published.weekday() + 7)
+        return monday + timedelta(days=2), 2
+    if kind == "this_week":
+        monday = published - timedelta(days=published.weekday())
+        return min(monday + timedelta(days=2), published), 2
+    if kind == "this_month":
+        return published.replace(day=15) if published.day >= 15 else published.replace(day=min(15, published.day)), 3
+    if kind == "last_month":
+        first = published.replace(day=1) - timedelta(days=1)
+        return first.replace(day=15), 3
+    return None, None
+
+
+def year_of(mention: DateMention) -> int | None:
+    """The year a ``year`` or ``month_year`` expression names."""
+    m = re.search(r"\b((?:19|20)\d{2})\b", mention.text)
+    return int(m.group(1)) if m else None

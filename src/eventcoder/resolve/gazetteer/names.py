@@ -1,0 +1,67 @@
+"""Name keys for gazetteer look-ups: accent- and case-insensitive, with transliteration variants."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ed|es|ul|la|le|les|los|las|the)\s+")
+_FEATURE_WORDS = re.compile(
+    r"\s+(?:province|governorate|state|region|district|department|county|oblast|division|prefecture|"
+    r"municipality|territory|city|town|village|krai|kray|raion|rayon|lga|local government area|"
+    r"sub-?district|mountains?|mounts?|range|hills?|valley|desert|forest|lake|river|wadi|camp)$"
+)
+
+
+def fold(text: str) -> str:
+    """Fold a name: accents removed, case folded, punctuation and hyphens as spaces.
+
+    ``"Ménaka"`` -> ``"menaka"``; ``"Al-Hasaheisa"`` -> ``"al hasaheisa"``.
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("ʼ", "").replace("’", "").replace("'", "").replace("‘", "").replace("`", "")
+    text = text.casefold()
+    text = re.sub(r"[^\w]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def name_keys(name: str) -> set[str]:
+    """Every exact key a name is stored and looked up under.
+
+    The folded name, without a leading article (al-, el-, ad- ...), and joined
+    without spaces (``"salah ad din"`` -> ``"salahaddin"``).
+    """
+    f = fold(name)
+    if not f:
+        return set()
+    keys = {f}
+    bare = _ARTICLE.sub("", f)
+    if bare and bare != f:
+        keys.add(bare)
+    for k in list(keys):
+        keys.add(k.replace(" ", ""))
+    return keys
+
+
+def skeleton(name: str) -> str:
+    """A consonant skeleton for transliteration variants.
+
+    Vowels (and y, w, h after a consonant) dropped after the first letter, doubled
+    letters collapsed, spaces removed, leading article dropped:
+    Hamrin/Hamreen/Himreen -> ``"hmrn"``; Salahuddin/Salah ad Din -> ``"slhdn"``.
+    """
+    f = _ARTICLE.sub("", fold(name)).replace(" ", "")
+    if not f:
+        return ""
+    first, rest = f[0], f[1:]
+    rest = re.sub(r"[aeiouyw]", "", rest)
+    out = first + rest
+    out = re.sub(r"(.)\1+", r"\1", out)
+    out = out.replace("kh", "k").replace("q", "k").replace("dh", "d").replace("th", "t")
+    return out
+
+
+def strip_feature_word(name: str) -> str:
+    """Drop a trailing feature word ("Diyala province" -> "diyala")."""
+    return _FEATURE_WORDS.sub("", fold(name))

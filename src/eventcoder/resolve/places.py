@@ -1,0 +1,97 @@
+"""Resolve toponyms to gazetteer places in the article's context.
+
+Context: the article's countries (focus country first), the feature word beside the
+name ("province" prefers a first-level division, "mountains" a terrain feature,
+"village"/"town" a populated place), and population as the last tie-breaker. A
+name that resolves to nothing keeps its text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventcoder.extract.places import Toponym
+from eventcoder.resolve.gazetteer import Gazetteer, Place
+from eventcoder.resolve.gazetteer.names import fold, strip_feature_word
+
+_ADMIN_WORDS = {"province", "state", "region", "district", "governorate", "county", "department", "oblast",
+                "prefecture", "division", "territory", "municipality", "lga"}
+_TERRAIN_WORDS = {"mountains", "valley", "desert", "forest", "lake", "island", "islands", "wadi"}
+_TOWN_WORDS = {"village", "villages", "town", "city", "hamlet", "locality", "settlement", "market town",
+               "border town", "capital", "neighbourhood", "neighborhood", "commune"}
+_BIG_CITY = 1_000_000
+
+
+@dataclass(frozen=True)
+class ResolvedToponym:
+    """A toponym and its place (None when the gazetteer has nothing that fits)."""
+
+    toponym: Toponym
+    place: Place | None
+
+
+class PlaceResolver:
+    """Resolve toponyms with a ``Gazetteer`` (or without one: nothing resolves)."""
+
+    def __init__(self, gazetteer: Gazetteer | None) -> None:
+        self.gazetteer = gazetteer
+
+    def candidates(self, name: str) -> list[Place]:
+        """Places for a name, trying it with and without a trailing feature word."""
+        if self.gazetteer is None:
+            return []
+        seen: dict[tuple, Place] = {}
+        for variant in (name, strip_feature_word(name)):
+            if not variant:
+                continue
+            for p in self.gazetteer.lookup(variant):
+                seen.setdefault((p.geonameid, p.name, p.feature_code, p.country), p)
+        return list(seen.values())
+
+    def resolve(self, top: Toponym, countries: list[str]) -> Place | None:
+        """The best place for a toponym given the article's countries (focus first).
+
+        Countries (PCL*) resolve anywhere; other places only inside the article's
+        countries, except cities of a million people or more. Unknown names are
+        tried by consonant skeleton inside the focus country (Hamreen -> Hamrin).
+        """
+        if self.gazetteer is None:
+            return None
+        cands = self.candidates(top.text)
+        feat = (top.feature or "").lower()
+        chosen = self._choose(cands, countries, feat, top)
+        if chosen is None and countries:
+            for cc in countries[:2]:
+                fuzzy = [p for p in self.gazetteer.fuzzy_lookup(strip_feature_word(top.text) or top.text, cc)
+                         if p.feature_code != "PPL" or (p.population or 0) >= 5000 or feat in _TOWN_WORDS]
+                chosen = self._choose(fuzzy, countries, feat, top)
+                if chosen is not None:
+                    break
+        return chosen
+
+    def _choose(self, cands: list[Place], countries: list[str], feat: str, top: Toponym) -> Place | None:
+        if not cands:
+            return None
+        exact_country = [p for p in cands if p.is_country and fold(p.name) == fold(top.text)]
+        if exact_country and feat not in _TOWN_WORDS and feat not in _ADMIN_WORDS:
+            return exact_country[0]
+        allowed = [p for p in cands if p.country in countries] if countries else list(cands)
+        if not allowed:
+            allowed = [p for p in cands if p.is_country or (p.population or 0) >= _BIG_CITY]
+        if not allowed:
+            return None
+
+        def score(p: Place) -> tuple:
+            cls = 0
+            if feat in _ADMIN_WORDS:
+                cls = 3 if p.is_admin1 else (1 if p.feature_class == "P" else 0)
+            elif feat in _TERRAIN_WORDS:
+                cls = 3 if p.feature_class in ("T", "H", "V", "L") else 0
+            elif feat in _TOWN_WORDS:
+                cls = 3 if p.feature_class == "P" else 0
+            else:
+                cls = 2 if p.is_country else (1 if p.feature_class in ("P", "T", "H", "V", "L") else (1 if p.is_admin1 else 0))
+            rank = countries.index(p.country) if p.country in countries else len(countries)
+            return (cls, -rank, p.population or 0)
+
+        return max(allowed, key=score)
