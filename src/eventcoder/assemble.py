@@ -49,7 +49,8 @@ _GENERIC = re.compile(
     r"tens of thousands|hundreds of thousands|thousands of people|millions|over the years|in recent (?:years|months)|"
     r"has come under|have come under|are regularly|is one of the most|has fought|have fought|has waged|has been waging|"
     r"broke out in|the (?:war|conflict|insurgency) (?:has|in)|has spread|have spread|dominant|split from|"
-    r"is active|are active|operate[sd]? in|known for|allied with|linked to both|were marred by)",
+    r"is active|are active|operate[sd]? in|known for|allied with|linked to both|were marred by|"
+    r"in several (?:towns|cities|places|areas|villages|districts)|across the (?:country|region)|nationwide)",
     re.I,
 )
 _MODAL = re.compile(
@@ -62,6 +63,8 @@ _MODAL = re.compile(
     re.I,
 )
 _NEGATED = re.compile(r"\b(?:no|not|never|without|nor|denied|deny|denies|neither)\b(?:\s+\w+){0,2}\s*$", re.I)
+_SOURCE_AFTER = re.compile(r"^[\s,]*(?:said|says|say|told|spokesm[ae]n|spokesperson|statement|officials?|sources?|"
+                           r"reported|confirmed|announced|denied|claimed|chief|commander|command|headquarters)\b", re.I)
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the attack|the bombing|it had|that it)|\bclaimed by\b", re.I)
 _BY = re.compile(r"\b(?:by|from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _INCLUDING_ATTACKER = re.compile(r"\bincluding (?:the |a |two |three )?(?:suicide )?(?:bombers?|attackers?)\b", re.I)
@@ -102,6 +105,8 @@ class Mention:
     actors: list[ActorMention] = field(default_factory=list)
     deaths: list[DeathCount] = field(default_factory=list)
     attribution: Attribution | None = None
+    sentence_places: list[tuple[Toponym, Place | None]] = field(default_factory=list)
+    follow_up_deaths: dict[int, list[DeathCount]] = field(default_factory=dict)
 
 
 @dataclass
@@ -127,6 +132,10 @@ class SentenceInfo:
     deaths: list[DeathCount]
 
 
+_PART_OF_NAME_BEFORE = re.compile(r"\b(?:Lake|River|Gulf|Sea|Mount|Basin|of the|New|North|South|East|West)\s+$")
+_PART_OF_NAME_AFTER = re.compile(r"^\s+(?:Basin|River|Lake|Sea|Liberation|People's|Peoples|Democratic Forces|Workers)")
+
+
 def _frame_irrelevant(text: str, res: Resources) -> bool:
     """Whether the article reads as sports, business, film or history rather than news of violence."""
     low = text.casefold()
@@ -143,6 +152,8 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
     counts: dict[str, float] = {}
     text = " ".join(s.text for s in body)
     for m in res.country_pattern.finditer(text):
+        if _PART_OF_NAME_BEFORE.search(text[max(0, m.start() - 12):m.start()]) or _PART_OF_NAME_AFTER.match(text[m.end():]):
+            continue
         iso = res.actors.country_of_demonym(m.group(0))
         if iso:
             counts[iso] = counts.get(iso, 0) + 1.0
@@ -170,6 +181,29 @@ def _nearest(items: list, pos: int, key=lambda x: (x.start, x.end)) -> object | 
         if best_d is None or d < best_d:
             best, best_d = it, d
     return best
+
+
+_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|as|and then)\s|\swhile\s|\swhereas\s")
+
+
+def _clause_bounds(info: SentenceInfo, pos: int) -> tuple[int, int]:
+    """Start and end (article offsets) of the clause of the sentence that holds ``pos``."""
+    s = info.sentence
+    start, end = s.start, s.end
+    for m in _CLAUSE.finditer(s.text):
+        cut = s.start + m.start()
+        if cut <= pos:
+            start = cut
+        else:
+            end = cut
+            break
+    return start, end
+
+
+def _in_clause(items: list, info: SentenceInfo, pos: int, key=lambda x: (x.start, x.end)) -> list:
+    a, b = _clause_bounds(info, pos)
+    inside = [it for it in items if a <= key(it)[0] < b]
+    return inside or items
 
 
 def _choose_triggers(matches: list[TriggerMatch], info: SentenceInfo) -> list[TriggerMatch]:
@@ -217,6 +251,8 @@ def _choose_triggers(matches: list[TriggerMatch], info: SentenceInfo) -> list[Tr
         drop.add("Excessive force against protesters")
     if "Attack" in subs and not civ and not ({"Armed clash"} & subs):
         drop.add("Attack")
+    if "Attack" in subs and any(m.event_type == "Explosions/Remote violence" for m in matches):
+        drop.add("Attack")
     ordered = sorted((m for m in matches if m.sub_event_type not in drop), key=lambda m: -m.priority)
     kept: list[TriggerMatch] = []
     for m in ordered:
@@ -226,7 +262,7 @@ def _choose_triggers(matches: list[TriggerMatch], info: SentenceInfo) -> list[Tr
         pm = place_of(m)
         clash = False
         for k in kept:
-            if k.event_type == m.event_type or pm is None or place_of(k) is None or place_of(k) == pm:
+            if pm is None or place_of(k) is None or place_of(k) == pm:
                 clash = True
                 break
         if not clash:
@@ -284,12 +320,20 @@ def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None) ->
 def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, published: date | None) -> list[Mention]:
     """Every event mention of the article's candidate sentences, in text order."""
     mentions: list[Mention] = []
+    last_para = -10
     for info in infos:
         s = info.sentence
         if s.is_title or s.is_caption or _skip_sentence(info):
             continue
         matches = res.lexicon.find(s.text, s.start)
         kept = _choose_triggers(matches, info)
+        if not kept:
+            # a follow-up sentence ("Dozens of the terrorists were killed," he said) adds its
+            # figures to the mention just before it
+            if mentions and info.deaths and s.paragraph - last_para <= 1:
+                mentions[-1].follow_up_deaths[s.start] = list(info.deaths)
+            continue
+        last_para = s.paragraph
         for trig in kept:
             rel = trig.start - s.start
             if _modal_before(s.text, rel):
@@ -299,16 +343,25 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                 continue
             m = Mention(trig, s, trig.sub_event_type, trig.event_type, d, prec, dm)
             # place: the nearest specific toponym (a resolved town or feature, else any toponym)
+            tkey = lambda tp: (tp[0].start, tp[0].end)  # noqa: E731
             specific = [(t, p) for t, p in info.toponyms if p is None or not (p.is_country or p.is_admin1)]
-            near = _nearest(specific, trig.start, key=lambda tp: (tp[0].start, tp[0].end))
+            near = _nearest(_in_clause(specific, info, trig.start, tkey), trig.start, key=tkey)
             if near is not None:
                 m.toponym, m.place = near  # type: ignore[misc]
             admins = [(t, p) for t, p in info.toponyms if p is not None and p.is_admin1]
-            adm = _nearest(admins, trig.start, key=lambda tp: (tp[0].start, tp[0].end))
+            adm = _nearest(_in_clause(admins, info, trig.start, tkey), trig.start, key=tkey)
             if adm is not None:
                 m.admin1 = adm[1]  # type: ignore[index]
                 if m.toponym is None:
                     m.toponym = adm[0]  # type: ignore[index]
+            if m.admin1 is not None and m.place is not None and not (m.place.is_country or m.place.is_admin1) \
+                    and m.place.country == m.admin1.country and m.place.admin1_code != m.admin1.admin1_code:
+                # "Robotyne in the southern Zaporizhzhia region": the named division wins over a
+                # namesake elsewhere in the country
+                assert m.toponym is not None
+                inside = [p for p in res.places.candidates(m.toponym.text)
+                          if p.country == m.admin1.country and p.admin1_code == m.admin1.admin1_code]
+                m.place = inside[0] if inside else None
             if m.toponym is None:
                 countries = [(t, p) for t, p in info.toponyms if p is not None and p.is_country]
                 c = _nearest(countries, trig.start, key=lambda tp: (tp[0].start, tp[0].end))
@@ -316,10 +369,12 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                     m.toponym, m.place = c  # type: ignore[misc]
             # deaths nearest to this trigger rather than to another kept trigger
             for dc in info.deaths:
-                owner = _nearest(kept, dc.start)
+                owners = [k for k in kept if _clause_bounds(info, k.start) == _clause_bounds(info, dc.start)] or kept
+                owner = _nearest(owners, dc.start)
                 if owner is trig:
                     m.deaths.append(dc)
             m.actors = list(info.actors)
+            m.sentence_places = list(info.toponyms)
             m.attribution = _attribution(s.text)
             mentions.append(m)
     return mentions
@@ -329,6 +384,20 @@ def _same_place(a: Mention, b: Mention) -> bool | None:
     """True/False when both have a specific place; None when either lacks one."""
     if a.toponym is None or b.toponym is None:
         return None
+
+    def holds(x: Mention, y: Mention) -> bool:
+        # y's place is also named in x's sentence
+        assert y.toponym is not None
+        for t, p in x.sentence_places:
+            if fold(t.text) == fold(y.toponym.text):
+                return True
+            if p is not None and y.place is not None and (p.geonameid, p.name) == (y.place.geonameid, y.place.name) \
+                    and not (p.is_country or p.is_admin1):
+                return True
+        return False
+
+    if holds(a, b) or holds(b, a):
+        return True
     pa, pb = a.place, b.place
     if pa is not None and pb is not None:
         if pa.is_country or pb.is_country:
@@ -340,9 +409,9 @@ def _same_place(a: Mention, b: Mention) -> bool | None:
         if pa.latitude is not None and pb.latitude is not None:
             return abs(pa.latitude - pb.latitude) + abs((pa.longitude or 0) - (pb.longitude or 0)) < 0.1
         return False
-    if pa is not None and (pa.is_admin1 or pa.is_country):
-        return None
-    if pb is not None and (pb.is_admin1 or pb.is_country):
+    if pa is not None or pb is not None:
+        # one name the gazetteer does not know (a checkpoint, a neighbourhood, a village):
+        # it may lie inside the other place
         return None
     return fold(a.toponym.text) == fold(b.toponym.text)
 
@@ -384,6 +453,8 @@ def _fatalities(draft: Draft, sub_event_type: str, article_text: str) -> tuple[i
     for m in draft.mentions:
         for dc in m.deaths:
             per_sentence.setdefault(m.sentence.start, []).append(dc)
+        for key, figures in m.follow_up_deaths.items():
+            per_sentence.setdefault(key, []).extend(figures)
     totals: list[tuple[int, int, DeathCount]] = []
     zero: DeathCount | None = None
     for figures in per_sentence.values():
@@ -417,6 +488,33 @@ def _fatalities(draft: Draft, sub_event_type: str, article_text: str) -> tuple[i
     return value, low, high, best[2]
 
 
+def _suppress_parts(drafts: list[Draft]) -> list[Draft]:
+    """Drop drafts that are part of another event: arrests during a protest, looting or
+    burning during an attack, at a compatible place and date (ACLED codes the main event)."""
+    main_types = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"}
+    out = []
+    for d in drafts:
+        sub = d.first.sub_event_type
+        if sub in ("Arrests", "Looting/property destruction"):
+            part = False
+            for o in drafts:
+                if o is d or o.first.event_type not in main_types:
+                    continue
+                if sub == "Arrests" and o.first.event_type not in ("Protests", "Riots"):
+                    continue
+                places = [_same_place(x, y) for x in d.mentions for y in o.mentions]
+                dates_d = [x.date for x in d.mentions if x.date]
+                dates_o = [x.date for x in o.mentions if x.date]
+                date_ok = not dates_d or not dates_o or any(abs((a - b).days) <= 1 for a in dates_d for b in dates_o)
+                if date_ok and not (any(p is False for p in places) and not any(p is True for p in places)):
+                    part = True
+                    break
+            if part:
+                continue
+        out.append(d)
+    return out
+
+
 def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
                  countries: list[str], res: Resources, claims: list[ActorMention]
                  ) -> tuple[tuple[str, int, ActorMention | None] | None, tuple[str, int, ActorMention | None] | None]:
@@ -432,15 +530,22 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
         n, i = ad.name(am, country, countries)
         return n, i, am
 
-    armed = [a for a in primary.actors if a.kind in ARMED]
-    others_armed = [a for a in mentions if a.kind in ARMED]
-    # prefer named groups over class words at the same role
+    def not_source(a: ActorMention, m: Mention) -> bool:
+        after = m.sentence.text[a.end - m.sentence.start:][:40]
+        return not _SOURCE_AFTER.match(after)
+
+    armed = [a for a in primary.actors if a.kind in ARMED and not_source(a, primary)]
+    others_armed = [a for m in draft.mentions for a in m.actors if a.kind in ARMED and not_source(a, m)]
+
     def attacker_candidates() -> list[ActorMention]:
+        """Who acts: named with "by X", or an armed actor before the trigger (the subject)."""
         before = [a for a in armed if a.end <= trig.start + 5]
         by = [a for a in armed if a.start >= trig.end and _BY.search(primary.sentence.text[:a.start - primary.sentence.start][-40:])]
-        cands = by + list(reversed(before)) + [a for a in armed if a not in before and a not in by]
+        cands = by + list(reversed(before))
         groups = [a for a in cands if a.kind == GROUP]
-        return groups[:1] + [a for a in cands if a not in groups[:1]] if groups and cands and cands[0].kind == UNIDENTIFIED else cands
+        if groups and cands and cands[0].kind == UNIDENTIFIED:
+            cands = groups[:1] + [a for a in cands if a is not groups[0]]
+        return cands
 
     civ = ad.civilians(country)
     if event_type == "Protests":
@@ -461,7 +566,7 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
         return a1, a2
     cands = attacker_candidates()
     if event_type == "Violence against civilians" or sub in ("Looting/property destruction",):
-        perp = [a for a in cands if a.kind in ARMED]
+        perp = [a for a in cands if a.kind in ARMED] or [a for a in others_armed if a.kind != STATE or sub == "Looting/property destruction"]
         claimed = [c for c in claims if c.kind == GROUP]
         if perp and perp[0].kind == UNIDENTIFIED:
             grp = [a for a in others_armed if a.kind == GROUP]
@@ -584,15 +689,21 @@ def _notes(ev: Event) -> str:
     return f"{when}, {who} {verb}{target} in {where or 'an unknown place'}{fat}."
 
 
-def assemble_events(article: Article, infos: list[SentenceInfo], countries: list[str], res: Resources) -> list[Event]:
-    """Code the events of one article from its candidate sentences."""
+def assemble_events(article: Article, infos: list[SentenceInfo], countries: list[str], res: Resources,
+                    claims: list[ActorMention] | None = None) -> list[Event]:
+    """Code the events of one article from its candidate sentences.
+
+    Args:
+        article: the cleaned article.
+        infos: its candidate sentences with their mentions.
+        countries: the article's countries, focus first.
+        res: loaded resources.
+        claims: named groups in sentences that claim an attack ("X claimed responsibility").
+    """
     published = date.fromisoformat(article.published) if article.published else None
     mentions = build_mentions(infos, article, res, published)
-    drafts = merge_mentions(mentions)
-    claims: list[ActorMention] = []
-    for info in infos:
-        if _CLAIM.search(info.sentence.text):
-            claims.extend(a for a in info.actors if a.kind == GROUP)
+    drafts = _suppress_parts(merge_mentions(mentions))
+    claims = claims or []
     events: list[Event] = []
     focus = countries[0] if countries else None
     lead_place: Mention | None = next((m for m in mentions if m.place is not None and not m.place.is_country), None)
@@ -604,6 +715,11 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         if f.event_type in ("Protests", "Riots"):
             sub = max(ms, key=lambda m: m.trigger.priority).sub_event_type
         dated = next((m for m in ms if m.date is not None), None)
+        inherited = None
+        if dated is None:
+            # an undated report in a dated story: the date of the report before it
+            prior = [m for m in mentions if m.date is not None and m.sentence.start < f.sentence.start]
+            inherited = prior[-1] if prior else None
         placed = next((m for m in ms if m.place is not None and not (m.place.is_country or m.place.is_admin1)), None)
         placed = placed or next((m for m in ms if m.toponym is not None and m.place is None), None)
         placed = placed or next((m for m in ms if m.toponym is not None), None)
@@ -629,8 +745,8 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
                 and lead_place.place.country == country:
             admin1_name = lead_place.place.admin1
         # time
-        ev_date = dated.date if dated else None
-        prec = dated.precision if dated else None
+        ev_date = dated.date if dated else (inherited.date if inherited else None)
+        prec = dated.precision if dated else (inherited.precision if inherited else None)
         if ev_date is None and published is not None:
             ev_date, prec = published, 1
         # geo precision

@@ -76,6 +76,12 @@ def _dateline_date(text: str) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+def dateline_end(text: str) -> int:
+    """Length of the dateline at the start of a paragraph ("MOGADISHU, Feb. 20, 2023 — "), or 0."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
 def _dateline_place(text: str) -> str | None:
     m = _DATELINE.match(text)
     if not m:

@@ -20,8 +20,8 @@ from typing import Any
 
 import yaml
 
-from eventcoder.assemble import SentenceInfo, _frame_irrelevant, article_countries, assemble_events
-from eventcoder.clean import clean
+from eventcoder.assemble import _CLAIM, SentenceInfo, _frame_irrelevant, article_countries, assemble_events
+from eventcoder.clean import clean, dateline_end
 from eventcoder.errors import EventcoderError, GazetteerError, InputError
 from eventcoder.extract.dates import find_dates
 from eventcoder.extract.fatalities import find_deaths
@@ -81,8 +81,7 @@ class Pipeline:
             gaz = open_default(progress=progress)
         actors = ActorDictionary.load()
         frames, frame_min = _load_frames()
-        names = sorted(actors._demonym, key=len, reverse=True)
-        country_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names if len(n) > 2) + r")(?![\w-])", re.I)
+        country_pattern = actors.country_pattern()
         self.resources = Resources(
             nlp=nlp if nlp is not None else load_spacy(spacy_model),
             lexicon=TriggerLexicon.load(),
@@ -109,10 +108,13 @@ class Pipeline:
         infos = []
         for s in cands:
             e = ents.get(s.start, [])
+            dates = find_dates(s.text, s.start)
+            cut = s.start + (dateline_end(s.text) if s is lead else 0)
+            dates = [d for d in dates if d.start >= cut]
             infos.append(SentenceInfo(
                 sentence=s, entities=e,
                 toponyms=[],
-                dates=find_dates(s.text, s.start),
+                dates=dates,
                 actors=res.actors.find(s.text, s.start),
                 deaths=find_deaths(s.text, s.start),
             ))
@@ -125,9 +127,12 @@ class Pipeline:
             info.toponyms = [(t, res.places.resolve(t, [])) for t in tops if _country_like(t, res)]
         countries = article_countries(article, body, infos, res)
         for info, tops in zip(infos, first_pass, strict=True):
-            info.toponyms = [(t, res.places.resolve(t, countries)) for t in tops]
+            cut = info.sentence.start + (dateline_end(info.sentence.text) if info.sentence is lead else 0)
+            info.toponyms = [(t, res.places.resolve(t, countries)) for t in tops if t.start >= cut]
             info.toponyms = [(t, p) for t, p in info.toponyms if p is not None or t.source != "prep"]
         self._countries = countries
+        self._claims = [a for s in body if _CLAIM.search(s.text) for a in res.actors.find(s.text, s.start)
+                        if a.kind == "group"]
         return infos
 
     def code_article(self, article: Article) -> CodedArticle:
@@ -139,7 +144,7 @@ class Pipeline:
         events = []
         if relevant_frame:
             infos = self._sentence_infos(article, sentences)
-            events = assemble_events(article, infos, self._countries, res)
+            events = assemble_events(article, infos, self._countries, res, self._claims)
         warnings = list(article.warnings)
         if article.published is None:
             warnings.append("no publication date: relative dates (weekdays, yesterday) are left null")

@@ -20,7 +20,10 @@ _FEATURE_AFTER = re.compile(
     r"prefecture|division|territory|municipality|LGA|local government area|mountains|valley|desert|forest|lake)\b"
 )
 _PREP = re.compile(r"\b(?:in|near|at|outside|around|from|into|on|towards|toward)\s+(?:the\s+)?(?P<n>" + _NAME + r")")
-_NOT_PLACE_AFTER = re.compile(r"^\s*(?:said|says|told|announced|claimed|denied|has said|officials|government|authorities)\b")
+_NOT_PLACE_AFTER = re.compile(
+    r"^\s*(?:said|says|told|announced|claimed|denied|has said|officials|government|authorities|launched|fired|"
+    r"attacked|accused|has|had|have|is|was|were|will|would|sent|deployed|struck|shelled|bombed|army|forces|troops)\b"
+)
 _STOP = {"The", "A", "An", "On", "In", "At", "He", "She", "They", "It", "We", "I", "But", "And", "Police", "Army",
          "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
          "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
@@ -68,6 +71,13 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
         name = _clean_name(text[s:e])
         if not name:
             continue
+        if "'s " in name or "’s " in name:
+            # "Khyber Pakhtunkhwa's Lakki Marwat": two places, the second inside the first
+            head, tail = re.split(r"(?:'s |’s )", name, maxsplit=1)
+            hs = text.find(head, s)
+            found.append(Toponym(head, offset + hs, offset + hs + len(head), None, False, "ner"))
+            s = text.find(tail, s)
+            name = tail
         s = s + text[s:e].find(name) if text[s:e].find(name) >= 0 else s
         feat = None
         m = re.match(r"\s+(province|state|region|district|governorate|county|department|oblast|mountains|valley|desert|forest|lake)\b", text[s + len(name):], re.I)

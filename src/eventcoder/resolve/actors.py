@@ -75,11 +75,14 @@ class ActorDictionary:
         self._exact = re.compile(r"(?<![\w-])(?:" + _alt(exact) + r")(?![\w-])")
         self._folded = re.compile(r"(?<![\w-])(?:" + _alt(folded) + r")(?![\w])", re.I)
         self._demonym: dict[str, str] = {}
+        self._acronyms: set[str] = set()
         for iso, r in self.countries.items():
             for d in [r["acled_name"], *r["demonyms"].split("|"), *r["aliases"].split("|")]:
                 if d:
                     self._demonym.setdefault(d.casefold(), iso)
-        dem = _alt([d for d in self._demonym if len(d) > 2 or d == "us"])
+                    if d.replace(".", "").isupper():
+                        self._acronyms.add(d)
+        dem = _alt([d for d in self._demonym if len(d) > 2 and not d.replace(".", "").isalpha() or len(d) > 3])
         self.words = words
         mil = _alt(words["military"])
         pol = _alt(words["police"])
@@ -107,6 +110,14 @@ class ActorDictionary:
         words = yaml.safe_load(
             importlib.resources.files("eventcoder.data").joinpath("force_words.yaml").read_text(encoding="utf-8"))
         return cls(groups, read_data_csv("countries.csv"), words)
+
+    def country_pattern(self) -> re.Pattern[str]:
+        """Country names and demonyms (case-insensitive) and acronyms such as CAR, DRC, UAE
+        (case-sensitive), on word boundaries."""
+        words = [d for d in self._demonym if len(d) > 2 and d.upper() not in {a.upper() for a in self._acronyms}]
+        insensitive = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        sensitive = "|".join(re.escape(a) for a in sorted(self._acronyms, key=len, reverse=True))
+        return re.compile(r"(?<![\w-])(?:(?i:" + insensitive + r")|" + sensitive + r")(?![\w-])")
 
     def country_of_demonym(self, word: str) -> str | None:
         """ISO alpha-2 for a demonym or country name ("Iraqi" -> "IQ"), else None."""
