@@ -50,7 +50,8 @@ _GENERIC = re.compile(
     r"has come under|have come under|are regularly|is one of the most|has fought|have fought|has waged|has been waging|"
     r"broke out in|the (?:war|conflict|insurgency) (?:has|in)|has spread|have spread|dominant|split from|"
     r"is active|are active|operate[sd]? in|known for|allied with|linked to both|were marred by|"
-    r"in several (?:towns|cities|places|areas|villages|districts)|across the (?:country|region)|nationwide)",
+    r"in several (?:towns|cities|places|areas|villages|districts)|across the (?:country|region)|nationwide|"
+    r"for (?:years|decades|months)|commonly|usually|typically|continue to carry out|carry out)",
     re.I,
 )
 _MODAL = re.compile(
@@ -65,6 +66,7 @@ _MODAL = re.compile(
 _NEGATED = re.compile(r"\b(?:no|not|never|without|nor|denied|deny|denies|neither)\b(?:\s+\w+){0,2}\s*$", re.I)
 _SOURCE_AFTER = re.compile(r"^[\s,]*(?:said|says|say|told|spokesm[ae]n|spokesperson|statement|officials?|sources?|"
                            r"reported|confirmed|announced|denied|claimed|chief|commander|command|headquarters)\b", re.I)
+_SELF_REPORT = re.compile(r"^[\s,]*(?:said|says|claimed|announced)\s+(?:that\s+)?(?:it|its|they|their)\b", re.I)
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the attack|the bombing|it had|that it)|\bclaimed by\b", re.I)
 _BY = re.compile(r"\b(?:by|from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _INCLUDING_ATTACKER = re.compile(r"\bincluding (?:the |a |two |three )?(?:suicide )?(?:bombers?|attackers?)\b", re.I)
@@ -183,7 +185,7 @@ def _nearest(items: list, pos: int, key=lambda x: (x.start, x.end)) -> object | 
     return best
 
 
-_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|as|and then)\s|\swhile\s|\swhereas\s")
+_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|as|and then|which|who|where)\s|\swhile\s|\swhereas\s|,\s*(?:a|an|the) (?:town|city|village|district|region)\b")
 
 
 def _clause_bounds(info: SentenceInfo, pos: int) -> tuple[int, int]:
@@ -274,6 +276,13 @@ def _skip_sentence(info: SentenceInfo) -> bool:
     return bool(_GENERIC.search(info.sentence.text))
 
 
+def _generic_clause(info: SentenceInfo, pos: int) -> bool:
+    """Whether the trigger's clause is background ("has killed thousands since 2009")."""
+    a, b = _clause_bounds(info, pos)
+    s = info.sentence
+    return bool(_GENERIC.search(s.text[a - s.start:b - s.start]))
+
+
 def _modal_before(text: str, rel: int) -> bool:
     # the clause before the trigger: back to the last comma/semicolon (at most 80 characters)
     window = text[max(0, rel - 80):rel]
@@ -323,11 +332,11 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
     last_para = -10
     for info in infos:
         s = info.sentence
-        if s.is_title or s.is_caption or _skip_sentence(info):
+        if s.is_title or s.is_caption:
             continue
         matches = res.lexicon.find(s.text, s.start)
         kept = _choose_triggers(matches, info)
-        if not kept:
+        if not kept and not _skip_sentence(info):
             # a follow-up sentence ("Dozens of the terrorists were killed," he said) adds its
             # figures to the mention just before it
             if mentions and info.deaths and s.paragraph - last_para <= 1:
@@ -336,7 +345,7 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
         last_para = s.paragraph
         for trig in kept:
             rel = trig.start - s.start
-            if _modal_before(s.text, rel):
+            if _modal_before(s.text, rel) or _generic_clause(info, trig.start):
                 continue
             d, prec, dm, ruled_out = _date_for(info, trig, published)
             if ruled_out:
@@ -506,7 +515,8 @@ def _suppress_parts(drafts: list[Draft]) -> list[Draft]:
                 dates_d = [x.date for x in d.mentions if x.date]
                 dates_o = [x.date for x in o.mentions if x.date]
                 date_ok = not dates_d or not dates_o or any(abs((a - b).days) <= 1 for a in dates_d for b in dates_o)
-                if date_ok and not (any(p is False for p in places) and not any(p is True for p in places)):
+                bare = all(x.toponym is None for x in d.mentions)
+                if date_ok and (any(p is True for p in places) or bare):
                     part = True
                     break
             if part:
@@ -531,8 +541,8 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
         return n, i, am
 
     def not_source(a: ActorMention, m: Mention) -> bool:
-        after = m.sentence.text[a.end - m.sentence.start:][:40]
-        return not _SOURCE_AFTER.match(after)
+        after = m.sentence.text[a.end - m.sentence.start:][:60]
+        return not _SOURCE_AFTER.match(after) or bool(_SELF_REPORT.match(after))
 
     armed = [a for a in primary.actors if a.kind in ARMED and not_source(a, primary)]
     others_armed = [a for m in draft.mentions for a in m.actors if a.kind in ARMED and not_source(a, m)]
@@ -587,6 +597,9 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
         if sub in ("Arrests", "Disrupted weapons use", "Headquarters or base established"):
             state = [a for a in cands if a.kind == STATE]
             grp = [a for a in cands if a.kind == GROUP]
+            subject = sorted((a for a in armed if a.end <= trig.start and a.kind in (GROUP, STATE)), key=lambda a: a.start)
+            if sub == "Arrests" and subject and subject[0].kind == GROUP:
+                grp, state = [subject[0]], []
             if sub == "Arrests" and grp and not state and grp[0].start < trig.start:
                 a1 = named(grp[0])
                 rest = [a for a in grp[1:] + [a for a in armed if a.kind == UNIDENTIFIED] if a is not grp[0]]

@@ -19,7 +19,7 @@ _FEATURE_AFTER = re.compile(
     r"\b(?P<n>" + _NAME + r")\s+(?P<f>province|state|region|district|governorate|county|department|oblast|"
     r"prefecture|division|territory|municipality|LGA|local government area|mountains|valley|desert|forest|lake)\b"
 )
-_PREP = re.compile(r"\b(?:in|near|at|outside|around|from|into|on|towards|toward)\s+(?:the\s+)?(?P<n>" + _NAME + r")")
+_PREP = re.compile(r"\b(?:in|near|at|outside|around|from|into|on|towards|toward|between)\s+(?:the\s+)?(?P<n>" + _NAME + r")")
 _NOT_PLACE_AFTER = re.compile(
     r"^\s*(?:said|says|told|announced|claimed|denied|has said|officials|government|authorities|launched|fired|"
     r"attacked|accused|has|had|have|is|was|were|will|would|sent|deployed|struck|shelled|bombed|army|forces|troops)\b"
@@ -66,7 +66,7 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
         if ent.label not in ("GPE", "LOC", "FAC"):
             continue
         s, e = ent.start - offset, ent.end - offset
-        if _NOT_PLACE_AFTER.match(text[e:]) and ent.label == "GPE" and not re.search(r"\b(?:in|near|at)\s+(?:the\s+)?$", text[:s]):
+        if _NOT_PLACE_AFTER.match(text[e:]) and ent.label == "GPE" and not re.search(r"\b(?:in|near|at|of|from)\s+(?:the\s+)?$", text[:s]):
             continue
         name = _clean_name(text[s:e])
         if not name:
@@ -97,6 +97,16 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             found.append(Toponym(name, offset + s, offset + s + len(name), feat.lower() if feat else None,
                                  bool(_NEAR.search(text[:m.start("n")])) or bool(_NEAR.search(text[:m.start()])),
                                  "pattern" if pat is not _PREP else "prep"))
+    split: list[Toponym] = []
+    for t in found:
+        parts = re.split(r"(?:'s |’s )", t.text, maxsplit=1)
+        if len(parts) == 2 and parts[0] and parts[1]:
+            split.append(Toponym(parts[0], t.start, t.start + len(parts[0]), None, False, t.source))
+            tail_start = t.end - len(parts[1])
+            split.append(Toponym(parts[1], tail_start, t.end, t.feature, t.near, t.source))
+        else:
+            split.append(t)
+    found = split
     found.sort(key=lambda t: (t.start, -(t.end - t.start), t.source != "ner"))
     out: list[Toponym] = []
     for t in found:
