@@ -232,7 +232,7 @@ def _choose_triggers(matches: list[TriggerMatch], info: SentenceInfo) -> list[Tr
     armed = bool(_ARMED_TARGET.search(text))
     drop: set[str] = set()
     if "Attack" in subs and "Armed clash" in subs:
-        drop.add("Attack" if (armed and not civ) or not civ else "Armed clash")
+        drop.add("Attack" if _armed_target(info, matches) else "Armed clash")
     if "Abduction/forced disappearance" in subs and "Attack" in subs and has_deaths:
         drop.add("Abduction/forced disappearance")
     if "Looting/property destruction" in subs and ({"Attack", "Armed clash"} & subs) and has_deaths:
@@ -270,6 +270,28 @@ def _choose_triggers(matches: list[TriggerMatch], info: SentenceInfo) -> list[Tr
         if not clash:
             kept.append(m)
     return kept
+
+
+_ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?|officers?|gendarmes|rangers|guards|"
+                            r"militants|fighters|insurgents|rebels|attackers|personnel|servicemen|militiamen|them)\b", re.I)
+
+
+def _armed_target(info: SentenceInfo, matches: list[TriggerMatch]) -> bool:
+    """Whether an attack in this sentence targeted armed people (a battle), not civilians.
+
+    Decided by the victims of its death figures, else by the words just after the
+    attack trigger ("attacked an army post" vs "attacked the village").
+    """
+    victims = " ".join(d.victims for d in info.deaths if d.value > 0)
+    if victims:
+        return bool(_ARMED_VICTIMS.search(victims))
+    text, off = info.sentence.text, info.sentence.start
+    for m in matches:
+        if m.sub_event_type in ("Attack", "Armed clash"):
+            after = text[m.start - off:m.end - off + 50]
+            if _ARMED_TARGET.search(after):
+                return True
+    return not _CIVILIAN_TARGET.search(text)
 
 
 def _skip_sentence(info: SentenceInfo) -> bool:
@@ -440,7 +462,10 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
             if any(s is False for s in same) and not any(s is True for s in same):
                 continue
             dates = [x.date for x in d.mentions if x.date is not None]
-            if m.date is not None and dates and all(abs((m.date - x).days) > 1 for x in dates):
+            # two different days are two occurrences, unless the place is the same (a one-day
+            # slip between a lead and a later paragraph, or "overnight")
+            slack = 1 if any(s is True for s in same) else 0
+            if m.date is not None and dates and all(abs((m.date - x).days) > slack for x in dates):
                 continue
             bare = m.toponym is None and m.date is None
             if f.sub_event_type != m.sub_event_type and not bare and m.event_type not in ("Protests", "Riots"):
