@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from eventcoder.extract.dates import DateMention, find_dates
 from eventcoder.extract.fatalities import DeathCount, find_deaths
@@ -24,7 +25,6 @@ from eventcoder.models import Article, Attribution, Event, Evidence
 from eventcoder.nlp import Entity, Sentence
 from eventcoder.resolve.actors import (
     ARMED,
-    CIVILIANS,
     GOVERNMENT,
     GROUP,
     PROTESTERS,
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from eventcoder.pipeline import Resources
 
 RECAP_DAYS = 30
+T = TypeVar("T")
 
 _GENERIC = re.compile(
     r"\b(?:since\b|has (?:killed|displaced|left) (?:tens|hundreds|thousands|more than|over|about|some|at least)|have been killed (?:in|since|this|so far)|has been (?:fighting|battling|hit|attacked)|"
@@ -88,6 +89,10 @@ _ARMED_TARGET = re.compile(
 )
 _STATE_ONLY = {"Air/drone strike", "Government regains territory", "Arrests", "Disrupted weapons use",
                "Headquarters or base established", "Non-violent transfer of territory", "Agreement"}
+
+
+Named = tuple[str, int, ActorMention | None]
+"""An actor as coded: ACLED name, inter code, and the mention it came from (None when inferred)."""
 
 
 @dataclass
@@ -175,7 +180,8 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
     return [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
 
 
-def _nearest(items: list, pos: int, key=lambda x: (x.start, x.end)) -> object | None:
+def _nearest(items: list[T], pos: int, key: Callable[[T], tuple[int, int]] = lambda x: (x.start, x.end)) -> T | None:  # type: ignore[attr-defined]
+    """The item nearest to ``pos`` (an item after it is preferred to one as far before it)."""
     best, best_d = None, None
     for it in items:
         s, e = key(it)
@@ -229,7 +235,6 @@ def _choose_triggers(matches: list[TriggerMatch], info: SentenceInfo) -> list[Tr
     subs = {m.sub_event_type for m in matches}
     has_deaths = any(d.value > 0 for d in info.deaths)
     civ = bool(_CIVILIAN_TARGET.search(text))
-    armed = bool(_ARMED_TARGET.search(text))
     drop: set[str] = set()
     if "Attack" in subs and "Armed clash" in subs:
         drop.add("Attack" if _armed_target(info, matches) else "Armed clash")
@@ -337,15 +342,14 @@ def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None) ->
                 return None, None, d, True
     if not usable:
         usable = [d for d in info.dates if d.kind not in ("year", "old", "future")]
-    d = _nearest(usable, trig.start)
-    if d is None:
+    near = _nearest(usable, trig.start)
+    if near is None:
         return None, None, None, False
-    assert isinstance(d, DateMention)
-    resolved, prec = resolve_date(d, published)
+    resolved, prec = resolve_date(near, published)
     if resolved is not None and published is not None:
         if resolved > published or (published - resolved).days > RECAP_DAYS:
-            return None, None, d, True
-    return resolved, prec, d, False
+            return None, None, near, True
+    return resolved, prec, near, False
 
 
 def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, published: date | None) -> list[Mention]:
@@ -498,13 +502,13 @@ def _fatalities(draft: Draft, sub_event_type: str, article_text: str) -> tuple[i
             continue
         # Same victims named twice in one sentence are one figure; different victims add up.
         by_victims: dict[str, DeathCount] = {}
-        for f in positive:
-            key = f.victims.lower() or "_"
-            if key not in by_victims or f.value < by_victims[key].value:
-                by_victims[key] = f
-        total = sum(f.value for f in by_victims.values())
-        high = sum(f.high for f in by_victims.values())
-        totals.append((total, high, max(by_victims.values(), key=lambda f: f.value)))
+        for fig in positive:
+            vkey = fig.victims.lower() or "_"
+            if vkey not in by_victims or fig.value < by_victims[vkey].value:
+                by_victims[vkey] = fig
+        total = sum(x.value for x in by_victims.values())
+        high = sum(x.high for x in by_victims.values())
+        totals.append((total, high, max(by_victims.values(), key=lambda x: x.value)))
     if sub_event_type == "Other":
         return 0, 0, 0, zero
     if not totals:
@@ -552,16 +556,18 @@ def _suppress_parts(drafts: list[Draft]) -> list[Draft]:
 
 def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
                  countries: list[str], res: Resources, claims: list[ActorMention]
-                 ) -> tuple[tuple[str, int, ActorMention | None] | None, tuple[str, int, ActorMention | None] | None]:
+                ) -> tuple[Named | None, Named | None]:
     """actor1 and actor2 for an event, by ACLED's role rules (FORMAT.md, "Actors")."""
     ad = res.actors
+    a1: Named | None
+    a2: Named | None
     primary = draft.first
     mentions = list(primary.actors)
     for m in draft.mentions[1:]:
         mentions.extend(m.actors)
     trig = primary.trigger
 
-    def named(am: ActorMention) -> tuple[str, int, ActorMention]:
+    def named(am: ActorMention) -> Named:
         n, i = ad.name(am, country, countries)
         return n, i, am
 
@@ -678,7 +684,7 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
     if others:
         # prefer a named group, then a state force, then unidentified
         others.sort(key=lambda a: {GROUP: 0, STATE: 1, UNIDENTIFIED: 2}.get(a.kind, 3))
-        a2: tuple[str, int, ActorMention | None] | None = named(others[0])
+        a2 = named(others[0])
     elif event_type == "Explosions/Remote violence":
         texts = " ".join(m.sentence.text for m in draft.mentions)
         a2 = (civ + (None,)) if _CIVILIAN_TARGET.search(texts) else None
@@ -788,6 +794,8 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         if ev_date is None and published is not None:
             ev_date, prec = published, 1
         # geo precision
+        geo: int | None
+        location: str | None
         if place is not None and place.is_country:
             geo = 3
             location = place.name
@@ -815,9 +823,6 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             evidence.append(Evidence("event_date", dm.start, dm.end, dm.text))
         if top is not None:
             evidence.append(Evidence("location", top.start, top.end, top.text))
-        if adm_m is not None and adm_m.admin1 is not None:
-            for t, p in [(x.toponym, x.admin1) for x in [adm_m]]:
-                pass
         for label, actor in (("actor1", a1), ("actor2", a2)):
             if actor and actor[2] is not None and actor[2].end > actor[2].start:
                 evidence.append(Evidence(label, actor[2].start, actor[2].end, actor[2].text))

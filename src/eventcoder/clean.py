@@ -247,7 +247,7 @@ def clean_html(doc: RawDocument) -> Article:
         )
     except Exception as err:  # trafilatura raises assorted errors on broken markup
         raise InputError(doc.source, f"cannot parse the HTML ({type(err).__name__}: {err})", stage="clean") from err
-    if result is None or not (result.text or "").strip():
+    if result is None or isinstance(result, dict) or not (result.text or "").strip():
         raise InputError(doc.source, "no article text found in the HTML page", stage="clean")
     author = result.author
     if author and author.strip().casefold() in _BAD_AUTHORS:
@@ -255,7 +255,7 @@ def clean_html(doc: RawDocument) -> Article:
     page_date = result.date[:10] if result.date else None
     warnings: list[str] = []
     paras: list[tuple[str, bool]] = []
-    for line in result.text.split("\n"):
+    for line in (result.text or "").split("\n"):
         line = line.strip()
         if not line:
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import IO, Any
 
 from eventcoder.models import CodedArticle, Event
@@ -102,7 +102,7 @@ def acled_row(ev: Event, article: CodedArticle) -> dict[str, Any]:
         "notes": ev.notes,
         "fatalities": ev.fatalities if ev.fatalities is not None else "",
         "tags": "",
-        "timestamp": int(datetime.now(timezone.utc).timestamp()),
+        "timestamp": int(datetime.now(UTC).timestamp()),
     }
 
 

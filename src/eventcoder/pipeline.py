@@ -20,7 +20,13 @@ from typing import Any
 
 import yaml
 
-from eventcoder.assemble import _CLAIM, SentenceInfo, _frame_irrelevant, article_countries, assemble_events
+from eventcoder.assemble import (
+    _CLAIM,
+    SentenceInfo,
+    _frame_irrelevant,
+    article_countries,
+    assemble_events,
+)
 from eventcoder.clean import clean, dateline_end
 from eventcoder.errors import EventcoderError, GazetteerError, InputError
 from eventcoder.extract.dates import find_dates

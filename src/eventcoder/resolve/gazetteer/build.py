@@ -20,9 +20,9 @@ import io
 import os
 import re
 import sqlite3
-import unicodedata
 import tempfile
 import time
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
