@@ -56,7 +56,7 @@ _GENERIC = re.compile(
     re.I,
 )
 _MODAL = re.compile(
-    r"\b(?:will|would|could|might|may|plans? to|planned|planning|threaten(?:ed|s|ing)? to|vow(?:ed|s)? to|"
+    r"\b(?:will|would|could|might|may(?!\s+\d)|plans? to|planned|planning|threaten(?:ed|s|ing)? to|vow(?:ed|s)? to|"
     r"intends? to|intended to|calls? for|called for|calling for|demand(?:ed|s|ing)?|warn(?:ed|s)? (?:of|that|against)|"
     r"prepar(?:e|es|ed|ing) to|expected to|set to|propos(?:ed|es|al)|fear(?:ed|s)? (?:of|that)|if|unless|"
     r"ready to|aim(?:s|ed)? to|seeks? to|sought to|to prevent|to stop|try(?:ing)? to|tried to|attempt(?:s|ed)? to|"

@@ -62,7 +62,7 @@ def _is_breadcrumb(line: str) -> bool:
     return (
         len(words) <= 6
         and not line.rstrip().endswith((".", "?", "!", '"', "”"))
-        and (len(words) <= 3 or "|" in line or "›" in line or ">" in line or "/" in line)
+        and (len(words) <= 2 or "|" in line or "›" in line or ">" in line or "/" in line)
     )
 
 
@@ -202,7 +202,8 @@ def clean_text(doc: RawDocument) -> Article:
         if not started:
             if title is None and _is_breadcrumb(line):
                 continue
-            if title is None and len(line.split()) >= 4 and not _BYLINE.match(line):
+            if title is None and len(line.split()) >= 3 and not _BYLINE.match(line) \
+                    and not line.rstrip().endswith((".", "?", "!")) and len(line) <= 200:
                 title = line
                 started = True
                 continue

@@ -127,9 +127,9 @@ def code_cmd(
         csv_writer = AcledCsvWriter(out_stream) if fmt == Format.acled_csv else None
         with _progress(show) as bar:
             task = bar.add_task("coding", total=len(docs), events=0, failed=0, rate="") if bar else None
-            for art in pipe.code_many(docs):
+            for doc, art in zip(docs, pipe.code_many(docs), strict=True):
                 if art.error:
-                    failures.append((art.id, f"{art.error.stage}: {art.error.reason}"))
+                    failures.append((doc.source, f"{art.error.stage}: {art.error.reason}"))
                 n_events += len(art.events)
                 if fmt == Format.jsonl:
                     out_stream.write(to_json(art) + "\n")
@@ -150,8 +150,8 @@ def code_cmd(
             out_stream.close()
     if failures:
         err.print(f"[red]{len(failures)} of {len(docs)} input(s) failed:[/red]")
-        for ident, reason in failures:
-            err.print(f"  {ident}: {reason}", markup=False, highlight=False)
+        for source, reason in failures:
+            err.print(f"  {source}: {reason}", markup=False, highlight=False)
         raise typer.Exit(3)
 
 

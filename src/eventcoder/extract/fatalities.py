@@ -76,7 +76,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
                    r"collected|recovered|found|retrieved)\s+" + group + r"(?:\s+dead)?\b", re.I)
     # C: "death toll ... N", "N dead"
     c = re.compile(r"\b(?:death toll|toll|number of (?:dead|deaths))\s+(?:\w+\s+){0,5}?(?:at|to|of|reached|was|is|stood at|rose to|climbed to)\s+(?P<g>" + num + r")\b", re.I)
-    d = re.compile(r"\b(?P<g>" + num + r")\s+(?:people\s+)?(?:dead|deaths|killed|bodies|fatalities)\b", re.I)
+    d = re.compile(r"\b(?:(?P<g>" + num + r")\s+(?:people\s+)?(?:dead|deaths|killed|bodies|fatalities)|"
+                   r"bodies\s+of\s+(?P<g2>" + num + r")\s+(?:[\w'-]+\s+){0,2}?(?:" + victim + r"))\b", re.I)
     return a, b, c, d
 
 
@@ -92,6 +93,7 @@ _SINGLE = re.compile(
     r"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<v>man|woman|boy|girl|child|soldier|policeman|police officer|officer|civilian|"
     r"fighter|militant|farmer|villager|resident|teacher|student|driver|trader|ranger|guard|person|protester|journalist)"
     r"\s+(?:was|had been|has been)\s+(?:killed|shot dead|killed and|beaten to death|burned to death|hacked to death|stabbed to death)|"
+    r"shot\s+(?:the|a|an|one)\s+(?:[\w-]+\s+){0,1}?(?P<x>driver|man|woman|boy|girl|soldier|policeman|officer|villager|farmer|trader|teacher|student|guard)\s+dead|"
     r"(?:killing|killed)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<w>man|woman|boy|girl|child|soldier|policeman|police officer|"
     r"officer|civilian|fighter|militant|farmer|villager|resident|teacher|student|driver|trader|ranger|guard|person|protester|journalist))\b",
     re.I,
@@ -168,7 +170,7 @@ def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
     a, b, c, d = _patterns()
     for pat in (a, b, c, d):
         for m in pat.finditer(text):
-            g = m.group("g")
+            g = m.group("g") or m.groupdict().get("g2") or ""
             val = _group_value(g) if pat in (a, b) else None
             if val is None:
                 qty = parse_quantity(re.sub(r"\s+(?:people|dead|deaths|killed|bodies|fatalities)$", "", g.strip(), flags=re.I))
@@ -177,7 +179,7 @@ def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
                 val = (qty[0], qty[1], "", False)
             found.append(DeathCount(val[0], val[1], offset + m.start(), offset + m.end(), m.group(0), val[2], val[3]))
     for m in _SINGLE.finditer(text):
-        v = (m.group("v") or m.group("w") or "").lower()
+        v = (m.group("v") or m.group("w") or m.group("x") or "").lower()
         found.append(DeathCount(1, 1, offset + m.start(), offset + m.end(), m.group(0), v,
                                 v in _quantities()["attackers"]))
     for m in _NONE.finditer(text):

@@ -1,0 +1,47 @@
+"""Shared fixtures: one spaCy pipeline, one small gazetteer built from tests/fixtures/places.csv."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+ADMIN1 = [
+    ("IQ", "07", "Baghdad"), ("IQ", "10", "Diyala"), ("IQ", "13", "Kirkuk"), ("IQ", "15", "Nineveh"),
+    ("IQ", "18", "Salah ad Din"), ("NG", "57", "Zamfara"), ("KE", "33", "Nakuru"), ("KE", "30", "Nairobi"),
+    ("SO", "04", "Bay"), ("SO", "12", "Lower Shabelle"), ("SO", "02", "Banadir"), ("ML", "08", "Bamako"),
+    ("ML", "04", "Mopti"), ("GH", "07", "Greater Accra"), ("GH", "02", "Ashanti"), ("US", "TX", "Texas"),
+]
+COUNTRIES = [
+    ("IQ", "Iraq", 33.34, 44.40), ("NG", "Nigeria", 9.08, 7.53), ("KE", "Kenya", -1.29, 36.82),
+    ("SO", "Somalia", 2.04, 45.34), ("ML", "Mali", 12.65, -8.0), ("GH", "Ghana", 5.56, -0.20),
+    ("TD", "Chad", 12.11, 15.04), ("SD", "Sudan", 15.50, 32.56), ("SS", "South Sudan", 4.85, 31.58),
+    ("US", "United States", 38.9, -77.04),
+]
+
+
+@pytest.fixture(scope="session")
+def gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from eventcoder.resolve.gazetteer.build import build_from_csv
+
+    path = tmp_path_factory.mktemp("gaz") / "test-gazetteer.sqlite"
+    return build_from_csv(path, FIXTURES / "places.csv", admin1=ADMIN1, countries=COUNTRIES)
+
+
+@pytest.fixture(scope="session")
+def pipeline(gazetteer_path: Path):
+    from eventcoder.pipeline import Pipeline
+
+    return Pipeline(gazetteer=gazetteer_path)
+
+
+@pytest.fixture(scope="session")
+def code(pipeline):
+    """Code a written article: ``code(text, published=...)`` -> CodedArticle."""
+
+    def _code(text: str, published: str | None = None):
+        return pipeline.code(text, published=published)
+
+    return _code

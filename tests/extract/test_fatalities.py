@@ -1,0 +1,61 @@
+"""Death tolls by FORMAT.md's table: numbers, words, sums, vague words, injuries never counted."""
+
+import pytest
+
+from eventcoder.extract.fatalities import find_deaths, parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gunmen killed at least 12 villagers in Tsafe.", [12]),
+        ("Three soldiers and two civilians were killed when the convoy hit a mine.", [5]),
+        ("More than 40 militants and two soldiers were killed in the battle.", [42]),
+        ("Dozens of people were killed in the shelling, residents said.", [12]),
+        ("The raid killed more than a dozen farmers.", [12]),
+        ("Tens of people died in the fire.", [10]),
+        ("Air strikes killed several fighters near the river.", [3]),
+        ("Troops killed ten of the attackers and lost four men.", [10]),
+        ("A policeman was killed and four others were wounded.", [1]),
+        ("The mortar rounds caused no casualties, officials said.", [0]),
+        ("The toll rose to 31 on Friday.", [31]),
+        ("Rescuers recovered the bodies of eight miners.", [8]),
+        ("At least five to seven people died.", [5]),
+    ],
+)
+def test_death_figures(sentence, expected):
+    assert [d.value for d in find_deaths(sentence)] == expected
+
+
+def test_injuries_are_never_deaths():
+    assert find_deaths("Six people were wounded and eleven injured in the blast.") == []
+
+
+def test_killed_or_wounded_mixes_injuries_and_is_skipped():
+    assert find_deaths("Fourteen people were killed or wounded in the film's opening scene.") == []
+
+
+def test_hundreds_of_families_fled_is_no_toll_but_dozens_killed_is():
+    figures = find_deaths("Dozens of civilians were killed and hundreds of families fled the village.")
+    assert [(d.value, d.text) for d in figures] == [(12, "Dozens of civilians were killed")]
+
+
+def test_dozens_arrested_is_not_a_toll():
+    assert find_deaths("Dozens of people were arrested, police said.") == []
+
+
+def test_attackers_are_marked():
+    [fig] = find_deaths("Soldiers killed nine of the attackers.")
+    assert fig.attackers is True and fig.value == 9
+
+
+def test_spans_are_offsets():
+    text = "Residents said that the strike killed four people."
+    [fig] = find_deaths(text, offset=100)
+    assert text[fig.start - 100:fig.end - 100] == fig.text == "killed four people"
+
+
+@pytest.mark.parametrize(("phrase", "value"), [("twenty-one", (21, 21)), ("1,200", (1200, 1200)),
+                                                ("up to 9", (9, 9)), ("two or three", (2, 3)), ("hundreds", (100, 100))])
+def test_parse_quantity(phrase, value):
+    assert parse_quantity(phrase) == value

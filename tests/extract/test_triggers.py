@@ -1,0 +1,30 @@
+"""The trigger lexicon covers ACLED's taxonomy and marks candidate sentences."""
+
+from eventcoder.extract.triggers import EVENT_TYPES, SUB_TO_TYPE, TriggerLexicon
+
+
+def test_lexicon_covers_all_25_sub_event_types():
+    lex = TriggerLexicon.load()
+    covered = {t.sub_event_type for t in lex.triggers}
+    assert covered == set(SUB_TO_TYPE)
+    assert sum(len(v) for v in EVENT_TYPES.values()) == 25
+
+
+def test_find_marks_spans_and_types():
+    lex = TriggerLexicon.load()
+    text = "A suicide bomber blew himself up at a tea shop."
+    subs = {m.sub_event_type for m in lex.find(text)}
+    assert "Suicide bomb" in subs
+    m = next(m for m in lex.find(text, 10) if m.sub_event_type == "Suicide bomb")
+    assert text[m.start - 10:m.end - 10] == m.text
+
+
+def test_candidate_filter():
+    lex = TriggerLexicon.load()
+    assert lex.candidate("Police fired tear gas at protesters.")
+    assert not lex.candidate("The ministry published its budget for next year.")
+
+
+def test_riot_control_agent_is_not_a_riot():
+    lex = TriggerLexicon.load()
+    assert not [m for m in lex.find("grenades that contain the riot-control agent CS") if m.event_type == "Riots"]

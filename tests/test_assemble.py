@@ -1,0 +1,127 @@
+"""End to end on written articles: the exact events, dates, places and tolls expected."""
+
+
+def _events(coded):
+    return [(e.event_type, e.sub_event_type, e.event_date, e.country, e.fatalities) for e in coded.events]
+
+
+def test_lead_and_later_paragraph_are_one_event(code):
+    text = (
+        "Iraqi jets strike hideout\n\n"
+        "MOSUL, Iraq, March 8, 2021 — Iraqi warplanes struck an Islamic State hideout in the Makhoul mountains "
+        "of Salahuddin province on Saturday, killing nine militants, the army said.\n\n"
+        "The air strike destroyed two caves used to store weapons, the statement said."
+    )
+    coded = code(text)
+    assert coded.published == "2021-03-08"
+    [ev] = coded.events
+    assert (ev.event_type, ev.sub_event_type, ev.event_date) == ("Explosions/Remote violence", "Air/drone strike", "2021-03-06")
+    assert (ev.actor1, ev.inter1, ev.actor2, ev.inter2) == ("Military Forces of Iraq", 1, "Islamic State", 2)
+    assert (ev.country, ev.admin1, ev.location, ev.geo_precision) == ("IQ", "Salah ad Din", "Makhoul mountains", 2)
+    assert ev.fatalities == 9 and ev.fatalities_text == "killing nine militants"
+    assert ev.interaction == 12
+    for item in ev.evidence:
+        assert coded.text[item.start:item.end] == item.text
+
+
+def test_weekday_same_day_and_future_weekday_not_coded(code):
+    # kind of probe 10: "on Friday" in an article published on a Friday is that day
+    text = (
+        "Militants kill two officers in Hawija\n\n"
+        "KIRKUK - Militants stormed a police station in Hawija on Friday, killing two officers, police said.\n\n"
+        "Tribal elders will meet the governor on Sunday to discuss security."
+    )
+    coded = code(text, published="2019-03-08")
+    assert _events(coded) == [("Battles", "Armed clash", "2019-03-08", "IQ", 2)]
+
+
+def test_weekdays_across_new_year_resolve_into_old_year(code):
+    # kind of probe 11
+    text = (
+        "Bandits kill three at Tsafe checkpoint\n\n"
+        "GUSAU - Bandits attacked a police checkpoint outside Tsafe in Zamfara State on Saturday, killing three officers, police said.\n\n"
+        "Soldiers pursued the attackers into the bush on Tuesday and killed five of them, the army said.\n\n"
+        "Peace talks with the armed groups will resume on Friday, officials said."
+    )
+    coded = code(text, published="2025-01-01")
+    assert sorted(_events(coded)) == [
+        ("Battles", "Armed clash", "2024-12-28", "NG", 3),
+        ("Battles", "Armed clash", "2024-12-31", "NG", 5),
+    ]
+
+
+def test_bare_ordinals_resolve_in_publication_month(code):
+    # kind of probe 12
+    text = (
+        "Army post attacked near Mopti\n\n"
+        "BAMAKO - Militants attacked an army post near Sevare on the 3rd, killing four soldiers, the army said.\n\n"
+        "Troops caught up with the attackers on the fifth of February near Mopti and killed eleven of them in a gun battle, the army said."
+    )
+    coded = code(text, published="2023-02-09")
+    got = {(e.event_date, e.fatalities, e.time_precision) for e in coded.events}
+    assert got == {("2023-02-03", 4, 1), ("2023-02-05", 11, 1)}
+
+
+def test_vague_quantities(code):
+    # kind of probe 22
+    text = (
+        "Village attack in Zamfara\n\n"
+        "GUSAU - Dozens of villagers were killed and hundreds of families fled when bandits attacked a village near Tsafe on Sunday, residents said.\n\n"
+        "In a separate attack on Monday, militants ambushed an army patrol near Gusau; at least seven soldiers died, the army said."
+    )
+    coded = code(text, published="2024-04-15")
+    got = sorted((e.sub_event_type, e.fatalities) for e in coded.events)
+    assert got == [("Armed clash", 7), ("Attack", 12)]
+    attack = next(e for e in coded.events if e.sub_event_type == "Attack")
+    assert "Dozens" in (attack.fatalities_text or "")
+
+
+def test_old_recap_and_background_are_not_coded(code):
+    text = (
+        "Roadside bomb near Wanlaweyn\n\n"
+        "MOGADISHU, Aug. 14, 2023 — A roadside bomb killed three soldiers near Wanlaweyn in Lower Shabelle late Sunday, an officer said.\n\n"
+        "In October 2017, a truck bomb in Mogadishu killed more than 500 people.\n\n"
+        "The group has carried out attacks on the road for years."
+    )
+    coded = code(text)
+    assert _events(coded) == [("Explosions/Remote violence", "Remote explosive/landmine/IED", "2023-08-13", "SO", 3)]
+
+
+def test_suicide_bomber_counts_in_the_toll(code):
+    text = (
+        "Bomber hits Baidoa cafe\n\n"
+        "BAIDOA, May 2, 2023 — A suicide bomber blew himself up in a cafe in Baidoa on Monday, killing six people, police said."
+    )
+    [ev] = code(text).events
+    assert (ev.sub_event_type, ev.fatalities, ev.event_date) == ("Suicide bomb", 7, "2023-05-01")
+
+
+def test_sports_article_full_of_war_words_is_not_relevant(code):
+    text = (
+        "Lions ambush rivals\n\n"
+        "ACCRA - Accra Lions laid siege to the Kumasi goal from the first whistle and their striker fired a hat-trick, "
+        "killing off the match before half-time. The coach praised the fans in the stadium and said the league title race "
+        "was a battle. The defenders were shell-shocked, the captain said, and the club now leads the season by three points."
+    )
+    coded = code(text, published="2023-03-02")
+    assert coded.events == [] and coded.relevant is False
+
+
+def test_no_publication_date_leaves_relative_dates_null(code):
+    text = "Gunmen kill farmers\n\nGunmen killed four farmers near Tsafe in Zamfara State on Sunday, police said."
+    coded = code(text)
+    [ev] = coded.events
+    assert ev.event_date is None and ev.time_precision is None
+    assert any("no publication date" in w for w in coded.warnings)
+
+
+def test_protest_with_intervention_and_arrests_are_one_event(code):
+    text = (
+        "Police break up Nakuru march\n\n"
+        "NAKURU - Police fired tear gas to disperse hundreds of people protesting against fuel prices in Nakuru on Monday.\n\n"
+        "Officers detained eleven protesters, police said."
+    )
+    [ev] = code(text, published="2023-03-21").events
+    assert (ev.event_type, ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Protests", "Protest with intervention", "Protesters (Kenya)", "Police Forces of Kenya")
+    assert (ev.location, ev.admin1, ev.event_date) == ("Nakuru", "Nakuru", "2023-03-20")

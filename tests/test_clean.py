@@ -1,0 +1,83 @@
+"""Clean-up of scraped text and HTML pages."""
+
+from eventcoder.clean import clean_html, clean_text
+from eventcoder.models import RawDocument
+
+SCRAPED = """World News
+Conflict
+
+Gunmen kill four herders near Kidal market
+
+By Aissata Maiga | Desert Post
+
+Herders water camels at a well outside Kidal. [Photo: Desert Post]
+
+Herders water camels at a well outside Kidal. [Photo: Desert Post]
+
+KIDAL, Mali, Sept. 3, 2022 — Gunmen killed four herders near the cattle market of Kidal on Thursday, a local official said.
+
+Share this
+
+Do you like this article?
+
+7 Comment(s)
+Comment Policy * Denotes Required Field 1500 / 1500
+"""
+
+
+def _doc(text: str, kind: str = "text", published: str | None = None) -> RawDocument:
+    return RawDocument("t", "t.txt", text, kind, None, published)
+
+
+def test_scraped_text_drops_breadcrumbs_widgets_and_repeated_caption():
+    art = clean_text(_doc(SCRAPED))
+    assert art.title == "Gunmen kill four herders near Kidal market"
+    assert art.byline == "Aissata Maiga"
+    assert art.outlet == "Desert Post"
+    assert "World News" not in art.text
+    assert "Do you like this article" not in art.text
+    assert "Comment" not in art.text and "1500" not in art.text
+    assert art.text.count("Herders water camels") == 1
+    captions = [art.text[p.start:p.end] for p in art.paragraphs if p.is_caption]
+    assert captions == ["Herders water camels at a well outside Kidal. [Photo: Desert Post]"]
+
+
+def test_dateline_gives_published_date_and_country():
+    art = clean_text(_doc(SCRAPED))
+    assert art.published == "2022-09-03"
+    assert art.dateline_country == "Mali"
+
+
+def test_given_published_date_wins_with_a_warning():
+    art = clean_text(_doc(SCRAPED, published="2022-09-04"))
+    assert art.published == "2022-09-04"
+    assert any("2022-09-03" in w for w in art.warnings)
+
+
+def test_offsets_of_paragraphs_point_into_text():
+    art = clean_text(_doc(SCRAPED))
+    for p in art.paragraphs:
+        assert art.text[p.start:p.end].strip() == art.text[p.start:p.end]
+        assert art.text[p.start:p.end]
+
+
+PAGE = """<!DOCTYPE html><html><head><title>Mortars hit Baidoa</title>
+<meta property="article:published_time" content="2023-08-14T07:00:00Z">
+<script>var cfg = {"expires": "2031-01-01"};</script></head><body>
+<nav><a href="/">Home</a></nav>
+<article><h1>Mortars hit Baidoa</h1>
+<p>Several mortar rounds landed near the airport in Baidoa overnight, officials said. There were no casualties.</p>
+<p>The attack was the third on the airport this month, residents said, and flights were delayed.</p>
+<div class="related"><h4>More stories</h4><p><a href="/x">Forty dead in Beledweyne blast</a></p></div>
+</article>
+<section id="comments"><p>reader_z: they say ten people died</p></section>
+</body></html>"""
+
+
+def test_html_keeps_body_and_page_date_drops_comments_and_script_dates():
+    art = clean_html(_doc(PAGE, "html"))
+    assert art.published == "2023-08-14"
+    assert "Several mortar rounds landed" in art.text
+    assert "ten people died" not in art.text
+    assert "2031" not in art.text
+    assert art.title == "Mortars hit Baidoa"

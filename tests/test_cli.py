@@ -1,0 +1,92 @@
+"""The command line: formats, batches with failures, exit codes."""
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from eventcoder.cli import app
+from eventcoder.export import ACLED_COLUMNS
+
+ARTICLE = (
+    "Bandits abduct travellers\n\n"
+    "GUSAU - Bandits abducted nine travellers on the road between Tsafe and Gusau in Zamfara State on Tuesday, police said.\n"
+)
+
+
+@pytest.fixture()
+def runner(monkeypatch, gazetteer_path):
+    monkeypatch.setenv("EVENTCODER_GAZETTEER", str(gazetteer_path))
+    return CliRunner()
+
+
+def test_code_json_one_article(runner, tmp_path):
+    f = tmp_path / "zamfara.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    res = runner.invoke(app, ["code", str(f), "--published", "2022-11-17", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    rec = json.loads(res.stdout)
+    assert rec["id"] == "zamfara"
+    [ev] = rec["events"]
+    assert (ev["sub_event_type"], ev["event_date"], ev["country"], ev["admin1"]) == (
+        "Abduction/forced disappearance", "2022-11-15", "NG", "Zamfara")
+
+
+def test_batch_with_bad_line_codes_the_rest_and_exits_3(runner, tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps({"id": "ok1", "text": ARTICLE, "published": "2022-11-17"}) + "\n{broken\n", encoding="utf-8")
+    out = tmp_path / "coded.jsonl"
+    res = runner.invoke(app, ["code", str(batch), "--format", "jsonl", "--output", str(out)])
+    assert res.exit_code == 3
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [x["id"] for x in lines] == ["ok1", "batch-2"]
+    assert lines[0]["error"] is None and len(lines[0]["events"]) == 1
+    assert lines[1]["error"]["stage"] == "ingest" and "malformed JSON" in lines[1]["error"]["reason"]
+    assert "batch.jsonl:2" in res.stderr
+
+
+def test_acled_csv_columns(runner, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    res = runner.invoke(app, ["code", str(f), "--published", "2022-11-17", "--format", "acled-csv"])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert list(rows[0].keys()) == ACLED_COLUMNS
+    row = rows[0]
+    assert (row["iso"], row["country"], row["interaction"], row["event_date"], row["year"]) == (
+        "566", "Nigeria", "37", "2022-11-15", "2022")
+    assert row["disorder_type"] == "Political violence" and row["civilian_targeting"] == "Civilian targeting"
+
+
+def test_empty_file_exits_3_with_reason(runner, tmp_path):
+    f = tmp_path / "empty.txt"
+    f.write_text("", encoding="utf-8")
+    res = runner.invoke(app, ["code", str(f), "--format", "json"])
+    assert res.exit_code == 3
+    assert "empty.txt" in res.stderr and "empty input" in res.stderr
+
+
+def test_bad_published_is_a_usage_error(runner, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    res = runner.invoke(app, ["code", str(f), "--published", "April 10"])
+    assert res.exit_code == 2
+
+
+def test_unknown_format_is_a_usage_error(runner, tmp_path):
+    res = runner.invoke(app, ["code", "x.txt", "--format", "xml"])
+    assert res.exit_code == 2
+
+
+def test_evaluate_prints_scores_and_writes_json(runner, tmp_path):
+    from pathlib import Path
+
+    gold = Path(__file__).parent / "fixtures" / "gold"
+    out = tmp_path / "scores.json"
+    res = runner.invoke(app, ["evaluate", str(gold), "--json", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "events" in res.stdout and "F1" in res.stdout
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["articles"] == 6

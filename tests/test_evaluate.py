@@ -1,0 +1,47 @@
+"""The evaluator implements FORMAT.md's scoring."""
+
+from eventcoder.evaluate import Scores, name_matches, normalise, pair_events, score_article
+
+
+def _ev(**kw):
+    base = {"event_type": "Battles", "sub_event_type": "Armed clash", "event_date": "2021-06-12", "country": "NG",
+            "admin1": ["Borno"], "fatalities": 13, "actor1": ["Military Forces of Nigeria"], "inter1": 1,
+            "actor2": [], "inter2": None, "location": ["Monguno"], "optional": False}
+    base.update(kw)
+    return base
+
+
+def test_normalise_and_match():
+    assert normalise("Al-Fashir (2019-)") == "alfashir"
+    assert name_matches("Nairobi City", ["Nairobi"])
+    assert name_matches("Diyala Governorate", ["Diyala"], admin=True)
+    assert not name_matches("Kisumu", ["Nairobi"])
+
+
+def test_pairing_needs_type_and_country_and_prefers_similarity():
+    gold = [_ev(fatalities=3), _ev(fatalities=13)]
+    system = [dict(_ev(), admin1="Borno", actor1="Military Forces of Nigeria"), dict(_ev(country="TD"), admin1="Lac")]
+    assert pair_events(system, gold) == [(0, 1)]
+
+
+def test_scores_tp_fp_fn_and_optional():
+    gold = {"id": "x", "relevant": True, "events": [_ev(), _ev(event_type="Riots", sub_event_type="Mob violence", optional=True)],
+            "measures": [], "quotes": []}
+    pred = {"events": [dict(_ev(), admin1="Borno", actor1="Military Forces of Nigeria", actor2=None, location="Monguno"),
+                       dict(_ev(event_type="Riots", sub_event_type="Mob violence"), admin1=None, actor1=None, actor2=None,
+                            location=None),
+                       dict(_ev(event_type="Protests"), admin1=None, actor1=None, actor2=None, location=None)]}
+    s = Scores()
+    score_article(pred, gold, s)
+    d = s.as_dict()
+    assert (d["events"]["tp"], d["events"]["fp"], d["events"]["fn"]) == (1, 1, 0)
+    assert d["fields"]["fatalities_exact"] == 1.0 and d["fields"]["location"] == 1.0
+
+
+def test_quotes_found_by_prefix_and_last_name():
+    gold = {"id": "q", "relevant": True, "events": [], "measures": [],
+            "quotes": [{"speaker": ["Tahseen al-Khafaji"], "starts_with": "Military pressure on the terrorists"}]}
+    pred = {"events": [], "quotes": [{"speaker": "Al-Khafaji", "text": "\"Military pressure on the terrorists is rising,\""}]}
+    s = Scores()
+    score_article(pred, gold, s)
+    assert s.as_dict()["quotes"]["recall"] == 1.0
