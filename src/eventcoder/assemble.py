@@ -380,6 +380,7 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             # place: the nearest specific toponym (a resolved town or feature, else any toponym)
             tkey = lambda tp: (tp[0].start, tp[0].end)  # noqa: E731
             specific = [(t, p) for t, p in info.toponyms if p is None or not (p.is_country or p.is_admin1)]
+            specific = [tp for tp in specific if not tp[0].moving]
             near = _nearest(_in_clause(specific, info, trig.start, tkey), trig.start, key=tkey)
             if near is not None:
                 m.toponym, m.place = near  # type: ignore[misc]
@@ -785,9 +786,14 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             admin1_name = place.admin1
         elif admin1_place is not None and admin1_place.country == country:
             admin1_name = admin1_place.admin1 or admin1_place.name
-        elif place is None and top is not None and lead_place is not None and lead_place.place is not None \
-                and lead_place.place.country == country:
-            admin1_name = lead_place.place.admin1
+        elif place is None and top is not None:
+            # an unknown village: the division of a known place in its sentence, else of the lead
+            near_known = [p for m in ms for _t, p in m.sentence_places
+                          if p is not None and not p.is_country and p.country == country and p.admin1]
+            if near_known:
+                admin1_name = near_known[0].admin1
+            elif lead_place is not None and lead_place.place is not None and lead_place.place.country == country:
+                admin1_name = lead_place.place.admin1
         # time
         ev_date = dated.date if dated else (inherited.date if inherited else None)
         prec = dated.precision if dated else (inherited.precision if inherited else None)

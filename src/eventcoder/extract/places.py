@@ -40,11 +40,16 @@ class Toponym:
     feature: str | None = None
     near: bool = False
     source: str = "ner"
+    moving: bool = False
 
 
 _NEAR = re.compile(r"(?:\bnear|\boutside|\boutskirts of|\bclose to|\baround|\bkilometres? (?:\w+ )?(?:of|from)|"
                    r"\bkm (?:\w+ )?(?:of|from)|\bmiles? (?:\w+ )?(?:of|from)|\bnorth of|\bsouth of|\beast of|\bwest of|"
                    r"\bnorth-?east of|\bnorth-?west of|\bsouth-?east of|\bsouth-?west of|\bedge of|\bbetween)\s+(?:the\s+)?(?:town of\s+|city of\s+|village of\s+)?$", re.I)
+
+
+_MOVING = re.compile(r"\b(?:towards?|fled (?:to|into)|escaped (?:to|into)|retreated (?:to|into)|"
+                     r"withdrew (?:to|into)|headed (?:to|for)|from)\s+(?:the\s+)?$", re.I)
 
 
 def _clean_name(name: str) -> str:
@@ -106,14 +111,15 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             split.append(Toponym(parts[1], tail_start, t.end, t.feature, t.near, t.source))
         else:
             split.append(t)
-    found = split
+    found = [Toponym(t.text, t.start, t.end, t.feature, t.near, t.source,
+                     bool(_MOVING.search(text[:t.start - offset]))) for t in split]
     found.sort(key=lambda t: (t.start, -(t.end - t.start), t.source != "ner"))
     out: list[Toponym] = []
     for t in found:
         if out and t.start < out[-1].end:
             prev = out[-1]
             if t.feature and not prev.feature and t.start == prev.start:
-                out[-1] = Toponym(prev.text, prev.start, prev.end, t.feature, prev.near or t.near, prev.source)
+                out[-1] = Toponym(prev.text, prev.start, prev.end, t.feature, prev.near or t.near, prev.source, prev.moving)
             continue
         out.append(t)
     return out

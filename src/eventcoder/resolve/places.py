@@ -62,8 +62,9 @@ class PlaceResolver:
         chosen = self._choose(cands, countries, feat, top)
         if chosen is None and countries:
             for cc in countries[:2]:
+                # transliteration variants only for divisions and terrain: town names are too many
                 fuzzy = [p for p in self.gazetteer.fuzzy_lookup(strip_feature_word(top.text) or top.text, cc)
-                         if p.feature_code != "PPL" or (p.population or 0) >= 5000 or feat in _TOWN_WORDS]
+                         if p.is_admin1 or p.feature_class in ("T", "H", "V")]
                 chosen = self._choose(fuzzy, countries, feat, top)
                 if chosen is not None:
                     break

@@ -40,6 +40,10 @@ def name_keys(name: str) -> set[str]:
     if bare and bare != f:
         keys.add(bare)
     for k in list(keys):
+        if re.search(r"[aeiou]h$", k):
+            keys.add(k[:-1])  # Hawijah / Hawija, Tal Afarah / Tal Afara
+        keys.add(k.replace(" ", ""))
+    for k in list(keys):
         keys.add(k.replace(" ", ""))
     return keys
 
