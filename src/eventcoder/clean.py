@@ -57,15 +57,6 @@ def _norm_para(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _is_breadcrumb(line: str) -> bool:
-    words = line.split()
-    return (
-        len(words) <= 6
-        and not line.rstrip().endswith((".", "?", "!", '"', "”"))
-        and (len(words) <= 2 or "|" in line or "›" in line or ">" in line or "/" in line)
-    )
-
-
 def _dateline_date(text: str) -> str | None:
     m = _DATELINE.match(text)
     if not m or not m.group("date"):
@@ -193,21 +184,29 @@ def clean_text(doc: RawDocument) -> Article:
     byline = None
     outlet = None
     paras: list[tuple[str, bool]] = []
-    started = False
-    for line in lines:
+    # The head of the page: the lines before the first sentence or byline. The longest of
+    # them (three words or more) is the title; the others are section breadcrumbs.
+    head: list[str] = []
+    idx = 0
+    while idx < len(lines):
+        line = lines[idx]
+        if _BYLINE.match(line) or line.rstrip().endswith((".", "?", "!", '"', "”")) or len(line) > 200 \
+                or _DATELINE.match(line):
+            break
+        if not _WIDGET.match(line):
+            head.append(line)
+        idx += 1
+    if head:
+        best = max(head, key=len)
+        if title is None and len(best.split()) >= 3:
+            title = best
+        elif title is None:
+            paras.extend((h, False) for h in head if len(h.split()) > 6)
+    for line in lines[idx:]:
         if _TAIL_START.match(line):
             break
         if _WIDGET.match(line):
             continue
-        if not started:
-            if title is None and _is_breadcrumb(line):
-                continue
-            if title is None and len(line.split()) >= 3 and not _BYLINE.match(line) \
-                    and not line.rstrip().endswith((".", "?", "!")) and len(line) <= 200:
-                title = line
-                started = True
-                continue
-            started = True
         m = _BYLINE.match(line)
         if m and byline is None and len(line.split()) <= 14:
             who = m.group("who")

@@ -13,7 +13,7 @@ _NAME = _CAP + r"(?:[ -](?:" + _CAP + r"|de|del|la|du|des|al|el|wa|ya))*"
 _FEATURE_BEFORE = re.compile(
     r"\b(?P<f>village|villages|town|city|hamlet|locality|district|neighbou?rhood|area|region|province|state|county|"
     r"commune|settlement|camp|island|islands|market town|border town|capital|municipality|department|governorate|"
-    r"sub-district|territory|valley|mountains|forest)\s+of\s+(?P<n>" + _NAME + r")"
+    r"sub-district|territory|valley|mountains|forest|centre|center|outskirts|heart|suburbs?|edge)\s+of\s+(?P<n>" + _NAME + r")"
 )
 _FEATURE_AFTER = re.compile(
     r"\b(?P<n>" + _NAME + r")\s+(?P<f>province|state|region|district|governorate|county|department|oblast|"

