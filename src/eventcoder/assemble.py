@@ -109,6 +109,7 @@ class Mention:
     toponym: Toponym | None = None
     place: Place | None = None
     admin1: Place | None = None
+    admin1_toponym: Toponym | None = None
     actors: list[ActorMention] = field(default_factory=list)
     deaths: list[DeathCount] = field(default_factory=list)
     attribution: Attribution | None = None
@@ -387,7 +388,8 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             admins = [(t, p) for t, p in info.toponyms if p is not None and p.is_admin1]
             adm = _nearest(_in_clause(admins, info, trig.start, tkey), trig.start, key=tkey)
             if adm is not None:
-                m.admin1 = adm[1]  # type: ignore[index]
+                m.admin1 = adm[1]
+                m.admin1_toponym = adm[0]
                 if m.toponym is None:
                     m.toponym = adm[0]  # type: ignore[index]
             if m.admin1 is not None and m.place is not None and not (m.place.is_country or m.place.is_admin1) \
@@ -829,6 +831,9 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             evidence.append(Evidence("event_date", dm.start, dm.end, dm.text))
         if top is not None:
             evidence.append(Evidence("location", top.start, top.end, top.text))
+        if adm_m is not None and adm_m.admin1_toponym is not None and adm_m.admin1_toponym is not top:
+            at = adm_m.admin1_toponym
+            evidence.append(Evidence("admin1", at.start, at.end, at.text))
         for label, actor in (("actor1", a1), ("actor2", a2)):
             if actor and actor[2] is not None and actor[2].end > actor[2].start:
                 evidence.append(Evidence(label, actor[2].start, actor[2].end, actor[2].text))

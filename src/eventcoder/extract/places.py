@@ -48,6 +48,7 @@ _NEAR = re.compile(r"(?:\bnear|\boutside|\boutskirts of|\bclose to|\baround|\bki
                    r"\bnorth-?east of|\bnorth-?west of|\bsouth-?east of|\bsouth-?west of|\bedge of|\bbetween)\s+(?:the\s+)?(?:town of\s+|city of\s+|village of\s+)?$", re.I)
 
 
+_TERRAIN = {"mountains", "valley", "desert", "forest", "lake"}
 _MOVING = re.compile(r"\b(?:towards?|fled (?:to|into)|escaped (?:to|into)|retreated (?:to|into)|"
                      r"withdrew (?:to|into)|headed (?:to|for)|from)\s+(?:the\s+)?$", re.I)
 
@@ -99,6 +100,8 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
                 continue
             s = m.start("n") + m.group("n").find(name)
             feat = m.groupdict().get("f")
+            if pat is _FEATURE_AFTER and feat and feat.lower() in _TERRAIN:
+                name = text[s:m.end("f")]  # "Hamreen mountains": the feature word is part of the name
             found.append(Toponym(name, offset + s, offset + s + len(name), feat.lower() if feat else None,
                                  bool(_NEAR.search(text[:m.start("n")])) or bool(_NEAR.search(text[:m.start()])),
                                  "pattern" if pat is not _PREP else "prep"))
