@@ -382,7 +382,9 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             tkey = lambda tp: (tp[0].start, tp[0].end)  # noqa: E731
             specific = [(t, p) for t, p in info.toponyms if p is None or not (p.is_country or p.is_admin1)]
             specific = [tp for tp in specific if not tp[0].moving]
-            near = _nearest(_in_clause(specific, info, trig.start, tkey), trig.start, key=tkey)
+            in_clause = _in_clause(specific, info, trig.start, tkey)
+            known = [tp for tp in in_clause if tp[1] is not None]
+            near = _nearest(known or in_clause, trig.start, key=tkey)
             if near is not None:
                 m.toponym, m.place = near  # type: ignore[misc]
             admins = [(t, p) for t, p in info.toponyms if p is not None and p.is_admin1]

@@ -31,12 +31,12 @@ from eventcoder.clean import clean, dateline_end
 from eventcoder.errors import EventcoderError, GazetteerError, InputError
 from eventcoder.extract.dates import find_dates
 from eventcoder.extract.fatalities import find_deaths
-from eventcoder.extract.places import find_toponyms
+from eventcoder.extract.places import Toponym, find_toponyms
 from eventcoder.extract.triggers import TriggerLexicon
 from eventcoder.models import Article, CodedArticle, RawDocument
 from eventcoder.nlp import Sentence, entities_for, load_spacy, split_sentences
 from eventcoder.resolve.actors import ActorDictionary
-from eventcoder.resolve.gazetteer import Gazetteer, open_default
+from eventcoder.resolve.gazetteer import Gazetteer, Place, open_default
 from eventcoder.resolve.places import PlaceResolver
 
 
@@ -128,14 +128,21 @@ class Pipeline:
         first_pass: list[list] = []
         for info in infos:
             tops = find_toponyms(info.sentence.text, info.sentence.start, info.entities)
-            tops = [t for t in tops if not _is_actor_span(t, info)]
+            tops = [t for t in tops if not _is_actor_span(t, info) and not res.actors.is_demonym(t.text)]
             first_pass.append(tops)
-            info.toponyms = [(t, res.places.resolve(t, [])) for t in tops if _country_like(t, res)]
+            # first pass: only strong evidence of the article's countries (country names and
+            # first-level divisions; town names are too often ambiguous across countries)
+            info.toponyms = [(t, p) for t in tops for p in [res.places.resolve(t, [])]
+                             if p is not None and (p.is_country or p.is_admin1)]
         countries = article_countries(article, body, infos, res)
+        admin1s = {(p.country, p.admin1_code) for info in infos for _t, p in info.toponyms
+                   if p is not None and p.is_admin1 and p.country in countries[:1]}
         for info, tops in zip(infos, first_pass, strict=True):
             cut = info.sentence.start + (dateline_end(info.sentence.text) if info.sentence is lead else 0)
-            info.toponyms = [(t, res.places.resolve(t, countries)) for t in tops if t.start >= cut]
-            info.toponyms = [(t, p) for t, p in info.toponyms if p is not None or t.source != "prep"]
+            resolved = [(t, res.places.resolve(t, countries, admin1s)) for t in tops if t.start >= cut]
+            resolved += _capitals(info, countries, res)
+            info.toponyms = sorted(((t, p) for t, p in resolved if p is not None or t.source != "prep"),
+                                   key=lambda tp: tp[0].start)
         self._countries = countries
         self._claims = [a for s in body if _CLAIM.search(s.text) for a in res.actors.find(s.text, s.start)
                         if a.kind == "group"]
@@ -216,8 +223,24 @@ def _is_actor_span(t, info: SentenceInfo) -> bool:
     return False
 
 
-def _country_like(t, res: Resources) -> bool:
-    return res.actors.country_of_demonym(t.text) is not None
+_CAPITAL = re.compile(r"\b(?:the\s+)?(?P<d>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital\b")
+
+
+def _capitals(info: SentenceInfo, countries: list[str], res: Resources) -> list[tuple[Toponym, Place | None]]:
+    """"the Somali capital" is the capital city of Somalia (the gazetteer's PPLC)."""
+    gaz = res.places.gazetteer
+    if gaz is None:
+        return []
+    out: list[tuple[Toponym, Place | None]] = []
+    for m in _CAPITAL.finditer(info.sentence.text):
+        iso = res.actors.country_of_demonym(m.group("d"))
+        if iso is None:
+            continue
+        cap = gaz.capital(iso)
+        if cap is not None:
+            s = info.sentence.start
+            out.append((Toponym(cap.name, s + m.start(), s + m.end(), "capital"), cap))
+    return out
 
 
 __all__ = ["Pipeline", "Resources", "GazetteerError"]

@@ -29,6 +29,7 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "Non-violent transfer of territory", "Other",
     ),
 }
+_DEATH_WORDS = re.compile(r"\b(?:killed|dead|died|bodies|death toll|lost their lives)\b", re.I)
 SUB_TO_TYPE = {sub: et for et, subs in EVENT_TYPES.items() for sub in subs}
 
 
@@ -71,7 +72,7 @@ class TriggerLexicon:
             if SUB_TO_TYPE.get(sub) != e["event_type"]:
                 raise ConfigError(f"triggers.yaml: {sub!r} is not an ACLED sub-event type of {e['event_type']!r}")
             try:
-                pat = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in e["patterns"]) + r")", re.I)
+                pat = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in e["patterns"]) + r")(?!\w)", re.I)
                 needs = re.compile(e["needs"], re.I) if e.get("needs") else None
             except re.error as err:
                 raise ConfigError(f"triggers.yaml: bad pattern for {sub!r}: {err}") from err
@@ -86,8 +87,8 @@ class TriggerLexicon:
         return cls(yaml.safe_load(text)["triggers"])
 
     def candidate(self, text: str) -> bool:
-        """Whether any trigger occurs in the text (the cheap filter before NER)."""
-        return self._any.search(text) is not None
+        """Whether any trigger or death word occurs in the text (the cheap filter before NER)."""
+        return self._any.search(text) is not None or _DEATH_WORDS.search(text) is not None
 
     def find(self, text: str, offset: int = 0) -> list[TriggerMatch]:
         """Every trigger match in ``text``; ``offset`` is added to the spans."""

@@ -119,6 +119,12 @@ class ActorDictionary:
         sensitive = "|".join(re.escape(a) for a in sorted(self._acronyms, key=len, reverse=True))
         return re.compile(r"(?<![\w-])(?:(?i:" + insensitive + r")|" + sensitive + r")(?![\w-])")
 
+    def is_demonym(self, word: str) -> bool:
+        """Whether a word is a demonym ("Somali", "Iraqi") and not itself a country name."""
+        w = word.casefold()
+        return any(w in (d.casefold() for d in r["demonyms"].split("|") if d)
+                   and w != r["acled_name"].casefold() for r in self.countries.values())
+
     def country_of_demonym(self, word: str) -> str | None:
         """ISO alpha-2 for a demonym or country name ("Iraqi" -> "IQ"), else None."""
         return self._demonym.get(word.casefold())

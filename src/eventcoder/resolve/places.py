@@ -14,8 +14,8 @@ from eventcoder.extract.places import Toponym
 from eventcoder.resolve.gazetteer import Gazetteer, Place
 from eventcoder.resolve.gazetteer.names import fold, strip_feature_word
 
-_ADMIN_WORDS = {"province", "state", "region", "district", "governorate", "county", "department", "oblast",
-                "prefecture", "division", "territory", "municipality", "lga"}
+_ADMIN_WORDS = {"province", "state", "region", "governorate", "department", "oblast", "prefecture", "division"}
+_LOCAL_ADMIN = {"district", "county", "territory", "municipality", "lga", "upazila", "tehsil", "commune"}
 _TERRAIN_WORDS = {"mountains", "valley", "desert", "forest", "lake", "island", "islands", "wadi"}
 _TOWN_WORDS = {"village", "villages", "town", "city", "hamlet", "locality", "settlement", "market town",
                "border town", "capital", "neighbourhood", "neighborhood", "commune"}
@@ -48,7 +48,8 @@ class PlaceResolver:
                 seen.setdefault((p.geonameid, p.name, p.feature_code, p.country), p)
         return list(seen.values())
 
-    def resolve(self, top: Toponym, countries: list[str]) -> Place | None:
+    def resolve(self, top: Toponym, countries: list[str],
+                admin1s: set[tuple[str, str | None]] | frozenset = frozenset()) -> Place | None:
         """The best place for a toponym given the article's countries (focus first).
 
         Countries (PCL*) resolve anywhere; other places only inside the article's
@@ -59,25 +60,26 @@ class PlaceResolver:
             return None
         cands = self.candidates(top.text)
         feat = (top.feature or "").lower()
-        chosen = self._choose(cands, countries, feat, top)
+        chosen = self._choose(cands, countries, feat, top, admin1s)
         if chosen is None and countries:
             for cc in countries[:2]:
                 # transliteration variants only for divisions and terrain: town names are too many
                 fuzzy = [p for p in self.gazetteer.fuzzy_lookup(strip_feature_word(top.text) or top.text, cc)
                          if p.is_admin1 or p.feature_class in ("T", "H", "V")]
-                chosen = self._choose(fuzzy, countries, feat, top)
+                chosen = self._choose(fuzzy, countries, feat, top, admin1s)
                 if chosen is not None:
                     break
         return chosen
 
-    def _choose(self, cands: list[Place], countries: list[str], feat: str, top: Toponym) -> Place | None:
+    def _choose(self, cands: list[Place], countries: list[str], feat: str, top: Toponym,
+                admin1s: set[tuple[str, str | None]] | frozenset = frozenset()) -> Place | None:
         if not cands:
             return None
         exact_country = [p for p in cands if p.is_country and fold(p.name) == fold(top.text)]
         if exact_country and feat not in _TOWN_WORDS and feat not in _ADMIN_WORDS:
             return exact_country[0]
         allowed = [p for p in cands if p.country in countries] if countries else list(cands)
-        if not allowed:
+        if not allowed and not countries:
             allowed = [p for p in cands if p.is_country or (p.population or 0) >= _BIG_CITY]
         if not allowed:
             return None
@@ -93,6 +95,7 @@ class PlaceResolver:
             else:
                 cls = 2 if p.is_country else (1 if p.feature_class in ("P", "T", "H", "V", "L") else (1 if p.is_admin1 else 0))
             rank = countries.index(p.country) if p.country in countries else len(countries)
-            return (cls, -rank, p.population or 0)
+            in_admin = (p.country, p.admin1_code) in admin1s
+            return (cls, in_admin, -rank, p.population or 0)
 
         return max(allowed, key=score)

