@@ -45,7 +45,7 @@ RECAP_DAYS = 30
 T = TypeVar("T")
 
 _GENERIC = re.compile(
-    r"\b(?:since\b|has (?:killed|displaced|left) (?:tens|hundreds|thousands|more than|over|about|some|at least)|have been killed (?:in|since|this|so far)|has been (?:fighting|battling|hit|attacked)|"
+    r"\b(?:since\b|ha(?:s|ve) (?:killed|displaced|left) (?:tens|hundreds|thousands|more than|over|about|some|at least)|repeated attacks|have been killed (?:in|since|this|so far)|has been (?:fighting|battling|hit|attacked)|"
     r"regularly|frequently|repeatedly|routinely|often\b|many times|several times|every (?:week|month|year)|"
     r"tens of thousands|hundreds of thousands|thousands of people|millions|over the years|in recent (?:years|months)|"
     r"has come under|have come under|are regularly|is one of the most|has fought|have fought|has waged|has been waging|"
@@ -249,6 +249,8 @@ def _choose_triggers(matches: list[TriggerMatch], info: SentenceInfo) -> list[Tr
         drop.add("Shelling/artillery/missile attack")
     if "Air/drone strike" in subs and "Disrupted weapons use" in subs:
         drop.add("Air/drone strike")
+    if "Remote explosive/landmine/IED" in subs and "Disrupted weapons use" in subs:
+        drop.add("Remote explosive/landmine/IED")
     if {"Violent demonstration", "Mob violence"} & subs:
         drop |= {"Peaceful protest", "Protest with intervention", "Looting/property destruction", "Attack"}
         if "Mob violence" in subs:
@@ -436,7 +438,7 @@ def _same_place(a: Mention, b: Mention) -> bool | None:
                 return True
         return False
 
-    if holds(a, b) or holds(b, a):
+    if a.sentence.start != b.sentence.start and (holds(a, b) or holds(b, a)):
         return True
     pa, pb = a.place, b.place
     if pa is not None and pb is not None:
@@ -531,6 +533,12 @@ def _fatalities(draft: Draft, sub_event_type: str, article_text: str) -> tuple[i
     return value, low, high, best[2]
 
 
+def _bare(draft: Draft) -> bool:
+    """A draft none of whose sentences names a place or a date: a quote, a comment or
+    background ("These mines do not distinguish ...") rather than a report of an occurrence."""
+    return all(m.toponym is None and m.date_mention is None for m in draft.mentions)
+
+
 def _suppress_parts(drafts: list[Draft]) -> list[Draft]:
     """Drop drafts that are part of another event: arrests during a protest, looting or
     burning during an attack, at a compatible place and date (ACLED codes the main event)."""
@@ -538,6 +546,13 @@ def _suppress_parts(drafts: list[Draft]) -> list[Draft]:
     out = []
     for d in drafts:
         sub = d.first.sub_event_type
+        if d.first.event_type == "Protests":
+            # a demonstration that turned violent is one Riots event (ACLED)
+            riots = [o for o in drafts if o is not d and o.first.event_type == "Riots"]
+            if any(_same_place(x, y) is not False for o in riots for x in d.mentions for y in o.mentions) and riots \
+                    and any(any(_same_place(x, y) for x in d.mentions for y in o.mentions) or
+                            all(x.toponym is None for x in d.mentions) for o in riots):
+                continue
         if sub in ("Arrests", "Looting/property destruction"):
             part = False
             for o in drafts:
@@ -751,7 +766,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
     """
     published = date.fromisoformat(article.published) if article.published else None
     mentions = build_mentions(infos, article, res, published)
-    drafts = _suppress_parts(merge_mentions(mentions))
+    drafts = [d for d in _suppress_parts(merge_mentions(mentions)) if not _bare(d)]
     claims = claims or []
     events: list[Event] = []
     focus = countries[0] if countries else None

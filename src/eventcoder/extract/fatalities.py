@@ -73,7 +73,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     a = re.compile(r"\b" + group + r"(?:\s*,[^,.;]{0,60},)?\s+(?:(?:were|was|had|have|has|are|is|been|reportedly|all|also|later|being)\s+){0,3}" + death + r"\b", re.I)
     # B: "killing/killed <group>"
     b = re.compile(r"\b(?:killing|killed|kills|kill|leaving|left|claimed the lives of|claiming the lives of|"
-                   r"collected|recovered|found|retrieved)\s+" + group + r"(?:\s+dead)?\b", re.I)
+                   r"collected|recovered|found|retrieved)\s+" + group + r"(?:\s+dead)?\b(?!\s+(?:injured|wounded|hurt))", re.I)
     # C: "death toll ... N", "N dead"
     c = re.compile(r"\b(?:death toll|toll|number of (?:dead|deaths))\s+(?:\w+\s+){0,5}?(?:at|to|of|reached|was|is|stood at|rose to|climbed to)\s+(?P<g>" + num + r")\b", re.I)
     d = re.compile(r"\b(?:(?P<g>" + num + r")\s+(?:people\s+)?(?:dead|deaths|killed|bodies|fatalities)|"

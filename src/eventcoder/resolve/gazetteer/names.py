@@ -45,6 +45,7 @@ def name_keys(name: str) -> set[str]:
         keys.add(k.replace(" ", ""))
     for k in list(keys):
         keys.add(k.replace(" ", ""))
+        keys.add(re.sub(r"([a-z])\1", r"\1", k))  # Baramulla / Baramula
     return keys
 
 
