@@ -169,10 +169,16 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
         iso = res.actors.country_of_demonym(article.dateline_country)
         if iso:
             counts[iso] = counts.get(iso, 0) + 2.0
+    weak: dict[str, float] = {}
     for info in infos:
         for _top, place in info.toponyms:
-            if place is not None and not place.is_country:
-                counts[place.country] = counts.get(place.country, 0) + 0.5
+            if place is not None and place.is_admin1:
+                counts[place.country] = counts.get(place.country, 0) + 1.0
+            elif place is not None and not place.is_country:
+                weak[place.country] = weak.get(place.country, 0) + 0.5
+    if not counts:
+        # no country or division named: towns whose names only one country has
+        counts = weak
     if article.title:
         for m in res.country_pattern.finditer(article.title):
             iso = res.actors.country_of_demonym(m.group(0))
@@ -385,8 +391,8 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             specific = [(t, p) for t, p in info.toponyms if p is None or not (p.is_country or p.is_admin1)]
             specific = [tp for tp in specific if not tp[0].moving]
             in_clause = _in_clause(specific, info, trig.start, tkey)
-            known = [tp for tp in in_clause if tp[1] is not None]
-            near = _nearest(known or in_clause, trig.start, key=tkey)
+            best = max((_specificity(tp) for tp in in_clause), default=0)
+            near = _nearest([tp for tp in in_clause if _specificity(tp) == best], trig.start, key=tkey)
             if near is not None:
                 m.toponym, m.place = near  # type: ignore[misc]
             admins = [(t, p) for t, p in info.toponyms if p is not None and p.is_admin1]
@@ -537,6 +543,26 @@ def _bare(draft: Draft) -> bool:
     """A draft none of whose sentences names a place or a date: a quote, a comment or
     background ("These mines do not distinguish ...") rather than a report of an occurrence."""
     return all(m.toponym is None and m.date_mention is None for m in draft.mentions)
+
+
+_TOWN_FEATURES = {"village", "villages", "town", "city", "hamlet", "locality", "settlement", "camp", "neighbourhood",
+                  "neighborhood", "commune", "market town", "border town", "capital"}
+_LOCAL_ADMIN_FEATURES = {"district", "county", "territory", "municipality", "lga", "local government area",
+                         "upazila", "tehsil", "sub-district", "department", "division"}
+
+
+def _specificity(tp: tuple[Toponym, Place | None]) -> int:
+    """How precisely a toponym places an event: a named town or village (3, known or not), a
+    known town or terrain feature (3), an unknown name (2), a district (1)."""
+    t, p = tp
+    feat = (t.feature or "").lower()
+    if feat in _TOWN_FEATURES:
+        return 3
+    if feat in _LOCAL_ADMIN_FEATURES:
+        return 1
+    if p is not None:
+        return 3
+    return 2
 
 
 def _suppress_parts(drafts: list[Draft]) -> list[Draft]:

@@ -133,10 +133,16 @@ class Pipeline:
             # first pass: only strong evidence of the article's countries (country names and
             # first-level divisions; town names are too often ambiguous across countries)
             info.toponyms = [(t, p) for t in tops for p in [res.places.resolve(t, [])]
-                             if p is not None and (p.is_country or p.is_admin1)]
+                             if p is not None and (p.is_country or p.is_admin1 or _unambiguous(t, p, res))]
         countries = article_countries(article, body, infos, res)
-        admin1s = {(p.country, p.admin1_code) for info in infos for _t, p in info.toponyms
-                   if p is not None and p.is_admin1 and p.country in countries[:1]}
+        # second pass: every toponym in the article's countries; the divisions they fall in
+        # then break ties between namesakes (Pattan in Jammu and Kashmir, not in Gujarat)
+        admin1s: set[tuple[str, str | None]] = set()
+        for info, tops in zip(infos, first_pass, strict=True):
+            for t in tops:
+                p = res.places.resolve(t, countries)
+                if p is not None and not p.is_country and len({(c.country, c.admin1_code) for c in res.places.candidates(t.text)}) == 1:
+                    admin1s.add((p.country, p.admin1_code))
         for info, tops in zip(infos, first_pass, strict=True):
             cut = info.sentence.start + (dateline_end(info.sentence.text) if info.sentence is lead else 0)
             resolved = [(t, res.places.resolve(t, countries, admin1s)) for t in tops if t.start >= cut]
@@ -221,6 +227,12 @@ def _is_actor_span(t, info: SentenceInfo) -> bool:
         if a.kind in ("group", "state") and a.start <= t.start and t.end <= a.end:
             return True
     return False
+
+
+def _unambiguous(t: Toponym, p: Place, res: Resources) -> bool:
+    """A town name that only one country has (all its gazetteer entries in one country)."""
+    cands = res.places.candidates(t.text)
+    return p.feature_class == "P" and len({c.country for c in cands}) == 1 and (p.population or 0) >= 1000
 
 
 _CAPITAL = re.compile(r"\b(?:the\s+)?(?P<d>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital\b")

@@ -17,7 +17,8 @@ _FEATURE_BEFORE = re.compile(
 )
 _FEATURE_AFTER = re.compile(
     r"\b(?P<n>" + _NAME + r")\s+(?P<f>province|state|region|district|governorate|county|department|oblast|"
-    r"prefecture|division|territory|municipality|LGA|local government area|upazila|tehsil|mountains|valley|desert|forest|lake)\b"
+    r"prefecture|division|territory|municipality|LGA|local government area|upazila|tehsil|mountains|valley|desert|"
+    r"forest|lake|town|village|city)\b"
 )
 _PREP = re.compile(r"\b(?:in|near|at|outside|around|from|into|on|towards|toward|between)\s+(?:the\s+)?(?P<n>" + _NAME + r")")
 _NOT_PLACE_AFTER = re.compile(
