@@ -138,7 +138,7 @@ class Pipeline:
         # second pass: every toponym in the article's countries; the divisions they fall in
         # then break ties between namesakes (Pattan in Jammu and Kashmir, not in Gujarat)
         admin1s: set[tuple[str, str | None]] = set()
-        for info, tops in zip(infos, first_pass, strict=True):
+        for tops in first_pass:
             for t in tops:
                 p = res.places.resolve(t, countries)
                 if p is not None and not p.is_country and len({(c.country, c.admin1_code) for c in res.places.candidates(t.text)}) == 1:
