@@ -269,6 +269,8 @@ def _choose_triggers(matches: list[TriggerMatch], info: SentenceInfo) -> list[Tr
         drop.add("Attack")
     if "Attack" in subs and any(m.event_type == "Explosions/Remote violence" for m in matches):
         drop.add("Attack")
+    if "Attack" in subs and "Arrests" in subs and not has_deaths:
+        drop.add("Attack")  # a raid in which people were detained is an arrest
     ordered = sorted((m for m in matches if m.sub_event_type not in drop), key=lambda m: -m.priority)
     kept: list[TriggerMatch] = []
     for m in ordered:
@@ -552,15 +554,16 @@ _LOCAL_ADMIN_FEATURES = {"district", "county", "territory", "municipality", "lga
 
 
 def _specificity(tp: tuple[Toponym, Place | None]) -> int:
-    """How precisely a toponym places an event: a named town or village (3, known or not), a
-    known town or terrain feature (3), an unknown name (2), a district (1)."""
+    """How precisely a toponym places an event: a named town, village or terrain feature (3,
+    known or not), a known place (3), an unknown name or a reference point ("south of
+    Kirkuk") (2), a district (1)."""
     t, p = tp
     feat = (t.feature or "").lower()
-    if feat in _TOWN_FEATURES:
+    if feat in _TOWN_FEATURES or feat in ("mountains", "valley", "desert", "forest", "lake"):
         return 3
     if feat in _LOCAL_ADMIN_FEATURES:
         return 1
-    if p is not None:
+    if p is not None and not t.near:
         return 3
     return 2
 

@@ -47,7 +47,7 @@ _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z\u00C0-\u00DE .'\-]{1,40})"
     r"(?:,\s*(?P<place>[A-Z][A-Za-z .'\-]+?))?"
-    r"(?:,\s*(?P<date>(?:" + _MONTHS + r")[a-z]*\.?\s+\d{1,2},\s*\d{4}))?"
+    r"(?:,?\s*\(?(?P<date>(?:" + _MONTHS + r")[a-z]*\.?\s+\d{1,2},\s*\d{4})\)?)?"
     r"\s*(?:—|–|-|:)\s+"
 )
 _BAD_AUTHORS = {"published", "updated", "admin", "staff", "editor", "none"}

@@ -64,26 +64,32 @@ def _progress(enabled: bool) -> Any:
 
 
 def _print_table(articles: list[Any], console: Console) -> None:
+    """One row per event: date, sub-event type, actors with inter codes, place, fatalities."""
     from rich.table import Table
 
-    table = Table(show_lines=False)
-    for col in ("article", "date", "type / sub-type", "actor1", "actor2", "place", "fatal.", "evidence"):
+    many = len(articles) > 1
+    table = Table(show_lines=False, pad_edge=False)
+    if many:
+        table.add_column("article", overflow="fold")
+    table.add_column("date", no_wrap=True)
+    for col in ("sub-event type", "actor1", "actor2", "place (precision)"):
         table.add_column(col, overflow="fold")
+    table.add_column("deaths", justify="right")
     for a in articles:
+        lead = [a.id] if many else []
         if a.error:
-            table.add_row(a.id, "", f"[red]error ({a.error.stage})", a.error.reason, "", "", "", "")
+            table.add_row(*lead, "", f"[red]error ({a.error.stage})", a.error.reason, "", "", "")
             continue
         if not a.events:
-            table.add_row(a.id, a.published or "", "[dim]no events", "", "", "", "", "")
+            table.add_row(*lead, a.published or "", "[dim]no events", "", "", "", "")
         for ev in a.events:
             place = ", ".join(x for x in (ev.location, ev.admin1, ev.country) if x)
-            fat_ev = ev.fatalities_text or ""
-            table.add_row(a.id, ev.event_date or "?", f"{ev.event_type} / {ev.sub_event_type}",
-                          f"{ev.actor1 or ''} ({ev.inter1})" if ev.actor1 else "",
+            if place and ev.geo_precision:
+                place += f" ({ev.geo_precision})"
+            table.add_row(*lead, ev.event_date or "?", ev.sub_event_type,
+                          f"{ev.actor1} ({ev.inter1})" if ev.actor1 else "",
                           f"{ev.actor2} ({ev.inter2})" if ev.actor2 else "",
-                          f"{place} (p{ev.geo_precision})" if place else "",
-                          str(ev.fatalities) if ev.fatalities is not None else "",
-                          fat_ev)
+                          place, str(ev.fatalities) if ev.fatalities is not None else "")
     console.print(table)
 
 

@@ -179,10 +179,14 @@ class Pipeline:
             article = self.clean(doc)
         except InputError as err:
             return CodedArticle.failed(doc.id, err.stage, err.reason, url=doc.url)
+        except Exception as err:  # trafilatura or lxml failing on a page must not stop a batch
+            return CodedArticle.failed(doc.id, "clean", f"cannot clean the page ({type(err).__name__}: {err})", url=doc.url)
         try:
             return self.code_article(article)
         except EventcoderError as err:
             return CodedArticle.failed(doc.id, "code", str(err), url=doc.url)
+        except Exception as err:  # a bug must not stop a batch: record it and go on
+            return CodedArticle.failed(doc.id, "code", f"internal error ({type(err).__name__}: {err})", url=doc.url)
 
     def code(self, text_or_html: str, *, published: str | date | None = None, url: str | None = None,
              doc_id: str = "text", title: str | None = None) -> CodedArticle:

@@ -183,7 +183,12 @@ class ActorDictionary:
                 if c in g.countries:
                     return g
         unscoped = [g for g in mention.groups if not g.countries]
-        return unscoped[0] if unscoped else mention.groups[0]
+        if unscoped:
+            return unscoped[0]
+        # no country to go by: the group whose own name or first alias this is
+        text = mention.text.casefold()
+        own = [g for g in mention.groups if text in (g.name.casefold(), g.aliases[0].casefold() if g.aliases else "")]
+        return own[0] if own else mention.groups[0]
 
     def name(self, mention: ActorMention, event_country: str | None, countries: list[str]) -> tuple[str, int]:
         """ACLED name and inter code of a mention for an event in ``event_country``.
