@@ -125,3 +125,28 @@ def test_protest_with_intervention_and_arrests_are_one_event(code):
     assert (ev.event_type, ev.sub_event_type, ev.actor1, ev.actor2) == (
         "Protests", "Protest with intervention", "Protesters (Kenya)", "Police Forces of Kenya")
     assert (ev.location, ev.admin1, ev.event_date) == ("Nakuru", "Nakuru", "2023-03-20")
+
+
+def test_insurgents_storming_a_village_is_an_attack_with_bracketed_dateline(code):
+    # regression: a lead "insurgents stormed the village of X ..., killing N villagers" was missed,
+    # and a dateline with the date in brackets gave no publication date
+    text = (
+        "GUSAU, Nigeria (March 15, 2024) — Suspected insurgents stormed the village of Dandume near Tsafe in "
+        "Zamfara State on Thursday night, killing at least 23 villagers, residents said on Friday."
+    )
+    coded = code(text)
+    assert coded.published == "2024-03-15"
+    [ev] = coded.events
+    assert (ev.sub_event_type, ev.event_date, ev.fatalities, ev.admin1, ev.location) == (
+        "Attack", "2024-03-14", 23, "Zamfara", "Dandume")
+    assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+
+
+def test_quote_without_place_or_date_starts_no_event(code):
+    text = (
+        "Mine blast near Wanlaweyn\n\n"
+        "MOGADISHU, Aug. 14, 2023 — A landmine exploded under a minibus near Wanlaweyn on Sunday, killing four passengers, police said.\n\n"
+        "\"These mines do not distinguish between a soldier and a child,\" a deminer said."
+    )
+    coded = code(text)
+    assert [(e.sub_event_type, e.fatalities) for e in coded.events] == [("Remote explosive/landmine/IED", 4)]

@@ -90,3 +90,24 @@ def test_evaluate_prints_scores_and_writes_json(runner, tmp_path):
     assert "events" in res.stdout and "F1" in res.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["articles"] == 6
+
+
+def test_internal_error_in_one_article_is_recorded_and_the_batch_goes_on(runner, tmp_path, monkeypatch):
+    from eventcoder import pipeline as pipeline_module
+
+    real = pipeline_module.Pipeline.code_article
+
+    def flaky(self, article):
+        if "EXPLODE" in article.text:
+            raise RuntimeError("simulated bug")
+        return real(self, article)
+
+    monkeypatch.setattr(pipeline_module.Pipeline, "code_article", flaky)
+    batch = tmp_path / "b.jsonl"
+    batch.write_text(json.dumps({"id": "bad", "text": "EXPLODE " + ARTICLE}) + "\n"
+                     + json.dumps({"id": "good", "text": ARTICLE, "published": "2022-11-17"}) + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["code", str(batch), "--format", "jsonl"])
+    assert res.exit_code == 3
+    recs = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [r["id"] for r in recs] == ["bad", "good"]
+    assert "simulated bug" in recs[0]["error"]["reason"] and len(recs[1]["events"]) == 1

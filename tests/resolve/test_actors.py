@@ -51,3 +51,8 @@ def test_acronyms_are_case_sensitive(actors):
 def test_country_pattern_skips_a_car_but_finds_car(actors):
     pat = actors.country_pattern()
     assert [m.group(0) for m in pat.finditer("a car bomb in the CAR")] == ["CAR"]
+
+
+def test_shared_alias_without_country_goes_to_the_group_it_names_first(actors):
+    [m] = [a for a in actors.find("Al-Shabaab fighters attacked a village.") if a.kind == "group"]
+    assert actors.name(m, None, []) == ("al-Shabaab", 2)
