@@ -376,7 +376,7 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
         if not kept and not _skip_sentence(info):
             # a follow-up sentence ("Dozens of the terrorists were killed," he said) adds its
             # figures to the mention just before it
-            if mentions and info.deaths and s.paragraph - last_para <= 1:
+            if mentions and info.deaths and s.paragraph - last_para <= 2:
                 mentions[-1].follow_up_deaths[s.start] = list(info.deaths)
             continue
         last_para = s.paragraph

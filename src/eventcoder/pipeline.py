@@ -32,8 +32,9 @@ from eventcoder.errors import EventcoderError, GazetteerError, InputError
 from eventcoder.extract.dates import find_dates
 from eventcoder.extract.fatalities import find_deaths
 from eventcoder.extract.places import Toponym, find_toponyms
+from eventcoder.extract.quotes import attribute_events, find_quotes
 from eventcoder.extract.triggers import TriggerLexicon
-from eventcoder.models import Article, CodedArticle, RawDocument
+from eventcoder.models import Article, CodedArticle, Quote, RawDocument
 from eventcoder.nlp import Sentence, entities_for, load_spacy, split_sentences
 from eventcoder.resolve.actors import ActorDictionary
 from eventcoder.resolve.gazetteer import Gazetteer, Place, open_default
@@ -98,6 +99,16 @@ class Pipeline:
             country_pattern=country_pattern,
         )
 
+    def _not_person(self, name: str) -> bool:
+        """Whether a capitalised name is a group, a country, a place or a dateline, not a person."""
+        res = self.resources
+        if name.isupper() or res.actors.country_of_demonym(name) is not None:
+            return True
+        if any(a.kind == "group" and a.text == name for a in res.actors.find(name)):
+            return True
+        places = res.places.candidates(name)
+        return any(p.is_country or p.is_admin1 or (p.population or 0) >= 50_000 for p in places)
+
     # ------------------------------------------------------------------ stages
     def clean(self, doc: RawDocument) -> Article:
         """Clean one raw document (raises ``InputError``)."""
@@ -161,16 +172,20 @@ class Pipeline:
         body_text = " ".join(s.text for s in sentences if not s.is_caption and not s.is_title)
         relevant_frame = not _frame_irrelevant(body_text, res)
         events = []
+        quotes: list[Quote] = []
         if relevant_frame:
             infos = self._sentence_infos(article, sentences)
             events = assemble_events(article, infos, self._countries, res, self._claims)
+        if events or (relevant_frame and _violent_lead(article, res)):
+            quotes = find_quotes(article, self._not_person)
+            attribute_events(events, quotes)
         warnings = list(article.warnings)
         if article.published is None:
             warnings.append("no publication date: relative dates (weekdays, yesterday) are left null")
         return CodedArticle(
             id=article.id, url=article.url, title=article.title, outlet=article.outlet,
             byline=article.byline, published=article.published, language=article.language,
-            text=article.text, relevant=bool(events), events=events, warnings=warnings,
+            text=article.text, relevant=bool(events), events=events, quotes=quotes, warnings=warnings,
         )
 
     def code_document(self, doc: RawDocument) -> CodedArticle:
@@ -231,6 +246,14 @@ def _is_actor_span(t, info: SentenceInfo) -> bool:
         if a.kind in ("group", "state") and a.start <= t.start and t.end <= a.end:
             return True
     return False
+
+
+def _violent_lead(article: Article, res: Resources) -> bool:
+    """Whether the first body paragraph reports violence (a trigger or a death word)."""
+    body = [p for i, p in enumerate(article.paragraphs) if not p.is_caption and not (i == 0 and article.title)]
+    return bool(body) and (res.lexicon.candidate(article.text[body[0].start:body[0].end])
+                           or bool(re.search(r"\b(?:explosions?|blasts?|attacks?|bomb(?:ing)?s?|gunfire)\b",
+                                             article.text[body[0].start:body[0].end], re.I)))
 
 
 def _unambiguous(t: Toponym, p: Place, res: Resources) -> bool:

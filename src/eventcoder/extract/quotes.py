@@ -1,0 +1,361 @@
+"""Attributed quotes: direct quotations and reported speech of named people (FORMAT.md, "Quotes").
+
+Patterns, applied per paragraph of the clean text:
+
+- ``"...," Name, a role at Org, said.`` and ``"...," said Name.`` (quotation first);
+- ``Name, a role, said: "..."`` (a quotation that may run over the paragraph break);
+- ``Org role Title Name said (that) <clause>`` (reported speech, the clause is the text);
+- ``<clause>, Name said.`` (reported speech, attribution last);
+- a quotation with no attribution of its own belongs to the last speaker named.
+
+Speakers: "he"/"she" and a bare surname resolve to the last named person (or the one whose
+full name ends with that surname); rank and title abbreviations (Maj. Gen., Brig., Lt. Col.,
+Gov., Dr.) are dropped from names; roles come from a role lexicon in front of the name
+("Joint Operations Command spokesman ...") or from an apposition after it ("..., a nurse at
+the district hospital,"); the organisation is what the text gives beside the role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from eventcoder.models import Article, Attribution, Event, Quote
+
+_VERBS = (r"said|says|say|told|tells|added|adds|stressed|explained|noted|warned|confirmed|announced|"
+          r"insisted|declared|claimed|wrote|recalled|recounted|urged|asked|replied|argued|acknowledged|"
+          r"emphasised|emphasized|continued|went on")
+_TITLES = (r"(?:Pol\.|Gen\.|Maj\.|Brig\.|Lt\.|Col\.|Gen\.|Capt\.|Cpt\.|Sgt\.|Cpl\.|Gov\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Rev\.|Sen\.|Rep\.|"
+           r"Adm\.|Cmdr\.|Insp\.|Supt\.|Major|General|Brigadier|Colonel|Lieutenant|Captain|Sergeant|Commandant|"
+           r"Commander|Governor|Air Commodore|Commodore|Admiral|Sheikh|Imam|Pastor|Father|Bishop|Chief|Judge|Justice|"
+           r"President|Minister|Senator|Mayor|Professor|Doctor|Ambassador)")
+_ROLES = [
+    "media director", "communications chief", "police spokesman", "army spokesman", "military spokesman",
+    "government spokesman", "district police officer", "police commissioner", "police chief", "deputy director",
+    "deputy governor", "district commissioner", "community leader", "civil society leader", "council member",
+    "local official", "security official", "military official", "health official", "police officer",
+    "spokesman", "spokeswoman", "spokesperson", "director", "commander", "governor", "minister", "official",
+    "officer", "head", "chief", "mayor", "president", "leader", "nurse", "doctor", "teacher", "resident",
+    "member", "analyst", "researcher", "chairman", "chairwoman", "secretary", "coordinator", "administrator",
+    "monitor", "witness", "farmer", "trader", "shepherd", "councillor", "representative", "envoy",
+    "prefect", "sub-prefect", "chief executive", "activist", "lawyer", "journalist", "survivor",
+]
+_ROLE_RE = re.compile(r"\b(" + "|".join(re.escape(r) for r in sorted(_ROLES, key=len, reverse=True)) + r")\b", re.I)
+_NAME_TOKEN = r"(?:(?:al|el|bin|ibn|abu|de|del|van|von|da|dos|du|le)[- ])?(?:[A-Z][a-z]?\.(?=\s+[A-Z])|[A-Z][\w'’\-]*)"
+_NAME = re.compile(r"(?:" + _NAME_TOKEN + r")(?:\s+(?:" + _NAME_TOKEN + r"))*")
+_PRONOUN = re.compile(r"^(?:he|she)$", re.I)
+_OPEN = "\"“"
+_CLOSE = "\"”"
+_NOT_PERSON = {"police", "officials", "residents", "witnesses", "sources", "authorities", "they", "we", "it",
+               "the army", "the military", "the government", "the ministry", "the statement", "the group",
+               "the agency", "a statement", "the police", "army", "government", "ministry"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who spoke, as the text gives it (None where it does not)."""
+
+    name: str | None
+    role: str | None
+    organization: str | None
+
+
+_NOT_FIRST = {"On", "In", "At", "After", "Before", "During", "Separately", "Meanwhile", "Later", "Earlier",
+              "Several", "Some", "Many", "Critics", "Prosecutors", "The", "A", "An", "Residents", "Officials",
+              "Police", "Witnesses", "Survivors", "Relatives", "Activists", "Analysts", "Local", "Both", "It",
+              "They", "We", "He", "She", "His", "Her", "Their", "Its", "This", "That", "These", "Those", "But",
+              "And", "Under", "Since", "When", "While", "As", "If", "According"}
+_MONTH_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                        r"April|June|July|August|September|October|November|December)\b")
+
+
+def _strip_titles(text: str) -> str:
+    prev = None
+    text = text.strip()
+    while prev != text:
+        prev = text
+        text = re.sub(r"^" + _TITLES + r"\s+", "", text).strip()
+    return text
+
+
+def _is_name(text: str, not_person: Callable[[str], bool]) -> bool:
+    core = _strip_titles(text)
+    m = _NAME.fullmatch(core)
+    if not m or len(core.split()) > 5:
+        return False
+    first = core.split()[0]
+    return (first not in _NOT_FIRST and not _MONTH_DAY.search(core) and not _ROLE_RE.search(core)
+            and not not_person(core))
+
+
+def _role_org(part: str) -> tuple[str | None, str | None]:
+    """Role and organisation from a phrase such as "deputy director of the Taiz health office",
+    "the army's spokesman in Ituri", "An M23 spokesman", "the town's mayor"."""
+    part = re.sub(r"^(?:an?|the)\s+", "", part.strip(), flags=re.I)
+    part = re.split(r"\s+who\s+|\s+whose\s+|\s+reached\s+", part)[0]
+    m = _ROLE_RE.search(part)
+    if not m:
+        return None, None
+    before, role, after = part[:m.start()].strip(), m.group(1), part[m.end():].strip()
+    org = None
+    om = re.match(r"^(?:of|at|for|with|in)\s+(?:the\s+)?(?P<org>.+)$", after)
+    if om:
+        org = om.group("org").strip()
+    if before:
+        poss = re.match(r"^(?P<org>.+?)(?:'s|’s)$", before)
+        if poss:
+            org = org or poss.group("org")
+        elif before[:1].isupper() or before.lower() in ("police", "army", "government", "military"):
+            org = org or before
+        else:
+            role = f"{before} {role}"
+    return role, org
+
+
+def parse_speaker(who: str, not_person: Callable[[str], bool] = lambda s: False) -> Speaker:
+    """Split an attribution phrase into name, role and organisation.
+
+    Handles "Org role Title Name" ("Joint Operations Command spokesman Maj. Gen. Tahseen
+    al-Khafaji"), "Name, a role at Org" ("Leila Haddad, a nurse at the district hospital"),
+    "role, Title Name" ("the town's mayor, Thierry Doko-Yangué") and "..., who identified
+    himself only as Name".
+    """
+    who = re.sub(r"\s+", " ", who).strip(" ,.")
+    who = re.sub(r"\s+(?:has|have|had|also|later|then|previously)$", "", who)
+    who = re.sub(r"^(?:and|but)\s+", "", who)
+    parts = [p.strip() for p in re.split(r",\s+", who) if p.strip()]
+    name: str | None = None
+    role: str | None = None
+    org: str | None = None
+    for part in parts:
+        core = _strip_titles(part)
+        if name is None and _is_name(core, not_person):
+            name = core
+            continue
+        ident = re.search(r"(?:as|nom de guerre|first name|name)\s+(?P<n>" + _NAME.pattern + r")$", part)
+        if name is None and ident and _is_name(ident.group("n"), not_person):
+            name = ident.group("n")
+            continue
+        if name is None:
+            # pre-modified: "Org role Title Name"
+            last = None
+            for rm in _ROLE_RE.finditer(part):
+                last = rm
+            if last is not None and last.end() < len(part):
+                tail = _strip_titles(part[last.end():])
+                nm = _NAME.match(tail)
+                if nm and _is_name(nm.group(0), not_person):
+                    name = nm.group(0)
+                    r, o = _role_org(part[:last.end()])
+                    role, org = role or r, org or o
+                    continue
+        if role is None:
+            r, o = _role_org(part)
+            if r:
+                role, org = r, org or o
+    if name is None and role is None and parts:
+        org = re.sub(r"^(?:the|a|an)\s+", "", parts[0])
+    return Speaker(name, role, org)
+
+
+class _Speakers:
+    """Named speakers seen so far, for pronouns and bare surnames."""
+
+    def __init__(self) -> None:
+        self.known: list[Speaker] = []
+
+    def resolve(self, sp: Speaker, raw: str) -> Speaker:
+        if _PRONOUN.match(raw.strip()):
+            return self.known[-1] if self.known else Speaker(None, None, None)
+        if sp.name and " " not in sp.name.strip():
+            key = sp.name.casefold().removeprefix("al-")
+            for k in reversed(self.known):
+                if not k.name:
+                    continue
+                toks = k.name.casefold().split()
+                if toks[-1].removeprefix("al-") == key or toks[0] == key:
+                    return Speaker(k.name, sp.role or k.role, sp.organization or k.organization)
+        if sp.name:
+            self.known.append(sp)
+        return sp
+
+
+_Q = r"[\"“](?P<q>[^\"”“]{3,}?)[\"”]"
+_VERB_ADV = r"(?:\s+(?:on|in|to|at|by|from|during|after|over|via)\s+[^,\"“]{1,40}?)?"
+_AFTER_QUOTE = re.compile(r"^\s*,?\s*(?:(?:" + _VERBS + r")\s+(?P<who1>.+?)|(?P<who2>.+?)\s+(?:" + _VERBS + r")\b.*?)\.?\s*$")
+_BEFORE_QUOTE = re.compile(r"^(?:.*?\b(?:and|but)\s+)?(?P<who>[A-Z][^\"“]*?)\s+(?:" + _VERBS + r")(?:\s+[\w-]+){0,5}?\s*[:,]?\s*$")
+_REPORTED = re.compile(r"^(?P<who>[A-Z][^\"“]{1,160}?)\s+(?:told\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]+)*|" + _VERBS + r")"
+                       + _VERB_ADV + r"\s+(?:that\s+)?(?P<q>[^\s].{8,}?)\.?$")
+_REPORTED_AFTER = re.compile(r"^(?P<q>[^\"“].{12,}?),\s+(?:(?:" + _VERBS + r")\s+(?P<who1>[^\"“]{2,200}?)|"
+                             r"according to\s+(?P<who3>[^\"“]{2,200}?)|"
+                             r"(?P<who2>[^,\"“]{2,120}?(?:,\s+[^,\"“]{2,80},)?)\s+(?:" + _VERBS + r")(?:\s+[\w-]+){0,6})\.?$")
+_SAYING = re.compile(r",?\s+(?:saying|adding|and added|and said)\s+(?:that\s+)?(?P<q>[^\"“].{8,}?)\.?$")
+
+
+def _pair_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks, paired in order; an unclosed one runs to the paragraph end."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if start is None and ch in _OPEN:
+            start = i + 1
+        elif start is not None and ch in _CLOSE:
+            if i - start >= 3:
+                spans.append((start, i))
+            start = None
+    if start is not None and len(text) - start >= 3:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _who_ok(who: str) -> bool:
+    who = who.strip()
+    return bool(who) and len(who.split()) <= 24 and not re.search(r"\b(?:if|when|because|while)\b", who)
+
+
+def _subject_ok(who: str) -> bool:
+    """A speaker phrase at the start of a sentence: a name (with role words) or a pronoun, short."""
+    who = who.strip()
+    if _PRONOUN.match(who):
+        return True
+    return len(who.split()) <= 22 and bool(_NAME.search(who)) and who.split()[0] not in {"It", "There", "This"}
+
+
+def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: False) -> list[Quote]:
+    """Quotes of the article's body paragraphs, in text order, with speakers resolved.
+
+    Args:
+        article: the cleaned article.
+        not_person: says whether a capitalised name is an organisation or place, not a person
+            (the pipeline passes the actor dictionary and gazetteer).
+
+    Returns:
+        ``Quote`` records whose ``start``/``end`` point at the quoted or reported text in
+        ``article.text``. Quotes attributed to no named person carry ``speaker=None``.
+    """
+    from eventcoder.nlp import _split_paragraph
+
+    speakers = _Speakers()
+    quotes: list[Quote] = []
+    carried: Speaker | None = None  # speaker of a quotation that ran over a paragraph break
+    last_para_with_speaker = -10
+    for idx, para in enumerate(article.paragraphs):
+        if para.is_caption or (idx == 0 and article.title is not None):
+            continue
+        text = article.text[para.start:para.end]
+        base = para.start
+        spans = _split_paragraph(text)
+        local: list[tuple[int, int, Speaker, bool]] = []
+
+        def add(s: int, e: int, sp: Speaker, direct: bool, raw: str | None,
+                _local: list = local, text: str = text) -> Speaker:
+            while s < e and text[s] in " ,\"“":
+                s += 1
+            while e > s and text[e - 1] in " ,.\"”":
+                e -= 1
+            resolved = speakers.resolve(sp, raw) if raw is not None else sp
+            if len(text[s:e].split()) >= 3 and not any(s < b and a < e for a, b, *_ in _local):
+                _local.append((s, e, resolved, direct))
+            return resolved
+
+        def sentence_of(pos: int, spans: list = spans, text: str = text) -> tuple[int, int]:
+            for a, b in spans:
+                if a <= pos < b or (pos == b):
+                    return a, b
+            return 0, len(text)
+
+        # 1. reported speech, sentence by sentence
+        for a, b in spans:
+            sent = text[a:b]
+            if sent[:1] in _OPEN:
+                continue
+            m2 = _REPORTED_AFTER.match(sent)
+            if m2:
+                who = m2.group("who1") or m2.group("who2") or m2.group("who3") or ""
+                rsp = parse_speaker(who, not_person)
+                if _who_ok(who) and (rsp.name or _PRONOUN.match(who.strip())):
+                    add(a + m2.start("q"), a + m2.end("q"), rsp, False, who)
+                    continue
+            m = _REPORTED.match(sent)
+            if m and _subject_ok(m.group("who")):
+                who = m.group("who")
+                rsp = add(a + m.start("q"), a + m.end("q"), parse_speaker(who, not_person), False, who)
+                sm = _SAYING.search(sent)
+                if sm:
+                    add(a + sm.start("q"), a + sm.end("q"), rsp, False, None)
+                continue
+            sm = _SAYING.search(sent)
+            if sm:
+                head = sent[:sm.start()]
+                nm = re.match(r"^(?P<who>[^,]+(?:,\s+[^,]+,)?)", head)
+                if nm:
+                    rsp = parse_speaker(nm.group("who"), not_person)
+                    if rsp.name:
+                        add(a + sm.start("q"), a + sm.end("q"), rsp, False, nm.group("who"))
+        # 2. direct quotations: pair the marks in order (straight quotes alternate)
+        qspans = _pair_quotes(text)
+        for qs, qe in sorted(qspans):
+            if any(s <= qs < e for s, e, *_ in local):
+                continue
+            sa, sb = sentence_of(min(qe + 1, len(text) - 1))
+            after = text[qe + 1:sb] if qe < len(text) else ""
+            sp: Speaker | None = None
+            raw: str | None = None
+            ma = _AFTER_QUOTE.match(after) if re.match(r"^\s*[,;]?\s*(?:[A-Za-z][^.]*?\s)?(?:" + _VERBS + r")\b", after) else None
+            signed = re.search(r"\b(?:signed|issued|read out) by\s+(?P<who>[^.\"“]+)", after)
+            if signed:
+                raw = signed.group("who").strip()
+                sp = parse_speaker(raw, not_person)
+                if not sp.name:
+                    sp, raw = None, None
+            elif ma:
+                raw = (ma.group("who1") or ma.group("who2") or "").strip()
+                raw = re.sub(r"\s+(?:in|on|by|to|at|from|during)\s+.*$", "", raw) if ma.group("who1") else raw
+                if _who_ok(raw):
+                    sp = parse_speaker(raw, not_person)
+                else:
+                    sp, raw = None, None
+            if sp is None:
+                ba, _bb = sentence_of(qs - 1 if qs > 0 else 0)
+                before = text[ba:max(qs - 1, ba)]
+                mb = _BEFORE_QUOTE.match(before)
+                if mb and _who_ok(mb.group("who")):
+                    raw = mb.group("who")
+                    sp = parse_speaker(raw, not_person)
+            if sp is None or not (sp.name or (raw and _PRONOUN.match(raw.strip()))):
+                if sp is not None and not sp.name and sp.organization and not (raw and _PRONOUN.match(raw.strip())):
+                    pass  # an organisation's statement with no person named
+                else:
+                    named = next((x[2] for x in local if x[2].name), None)
+                    if named is None and carried is not None:
+                        named = carried
+                    if named is None and speakers.known and idx - last_para_with_speaker <= 1 \
+                            and qs <= 1 and re.match(r"^\s*,?\s*(?:he|she)\b", after or "", re.I):
+                        named = speakers.known[-1]
+                    sp, raw = named or Speaker(None, None, None), None
+            whole = qe - qs
+            if raw is None and sp.name is None and whole < 40:
+                continue  # a scare quote ("Amba boys"), not a statement
+            if raw is None and len(text[qs:qe].split()) < 5 and not re.search(r"[.!?]$", text[qs:qe].strip()):
+                continue
+            add(qs, qe, sp, True, raw)
+        carried = None
+        if qspans and max(e for _, e in qspans) == len(text) and local:
+            carried = local[-1][2]
+        if any(x[2].name for x in local):
+            last_para_with_speaker = idx
+        for s, e, sp, direct in sorted(local, key=lambda x: x[0]):
+            quotes.append(Quote(sp.name, sp.role, sp.organization, text[s:e], base + s, base + e, direct))
+    return quotes
+
+
+def attribute_events(events: list[Event], quotes: list[Quote]) -> None:
+    """Give each event the source of the sentence it came from: the speaker of the quote or
+    reported speech that holds its trigger (speaker, role, organisation)."""
+    for ev in events:
+        triggers = [e for e in ev.evidence if e.field == "sub_event_type"]
+        for q in quotes:
+            if any(q.start <= t.start < q.end for t in triggers) and (q.speaker or q.organization):
+                ev.attribution = Attribution(q.speaker, q.role, q.organization)
+                break

@@ -1,0 +1,77 @@
+"""Quotes: direct and reported speech with speaker, role and organisation."""
+
+from eventcoder.extract.quotes import find_quotes, parse_speaker
+from eventcoder.models import Article, Paragraph
+
+
+def _article(*paras: str) -> Article:
+    text = "\n\n".join(paras)
+    spans, pos = [], 0
+    for p in paras:
+        spans.append(Paragraph(pos, pos + len(p)))
+        pos += len(p) + 2
+    return Article("q", text, tuple(spans))
+
+
+def test_parse_speaker_forms():
+    sp = parse_speaker("Kirkuk Operations Command spokesman Col. Ahmed al-Obeidi")
+    assert (sp.name, sp.role, sp.organization) == ("Ahmed al-Obeidi", "spokesman", "Kirkuk Operations Command")
+    sp = parse_speaker("Amina Yusuf, a nurse at the Gusau general hospital")
+    assert (sp.name, sp.role, sp.organization) == ("Amina Yusuf", "nurse", "Gusau general hospital")
+    sp = parse_speaker("the town's mayor, Lt. Col. Musa Danjuma")
+    assert (sp.name, sp.role, sp.organization) == ("Musa Danjuma", "mayor", "town")
+
+
+def test_quote_over_a_paragraph_break_and_she_added_go_to_the_named_speaker():
+    # kind of probe 23: "Name, a role at ..., said:" then a quote that runs over the break
+    art = _article(
+        "Mortar rounds hit a clinic in Tsafe on Monday, officials said.",
+        "Amina Yusuf, a nurse at the district clinic, said: \"We treated nine wounded women, most of them with burns.",
+        "\"Two of them died in the night,\" she added. \"We have no more bandages.\"",
+        "Garba Bello, who heads the local vigilance group, said the rounds had come from the hills to the east.",
+    )
+    quotes = find_quotes(art)
+
+    def by(prefix):
+        [q] = [q for q in quotes if q.text.startswith(prefix)]
+        return q
+
+    assert (by("We treated nine").speaker, by("We treated nine").role) == ("Amina Yusuf", "nurse")
+    assert by("Two of them died").speaker == "Amina Yusuf"
+    assert by("We have no more bandages").speaker == "Amina Yusuf"
+    assert by("the rounds had come").speaker == "Garba Bello"
+    assert by("the rounds had come").direct is False
+
+
+def test_quote_first_then_name_told_agency_speaker_is_the_person():
+    # kind of probe 25
+    art = _article(
+        "\"The school is gone,\" Halima Sani, a local council member, told the news agency by phone. "
+        "\"Children are studying under the trees.\"",
+        "\"We heard three blasts before dawn,\" said Musa Idris, a trader who lives near the market.",
+    )
+    qs = find_quotes(art)
+    by_text = {q.text.split(",")[0].split(".")[0]: q for q in qs}
+    assert by_text["The school is gone"].speaker == "Halima Sani"
+    assert by_text["The school is gone"].role == "local council member"
+    assert by_text["The school is gone"].organization is None
+    assert by_text["Children are studying under the trees"].speaker == "Halima Sani"
+    assert by_text["We heard three blasts before dawn"].speaker == "Musa Idris"
+    assert by_text["We heard three blasts before dawn"].role == "trader"
+
+
+def test_titles_do_not_become_names_and_surname_resolves():
+    art = _article(
+        "Joint Task Force spokesman Brig. Gen. Aliyu Garba said that troops had repelled the attack.",
+        "The attackers fled towards the forest, Garba said.",
+    )
+    qs = find_quotes(art)
+    assert [q.speaker for q in qs] == ["Aliyu Garba", "Aliyu Garba"]
+    assert qs[0].organization == "Joint Task Force" and qs[0].role == "spokesman"
+    assert qs[0].text.startswith("troops had repelled the attack")
+
+
+def test_offsets_point_into_the_text():
+    art = _article("\"We will rebuild the bridge,\" said Ahmed Musa, the mayor of Tsafe.")
+    [q] = find_quotes(art)
+    assert art.text[q.start:q.end] == q.text
