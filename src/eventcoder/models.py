@@ -134,6 +134,7 @@ class Measure:
     start_date: str | None
     end_date: str | None
     imposed_by: str | None
+    hours: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.5
 

@@ -31,10 +31,11 @@ from eventcoder.clean import clean, dateline_end
 from eventcoder.errors import EventcoderError, GazetteerError, InputError
 from eventcoder.extract.dates import find_dates
 from eventcoder.extract.fatalities import find_deaths
+from eventcoder.extract.measures import MeasureLexicon, find_measures
 from eventcoder.extract.places import Toponym, find_toponyms
 from eventcoder.extract.quotes import attribute_events, find_quotes
 from eventcoder.extract.triggers import TriggerLexicon
-from eventcoder.models import Article, CodedArticle, Quote, RawDocument
+from eventcoder.models import Article, CodedArticle, Measure, Quote, RawDocument
 from eventcoder.nlp import Sentence, entities_for, load_spacy, split_sentences
 from eventcoder.resolve.actors import ActorDictionary
 from eventcoder.resolve.gazetteer import Gazetteer, Place, open_default
@@ -52,6 +53,7 @@ class Resources:
     frames: dict[str, list[str]]
     frame_min: int
     country_pattern: re.Pattern[str]
+    measures: MeasureLexicon
 
 
 def _load_frames() -> tuple[dict[str, list[str]], int]:
@@ -97,6 +99,7 @@ class Pipeline:
             frames=frames,
             frame_min=frame_min,
             country_pattern=country_pattern,
+            measures=MeasureLexicon.load(),
         )
 
     def _not_person(self, name: str) -> bool:
@@ -172,11 +175,13 @@ class Pipeline:
         body_text = " ".join(s.text for s in sentences if not s.is_caption and not s.is_title)
         relevant_frame = not _frame_irrelevant(body_text, res)
         events = []
+        measures: list[Measure] = []
         quotes: list[Quote] = []
         if relevant_frame:
             infos = self._sentence_infos(article, sentences)
             events = assemble_events(article, infos, self._countries, res, self._claims)
-        if events or (relevant_frame and _violent_lead(article, res)):
+            measures = find_measures(article, sentences, self._countries, res.measures, res.actors, res.places)
+        if events or measures or (relevant_frame and _violent_lead(article, res)):
             quotes = find_quotes(article, self._not_person)
             attribute_events(events, quotes)
         warnings = list(article.warnings)
@@ -185,7 +190,8 @@ class Pipeline:
         return CodedArticle(
             id=article.id, url=article.url, title=article.title, outlet=article.outlet,
             byline=article.byline, published=article.published, language=article.language,
-            text=article.text, relevant=bool(events), events=events, quotes=quotes, warnings=warnings,
+            text=article.text, relevant=bool(events or measures), events=events, measures=measures,
+            quotes=quotes, warnings=warnings,
         )
 
     def code_document(self, doc: RawDocument) -> CodedArticle:

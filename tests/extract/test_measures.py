@@ -1,0 +1,54 @@
+"""Government measures with start and end dates, hours and who imposed them."""
+
+
+def _measures(coded):
+    return sorted((m.measure, m.country, m.start_date, m.end_date) for m in coded.measures)
+
+
+def test_curfew_with_dates_hours_and_imposer(code):
+    text = (
+        "Curfew in Mosul\n\n"
+        "MOSUL, Iraq, May 4, 2021 — The Nineveh provincial government has imposed a curfew on Mosul from 8 p.m. to 6 a.m. "
+        "starting from May 5th to May 12th after clashes near Tikrit, officials said."
+    )
+    coded = code(text)
+    [m] = coded.measures
+    assert (m.measure, m.country, m.start_date, m.end_date, m.hours) == ("curfew", "IQ", "2021-05-05", "2021-05-12", "8 p.m.–6 a.m.")
+    assert m.imposed_by == "The Nineveh provincial government"
+    assert m.admin1 == "Nineveh"
+
+
+def test_announced_closures_with_future_weekdays(code):
+    # announced on Monday for "Monday until Friday": the end lies after publication
+    text = (
+        "Schools close in Baidoa\n\n"
+        "BAIDOA - The governor announced that all schools in Baidoa would switch to remote learning from Monday until Friday "
+        "and that markets would stay closed on Monday, after mortar rounds hit the town on Sunday."
+    )
+    coded = code(text, published="2023-08-14")
+    assert _measures(coded) == [("business_closure", "SO", "2023-08-14", None),
+                                ("school_closure", "SO", "2023-08-14", "2023-08-18")]
+
+
+def test_powers_proposals_and_armed_group_lockdowns_are_not_measures(code):
+    text = (
+        "Emergency powers debated\n\n"
+        "GUSAU - Under the decree, the governor can impose curfews and restrict movement in Zamfara State. "
+        "Opposition lawmakers called for a state of emergency after bandits killed five farmers near Tsafe on Sunday.\n\n"
+        "Bandit leaders announced a three-day lockdown of the Tsafe road starting on Monday."
+    )
+    coded = code(text, published="2023-08-15")
+    assert coded.measures == []
+
+
+def test_state_of_emergency_end_from_its_duration_and_gathering_ban_dated_by_the_announcement(code):
+    text = (
+        "Emergency declared in Zamfara\n\n"
+        "GUSAU - The federal government declared a three-month state of emergency in Zamfara State on Friday after bandits "
+        "killed twenty villagers near Tsafe.\n\n"
+        "Gatherings of more than ten people have also been banned in the state, a government spokesman said."
+    )
+    coded = code(text, published="2023-09-02")
+    got = {(m.measure, m.start_date, m.end_date, m.admin1) for m in coded.measures}
+    assert got == {("state_of_emergency", "2023-09-01", "2023-12-01", "Zamfara"),
+                   ("gathering_ban", "2023-09-01", None, "Zamfara")}
