@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 _MODAL = re.compile(
     r"\b(?:can|could|may(?!\s+\d)|might|would be able to|propos(?:ed|es|al)|calls? for|called for|calling for|"
     r"demand(?:ed|s|ing)?|urg(?:ed|es|ing)|threaten(?:ed|s|ing)?|consider(?:ing|s|ed)?|plans? to|powers? to|"
-    r"allow(?:s|ed)? (?:it|them|the \w+) to|no need for|ruled out|rejected|lift(?:ed|ing|s)?|ended|end to)\b",
+    r"allow(?:s|ed)? (?:it|them|the \w+) to|no need for|ruled out|rejected|lift(?:ed|ing|s)?|ended|end to|such|often|usually|"
+    r"typically|regularly|frequently)\b",
     re.I,
 )
 _CLAUSE = re.compile(r";|,\s*(?:after|as|because|when|while|which|who)\s|\s(?:after|because|when|while)\s|,?\s+and that\s")
