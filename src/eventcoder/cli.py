@@ -47,12 +47,15 @@ def main_options(
     """eventcoder: ACLED-style event coding with evidence, offline."""
 
 
-def _pipeline(gazetteer: Path | None, no_gazetteer: bool) -> Any:
+def _pipeline(gazetteer: Path | None, no_gazetteer: bool, places: Path | None = None) -> Any:
     from eventcoder.pipeline import Pipeline
+    from eventcoder.resolve.gazetteer import default_path
 
     if no_gazetteer:
-        return Pipeline(gazetteer=False)
-    return Pipeline(gazetteer=gazetteer)
+        return Pipeline(gazetteer=False, places=places)
+    if gazetteer is None and not default_path().is_file():
+        err.print(f"building the default gazetteer at {default_path()} (first run only, about 30 s) ...")
+    return Pipeline(gazetteer=gazetteer, places=places, progress=err.is_terminal)
 
 
 def _progress(enabled: bool) -> Any:
@@ -102,6 +105,7 @@ def code_cmd(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
     gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer file (default: $EVENTCODER_GAZETTEER or the cached default).")] = None,
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Resolve no places (country from names only).")] = False,
+    places: Annotated[Path | None, typer.Option("--places", help="CSV of your own places, looked up first.")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Show a progress bar (default: for batches on a terminal).")] = None,
 ) -> None:
     """Code articles into events; one row (table/CSV) or record (JSON) per article or event."""
@@ -116,7 +120,7 @@ def code_cmd(
             raise typer.Exit(2)
     fmt = format or (Format.table if output is None and sys.stdout.isatty() else Format.jsonl)
     try:
-        pipe = _pipeline(gazetteer, no_gazetteer)
+        pipe = _pipeline(gazetteer, no_gazetteer, places)
     except EventcoderError as e:
         err.print(f"eventcoder: {e}")
         raise typer.Exit(2) from e
@@ -216,17 +220,120 @@ def evaluate_cmd(
         json_out.write_text(json.dumps(result, indent=2), encoding="utf-8")
 
 
+class PlacesFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _toponym_record(top: Any, place: Any) -> dict[str, Any]:
+    return {
+        "text": top.text, "start": top.start, "end": top.end,
+        "name": place.name if place else None, "geonameid": place.geonameid if place else None,
+        "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
+        "feature_code": place.feature_code if place else None, "country": place.country if place else None,
+        "admin1": (None if place.is_country else place.admin1) if place else None,
+        "admin2": place.admin2 if place else None,
+    }
+
+
+@app.command("places")
+def places_cmd(
+    inputs: Annotated[list[str], typer.Argument(help="Articles, as for `code`.")],
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD.")] = None,
+    format: Annotated[PlacesFormat | None, typer.Option("--format", "-f", help="table, json or jsonl.")] = None,
+    gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer file.")] = None,
+    places: Annotated[Path | None, typer.Option("--places", help="CSV of your own places, looked up first.")] = None,
+) -> None:
+    """Every toponym in the articles, with its gazetteer resolution (offsets into the clean text)."""
+    from eventcoder.ingest import iter_documents
+
+    fmt = format or (PlacesFormat.table if sys.stdout.isatty() else PlacesFormat.jsonl)
+    try:
+        pipe = _pipeline(gazetteer, False, places)
+    except EventcoderError as e:
+        err.print(f"eventcoder: {e}")
+        raise typer.Exit(2) from e
+    failed = 0
+    records = []
+    for doc in iter_documents(inputs, published=published):
+        if isinstance(doc, InputError):
+            err.print(f"eventcoder: {doc}", markup=False, highlight=False)
+            failed += 1
+            continue
+        try:
+            article = pipe.clean(doc)
+        except InputError as e:
+            err.print(f"eventcoder: {e}", markup=False, highlight=False)
+            failed += 1
+            continue
+        tops = [_toponym_record(t, p) for t, p in pipe.toponyms(article)]
+        rec = {"id": article.id, "text": article.text, "toponyms": tops}
+        if fmt == PlacesFormat.jsonl:
+            typer.echo(json.dumps(rec, ensure_ascii=False))
+        else:
+            records.append(rec)
+    if fmt == PlacesFormat.json:
+        typer.echo(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2))
+    elif fmt == PlacesFormat.table:
+        from rich.table import Table
+
+        table = Table()
+        for col in ("article", "toponym", "resolved to", "feature", "country", "admin1", "lat, lon"):
+            table.add_column(col, overflow="fold")
+        for rec in records:
+            for t in rec["toponyms"]:
+                coords = f"{t['latitude']:.3f}, {t['longitude']:.3f}" if t["latitude"] is not None else ""
+                table.add_row(rec["id"], t["text"], t["name"] or "[dim]unresolved", t["feature_code"] or "",
+                              t["country"] or "", t["admin1"] or "", coords)
+        Console().print(table)
+    if failed:
+        raise typer.Exit(3)
+
+
 @gazetteer_app.command("build")
 def gazetteer_build(
     output: Annotated[Path | None, typer.Option(help="Where to write (default: the active gazetteer path).")] = None,
+    geonames: Annotated[Path | None, typer.Option("--geonames", help="Build from GeoNames dump files in this folder.")] = None,
 ) -> None:
-    """Build the default gazetteer offline from installed packages (about a minute)."""
+    """Build the gazetteer: offline from installed packages, or from GeoNames dumps you have."""
     from eventcoder.resolve.gazetteer import default_path
     from eventcoder.resolve.gazetteer.build import build_default
+    from eventcoder.resolve.gazetteer.geonames import build_from_geonames
 
     target = output or default_path()
-    path = build_default(target, progress=err.is_terminal)
+    try:
+        if geonames is not None:
+            path = build_from_geonames(geonames, target, progress=err.is_terminal)
+        else:
+            path = build_default(target, progress=err.is_terminal)
+    except EventcoderError as e:
+        err.print(f"eventcoder: {e}", markup=False, highlight=False)
+        raise typer.Exit(2) from e
     typer.echo(f"gazetteer written to {path}")
+
+
+@gazetteer_app.command("download")
+def gazetteer_download(
+    countries: Annotated[list[str], typer.Argument(help="ISO alpha-2 country codes (IQ SY ...).")],
+    to: Annotated[Path, typer.Option("--to", help="Folder for the dump files.")],
+    build: Annotated[bool, typer.Option("--build/--no-build", help="Build the active gazetteer from them afterwards.")] = True,
+    output: Annotated[Path | None, typer.Option(help="Gazetteer to build (default: the active one).")] = None,
+    base_url: Annotated[str, typer.Option(help="Where the dumps are served.")] = "https://download.geonames.org/export/dump/",
+) -> None:
+    """Download GeoNames per-country dumps (needs the internet), check them, and build."""
+    from eventcoder.resolve.gazetteer import default_path
+    from eventcoder.resolve.gazetteer.geonames import build_from_geonames, download
+
+    try:
+        files = download(countries, to, base_url=base_url, progress=err.is_terminal)
+        typer.echo(f"downloaded {len(files)} files to {to}")
+        if build:
+            path = build_from_geonames(to, output or default_path(), progress=err.is_terminal)
+            typer.echo(f"gazetteer written to {path}")
+    except EventcoderError as e:
+        err.print(f"eventcoder: {e}", markup=False, highlight=False)
+        raise typer.Exit(2) from e
 
 
 @gazetteer_app.command("info")

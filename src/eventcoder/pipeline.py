@@ -69,6 +69,8 @@ class Pipeline:
         gazetteer: a ``Gazetteer``, a path to a gazetteer file, ``None`` for the default
             one (built on first use, about a minute, offline), or ``False`` for none
             (places keep their text; country comes from names and demonyms only).
+        places: a CSV of the user's own places (``name,alternate_names,latitude,longitude,
+            country,admin1,feature_code``), looked up before the gazetteer.
         spacy_model: a spaCy pipeline name to load instead of the default English one.
         nlp: an already-loaded spaCy pipeline to use.
         progress: show a progress bar if the default gazetteer has to be built.
@@ -79,6 +81,7 @@ class Pipeline:
     """
 
     def __init__(self, *, gazetteer: Gazetteer | str | Path | None | bool = None,
+                 places: str | Path | None = None,
                  spacy_model: str | None = None, nlp: Any = None, progress: bool = True) -> None:
         if gazetteer is False:
             gaz = None
@@ -88,6 +91,9 @@ class Pipeline:
             gaz = Gazetteer(gazetteer)
         else:
             gaz = open_default(progress=progress)
+        overlay = None
+        if places is not None:
+            overlay = _user_places(Path(places), gaz)
         actors = ActorDictionary.load()
         frames, frame_min = _load_frames()
         country_pattern = actors.country_pattern()
@@ -95,7 +101,7 @@ class Pipeline:
             nlp=nlp if nlp is not None else load_spacy(spacy_model),
             lexicon=TriggerLexicon.load(),
             actors=actors,
-            places=PlaceResolver(gaz),
+            places=PlaceResolver(gaz, overlay),
             frames=frames,
             frame_min=frame_min,
             country_pattern=country_pattern,
@@ -117,10 +123,12 @@ class Pipeline:
         """Clean one raw document (raises ``InputError``)."""
         return clean(doc)
 
-    def _sentence_infos(self, article: Article, sentences: list[Sentence]) -> list[SentenceInfo]:
+    def _sentence_infos(self, article: Article, sentences: list[Sentence], *,
+                        every_sentence: bool = False) -> list[SentenceInfo]:
         res = self.resources
         body = [s for s in sentences if not s.is_caption]
-        cands = [s for s in body if not s.is_title and res.lexicon.candidate(s.text)]
+        cands = [s for s in body if (every_sentence or not s.is_title) and
+                 (every_sentence or res.lexicon.candidate(s.text))]
         lead = next((s for s in body if not s.is_title), None)
         if lead is not None and lead not in cands:
             cands.insert(0, lead)
@@ -167,6 +175,15 @@ class Pipeline:
         self._claims = [a for s in body if _CLAIM.search(s.text) for a in res.actors.find(s.text, s.start)
                         if a.kind == "group"]
         return infos
+
+    def toponyms(self, article: Article) -> list[tuple[Toponym, Place | None]]:
+        """Every toponym of the article (title and body, captions excepted) with its place.
+
+        Uses the same resolution as coding: the article's countries, the divisions of its
+        other places, feature words, population.
+        """
+        infos = self._sentence_infos(article, split_sentences(article), every_sentence=True)
+        return [tp for info in infos for tp in info.toponyms]
 
     def code_article(self, article: Article) -> CodedArticle:
         """Code a cleaned article: events with evidence (measures and quotes: later issues)."""
@@ -252,6 +269,29 @@ def _is_actor_span(t, info: SentenceInfo) -> bool:
         if a.kind in ("group", "state") and a.start <= t.start and t.end <= a.end:
             return True
     return False
+
+
+def _user_places(path: Path, gaz: Gazetteer | None) -> Gazetteer:
+    """Build the user's places into a temporary gazetteer file (admin1 names keyed as in ``gaz``)."""
+    import atexit
+    import tempfile
+
+    from eventcoder.resolve.gazetteer.build import build_from_csv
+
+    if not path.is_file():
+        raise GazetteerError(f"{path}: no such places file")
+    folder = Path(tempfile.mkdtemp(prefix="eventcoder-places-"))
+    target = folder / "places.sqlite"
+    build_from_csv(target, path, admin1=gaz.admin1_rows() if gaz is not None else [], admin1_places=False)
+    overlay = Gazetteer(target)
+
+    def _remove() -> None:
+        overlay.close()
+        target.unlink(missing_ok=True)
+        folder.rmdir()
+
+    atexit.register(_remove)
+    return overlay
 
 
 def _violent_lead(article: Article, res: Resources) -> bool:

@@ -33,20 +33,28 @@ class ResolvedToponym:
 class PlaceResolver:
     """Resolve toponyms with a ``Gazetteer`` (or without one: nothing resolves)."""
 
-    def __init__(self, gazetteer: Gazetteer | None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None, overlay: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer
+        self.overlay = overlay
 
     def candidates(self, name: str) -> list[Place]:
-        """Places for a name, trying it with and without a trailing feature word."""
-        if self.gazetteer is None:
-            return []
-        seen: dict[tuple, Place] = {}
-        for variant in (name, strip_feature_word(name)):
-            if not variant:
+        """Places for a name, trying it with and without a trailing feature word.
+
+        The user's own places (``overlay``) have priority: when they know the name, the
+        main gazetteer is not consulted.
+        """
+        for gaz in (self.overlay, self.gazetteer):
+            if gaz is None:
                 continue
-            for p in self.gazetteer.lookup(variant):
-                seen.setdefault((p.geonameid, p.name, p.feature_code, p.country), p)
-        return list(seen.values())
+            seen: dict[tuple, Place] = {}
+            for variant in (name, strip_feature_word(name)):
+                if not variant:
+                    continue
+                for p in gaz.lookup(variant):
+                    seen.setdefault((p.geonameid, p.name, p.feature_code, p.country), p)
+            if seen:
+                return list(seen.values())
+        return []
 
     def resolve(self, top: Toponym, countries: list[str],
                 admin1s: set[tuple[str, str | None]] | frozenset = frozenset()) -> Place | None:
@@ -56,12 +64,12 @@ class PlaceResolver:
         countries, except cities of a million people or more. Unknown names are
         tried by consonant skeleton inside the focus country (Hamreen -> Hamrin).
         """
-        if self.gazetteer is None:
+        if self.gazetteer is None and self.overlay is None:
             return None
         cands = self.candidates(top.text)
         feat = (top.feature or "").lower()
         chosen = self._choose(cands, countries, feat, top, admin1s)
-        if chosen is None and countries:
+        if chosen is None and countries and self.gazetteer is not None:
             for cc in countries[:2]:
                 # transliteration variants only for divisions and terrain: town names are too many
                 fuzzy = [p for p in self.gazetteer.fuzzy_lookup(strip_feature_word(top.text) or top.text, cc)

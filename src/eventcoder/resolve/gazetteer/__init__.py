@@ -139,6 +139,10 @@ class Gazetteer:
         ).fetchone()
         return self._rows([row[0]])[0] if row else None
 
+    def admin1_rows(self) -> list[tuple[str, str, str]]:
+        """Every first-level division: ``(country, GeoNames admin1 code, name)``."""
+        return [tuple(r) for r in self._db.execute("SELECT country, code, name FROM admin1")]  # type: ignore[misc]
+
     def capital(self, iso2: str) -> Place | None:
         """The capital city (GeoNames feature code PPLC) of a country, when the file has it."""
         row = self._db.execute(

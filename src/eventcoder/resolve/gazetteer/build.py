@@ -137,8 +137,13 @@ def _admin1_by_name(db: sqlite3.Connection, country: str, admin1: str) -> str | 
     if not admin1:
         return None
     keys = name_keys(admin1)
-    for code, name in db.execute("SELECT code, name FROM admin1 WHERE country = ?", (country,)):
+    rows = list(db.execute("SELECT code, name FROM admin1 WHERE country = ?", (country,)))
+    for code, name in rows:
         if code == admin1 or name_keys(name) & keys:
+            return str(code)
+    sk = skeleton(admin1)
+    for code, name in rows:
+        if len(sk) >= 4 and skeleton(name) == sk:  # Salahuddin / Salah ad Din
             return str(code)
     # alternate names of the admin1 place
     marks = ",".join("?" * len(keys))
@@ -339,7 +344,8 @@ def build_default(path: Path | str, *, progress: bool = True, min_population: in
 
 def build_from_csv(path: Path | str, places_csv: Path | str, *,
                    admin1: Iterable[tuple[str, str, str]] = (),
-                   countries: Iterable[tuple[str, str, float, float]] = ()) -> Path:
+                   countries: Iterable[tuple[str, str, float, float]] = (),
+                   admin1_places: bool = True) -> Path:
     """Build a small gazetteer from a places CSV (used by tests and for custom setups).
 
     Args:
@@ -347,6 +353,8 @@ def build_from_csv(path: Path | str, places_csv: Path | str, *,
         places_csv: rows in the user places format.
         admin1: ``(country, code, name)`` first-level divisions to include.
         countries: ``(iso2, name, lat, lon)`` countries to include.
+        admin1_places: also make each division a look-up entry (False: only key the CSV's
+            admin1 names on the codes, as for an overlay of the user's places).
     """
     target = Path(path)
     db, tmp = _open_tmp(target)
@@ -354,7 +362,8 @@ def build_from_csv(path: Path | str, places_csv: Path | str, *,
         w = _Writer(db)
         for country, code, name in admin1:
             db.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)", (country, code, name, None))
-            w.add(PlaceRow(None, name, [], "A", "ADM1", country, code, None, None, 0, None, "fixture"))
+            if admin1_places:
+                w.add(PlaceRow(None, name, [], "A", "ADM1", country, code, None, None, 0, None, "fixture"))
         for iso, name, lat, lon in countries:
             w.add(PlaceRow(None, name, [], "A", "PCLI", iso, None, lat, lon, 0, None, "fixture"))
         n = _add_places_csv(w, places_csv, str(places_csv))
