@@ -23,7 +23,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Code news about political violence into ACLED-style events, with evidence.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Build and inspect the gazetteer.")
 app.add_typer(gazetteer_app, name="gazetteer")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 class Format(StrEnum):

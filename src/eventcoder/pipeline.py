@@ -92,8 +92,10 @@ class Pipeline:
         else:
             gaz = open_default(progress=progress)
         overlay = None
+        self._user_names: re.Pattern[str] | None = None
         if places is not None:
             overlay = _user_places(Path(places), gaz)
+            self._user_names = _user_name_pattern(Path(places))
         actors = ActorDictionary.load()
         frames, frame_min = _load_frames()
         country_pattern = actors.country_pattern()
@@ -150,6 +152,8 @@ class Pipeline:
         first_pass: list[list] = []
         for info in infos:
             tops = find_toponyms(info.sentence.text, info.sentence.start, info.entities)
+            if self._user_names is not None:
+                tops = _with_user_names(tops, info.sentence, self._user_names)
             tops = [t for t in tops if not _is_actor_span(t, info) and not res.actors.is_demonym(t.text)]
             first_pass.append(tops)
             # first pass: only strong evidence of the article's countries (country names and
@@ -292,6 +296,28 @@ def _user_places(path: Path, gaz: Gazetteer | None) -> Gazetteer:
 
     atexit.register(_remove)
     return overlay
+
+
+def _user_name_pattern(path: Path) -> re.Pattern[str] | None:
+    """The names and alternate names of the user's places, found anywhere in the text."""
+    from eventcoder.resolve.gazetteer.build import iter_places_csv
+
+    names: set[str] = set()
+    for _line, row in iter_places_csv(path):
+        names.add(row["name"].strip())
+        names |= {a.strip() for a in (row.get("alternate_names") or "").split("|") if a.strip()}
+    names = {n for n in names if len(n) >= 3}
+    if not names:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+
+
+def _with_user_names(tops: list[Toponym], sentence: Sentence, pattern: re.Pattern[str]) -> list[Toponym]:
+    """Add the user's place names found in a sentence; they win over overlapping toponyms."""
+    found = [Toponym(m.group(0), sentence.start + m.start(), sentence.start + m.end(), None, False, "user")
+             for m in pattern.finditer(sentence.text)]
+    kept = [t for t in tops if not any(t.start < u.end and u.start < t.end for u in found)]
+    return sorted(kept + found, key=lambda t: t.start)
 
 
 def _violent_lead(article: Article, res: Resources) -> bool:

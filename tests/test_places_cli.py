@@ -1,0 +1,64 @@
+"""`eventcoder places` and the user's own places file."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from eventcoder.cli import app
+
+ARTICLE = (
+    "Refugees cross into Chad\n\n"
+    "ABECHE - Some 2,000 refugees crossed from Sudan into Chad on Monday, and many had fled South Sudan years ago. "
+    "Aid groups in Chad said camps were full."
+)
+
+
+@pytest.fixture()
+def runner(monkeypatch, gazetteer_path):
+    monkeypatch.setenv("EVENTCODER_GAZETTEER", str(gazetteer_path))
+    return CliRunner()
+
+
+def test_country_names_are_countries_not_namesake_towns(runner, tmp_path):
+    # kind of probe 15: Chad is the country, not the town in Texas; "South Sudan" is one place
+    f = tmp_path / "chad.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    res = runner.invoke(app, ["places", str(f), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    rec = json.loads(res.stdout)
+    by_text = {}
+    for t in rec["toponyms"]:
+        by_text.setdefault(t["text"], []).append(t)
+        assert rec["text"][t["start"]:t["end"]] == t["text"]
+    assert {(t["country"], t["feature_code"], t["admin1"]) for t in by_text["Chad"]} == {("TD", "PCLI", None)}
+    assert len(by_text["Chad"]) == 3
+    assert [(t["country"]) for t in by_text["South Sudan"]] == ["SS"]
+    assert [(t["country"]) for t in by_text["Sudan"]] == ["SD"]
+
+
+def test_user_places_are_found_with_priority(runner, tmp_path):
+    places = tmp_path / "mine.csv"
+    places.write_text("name,alternate_names,latitude,longitude,country,admin1,feature_code\n"
+                      "Dandume Camp,Dandume IDP camp,12.01,6.95,NG,Zamfara,PPL\n"
+                      "Tsafe,,11.97,6.93,NG,Zamfara,PPLX\n", encoding="utf-8")
+    art = tmp_path / "a.txt"
+    art.write_text("Bandits raid camp\n\nGUSAU - Bandits attacked Dandume IDP camp near Tsafe in Zamfara State on Monday, "
+                   "killing four people, police said.\n", encoding="utf-8")
+    res = runner.invoke(app, ["code", str(art), "--published", "2023-05-09", "--places", str(places), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    [ev] = json.loads(res.stdout)["events"]
+    assert (ev["location"], ev["admin1"], ev["latitude"], ev["longitude"]) == ("Dandume IDP camp", "Zamfara", 12.01, 6.95)
+    res = runner.invoke(app, ["places", str(art), "--places", str(places), "--format", "json"])
+    tsafe = [t for t in json.loads(res.stdout)["toponyms"] if t["text"] == "Tsafe"]
+    assert tsafe[0]["feature_code"] == "PPLX"  # the user's row wins over the gazetteer's
+
+
+def test_bad_places_file_is_a_clear_usage_error(runner, tmp_path):
+    places = tmp_path / "bad.csv"
+    places.write_text("name,latitude\nX,1\n", encoding="utf-8")
+    art = tmp_path / "a.txt"
+    art.write_text(ARTICLE, encoding="utf-8")
+    res = runner.invoke(app, ["code", str(art), "--places", str(places)])
+    assert res.exit_code == 2
+    assert "missing columns" in res.stderr
