@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from eventcoder.pipeline import Resources
 
 RECAP_DAYS = 30
+MERGE_WINDOW = 40  # a mention is compared with the last 40 events only: merging stays linear
 T = TypeVar("T")
 
 _GENERIC = re.compile(
@@ -145,12 +146,12 @@ _PART_OF_NAME_AFTER = re.compile(r"^\s+(?:Basin|River|Lake|Sea|Liberation|People
 
 
 def _frame_irrelevant(text: str, res: Resources) -> bool:
-    """Whether the article reads as sports, business, film or history rather than news of violence."""
+    """Whether the article reads as sports, business, film or history rather than news of violence
+    (at least ``frame_min`` distinct words of one frame)."""
     low = text.casefold()
     best = 0
-    for words in res.frames.values():
-        n = sum(1 for w in words if re.search(r"(?<![\w-])" + re.escape(w.casefold()) + r"(?![\w-])", low))
-        best = max(best, n)
+    for pattern in res.frame_patterns.values():
+        best = max(best, len({m.group(0) for m in pattern.finditer(low)}))
     return best >= res.frame_min
 
 
@@ -472,11 +473,11 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
     drafts: list[Draft] = []
     for m in mentions:
         target = None
-        for d in drafts:
+        for d in drafts[-MERGE_WINDOW:]:
             f = d.first
             if f.event_type != m.event_type:
                 continue
-            places = [x for x in d.mentions]
+            places = d.mentions[:1] + d.mentions[-MERGE_WINDOW:] if len(d.mentions) > MERGE_WINDOW else d.mentions
             same = [_same_place(x, m) for x in places]
             if any(s is False for s in same) and not any(s is True for s in same):
                 continue
@@ -809,7 +810,8 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             sub = max(ms, key=lambda m: m.trigger.priority).sub_event_type
         dated = next((m for m in ms if m.date is not None), None)
         inherited = None
-        if dated is None:
+        unresolvable = dated is None and any(m.date_mention is not None for m in ms)
+        if dated is None and not unresolvable:
             # an undated report in a dated story: the date of the report before it
             prior = [m for m in mentions if m.date is not None and m.sentence.start < f.sentence.start]
             inherited = prior[-1] if prior else None
@@ -845,7 +847,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         # time
         ev_date = dated.date if dated else (inherited.date if inherited else None)
         prec = dated.precision if dated else (inherited.precision if inherited else None)
-        if ev_date is None and published is not None:
+        if ev_date is None and published is not None and not unresolvable:
             ev_date, prec = published, 1
         # geo precision
         geo: int | None

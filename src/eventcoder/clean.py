@@ -53,6 +53,14 @@ _DATELINE = re.compile(
 _BAD_AUTHORS = {"published", "updated", "admin", "staff", "editor", "none"}
 
 
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def strip_invisible(text: str) -> str:
+    """Remove zero-width characters, soft hyphens and bidirectional controls."""
+    return _INVISIBLE.sub("", text)
+
+
 def _norm_para(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
@@ -135,7 +143,7 @@ def _assemble(
     clean = "\n\n".join(pieces)
     body = [p for p in spans[body_start:] if not p.is_caption]
     if not body or sum(p.end - p.start for p in body) < 40:
-        raise InputError(doc.source, "no article text found (nothing but page furniture)", stage="clean")
+        raise InputError(doc.source, "no article text found (too short, or nothing but page furniture)", stage="clean")
     first_body = clean[body[0].start:body[0].end]
     text_date = _dateline_date(first_body)
     published = doc.published
@@ -168,7 +176,7 @@ def clean_text(doc: RawDocument) -> Article:
     Raises:
         InputError: nothing that reads as an article remains.
     """
-    raw = doc.content.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    raw = strip_invisible(doc.content).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     blocks = [b.strip() for b in re.split(r"\n\s*\n", raw)]
     if len(blocks) <= 2:
         blocks = [b.strip() for b in raw.split("\n")]
@@ -248,6 +256,11 @@ def clean_html(doc: RawDocument) -> Article:
     except Exception as err:  # trafilatura raises assorted errors on broken markup
         raise InputError(doc.source, f"cannot parse the HTML ({type(err).__name__}: {err})", stage="clean") from err
     if result is None or isinstance(result, dict) or not (result.text or "").strip():
+        if "<html" not in doc.content[:3000].lower():
+            # a fragment (<p>...</p>) rather than a page: take its text as it is
+            text = _fragment_text(doc.content)
+            if text.strip():
+                return clean_text(RawDocument(doc.id, doc.source, text, "text", doc.url, doc.published, doc.title))
         raise InputError(doc.source, "no article text found in the HTML page", stage="clean")
     author = result.author
     if author and author.strip().casefold() in _BAD_AUTHORS:
@@ -255,7 +268,7 @@ def clean_html(doc: RawDocument) -> Article:
     page_date = result.date[:10] if result.date else None
     warnings: list[str] = []
     paras: list[tuple[str, bool]] = []
-    for line in (result.text or "").split("\n"):
+    for line in strip_invisible(result.text or "").split("\n"):
         line = line.strip()
         if not line:
             continue
@@ -273,6 +286,22 @@ def clean_html(doc: RawDocument) -> Article:
         page_date=page_date,
         warnings=warnings,
     )
+
+
+def _fragment_text(html: str) -> str:
+    """The text of an HTML fragment, one paragraph per block element."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ParserError, ValueError):
+        return ""
+    for bad in root.xpath("//script|//style|//nav|//footer"):
+        bad.drop_tree()
+    blocks = [el.text_content().strip() for el in root.iter("p", "h1", "h2", "h3", "li", "blockquote")]
+    blocks = [b for b in blocks if b]
+    return "\n\n".join(blocks) if blocks else root.text_content().strip()
 
 
 def clean(doc: RawDocument) -> Article:

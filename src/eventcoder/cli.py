@@ -111,13 +111,19 @@ def code_cmd(
     """Code articles into events; one row (table/CSV) or record (JSON) per article or event."""
     from eventcoder.export import AcledCsvWriter, to_json, write_json_list
     from eventcoder.ingest import iter_documents
+    from eventcoder.ingest.files import check_date
 
-    if published is not None:
-        import re
-
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
-            err.print(f"eventcoder: --published must be YYYY-MM-DD, got {published!r}")
-            raise typer.Exit(2)
+    try:
+        check_date(published, "command line", "--published")
+    except InputError as e:
+        err.print(f"eventcoder: {e}", markup=False, highlight=False)
+        raise typer.Exit(2) from e
+    if output is not None:
+        try:
+            open(output, "a", encoding="utf-8").close()  # noqa: SIM115 - only checks that it can be written
+        except OSError as e:
+            err.print(f"eventcoder: --output {output}: cannot write there ({e.strerror})", markup=False, highlight=False)
+            raise typer.Exit(2) from e
     fmt = format or (Format.table if output is None and sys.stdout.isatty() else Format.jsonl)
     try:
         pipe = _pipeline(gazetteer, no_gazetteer, places)
@@ -128,6 +134,7 @@ def code_cmd(
     show = progress if progress is not None else (len(docs) > 1 and err.is_terminal)
     out_stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
     failures: list[tuple[str, str]] = []
+    failed_records: list[Any] = []
     coded: list[Any] = []
     n_events = 0
     import time
@@ -140,6 +147,7 @@ def code_cmd(
             for doc, art in zip(docs, pipe.code_many(docs), strict=True):
                 if art.error:
                     failures.append((doc.source, f"{art.error.stage}: {art.error.reason}"))
+                    failed_records.append(art)
                 n_events += len(art.events)
                 if fmt == Format.jsonl:
                     out_stream.write(to_json(art) + "\n")
@@ -158,6 +166,13 @@ def code_cmd(
     finally:
         if output:
             out_stream.close()
+    if failures and fmt == Format.acled_csv and output is not None:
+        # ACLED's columns have no place for a failure: the records go beside the CSV
+        side = Path(str(output) + ".errors.jsonl")
+        with open(side, "w", encoding="utf-8") as fh:
+            for art in failed_records:
+                fh.write(to_json(art) + "\n")
+        err.print(f"failure records written to {side}", markup=False, highlight=False)
     if failures:
         err.print(f"[red]{len(failures)} of {len(docs)} input(s) failed:[/red]")
         for source, reason in failures:

@@ -27,10 +27,11 @@ class EventcoderError(Exception):
 class InputError(EventcoderError):
     """An input that cannot be coded: names the input and the reason."""
 
-    def __init__(self, source: str, reason: str, *, stage: str = "ingest") -> None:
+    def __init__(self, source: str, reason: str, *, stage: str = "ingest", doc_id: str | None = None) -> None:
         self.source = source
         self.reason = reason
         self.stage = stage
+        self.doc_id = doc_id
         super().__init__(f"{source}: {reason}")
 
 

@@ -70,7 +70,27 @@ def _split_paragraph(text: str) -> list[tuple[int, int]]:
         begin = end
     if begin < len(text) and text[begin:].strip():
         spans.append((begin, len(text.rstrip())))
-    return spans
+    return [piece for span in spans for piece in _cap(text, span)]
+
+
+MAX_SENTENCE = 1000
+
+
+def _cap(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Split a run-on "sentence" longer than MAX_SENTENCE characters at whitespace, so that
+    every later pattern works on bounded text."""
+    s, e = span
+    out = []
+    while e - s > MAX_SENTENCE:
+        cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        cut = cut if cut > s else s + MAX_SENTENCE
+        out.append((s, cut))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if s < e:
+        out.append((s, e))
+    return out
 
 
 def split_sentences(article: Article) -> list[Sentence]:
@@ -116,11 +136,12 @@ def load_spacy(name: str | None = None) -> Any:
 def entities_for(nlp: Any, sentences: Sequence[Sentence], *, batch_size: int = 64) -> dict[int, list[Entity]]:
     """Run NER over sentences in one batch; map each sentence's start offset to its entities.
 
-    The parser is disabled: only tok2vec, tagger, attribute ruler and NER run.
+    Only the NER component runs (the tagger, parser and shared tok2vec are not needed for it).
     """
     result: dict[int, list[Entity]] = {}
     texts: Iterable[str] = (s.text for s in sentences)
-    with nlp.select_pipes(disable=[p for p in ("parser", "lemmatizer") if p in nlp.pipe_names]):
+    # NER has its own embedding layer in the small English pipeline: nothing else needs to run
+    with nlp.select_pipes(enable=["ner"]):
         for sent, doc in zip(sentences, nlp.pipe(texts, batch_size=batch_size), strict=True):
             result[sent.start] = [
                 Entity(ent.label_, sent.start + ent.start_char, sent.start + ent.end_char, ent.text)

@@ -52,6 +52,7 @@ class Resources:
     places: PlaceResolver
     frames: dict[str, list[str]]
     frame_min: int
+    frame_patterns: dict[str, re.Pattern[str]]
     country_pattern: re.Pattern[str]
     measures: MeasureLexicon
 
@@ -106,6 +107,9 @@ class Pipeline:
             places=PlaceResolver(gaz, overlay),
             frames=frames,
             frame_min=frame_min,
+            frame_patterns={name: re.compile(r"(?<![\w-])(?:" + "|".join(
+                re.escape(w.casefold()) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
+                for name, words in frames.items()},
             country_pattern=country_pattern,
             measures=MeasureLexicon.load(),
         )
@@ -244,8 +248,17 @@ class Pipeline:
         Raises:
             InputError: the input is empty or holds no article text.
         """
+        from eventcoder.ingest.files import check_date, decode_bytes
+
+        if isinstance(text_or_html, bytes):
+            text_or_html = decode_bytes(text_or_html, doc_id, html=True)
+        if text_or_html is not None and not isinstance(text_or_html, str):
+            raise InputError(doc_id, f"text_or_html must be a string, got {type(text_or_html).__name__}")
         if isinstance(published, date):
-            published = published.isoformat()
+            published = published.isoformat()[:10]
+        if published is not None and not isinstance(published, str):
+            raise InputError(doc_id, f"published must be an ISO date string or a date, got {type(published).__name__}")
+        published = check_date(published, doc_id, "published")
         if not text_or_html or not text_or_html.strip():
             raise InputError(doc_id, "empty input: nothing to code")
         head = text_or_html[:2000].lower()
@@ -258,7 +271,7 @@ class Pipeline:
         """Code a stream of documents; read errors become records with ``error``."""
         for doc in docs:
             if isinstance(doc, InputError):
-                yield CodedArticle.failed(_id_of(doc.source), doc.stage, doc.reason)
+                yield CodedArticle.failed(doc.doc_id or _id_of(doc.source), doc.stage, doc.reason)
                 continue
             yield self.code_document(doc)
 

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 import yaml
 
+MAX_PLAUSIBLE = 1_000_000
+
 
 @dataclass(frozen=True)
 class DeathCount:
@@ -177,6 +179,8 @@ def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
                 if qty is None:
                     continue
                 val = (qty[0], qty[1], "", False)
+            if val[0] > MAX_PLAUSIBLE:
+                continue  # "99999999999999999999 people": not a toll anyone reports
             found.append(DeathCount(val[0], val[1], offset + m.start(), offset + m.end(), m.group(0), val[2], val[3]))
     for m in _SINGLE.finditer(text):
         v = (m.group("v") or m.group("w") or m.group("x") or "").lower()

@@ -17,6 +17,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_CHARS = 1_000_000  # longer inputs are not news articles; refuse them with a reason
 
 
 def decode_bytes(data: bytes, source: str, *, html: bool = False) -> str:
@@ -58,10 +59,13 @@ def decode_bytes(data: bytes, source: str, *, html: bool = False) -> str:
             try:
                 text = data.decode("cp1252")
             except UnicodeDecodeError as err:
-                raise InputError(source, f"cannot decode the bytes as text ({err.reason})") from err
+                raise InputError(source, "cannot decode the bytes as text (neither UTF-8 nor Windows-1252): "
+                                         "not a text or HTML article") from err
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 0.05 * min(len(text), 4096):
         raise InputError(source, "binary data (control characters): not a text or HTML article")
+    if len(text) > MAX_CHARS:
+        raise InputError(source, f"too long for one article ({len(text):,} characters; the limit is {MAX_CHARS:,})")
     return text
 
 
@@ -70,12 +74,31 @@ def _looks_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
 
 
-def _check_date(value: object, source: str, name: str = "published") -> str | None:
+def check_date(value: object, source: str, name: str = "published") -> str | None:
+    """Validate an ISO date (``YYYY-MM-DD``, a real calendar day); return it or None.
+
+    Raises:
+        InputError: not a string in that form, or not a real date (2020-02-30).
+    """
+    from datetime import date
+
     if value in (None, ""):
         return None
     if not isinstance(value, str) or not _DATE.match(value[:10]):
         raise InputError(source, f"{name} must be an ISO date YYYY-MM-DD, got {value!r}")
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError as err:
+        raise InputError(source, f"{name} {value[:10]!r} is not a real date ({err})") from err
     return value[:10]
+
+
+_check_date = check_date
+
+
+def _clean_str(value: str) -> str:
+    """Replace lone surrogates (from JSON escapes) so the text can be written as UTF-8."""
+    return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 def read_document(
@@ -120,21 +143,36 @@ def read_document(
 
 def _record(obj: object, source: str, line_no: int) -> RawDocument:
     where = f"{source}:{line_no}"
+    fallback_id = f"{Path(source).stem}-{line_no}"
     if not isinstance(obj, dict):
-        raise InputError(where, "a JSONL record must be an object {id, url, published, title, text|html}")
-    rec_id = obj.get("id")
-    rec_id = str(rec_id) if rec_id not in (None, "") else f"{Path(source).stem}-{line_no}"
+        raise InputError(where, "a JSONL record must be an object {id, url, published, title, text|html}",
+                         doc_id=fallback_id)
+    raw_id = obj.get("id")
+    if raw_id not in (None, "") and (not isinstance(raw_id, (str, int)) or isinstance(raw_id, bool)):
+        raise InputError(where, f"'id' must be a string or a number, got {type(raw_id).__name__}", doc_id=fallback_id)
+    rec_id = _clean_str(str(raw_id)) if raw_id not in (None, "") else fallback_id
+    for key in ("text", "html", "url", "title"):
+        if obj.get(key) is not None and not isinstance(obj.get(key), str):
+            raise InputError(where, f"record {rec_id!r}: '{key}' must be a string, got {type(obj[key]).__name__}",
+                             doc_id=rec_id)
     html = obj.get("html")
     text = obj.get("text")
     if isinstance(html, str) and html.strip():
-        content, kind = html, "html"
+        content, kind = _clean_str(html), "html"
     elif isinstance(text, str) and text.strip():
-        content, kind = text, "text"
+        content, kind = _clean_str(text), "text"
     else:
-        raise InputError(where, f"record {rec_id!r} has no non-empty 'text' or 'html' field")
-    url = obj.get("url") if isinstance(obj.get("url"), str) else None
-    title = obj.get("title") if isinstance(obj.get("title"), str) else None
-    return RawDocument(rec_id, where, content, kind, url, _check_date(obj.get("published"), where), title)
+        raise InputError(where, f"record {rec_id!r} has no non-empty 'text' or 'html' field", doc_id=rec_id)
+    if len(content) > MAX_CHARS:
+        raise InputError(where, f"record {rec_id!r} is too long for one article ({len(content):,} characters; "
+                                f"the limit is {MAX_CHARS:,})", doc_id=rec_id)
+    url = _clean_str(obj["url"]) if isinstance(obj.get("url"), str) else None
+    title = _clean_str(obj["title"]) if isinstance(obj.get("title"), str) else None
+    try:
+        published = check_date(obj.get("published"), where)
+    except InputError as err:
+        raise InputError(where, f"record {rec_id!r}: {err.reason}", doc_id=rec_id) from err
+    return RawDocument(rec_id, where, content, kind, url, published, title)
 
 
 def iter_jsonl(path: str | Path) -> Iterator[RawDocument | InputError]:
@@ -153,13 +191,18 @@ def iter_jsonl(path: str | Path) -> Iterator[RawDocument | InputError]:
             if not raw.strip():
                 continue
             where = f"{source}:{line_no}"
+            fallback_id = f"{Path(source).stem}-{line_no}"
             try:
-                obj = json.loads(raw.decode("utf-8"))
+                obj = json.loads(raw.decode("utf-8-sig" if line_no == 1 else "utf-8"))
             except UnicodeDecodeError:
-                yield InputError(where, "line is not UTF-8")
+                yield InputError(where, "line is not UTF-8", doc_id=fallback_id)
                 continue
             except json.JSONDecodeError as err:
-                yield InputError(where, f"malformed JSON ({err.msg} at column {err.colno})")
+                msg = re.sub(r"\s+at$", "", err.msg)
+                yield InputError(where, f"malformed JSON ({msg}, column {err.colno})", doc_id=fallback_id)
+                continue
+            except RecursionError:
+                yield InputError(where, "malformed JSON (nested too deeply)", doc_id=fallback_id)
                 continue
             try:
                 yield _record(obj, source, line_no)

@@ -76,6 +76,8 @@ class ActorDictionary:
         self._folded = re.compile(r"(?<![\w-])(?:" + _alt(folded) + r")(?![\w])", re.I)
         self._demonym: dict[str, str] = {}
         self._acronyms: set[str] = set()
+        self._demonyms_only = {d.casefold() for r in self.countries.values() for d in r["demonyms"].split("|")
+                               if d and d.casefold() != r["acled_name"].casefold()}
         for iso, r in self.countries.items():
             for d in [r["acled_name"], *r["demonyms"].split("|"), *r["aliases"].split("|")]:
                 if d:
@@ -121,9 +123,7 @@ class ActorDictionary:
 
     def is_demonym(self, word: str) -> bool:
         """Whether a word is a demonym ("Somali", "Iraqi") and not itself a country name."""
-        w = word.casefold()
-        return any(w in (d.casefold() for d in r["demonyms"].split("|") if d)
-                   and w != r["acled_name"].casefold() for r in self.countries.values())
+        return word.casefold() in self._demonyms_only
 
     def country_of_demonym(self, word: str) -> str | None:
         """ISO alpha-2 for a demonym or country name ("Iraqi" -> "IQ"), else None."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ed|es|ul|la|le|les|los|las|the)\s+")
 _FEATURE_WORDS = re.compile(
@@ -13,6 +14,7 @@ _FEATURE_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Fold a name: accents removed, case folded, punctuation and hyphens as spaces.
 

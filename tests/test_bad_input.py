@@ -1,0 +1,97 @@
+"""Regression tests for faults found by trying to break eventcoder with bad input."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from eventcoder.cli import app
+from eventcoder.errors import InputError
+from eventcoder.ingest import iter_documents
+
+ARTICLE = ("Blast in Baidoa\n\nBAIDOA - A roadside bomb killed three soldiers near Baidoa on Sunday, "
+           "an officer said.\n")
+
+
+@pytest.fixture()
+def runner(monkeypatch, gazetteer_path):
+    monkeypatch.setenv("EVENTCODER_GAZETTEER", str(gazetteer_path))
+    return CliRunner()
+
+
+def test_impossible_published_date_is_a_usage_error_not_a_crash(runner, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    for bad in ("2020-13-45", "2020-02-30"):
+        res = runner.invoke(app, ["code", str(f), "--published", bad])
+        assert res.exit_code == 2 and "not a real date" in res.stderr
+
+
+def test_impossible_date_in_a_record_fails_that_record_only(tmp_path):
+    f = tmp_path / "b.jsonl"
+    f.write_text(json.dumps({"id": "bad", "text": ARTICLE, "published": "2024-02-30"}) + "\n"
+                 + json.dumps({"id": "good", "text": ARTICLE, "published": "2024-03-04"}) + "\n", encoding="utf-8")
+    items = list(iter_documents([str(f)]))
+    assert isinstance(items[0], InputError) and items[0].doc_id == "bad" and "not a real date" in items[0].reason
+    assert items[1].id == "good"
+
+
+def test_deeply_nested_json_line_and_bom_and_bad_types(tmp_path):
+    f = tmp_path / "b.jsonl"
+    f.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": "first", "text": ARTICLE}).encode() + b"\n"
+                  + b"[" * 100000 + b"\n"
+                  + json.dumps({"id": ["x"], "text": ARTICLE}).encode() + b"\n"
+                  + json.dumps({"id": "num", "text": 42}).encode() + b"\n")
+    items = list(iter_documents([str(f)]))
+    assert items[0].id == "first"
+    assert isinstance(items[1], InputError) and "nested too deeply" in items[1].reason
+    assert isinstance(items[2], InputError) and "'id' must be a string or a number" in items[2].reason
+    assert isinstance(items[3], InputError) and "'text' must be a string" in items[3].reason and items[3].doc_id == "num"
+
+
+def test_unwritable_output_is_a_usage_error(runner, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    res = runner.invoke(app, ["code", str(f), "-o", str(tmp_path / "no" / "such" / "dir.json")])
+    assert res.exit_code == 2 and "cannot write there" in res.stderr
+
+
+def test_html_fragment_is_coded(code):
+    coded = code("<p>BAIDOA - A roadside bomb killed three soldiers near Baidoa on Sunday, an officer said.</p>",
+                 published="2023-08-14")
+    assert [(e.sub_event_type, e.fatalities, e.event_date) for e in coded.events] == [
+        ("Remote explosive/landmine/IED", 3, "2023-08-13")]
+
+
+def test_invisible_characters_do_not_hide_events(code):
+    text = "BAIDOA - A roadside bomb kil\u00adled three\u200b soldiers near Baidoa on Sunday, an officer said."
+    [ev] = code(text, published="2023-08-14").events
+    assert ev.fatalities == 3
+
+
+def test_implausible_toll_is_ignored_and_impossible_date_left_null(code):
+    text = ("BAIDOA - A roadside bomb exploded near Baidoa on February 30, killing 99999999999999999999 people, "
+            "an officer said.")
+    [ev] = code(text, published="2023-03-10").events
+    assert ev.fatalities == 0
+    assert ev.event_date is None and ev.time_precision is None
+
+
+def test_api_rejects_wrong_types_with_input_errors(pipeline):
+    with pytest.raises(InputError, match="must be a string"):
+        pipeline.code(123)
+    with pytest.raises(InputError, match="published"):
+        pipeline.code(ARTICLE, published="yesterday")
+    with pytest.raises(InputError, match="not a real date"):
+        pipeline.code(ARTICLE, published="2024-02-30")
+    assert pipeline.code(ARTICLE.encode("utf-8"), published="2023-08-14").events
+
+
+def test_failed_records_beside_acled_csv(runner, tmp_path):
+    batch = tmp_path / "b.jsonl"
+    batch.write_text(json.dumps({"id": "ok", "text": ARTICLE, "published": "2023-08-14"}) + "\n{oops\n", encoding="utf-8")
+    out = tmp_path / "events.csv"
+    res = runner.invoke(app, ["code", str(batch), "--format", "acled-csv", "--output", str(out)])
+    assert res.exit_code == 3
+    errors = [json.loads(x) for x in (tmp_path / "events.csv.errors.jsonl").read_text().splitlines()]
+    assert [e["id"] for e in errors] == ["b-2"] and errors[0]["error"]["stage"] == "ingest"
