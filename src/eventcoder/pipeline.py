@@ -158,7 +158,8 @@ class Pipeline:
             tops = find_toponyms(info.sentence.text, info.sentence.start, info.entities)
             if self._user_names is not None:
                 tops = _with_user_names(tops, info.sentence, self._user_names)
-            tops = [t for t in tops if not _is_actor_span(t, info) and not res.actors.is_demonym(t.text)]
+            tops = [t for t in tops if not res.actors.is_demonym(t.text) and (
+                not _is_actor_span(t, info) or (every_sentence and res.actors.country_of_demonym(t.text)))]
             first_pass.append(tops)
             # first pass: only strong evidence of the article's countries (country names and
             # first-level divisions; town names are too often ambiguous across countries)
@@ -174,7 +175,9 @@ class Pipeline:
                 if p is not None and not p.is_country and len({(c.country, c.admin1_code) for c in res.places.candidates(t.text)}) == 1:
                     admin1s.add((p.country, p.admin1_code))
         for info, tops in zip(infos, first_pass, strict=True):
-            cut = info.sentence.start + (dateline_end(info.sentence.text) if info.sentence is lead else 0)
+            # the dateline names where the report was filed, not where events happened
+            cut = info.sentence.start + (dateline_end(info.sentence.text)
+                                         if info.sentence is lead and not every_sentence else 0)
             resolved = [(t, res.places.resolve(t, countries, admin1s)) for t in tops if t.start >= cut]
             resolved += _capitals(info, countries, res)
             info.toponyms = sorted(((t, p) for t, p in resolved if p is not None or t.source != "prep"),
@@ -190,8 +193,38 @@ class Pipeline:
         Uses the same resolution as coding: the article's countries, the divisions of its
         other places, feature words, population.
         """
-        infos = self._sentence_infos(article, split_sentences(article), every_sentence=True)
-        return [tp for info in infos for tp in info.toponyms]
+        from eventcoder.assemble import _PART_OF_NAME_AFTER, _PART_OF_NAME_BEFORE
+
+        sentences = split_sentences(article)
+        infos = self._sentence_infos(article, sentences, every_sentence=True)
+        out = [tp for info in infos for tp in info.toponyms]
+        gaz = self.resources.places.gazetteer
+        # country names are places wherever they stand ("clashes with Pakistan border guards")
+        for s in sentences:
+            if s.is_caption or gaz is None:
+                continue
+            for m in self.resources.country_pattern.finditer(s.text):
+                word = m.group(0)
+                iso = self.resources.actors.country_of_demonym(word)
+                if iso is None or self.resources.actors.is_demonym(word):
+                    continue
+                if _PART_OF_NAME_BEFORE.search(s.text[max(0, m.start() - 12):m.start()]) or \
+                        _PART_OF_NAME_AFTER.match(s.text[m.end():]):
+                    continue
+                start, end = s.start + m.start(), s.start + m.end()
+                if any(t.start < end and start < t.end for t, _p in out):
+                    continue
+                place = gaz.country_place(iso)
+                if place is not None:
+                    out.append((Toponym(word, start, end, None, False, "country"), place))
+        lead = next((s for s in sentences if not s.is_title and not s.is_caption), None)
+        if lead is not None:
+            m = re.match(r"^(?P<city>[A-Z][A-Z\u00C0-\u00DE .'\-]{1,40}?)(?=\s*[,:—–-])", lead.text)
+            if m and not any(t.start < lead.start + m.end() for t, _p in out if t.start >= lead.start):
+                city = m.group("city").strip()
+                top = Toponym(city, lead.start, lead.start + len(city), "city", False, "dateline")
+                out.insert(0, (top, self.resources.places.resolve(top, self._countries)))
+        return sorted(out, key=lambda tp: tp[0].start)
 
     def code_article(self, article: Article) -> CodedArticle:
         """Code a cleaned article: events with evidence (measures and quotes: later issues)."""

@@ -20,12 +20,14 @@ _FEATURE_AFTER = re.compile(
     r"prefecture|division|territory|municipality|LGA|local government area|upazila|tehsil|mountains|valley|desert|"
     r"forest|lake|town|village|city)\b"
 )
-_PREP = re.compile(r"\b(?:in|near|at|outside|around|from|into|on|towards|toward|between)\s+(?:the\s+)?(?P<n>" + _NAME + r")")
+_PREP = re.compile(r"\b(?i:in|near|at|outside|around|from|into|on|towards|toward|between|and|struck|hit|shelled|"
+                   r"bombed|attacked|reached|entered|captured|seized)\s+(?:the\s+)?(?P<n>" + _NAME + r")")
 _NOT_PLACE_AFTER = re.compile(
     r"^\s*(?:said|says|told|announced|claimed|denied|has said|officials|government|authorities|launched|fired|"
     r"attacked|accused|has|had|have|is|was|were|will|would|sent|deployed|struck|shelled|bombed|army|forces|troops)\b"
 )
 _STOP = {"The", "A", "An", "On", "In", "At", "He", "She", "They", "It", "We", "I", "But", "And", "Police", "Army",
+         "His", "Her", "Their", "Its", "This", "That", "These", "Those", "Troops", "Soldiers", "Government",
          "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
          "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
          "God", "Allah", "President", "Minister", "General", "Colonel", "Captain", "Major"}
@@ -73,7 +75,7 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
         if ent.label not in ("GPE", "LOC", "FAC"):
             continue
         s, e = ent.start - offset, ent.end - offset
-        if _NOT_PLACE_AFTER.match(text[e:]) and ent.label == "GPE" and not re.search(r"\b(?:in|near|at|of|from)\s+(?:the\s+)?$", text[:s]):
+        if _NOT_PLACE_AFTER.match(text[e:]) and ent.label == "GPE" and not re.search(r"\b(?:in|near|at|of|from|to)\s+(?:the\s+)?$", text[:s]):
             continue
         name = _clean_name(text[s:e])
         if not name:

