@@ -203,15 +203,15 @@ class Pipeline:
         for s in sentences:
             if s.is_caption or gaz is None:
                 continue
-            for m in self.resources.country_pattern.finditer(s.text):
-                word = m.group(0)
+            for cm in self.resources.country_pattern.finditer(s.text):
+                word = cm.group(0)
                 iso = self.resources.actors.country_of_demonym(word)
                 if iso is None or self.resources.actors.is_demonym(word):
                     continue
-                if _PART_OF_NAME_BEFORE.search(s.text[max(0, m.start() - 12):m.start()]) or \
-                        _PART_OF_NAME_AFTER.match(s.text[m.end():]):
+                if _PART_OF_NAME_BEFORE.search(s.text[max(0, cm.start() - 12):cm.start()]) or \
+                        _PART_OF_NAME_AFTER.match(s.text[cm.end():]):
                     continue
-                start, end = s.start + m.start(), s.start + m.end()
+                start, end = s.start + cm.start(), s.start + cm.end()
                 if any(t.start < end and start < t.end for t, _p in out):
                     continue
                 place = gaz.country_place(iso)

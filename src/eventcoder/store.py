@@ -164,10 +164,13 @@ class Store:
     def counts(self) -> dict[str, int]:
         out = {}
         for table in ("articles", "events", "event_sources", "measures", "quotes", "failures", "runs"):
-            out[table] = int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
-        out["duplicates"] = int(self.db.execute(
-            "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0])
+            out[table] = self._count(f"SELECT count(*) FROM {table}")  # noqa: S608
+        out["duplicates"] = self._count("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")
         return out
+
+    def _count(self, sql: str) -> int:
+        row = self.db.execute(sql).fetchone()
+        return int(row[0]) if row else 0
 
     def last_run(self) -> dict[str, Any] | None:
         cur = self.db.execute("SELECT * FROM runs ORDER BY run_id DESC LIMIT 1")
@@ -183,7 +186,7 @@ class Store:
 
         with self.transaction():
             row = self.db.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()
-            run_id = int(row[0])
+            run_id = int(row[0]) if row else 1
             self.db.execute("INSERT INTO runs (run_id, started, version, config) VALUES (?, ?, ?, ?)",
                             [run_id, _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"), version,
                              json.dumps(config, sort_keys=True)])
