@@ -867,6 +867,11 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         else:
             geo = 3 if admin1_name else None
             location = admin1_name
+        # an unknown village near a known town: ACLED's coordinates of the nearest town, precision 2
+        coords = place
+        if place is None and top is not None:
+            coords = next((p for m in ms for _t, p in m.sentence_places
+                           if p is not None and p.feature_class == "P" and p.country == country), None)
         a1, a2 = _pick_actors(draft, f.event_type, sub, country, [country, *countries] if country else countries, res, claims)
         if a1 and a2 and a1[0] == a2[0]:
             a2 = None
@@ -907,10 +912,10 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             interaction=interaction,
             country=country,
             admin1=admin1_name,
-            admin2=place.admin2 if place is not None else None,
+            admin2=coords.admin2 if coords is not None else None,
             location=location,
-            latitude=place.latitude if place is not None else None,
-            longitude=place.longitude if place is not None else None,
+            latitude=coords.latitude if coords is not None else None,
+            longitude=coords.longitude if coords is not None else None,
             geonameid=place.geonameid if place is not None else None,
             geo_precision=geo,
             fatalities=fat, fatalities_low=low, fatalities_high=high,

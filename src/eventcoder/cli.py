@@ -235,6 +235,152 @@ def evaluate_cmd(
         json_out.write_text(json.dumps(result, indent=2), encoding="utf-8")
 
 
+@app.command("run")
+def run_cmd(
+    inputs: Annotated[list[str] | None, typer.Argument(help="Files and folders: .txt, .html, .jsonl, .warc, .warc.gz.")] = None,
+    db: Annotated[Path, typer.Option("--db", help="The DuckDB event store (created when missing).")] = Path("events.duckdb"),
+    feeds: Annotated[Path | None, typer.Option("--feeds", help="File of RSS/Atom feed URLs, one a line.")] = None,
+    urls: Annotated[Path | None, typer.Option("--urls", help="File of page URLs, one a line.")] = None,
+    recode: Annotated[bool, typer.Option("--recode", help="Code known articles again and replace their records.")] = False,
+    gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer file.")] = None,
+    places: Annotated[Path | None, typer.Option("--places", help="CSV of your own places, looked up first.")] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles written per transaction.")] = 25,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress")] = None,
+) -> None:
+    """Code a corpus into the event store: one event per occurrence, resumable, idempotent."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from eventcoder.ingest.corpus import SourceStats, iter_corpus, read_list
+    from eventcoder.run import CorpusRunner, elapsed_rate
+    from eventcoder.store import Store
+
+    if not inputs and feeds is None and urls is None:
+        err.print("eventcoder: give files or folders, --feeds or --urls")
+        raise typer.Exit(2)
+    try:
+        feed_list = read_list(feeds) if feeds else []
+        url_list = read_list(urls) if urls else []
+        store = Store(db)
+    except EventcoderError as e:
+        err.print(f"eventcoder: {e}", markup=False, highlight=False)
+        raise typer.Exit(2) from e
+    try:
+        pipe = _pipeline(gazetteer, False, places)
+    except EventcoderError as e:
+        err.print(f"eventcoder: {e}", markup=False, highlight=False)
+        store.close()
+        raise typer.Exit(2) from e
+    stats = SourceStats()
+    docs = iter_corpus(inputs or [], feeds=feed_list, urls=url_list, stats=stats)
+    runner = CorpusRunner(pipe, store, batch_size=batch_size, recode=recode)
+    import time
+
+    t0 = time.perf_counter()
+    show = progress if progress is not None else err.is_terminal
+    config = {"inputs": inputs or [], "feeds": str(feeds) if feeds else None, "urls": str(urls) if urls else None,
+              "recode": recode, "gazetteer": str(gazetteer) if gazetteer else None}
+    try:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                      console=err, disable=not show) as bar:
+            task = bar.add_task("coding", total=None)
+
+            def tick(c: Any) -> None:
+                done = c.articles + c.skipped + c.duplicates + c.failures
+                bar.update(task, description=(f"{c.articles} coded, {c.skipped} known, {c.duplicates} duplicates, "
+                                              f"{c.events} events (+{c.merged} merged), {c.failures} failed, "
+                                              f"{elapsed_rate(t0, done)}"))
+
+            counts = runner.run(docs, config=config, on_article=tick)
+    except EventcoderError as e:
+        err.print(f"eventcoder: {e}", markup=False, highlight=False)
+        store.close()
+        raise typer.Exit(2) from e
+    store.close()
+    rate = elapsed_rate(t0, counts.articles + counts.skipped + counts.duplicates + counts.failures)
+    typer.echo(f"{counts.articles} articles coded, {counts.skipped} already known, {counts.duplicates} near-duplicates, "
+               f"{counts.events} new events, {counts.merged} reports merged into known events, "
+               f"{counts.failures} failures, {stats.skipped_records} non-article records skipped ({rate})")
+    if counts.failed:
+        err.print(f"{len(counts.failed)} input(s) failed:", markup=False)
+        for source, stage, reason in counts.failed[:50]:
+            err.print(f"  {source}: {stage}: {reason}", markup=False, highlight=False)
+        raise typer.Exit(3)
+
+
+@app.command("status")
+def status_cmd(
+    db: Annotated[Path, typer.Option("--db", help="The DuckDB event store.")] = Path("events.duckdb"),
+) -> None:
+    """Counts, the last run and recent failures of an event store."""
+    from eventcoder.store import Store
+
+    try:
+        store = Store(db, read_only=True)
+    except EventcoderError as e:
+        err.print(f"eventcoder: {e}", markup=False, highlight=False)
+        raise typer.Exit(2) from e
+    counts = store.counts()
+    typer.echo(f"store: {db}")
+    for k in ("articles", "duplicates", "events", "event_sources", "measures", "quotes", "failures", "runs"):
+        typer.echo(f"{k:<14}{counts[k]}")
+    last = store.last_run()
+    if last:
+        typer.echo(f"last run      #{last['run_id']} started {last['started']}, finished {last['finished'] or 'not finished'}, "
+                   f"{last['articles']} articles, {last['events']} events, {last['failures']} failures")
+    for source, stage, reason in store.recent_failures(10):
+        typer.echo(f"failure       {source}: {stage}: {reason}")
+    store.close()
+
+
+class StoreFormat(StrEnum):
+    acled_csv = "acled-csv"
+    geojson = "geojson"
+    parquet = "parquet"
+    jsonl = "jsonl"
+
+
+@app.command("export")
+def export_cmd(
+    db: Annotated[Path, typer.Option("--db", help="The DuckDB event store.")] = Path("events.duckdb"),
+    format: Annotated[StoreFormat, typer.Option("--format", "-f")] = StoreFormat.acled_csv,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (required for parquet).")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-2 country code.")] = None,
+    since: Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
+    event_type: Annotated[str | None, typer.Option(help="ACLED event type, e.g. Battles.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Part of an actor name.")] = None,
+) -> None:
+    """Export the store's events: ACLED-column CSV, GeoJSON (RFC 7946), Parquet or JSON lines."""
+    from eventcoder.export import export_store
+    from eventcoder.ingest.files import check_date
+    from eventcoder.store import Store
+
+    try:
+        check_date(since, "command line", "--since")
+        check_date(until, "command line", "--until")
+    except InputError as e:
+        err.print(f"eventcoder: {e}", markup=False, highlight=False)
+        raise typer.Exit(2) from e
+    if format == StoreFormat.parquet and output is None:
+        err.print("eventcoder: --format parquet needs --output FILE")
+        raise typer.Exit(2)
+    try:
+        store = Store(db, read_only=True)
+    except EventcoderError as e:
+        err.print(f"eventcoder: {e}", markup=False, highlight=False)
+        raise typer.Exit(2) from e
+    try:
+        n = export_store(store, format.value, output if output is not None else sys.stdout, country=country,
+                         since=since, until=until, event_type=event_type, actor=actor)
+    except OSError as e:
+        err.print(f"eventcoder: {output}: cannot write ({e.strerror})", markup=False, highlight=False)
+        raise typer.Exit(2) from e
+    finally:
+        store.close()
+    if output is not None:
+        typer.echo(f"{n} events written to {output}")
+
+
 class PlacesFormat(StrEnum):
     table = "table"
     json = "json"

@@ -53,11 +53,13 @@ def shingles(text: str, k: int = 5) -> set[bytes]:
 class NearDuplicates:
     """MinHash LSH over the bodies of the articles seen (datasketch), threshold 0.8 Jaccard."""
 
-    def __init__(self, num_perm: int = 64) -> None:
+    def __init__(self, num_perm: int = 128) -> None:
         from datasketch import MinHashLSH
 
         self.num_perm = num_perm
-        self.lsh = MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=num_perm)
+        # recall weighted: candidates are confirmed by their estimated Jaccard similarity below
+        self.lsh = MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=num_perm, weights=(0.2, 0.8))
+        self._sigs: dict[str, Any] = {}
 
     def signature(self, text: str) -> Any:
         from datasketch import MinHash
@@ -68,21 +70,31 @@ class NearDuplicates:
 
     @staticmethod
     def encode(sig: Any) -> str:
-        return ",".join(str(int(v)) for v in sig.hashvalues)
+        """``scheme:v1,v2,...`` (the hashing scheme travels with the values)."""
+        return f"{getattr(sig, 'scheme', 'legacy')}:" + ",".join(str(int(v)) for v in sig.hashvalues)
 
     def decode(self, value: str) -> Any:
         import numpy as np
         from datasketch import MinHash
 
-        return MinHash(num_perm=self.num_perm, hashvalues=np.array([int(v) for v in value.split(",")], dtype=np.uint64))
+        scheme, _sep, values = value.partition(":")
+        kwargs = {"scheme": scheme} if hasattr(MinHash(num_perm=1), "scheme") else {}
+        return MinHash(num_perm=self.num_perm, hashvalues=np.array([int(v) for v in values.split(",")], dtype=np.uint64),
+                       **kwargs)
 
     def add(self, key: str, sig: Any) -> None:
-        if key not in self.lsh.keys:
+        if key not in self._sigs:
             self.lsh.insert(key, sig)
+            self._sigs[key] = sig
 
     def match(self, sig: Any) -> str | None:
-        found = self.lsh.query(sig)
-        return found[0] if found else None
+        """The key of a stored article at least 0.8 similar (estimated Jaccard), else None."""
+        best = None
+        for key in self.lsh.query(sig):
+            j = sig.jaccard(self._sigs[key])
+            if j >= NEAR_DUPLICATE_THRESHOLD and (best is None or j > best[0]):
+                best = (j, key)
+        return best[1] if best else None
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

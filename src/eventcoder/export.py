@@ -128,3 +128,100 @@ def write_json_list(articles: Iterable[CodedArticle], out: IO[str]) -> None:
     items = [a.to_dict() for a in articles]
     json.dump(items[0] if len(items) == 1 else items, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+# ---------------------------------------------------------------------- store exports
+STORE_FORMATS = ("acled-csv", "geojson", "parquet", "jsonl")
+
+
+def _event_query(country: str | None, since: str | None, until: str | None, event_type: str | None,
+                 actor: str | None) -> tuple[str, list[Any]]:
+    where, args = [], []
+    if country:
+        where.append("e.country = ?")
+        args.append(country.upper())
+    if since:
+        where.append("e.event_date >= ?")
+        args.append(since)
+    if until:
+        where.append("e.event_date <= ?")
+        args.append(until)
+    if event_type:
+        where.append("lower(e.event_type) = lower(?)")
+        args.append(event_type)
+    if actor:
+        where.append("(e.actor1 ILIKE ? OR e.actor2 ILIKE ?)")
+        args += [f"%{actor}%", f"%{actor}%"]
+    sql = ("SELECT e.*, (SELECT string_agg(DISTINCT coalesce(s.outlet, s.url, s.article_key), '; ') "
+           "FROM event_sources s WHERE s.event_id = e.event_id) AS sources, "
+           "(SELECT list(DISTINCT coalesce(s.url, s.article_key)) FROM event_sources s WHERE s.event_id = e.event_id) "
+           "AS source_urls FROM events e")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return sql + " ORDER BY e.event_date, e.event_id", args
+
+
+def export_store(store: Any, fmt: str, output: Any, *, country: str | None = None, since: str | None = None,
+                 until: str | None = None, event_type: str | None = None, actor: str | None = None) -> int:
+    """Write the store's events in ``fmt`` (acled-csv, geojson, parquet, jsonl); returns the row count.
+
+    GeoJSON follows RFC 7946: coordinates are [longitude, latitude]; an event without
+    coordinates has ``geometry: null``; every property is present. Every row carries its
+    sources (outlets and URLs).
+
+    Args:
+        store: an open ``eventcoder.store.Store``.
+        output: a path (required for parquet) or a text stream.
+    """
+    from pathlib import Path
+
+    sql, args = _event_query(country, since, until, event_type, actor)
+    if fmt == "parquet":
+        if not isinstance(output, (str, Path)):
+            raise ValueError("parquet needs an --output file")
+        n_row = store.db.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()  # noqa: S608
+        path = str(output).replace("'", "''")
+        store.db.execute(f"COPY ({sql}) TO '{path}' (FORMAT PARQUET)", args)
+        return int(n_row[0]) if n_row else 0
+    cur = store.db.execute(sql, args)
+    cols = [d[0] for d in cur.description]
+    rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    own = isinstance(output, (str, Path))
+    out = open(output, "w", encoding="utf-8", newline="") if own else output  # noqa: SIM115
+    try:
+        if fmt == "jsonl":
+            for r in rows:
+                out.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        elif fmt == "geojson":
+            features = []
+            for r in rows:
+                geom = None
+                if r["latitude"] is not None and r["longitude"] is not None:
+                    geom = {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]}
+                props = {k: v for k, v in r.items()}
+                features.append({"type": "Feature", "id": r["event_id"], "geometry": geom, "properties": props})
+            json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False, default=str)
+            out.write("\n")
+        elif fmt == "acled-csv":
+            writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS + ["number_of_sources", "source_urls"],
+                                    lineterminator="\n")
+            writer.writeheader()
+            for r in rows:
+                ev = Event(**{k: r.get(k) for k in (  # type: ignore[arg-type]
+                    "event_id", "event_type", "sub_event_type", "event_date", "time_precision", "actor1", "inter1",
+                    "assoc_actor_1", "actor2", "inter2", "assoc_actor_2", "interaction", "country", "admin1",
+                    "admin2", "location", "latitude", "longitude", "geonameid", "geo_precision", "fatalities",
+                    "fatalities_low", "fatalities_high")}, date_text=None, fatalities_text=None,
+                    number_of_sources=r["number_of_sources"], notes=r["notes"] or "")
+                art = CodedArticle(id="", url=None, title=None, outlet=r["sources"], byline=None, published=None,
+                                   language="en", text="", relevant=True)
+                row = acled_row(ev, art)
+                row["number_of_sources"] = r["number_of_sources"]
+                row["source_urls"] = "; ".join(r["source_urls"] or [])
+                writer.writerow(row)
+        else:
+            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(STORE_FORMATS)}")
+    finally:
+        if own:
+            out.close()
+    return len(rows)

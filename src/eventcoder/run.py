@@ -1,0 +1,240 @@
+"""Corpus runs: code a stream of documents into the event store, one event per occurrence.
+
+Each article is known by its canonical URL and content hash: running the same inputs
+twice adds nothing. Near-duplicates (syndicated copies) are found by MinHash and stored
+as duplicates without coding them again. Articles are written in batches, each batch
+in one transaction with its events, sources, measures and quotes, so a run killed at
+any point (even ``kill -9``) loses at most the batch in flight, and the next run codes
+those articles again with no duplicate. ``recode`` codes known articles again and
+replaces their records.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from eventcoder import __version__
+from eventcoder.dedup import (
+    NearDuplicates,
+    canonical_url,
+    content_hash,
+    date_window,
+    same_occurrence,
+)
+from eventcoder.errors import InputError
+from eventcoder.models import CodedArticle, Event, Measure, RawDocument
+from eventcoder.store import Store
+
+
+@dataclass
+class RunCounts:
+    """What a run did."""
+
+    articles: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    events: int = 0
+    merged: int = 0
+    failures: int = 0
+    failed: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, int]:
+        return {k: v for k, v in asdict(self).items() if isinstance(v, int)}
+
+
+def _article_key(doc: RawDocument, chash: str) -> str:
+    return canonical_url(doc.url) or f"hash:{chash}"
+
+
+class CorpusRunner:
+    """Codes documents into a ``Store`` with a ``Pipeline``.
+
+    Args:
+        pipeline: a loaded ``Pipeline``.
+        store: an open ``Store``.
+        batch_size: articles per transaction.
+        recode: code articles already in the store again and replace their records.
+    """
+
+    def __init__(self, pipeline: Any, store: Store, *, batch_size: int = 25, recode: bool = False) -> None:
+        self.pipeline = pipeline
+        self.store = store
+        self.batch_size = batch_size
+        self.recode = recode
+        self.near = NearDuplicates()
+        for key, sig in store.minhashes():
+            self.near.add(key, self.near.decode(sig))
+        # articles of the batch not yet written: known by key and by content hash
+        self._pending: dict[str, str] = {}
+
+    def run(self, docs: Iterable[RawDocument | InputError], *, config: dict[str, Any] | None = None,
+            on_article: Callable[[RunCounts], None] | None = None) -> RunCounts:
+        """Code every document; returns the counts. Failures are stored and the run goes on."""
+        counts = RunCounts()
+        run_id = self.store.start_run(__version__, config or {})
+        batch: list[tuple[RawDocument | InputError, Any]] = []
+        for doc in docs:
+            batch.append((doc, self._prepare(doc, counts)))
+            if len(batch) >= self.batch_size:
+                self._write(batch, run_id, counts)
+                batch = []
+                self._pending.clear()
+            if on_article is not None:
+                on_article(counts)
+        if batch:
+            self._write(batch, run_id, counts)
+        self._pending.clear()
+        self.store.finish_run(run_id, counts.as_dict())
+        return counts
+
+    # ------------------------------------------------------------------ stages
+    def _prepare(self, doc: RawDocument | InputError, counts: RunCounts) -> Any:
+        """Clean and code one document outside the transaction; returns what to write."""
+        if isinstance(doc, InputError):
+            counts.failures += 1
+            counts.failed.append((doc.source, doc.stage, doc.reason))
+            return ("failure", doc.source, doc.doc_id, doc.stage, doc.reason)
+        try:
+            article = self.pipeline.clean(doc)
+        except InputError as err:
+            counts.failures += 1
+            counts.failed.append((doc.source, err.stage, err.reason))
+            return ("failure", doc.source, doc.id, err.stage, err.reason)
+        chash = content_hash(article.text)
+        key = _article_key(doc, chash)
+        known = self.store.known_article(canonical_url(doc.url), chash)
+        if known is None and not self.recode and (key in self._pending or chash in self._pending.values()):
+            counts.skipped += 1
+            return ("skip",)
+        if known is not None and not self.recode:
+            counts.skipped += 1
+            return ("skip",)
+        body = article.text[article.paragraphs[1].start:] if article.title and len(article.paragraphs) > 1 else article.text
+        sig = self.near.signature(body)  # without the headline, which syndicators rewrite
+        dup = self.near.match(sig) if known is None else None
+        if dup is not None and dup != key:
+            counts.duplicates += 1
+            return ("duplicate", key, doc, article, chash, sig, dup)
+        coded = self.pipeline.code_document(doc)
+        self._pending[key] = chash
+        self.near.add(key, sig)
+        if coded.error is not None:
+            counts.failures += 1
+            counts.failed.append((doc.source, coded.error.stage, coded.error.reason))
+            return ("failure", doc.source, doc.id, coded.error.stage, coded.error.reason)
+        return ("article", key, doc, coded, chash, sig, known)
+
+    def _write(self, batch: list[tuple[Any, Any]], run_id: int, counts: RunCounts) -> None:
+        db = self.store.db
+        with self.store.transaction():
+            for _doc, item in batch:
+                kind = item[0]
+                if kind == "failure":
+                    _k, source, doc_id, stage, reason = item
+                    db.execute("INSERT INTO failures VALUES (?, ?, ?, ?, ?)", [run_id, source, doc_id, stage, reason])
+                elif kind == "duplicate":
+                    _k, key, doc, article, chash, sig, dup = item
+                    db.execute("INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                               [key, doc.id, doc.source, doc.url, canonical_url(doc.url), chash, None, dup,
+                                article.outlet, article.published, article.title, article.text, None, run_id,
+                                __version__])
+                elif kind == "article":
+                    _k, key, doc, coded, chash, sig, known = item
+                    if known is not None:
+                        self._forget(known)
+                    db.execute("INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                               [key, coded.id, doc.source, doc.url, canonical_url(doc.url), chash,
+                                self.near.encode(sig), None, coded.outlet, coded.published, coded.title, coded.text,
+                                coded.relevant, run_id, __version__])
+                    for ev in coded.events:
+                        self._add_event(ev, key, coded, counts)
+                    for m in coded.measures:
+                        self._add_measure(m, key)
+                    for q in coded.quotes:
+                        db.execute("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?)",
+                                   [key, q.speaker, q.role, q.organization, q.text, q.start, q.end, q.direct])
+                    counts.articles += 1
+
+    def _forget(self, key: str) -> None:
+        """Remove an article's records before coding it again (``--recode``)."""
+        db = self.store.db
+        for (event_id,) in db.execute("SELECT event_id FROM event_sources WHERE article_key = ?", [key]).fetchall():
+            db.execute("DELETE FROM event_sources WHERE event_id = ? AND article_key = ?", [event_id, key])
+            row = db.execute("SELECT count(*) FROM event_sources WHERE event_id = ?", [event_id]).fetchone()
+            left = int(row[0]) if row else 0
+            if left == 0:
+                db.execute("DELETE FROM events WHERE event_id = ?", [event_id])
+            else:
+                db.execute("UPDATE events SET number_of_sources = ? WHERE event_id = ?", [left, event_id])
+        db.execute("DELETE FROM measure_sources WHERE article_key = ?", [key])
+        db.execute("DELETE FROM measures WHERE measure_id NOT IN (SELECT measure_id FROM measure_sources)")
+        db.execute("DELETE FROM quotes WHERE article_key = ?", [key])
+        db.execute("DELETE FROM articles WHERE article_key = ?", [key])
+
+    def _add_event(self, ev: Event, key: str, coded: CodedArticle, counts: RunCounts) -> None:
+        db = self.store.db
+        match = None
+        if ev.event_date is not None:
+            lo, hi = date_window(ev.event_date)
+            for row in self.store.candidate_events(ev.event_type, ev.country, lo, hi):
+                if same_occurrence(ev, row):
+                    match = row
+                    break
+        attribution = json.dumps(asdict(ev.attribution)) if ev.attribution else None
+        evidence = json.dumps([asdict(e) for e in ev.evidence], ensure_ascii=False)
+        if match is None:
+            event_id = ev.event_id
+            if db.execute("SELECT 1 FROM events WHERE event_id = ?", [event_id]).fetchone():
+                return  # the same article's event, already stored (a re-run): nothing to add
+            db.execute(
+                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [event_id, ev.event_type, ev.sub_event_type, ev.event_date, ev.time_precision, ev.actor1, ev.inter1,
+                 ev.assoc_actor_1, ev.actor2, ev.inter2, ev.assoc_actor_2, ev.interaction, ev.country, ev.admin1,
+                 ev.admin2, ev.location, ev.latitude, ev.longitude, ev.geonameid, ev.geo_precision, ev.fatalities,
+                 ev.fatalities_low, ev.fatalities_high, 1, ev.notes, ev.confidence])
+            counts.events += 1
+        else:
+            event_id = match["event_id"]
+            if db.execute("SELECT 1 FROM event_sources WHERE event_id = ? AND article_key = ?",
+                          [event_id, key]).fetchone():
+                return
+            figures = [f for f in (match["fatalities"], ev.fatalities) if f is not None]
+            lows = [f for f in (match["fatalities_low"], ev.fatalities_low) if f is not None]
+            highs = [f for f in (match["fatalities_high"], ev.fatalities_high) if f is not None]
+            db.execute(
+                "UPDATE events SET number_of_sources = number_of_sources + 1, fatalities = ?, fatalities_low = ?, "
+                "fatalities_high = ?, admin2 = coalesce(admin2, ?), latitude = coalesce(latitude, ?), "
+                "longitude = coalesce(longitude, ?), actor1 = CASE WHEN actor1 LIKE 'Unidentified%' AND ? IS NOT NULL "
+                "AND ? NOT LIKE 'Unidentified%' THEN ? ELSE actor1 END WHERE event_id = ?",
+                [min(figures) if figures else None, min(lows) if lows else None, max(highs) if highs else None,
+                 ev.admin2, ev.latitude, ev.longitude, ev.actor1, ev.actor1, ev.actor1, event_id])
+            counts.merged += 1
+        db.execute("INSERT INTO event_sources VALUES (?,?,?,?,?,?,?)",
+                   [event_id, key, coded.outlet, coded.url, ev.fatalities, attribution, evidence])
+
+    def _add_measure(self, m: Measure, key: str) -> None:
+        import hashlib
+
+        db = self.store.db
+        mid = hashlib.sha1("|".join([m.measure, m.country or "", m.admin1 or "", m.start_date or ""]).encode()).hexdigest()[:16]
+        if db.execute("SELECT 1 FROM measures WHERE measure_id = ?", [mid]).fetchone():
+            if not db.execute("SELECT 1 FROM measure_sources WHERE measure_id = ? AND article_key = ?",
+                              [mid, key]).fetchone():
+                db.execute("UPDATE measures SET number_of_sources = number_of_sources + 1, "
+                           "end_date = coalesce(end_date, ?), hours = coalesce(hours, ?) WHERE measure_id = ?",
+                           [m.end_date, m.hours, mid])
+        else:
+            db.execute("INSERT INTO measures VALUES (?,?,?,?,?,?,?,?,?)",
+                       [mid, m.measure, m.country, m.admin1, m.start_date, m.end_date, m.hours, m.imposed_by, 1])
+        if not db.execute("SELECT 1 FROM measure_sources WHERE measure_id = ? AND article_key = ?", [mid, key]).fetchone():
+            db.execute("INSERT INTO measure_sources VALUES (?,?,?)",
+                       [mid, key, json.dumps([asdict(e) for e in m.evidence], ensure_ascii=False)])
+
+
+def elapsed_rate(start: float, n: int) -> str:
+    secs = max(time.perf_counter() - start, 1e-9)
+    return f"{n / secs:.1f} art/s"

@@ -1,0 +1,224 @@
+"""Corpus runs into the DuckDB store: one event per occurrence, idempotent, resumable, faults recorded."""
+
+import errno
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from eventcoder.cli import app
+from eventcoder.errors import StoreError
+
+REPORT_A = ("Bandits kill seven in Tsafe raid\n\nGUSAU, Nigeria, May 9, 2023 — Bandits on motorcycles attacked the village "
+            "of Dandume near Tsafe in Zamfara State on Monday, killing at least seven villagers, police said. Residents said "
+            "the gunmen also burned several houses before fleeing into the forest.\n\nThe local government chairman said "
+            "security forces had been deployed to the area and that the wounded had been taken to the general hospital "
+            "in Gusau, where doctors were treating eleven people for gunshot wounds. Community leaders appealed for more "
+            "patrols on the roads between the villages, which farmers say they no longer dare to use after dark.\n")
+REPORT_B = ("Zamfara: nine villagers dead after bandit attack\n\nGUSAU, Nigeria, May 9, 2023 — Nine people were killed when "
+            "armed bandits stormed Dandume village near Tsafe in Zamfara on Monday, a local councillor told reporters. "
+            "The councillor said the attackers arrived at dusk and shot at anyone who ran.\n")
+REPORT_A_COPY = "Police: seven killed in Tsafe\n\n" + REPORT_A.split("\n\n", 1)[1] + "\nRead more stories on our site.\n"
+OTHER = ("Mortars hit Baidoa airport\n\nBAIDOA, Somalia, Aug. 14, 2023 — Al-Shabaab fighters fired several mortar rounds "
+         "at the airport in Baidoa overnight, officials said. There were no casualties.\n")
+
+
+def _warc(path, pages, *, truncate=False):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    for url, ctype, body in pages:
+        hh = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=hh))
+    data = buf.getvalue()
+    path.write_bytes(data[: len(data) - 40] if truncate else data)
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    folder = tmp_path / "news"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(REPORT_A, encoding="utf-8")
+    (folder / "sub" / "b.html").write_text(
+        "<html><head><title>Zamfara: nine villagers dead after bandit attack</title>"
+        "<meta property='article:published_time' content='2023-05-09'></head><body><article>"
+        + "".join(f"<p>{p}</p>" for p in REPORT_B.split("\n\n")[1:]) + "</article></body></html>", encoding="utf-8")
+    (folder / "c.jsonl").write_text(json.dumps({"id": "c1", "url": "https://example.org/baidoa?utm_source=x",
+                                                "published": "2023-08-14", "text": OTHER}) + "\n{broken\n",
+                                    encoding="utf-8")
+    _warc(tmp_path / "crawl.warc.gz", [
+        ("https://syndicator.example.com/tsafe", "text/html; charset=utf-8",
+         ("<html><body><article>" + "".join(f"<p>{p}</p>" for p in REPORT_A_COPY.split("\n\n")) + "</article></body></html>").encode()),
+        ("https://example.org/logo.png", "image/png", b"\x89PNG\r\n\x1a\n" + b"0" * 50),
+        ("https://www.example.org/baidoa/", "text/html; charset=utf-8",
+         f"<html><body><article><p>{OTHER}</p></article></body></html>".encode()),
+    ])
+    return folder, tmp_path / "crawl.warc.gz"
+
+
+@pytest.fixture()
+def runner(monkeypatch, gazetteer_path):
+    monkeypatch.setenv("EVENTCODER_GAZETTEER", str(gazetteer_path))
+    return CliRunner()
+
+
+def test_run_merges_reports_and_is_idempotent(runner, corpus, tmp_path):
+    folder, warc = corpus
+    db = tmp_path / "events.duckdb"
+    res = runner.invoke(app, ["run", str(folder), str(warc), "--db", str(db)])
+    assert res.exit_code == 3, res.output  # the broken JSONL line is a recorded failure
+    con = duckdb.connect(str(db), read_only=True)
+    events = con.execute("SELECT sub_event_type, event_date, number_of_sources, fatalities, fatalities_low, "
+                         "fatalities_high FROM events ORDER BY event_date").fetchall()
+    assert events == [("Attack", "2023-05-08", 2, 7, 7, 9),
+                      ("Shelling/artillery/missile attack", "2023-08-14", 1, 0, 0, 0)]
+    dup = con.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
+    assert dup == 1  # the syndicated copy with a new headline
+    assert con.execute("SELECT count(*) FROM failures").fetchone()[0] == 1
+    before = con.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM event_sources)").fetchone()
+    con.close()
+    res = runner.invoke(app, ["run", str(folder), str(warc), "--db", str(db)])
+    assert "0 articles coded" in res.stdout
+    con = duckdb.connect(str(db), read_only=True)
+    after = con.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM event_sources)").fetchone()
+    assert after == before
+    con.close()
+
+
+def test_exports_load_as_parquet_geojson_and_acled_csv(runner, corpus, tmp_path):
+    folder, warc = corpus
+    db = tmp_path / "events.duckdb"
+    runner.invoke(app, ["run", str(folder), str(warc), "--db", str(db)])
+    pq = tmp_path / "e.parquet"
+    assert runner.invoke(app, ["export", "--db", str(db), "-f", "parquet", "-o", str(pq)]).exit_code == 0
+    assert duckdb.sql(f"SELECT count(*) FROM '{pq}'").fetchall()[0][0] == 2
+    gj = tmp_path / "e.geojson"
+    runner.invoke(app, ["export", "--db", str(db), "-f", "geojson", "-o", str(gj), "--country", "NG"])
+    doc = json.loads(gj.read_text())
+    assert doc["type"] == "FeatureCollection" and len(doc["features"]) == 1
+    feat = doc["features"][0]
+    assert feat["geometry"]["type"] == "Point"
+    lon, lat = feat["geometry"]["coordinates"]
+    assert 2 < lon < 15 and 4 < lat < 14  # longitude first (RFC 7946)
+    assert feat["properties"]["number_of_sources"] == 2 and feat["properties"]["sources"]
+    res = runner.invoke(app, ["export", "--db", str(db), "-f", "acled-csv", "--since", "2023-08-01"])
+    lines = res.stdout.splitlines()
+    assert lines[0].startswith("event_id_cnty,event_date,year") and len(lines) == 2 and "Baidoa" in lines[1]
+
+
+def test_truncated_warc_is_recorded_and_the_run_goes_on(runner, tmp_path):
+    bad = tmp_path / "bad.warc.gz"
+    _warc(bad, [("https://x.example/1", "text/html", f"<html><body><p>{OTHER}</p></body></html>".encode())] * 2,
+          truncate=True)
+    good = tmp_path / "good.txt"
+    good.write_text(REPORT_A, encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    res = runner.invoke(app, ["run", str(bad), str(good), "--db", str(db)])
+    assert res.exit_code == 3
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+    [(reason,)] = con.execute("SELECT reason FROM failures").fetchall()
+    assert "broken WARC" in reason
+
+
+def test_feed_items_are_coded(runner, tmp_path):
+    feed = tmp_path / "feed.xml"
+    item = OTHER.split("\n\n", 1)[1].strip()
+    feed.write_text(f"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>Mortars hit Baidoa airport</title><link>https://example.org/feed/1</link>
+<pubDate>Mon, 14 Aug 2023 08:00:00 GMT</pubDate><description><![CDATA[<p>{item} Flights were delayed for several hours and
+the airport authority said repairs to the runway lights would take two days, while residents of the nearby districts
+said they had heard at least four explosions shortly after midnight and that security forces had sealed the roads
+leading to the airport until the morning.</p>]]></description></item></channel></rss>""", encoding="utf-8")
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"# feeds\n{feed}\n", encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    res = runner.invoke(app, ["run", "--feeds", str(feeds), "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT published FROM articles").fetchall() == [("2023-08-14",)]
+    assert con.execute("SELECT sub_event_type FROM events").fetchall() == [("Shelling/artillery/missile attack",)]
+
+
+def test_full_disk_leaves_whole_batches_only(tmp_path, pipeline, monkeypatch):
+    from eventcoder.ingest.corpus import iter_corpus
+    from eventcoder.run import CorpusRunner
+    from eventcoder.store import Store
+
+    folder = tmp_path / "n"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_text(REPORT_A.replace("seven", ["two", "three", "four", "five", "six", "eight"][i])
+                                         .replace("Dandume", f"Dandume{i}"), encoding="utf-8")
+    store = Store(tmp_path / "e.duckdb")
+    runner = CorpusRunner(pipeline, store, batch_size=2)
+    calls = {"n": 0}
+    real = CorpusRunner._add_event
+
+    def failing(self, *a, **k):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, *a, **k)
+
+    monkeypatch.setattr(CorpusRunner, "_add_event", failing)
+    with pytest.raises(StoreError, match="disk is full"):
+        runner.run(iter_corpus([str(folder)]))
+    n_articles = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    orphans = store.db.execute("SELECT count(*) FROM articles a WHERE relevant AND NOT EXISTS "
+                               "(SELECT 1 FROM event_sources s WHERE s.article_key = a.article_key)").fetchone()[0]
+    assert n_articles == 2 and orphans == 0  # the first batch whole, nothing of the second
+    store.close()
+
+
+def test_locked_database_is_a_clear_error(runner, tmp_path):
+    db = tmp_path / "e.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c",
+                               f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('ready', flush=True); time.sleep(30)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        art = tmp_path / "a.txt"
+        art.write_text(REPORT_A, encoding="utf-8")
+        res = runner.invoke(app, ["run", str(art), "--db", str(db)])
+        assert res.exit_code == 2 and "locked by another process" in res.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_kill_minus_9_and_rerun_finishes_without_duplicates(tmp_path, gazetteer_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    import datetime
+
+    for i in range(120):
+        day = datetime.date(2023, 1, 3) + datetime.timedelta(days=2 * i)
+        text = (REPORT_A.replace("Dandume", f"Dandume{i}").replace("seven", str(2 + i % 9))
+                .replace("May 9, 2023", day.strftime("%B %-d, %Y")).replace(" on Monday", "")
+                # distinct articles, not near-duplicates of each other
+                + "\n" + " ".join(f"item{i}x{j}" for j in range(150)) + ".\n")
+        (folder / f"{i:03d}.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    env = {**os.environ, "EVENTCODER_GAZETTEER": str(gazetteer_path)}
+    cmd = [sys.executable, "-m", "eventcoder", "run", str(folder), "--db", str(db), "--batch-size", "5", "--no-progress"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(6)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    con = duckdb.connect(str(db), read_only=True)
+    n_articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    dup_sources = con.execute("SELECT count(*) FROM (SELECT event_id, article_key, count(*) c FROM event_sources "
+                              "GROUP BY ALL HAVING c > 1)").fetchone()[0]
+    n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    assert (n_articles, dup_sources, n_events) == (120, 0, 120)
