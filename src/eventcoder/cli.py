@@ -245,6 +245,7 @@ def run_cmd(
     gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer file.")] = None,
     places: Annotated[Path | None, typer.Option("--places", help="CSV of your own places, looked up first.")] = None,
     batch_size: Annotated[int, typer.Option(help="Articles written per transaction.")] = 25,
+    workers: Annotated[int, typer.Option(help="Processes that code articles (default: the number of CPU cores, at most 4).")] = 0,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress")] = None,
 ) -> None:
     """Code a corpus into the event store: one event per occurrence, resumable, idempotent."""
@@ -272,7 +273,12 @@ def run_cmd(
         raise typer.Exit(2) from e
     stats = SourceStats()
     docs = iter_corpus(inputs or [], feeds=feed_list, urls=url_list, stats=stats)
-    runner = CorpusRunner(pipe, store, batch_size=batch_size, recode=recode)
+    import os
+
+    n_workers = workers if workers > 0 else min(4, os.cpu_count() or 1)
+    runner = CorpusRunner(pipe, store, batch_size=batch_size, recode=recode, workers=n_workers,
+                          pipeline_args={"gazetteer": str(gazetteer) if gazetteer else None,
+                                         "places": str(places) if places else None})
     import time
 
     t0 = time.perf_counter()

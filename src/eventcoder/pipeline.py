@@ -260,12 +260,17 @@ class Pipeline:
             return CodedArticle.failed(doc.id, err.stage, err.reason, url=doc.url)
         except Exception as err:  # trafilatura or lxml failing on a page must not stop a batch
             return CodedArticle.failed(doc.id, "clean", f"cannot clean the page ({type(err).__name__}: {err})", url=doc.url)
+        return self.code_cleaned(article)
+
+    def code_cleaned(self, article: Article) -> CodedArticle:
+        """Code a cleaned article; a failure comes back as a record with ``error``, never raised."""
         try:
             return self.code_article(article)
         except EventcoderError as err:
-            return CodedArticle.failed(doc.id, "code", str(err), url=doc.url)
+            return CodedArticle.failed(article.id, "code", str(err), url=article.url)
         except Exception as err:  # a bug must not stop a batch: record it and go on
-            return CodedArticle.failed(doc.id, "code", f"internal error ({type(err).__name__}: {err})", url=doc.url)
+            return CodedArticle.failed(article.id, "code", f"internal error ({type(err).__name__}: {err})",
+                                       url=article.url)
 
     def code(self, text_or_html: str, *, published: str | date | None = None, url: str | None = None,
              doc_id: str = "text", title: str | None = None) -> CodedArticle:

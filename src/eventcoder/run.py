@@ -58,42 +58,69 @@ class CorpusRunner:
         store: an open ``Store``.
         batch_size: articles per transaction.
         recode: code articles already in the store again and replace their records.
+        workers: processes that code articles (1: code in this process).
+        pipeline_args: keyword arguments of ``Pipeline`` for the workers (gazetteer, places).
     """
 
-    def __init__(self, pipeline: Any, store: Store, *, batch_size: int = 25, recode: bool = False) -> None:
+    def __init__(self, pipeline: Any, store: Store, *, batch_size: int = 25, recode: bool = False,
+                 workers: int = 1, pipeline_args: dict[str, Any] | None = None) -> None:
         self.pipeline = pipeline
+        self.workers = workers
+        self.pipeline_args = pipeline_args or {}
         self.store = store
         self.batch_size = batch_size
         self.recode = recode
         self.near = NearDuplicates()
         for key, sig in store.minhashes():
             self.near.add(key, self.near.decode(sig))
-        # articles of the batch not yet written: known by key and by content hash
+        # articles checked but not yet written: known by key and by content hash
         self._pending: dict[str, str] = {}
+        # look-ups run on their own connection: with workers, checking runs in the pool's feeder thread
+        self._reader = store.db.cursor()
 
     def run(self, docs: Iterable[RawDocument | InputError], *, config: dict[str, Any] | None = None,
             on_article: Callable[[RunCounts], None] | None = None) -> RunCounts:
-        """Code every document; returns the counts. Failures are stored and the run goes on."""
+        """Code every document; returns the counts. Failures are stored and the run goes on.
+
+        With ``workers`` > 1, articles are coded in that many worker processes (each loads
+        its own pipeline) while this process reads, de-duplicates and writes, in input order.
+        """
         counts = RunCounts()
         run_id = self.store.start_run(__version__, config or {})
-        batch: list[tuple[RawDocument | InputError, Any]] = []
-        for doc in docs:
-            batch.append((doc, self._prepare(doc, counts)))
-            if len(batch) >= self.batch_size:
+        checked = (self._check(doc, counts) for doc in docs)
+        pool = None
+        if self.workers > 1:
+            import multiprocessing
+
+            ctx = multiprocessing.get_context("spawn")
+            pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.pipeline_args,))
+            coded_items: Iterable[tuple[Any, CodedArticle | None]] = pool.imap(_code_in_worker, checked, chunksize=4)
+        else:
+            coded_items = ((item, self.pipeline.code_cleaned(item[3]) if item[0] == "code" else None)
+                           for item in checked)
+        batch: list[Any] = []
+        try:
+            for item, coded in coded_items:
+                batch.append(self._finish(item, coded, counts))
+                if len(batch) >= self.batch_size:
+                    self._write(batch, run_id, counts)
+                    self._forget_pending(batch)
+                    batch = []
+                if on_article is not None:
+                    on_article(counts)
+            if batch:
                 self._write(batch, run_id, counts)
-                batch = []
-                self._pending.clear()
-            if on_article is not None:
-                on_article(counts)
-        if batch:
-            self._write(batch, run_id, counts)
-        self._pending.clear()
+                self._forget_pending(batch)
+        finally:
+            if pool is not None:
+                pool.terminate()
+                pool.join()
         self.store.finish_run(run_id, counts.as_dict())
         return counts
 
     # ------------------------------------------------------------------ stages
-    def _prepare(self, doc: RawDocument | InputError, counts: RunCounts) -> Any:
-        """Clean and code one document outside the transaction; returns what to write."""
+    def _check(self, doc: RawDocument | InputError, counts: RunCounts) -> Any:
+        """Clean one document and decide what to do with it (skip, duplicate, code, failure)."""
         if isinstance(doc, InputError):
             counts.failures += 1
             counts.failed.append((doc.source, doc.stage, doc.reason))
@@ -104,9 +131,13 @@ class CorpusRunner:
             counts.failures += 1
             counts.failed.append((doc.source, err.stage, err.reason))
             return ("failure", doc.source, doc.id, err.stage, err.reason)
+        except Exception as err:  # a page that breaks the HTML extractor must not stop the run
+            counts.failures += 1
+            counts.failed.append((doc.source, "clean", f"{type(err).__name__}: {err}"))
+            return ("failure", doc.source, doc.id, "clean", f"cannot clean the page ({type(err).__name__}: {err})")
         chash = content_hash(article.text)
         key = _article_key(doc, chash)
-        known = self.store.known_article(canonical_url(doc.url), chash)
+        known = self.store.known_article(canonical_url(doc.url), chash, con=self._reader)
         if known is None and not self.recode and (key in self._pending or chash in self._pending.values()):
             counts.skipped += 1
             return ("skip",)
@@ -119,19 +150,31 @@ class CorpusRunner:
         if dup is not None and dup != key:
             counts.duplicates += 1
             return ("duplicate", key, doc, article, chash, sig, dup)
-        coded = self.pipeline.code_document(doc)
         self._pending[key] = chash
         self.near.add(key, sig)
+        return ("code", key, doc, article, chash, sig, known)
+
+    def _forget_pending(self, batch: list[Any]) -> None:
+        """Written articles are in the store now: drop them from the pending set."""
+        for item in batch:
+            if item[0] in ("article", "duplicate"):
+                self._pending.pop(item[1], None)
+
+    def _finish(self, item: Any, coded: CodedArticle | None, counts: RunCounts) -> Any:
+        if item[0] != "code":
+            return item
+        _k, key, doc, _article, chash, sig, known = item
+        assert coded is not None
         if coded.error is not None:
             counts.failures += 1
             counts.failed.append((doc.source, coded.error.stage, coded.error.reason))
             return ("failure", doc.source, doc.id, coded.error.stage, coded.error.reason)
         return ("article", key, doc, coded, chash, sig, known)
 
-    def _write(self, batch: list[tuple[Any, Any]], run_id: int, counts: RunCounts) -> None:
+    def _write(self, batch: list[Any], run_id: int, counts: RunCounts) -> None:
         db = self.store.db
         with self.store.transaction():
-            for _doc, item in batch:
+            for item in batch:
                 kind = item[0]
                 if kind == "failure":
                     _k, source, doc_id, stage, reason = item
@@ -154,9 +197,10 @@ class CorpusRunner:
                         self._add_event(ev, key, coded, counts)
                     for m in coded.measures:
                         self._add_measure(m, key)
-                    for q in coded.quotes:
-                        db.execute("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?)",
-                                   [key, q.speaker, q.role, q.organization, q.text, q.start, q.end, q.direct])
+                    if coded.quotes:
+                        db.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?)",
+                                       [[key, q.speaker, q.role, q.organization, q.text, q.start, q.end, q.direct]
+                                        for q in coded.quotes])
                     counts.articles += 1
 
     def _forget(self, key: str) -> None:
@@ -233,6 +277,21 @@ class CorpusRunner:
         if not db.execute("SELECT 1 FROM measure_sources WHERE measure_id = ? AND article_key = ?", [mid, key]).fetchone():
             db.execute("INSERT INTO measure_sources VALUES (?,?,?)",
                        [mid, key, json.dumps([asdict(e) for e in m.evidence], ensure_ascii=False)])
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(pipeline_args: dict[str, Any]) -> None:
+    from eventcoder.pipeline import Pipeline
+
+    _WORKER["pipe"] = Pipeline(progress=False, **pipeline_args)
+
+
+def _code_in_worker(item: Any) -> tuple[Any, CodedArticle | None]:
+    if item[0] != "code":
+        return item, None
+    return item, _WORKER["pipe"].code_cleaned(item[3])
 
 
 def elapsed_rate(start: float, n: int) -> str:

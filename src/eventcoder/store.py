@@ -53,6 +53,10 @@ _SCHEMA = [
         start_offset INTEGER, end_offset INTEGER, direct BOOLEAN)""",
     """CREATE TABLE IF NOT EXISTS failures (
         run_id INTEGER, input VARCHAR, doc_id VARCHAR, stage VARCHAR, reason VARCHAR)""",
+    "CREATE INDEX IF NOT EXISTS articles_hash ON articles (content_hash)",
+    "CREATE INDEX IF NOT EXISTS articles_url ON articles (canonical_url)",
+    "CREATE INDEX IF NOT EXISTS events_lookup ON events (event_type, country)",
+    "CREATE INDEX IF NOT EXISTS sources_event ON event_sources (event_id)",
 ]
 # Migrations from version N to N+1, in order (none yet beyond version 1).
 _MIGRATIONS: dict[int, list[str]] = {}
@@ -140,12 +144,17 @@ class Store:
             raise
 
     # ------------------------------------------------------------------ queries
-    def known_article(self, canonical_url: str | None, content_hash: str) -> str | None:
-        """The key of an article already stored with this canonical URL or content hash."""
-        row = self.db.execute(
-            "SELECT article_key FROM articles WHERE content_hash = ? OR (? IS NOT NULL AND canonical_url = ?) LIMIT 1",
-            [content_hash, canonical_url, canonical_url],
-        ).fetchone()
+    def known_article(self, canonical_url: str | None, content_hash: str, *, con: Any = None) -> str | None:
+        """The key of an article already stored with this canonical URL or content hash.
+
+        ``con``: another connection to the same database (``store.db.cursor()``), for a
+        thread that looks up while the main thread writes.
+        """
+        db = con if con is not None else self.db
+        row = db.execute("SELECT article_key FROM articles WHERE content_hash = ? LIMIT 1", [content_hash]).fetchone()
+        if row is None and canonical_url is not None:
+            row = db.execute("SELECT article_key FROM articles WHERE canonical_url = ? LIMIT 1",
+                             [canonical_url]).fetchone()
         return row[0] if row else None
 
     def minhashes(self) -> Iterator[tuple[str, str]]:
