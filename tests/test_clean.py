@@ -81,3 +81,17 @@ def test_html_keeps_body_and_page_date_drops_comments_and_script_dates():
     assert "ten people died" not in art.text
     assert "2031" not in art.text
     assert art.title == "Mortars hit Baidoa"
+
+
+def test_page_date_from_byline_anchors_yesterday(code):
+    # kind of probe 04: no --published; the byline date, not a script date or the "updated" date
+    page = ("<!DOCTYPE html><html><head><title>Strike on Tsafe market</title>"
+            "<script>var cfg = {\"expires\": \"2031-05-01\"};</script></head><body><article>"
+            "<h1>Strike on Tsafe market</h1>"
+            "<p>Warplanes struck the market of Tsafe in Zamfara State yesterday, killing six traders, residents said.</p>"
+            "<p>The market was crowded with farmers selling grain when the jets came over.</p>"
+            "<p class=\"byline\">Published 12 April 2024 · Updated 14 April 2024</p></article></body></html>")
+    coded = code(page)
+    assert coded.published == "2024-04-12"
+    [ev] = coded.events
+    assert (ev.event_date, ev.fatalities, ev.sub_event_type) == ("2024-04-11", 6, "Air/drone strike")

@@ -222,3 +222,30 @@ def test_kill_minus_9_and_rerun_finishes_without_duplicates(tmp_path, gazetteer_
                               "GROUP BY ALL HAVING c > 1)").fetchone()[0]
     n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
     assert (n_articles, dup_sources, n_events) == (120, 0, 120)
+
+
+def test_recode_replaces_an_articles_records(runner, tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text(REPORT_A, encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    runner.invoke(app, ["run", str(art), "--db", str(db)])
+    res = runner.invoke(app, ["run", str(art), "--db", str(db), "--recode"])
+    assert res.exit_code == 0 and "1 articles coded" in res.stdout
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*), max(number_of_sources) FROM events").fetchone() == (1, 1)
+    assert con.execute("SELECT count(*) FROM event_sources").fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_feed_that_is_not_xml_is_recorded(runner, tmp_path):
+    bad = tmp_path / "feed.xml"
+    bad.write_bytes(b"\x00\x01 this is not a feed")
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(str(bad) + "\n", encoding="utf-8")
+    good = tmp_path / "a.txt"
+    good.write_text(REPORT_A, encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    res = runner.invoke(app, ["run", str(good), "--feeds", str(feeds), "--db", str(db)])
+    assert res.exit_code == 3 and "not a readable RSS/Atom feed" in res.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
