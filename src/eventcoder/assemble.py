@@ -278,6 +278,8 @@ def _choose_triggers(matches: list[TriggerMatch], info: SentenceInfo) -> list[Tr
         before = text[max(0, m.start - off - 50):m.start - off]
         if _NEGATED.search(before):
             continue
+        if any(m.start < k.end and k.start < m.end for k in kept):
+            continue  # the same words read as a weaker type ("jets had killed dozens of insurgents")
         pm = place_of(m)
         clash = False
         for k in kept:
