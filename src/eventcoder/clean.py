@@ -48,6 +48,7 @@ _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z\u00C0-\u00DE .'\-]{1,40})"
     r"(?:,\s*(?P<place>[A-Z][A-Za-z .'\-]+?))?"
     r"(?:,?\s*\(?(?P<date>(?:" + _MONTHS + r")[a-z]*\.?\s+\d{1,2},\s*\d{4})\)?)?"
+    r"(?:\s*\((?P<agency>[^)]{2,40})\))?"
     r"\s*(?:—|–|-|:)\s+"
 )
 _BAD_AUTHORS = {"published", "updated", "admin", "staff", "editor", "none"}

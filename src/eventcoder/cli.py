@@ -370,6 +370,13 @@ def export_cmd(
     if format == StoreFormat.parquet and output is None:
         err.print("eventcoder: --format parquet needs --output FILE")
         raise typer.Exit(2)
+    if country is not None:
+        import pycountry
+
+        if len(country) != 2 or pycountry.countries.get(alpha_2=country.upper()) is None:
+            err.print(f"eventcoder: --country must be an ISO 3166-1 alpha-2 code (IQ, NG ...), got {country!r}",
+                      markup=False, highlight=False)
+            raise typer.Exit(2)
     try:
         store = Store(db, read_only=True)
     except EventcoderError as e:
@@ -378,6 +385,9 @@ def export_cmd(
     try:
         n = export_store(store, format.value, output if output is not None else sys.stdout, country=country,
                          since=since, until=until, event_type=event_type, actor=actor)
+    except BrokenPipeError:  # `eventcoder export | head`: the reader has what it wanted
+        sys.stderr.close()
+        raise typer.Exit(0) from None
     except OSError as e:
         err.print(f"eventcoder: {output}: cannot write ({e.strerror})", markup=False, highlight=False)
         raise typer.Exit(2) from e

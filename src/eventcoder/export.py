@@ -56,15 +56,27 @@ for _region, _codes in {
         _REGIONS[_c] = _region
 
 
+def _acled_country_names() -> dict[str, str]:
+    from eventcoder.resolve.gazetteer.build import read_data_csv
+
+    return {r["iso2"]: r["acled_name"] for r in read_data_csv("countries.csv")}
+
+
+_COUNTRY_NAMES: dict[str, str] = {}
+
+
 def _country_info(iso2: str | None) -> tuple[str, str]:
+    """ISO 3166-1 numeric code and ACLED's country name ("Democratic Republic of Congo")."""
     if not iso2:
         return "", ""
     import pycountry
 
+    if not _COUNTRY_NAMES:
+        _COUNTRY_NAMES.update(_acled_country_names())
     c = pycountry.countries.get(alpha_2=iso2)
     if c is None:
-        return "", iso2
-    return str(int(c.numeric)), getattr(c, "common_name", None) or c.name
+        return "", _COUNTRY_NAMES.get(iso2, iso2)
+    return str(int(c.numeric)), _COUNTRY_NAMES.get(iso2) or getattr(c, "common_name", None) or c.name
 
 
 def acled_row(ev: Event, article: CodedArticle) -> dict[str, Any]:

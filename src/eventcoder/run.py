@@ -178,7 +178,9 @@ class CorpusRunner:
                 kind = item[0]
                 if kind == "failure":
                     _k, source, doc_id, stage, reason = item
-                    db.execute("INSERT INTO failures VALUES (?, ?, ?, ?, ?)", [run_id, source, doc_id, stage, reason])
+                    if not db.execute("SELECT 1 FROM failures WHERE input = ? AND stage = ? AND reason = ?",
+                                      [source, stage, reason]).fetchone():
+                        db.execute("INSERT INTO failures VALUES (?, ?, ?, ?, ?)", [run_id, source, doc_id, stage, reason])
                 elif kind == "duplicate":
                     _k, key, doc, article, chash, sig, dup = item
                     db.execute("INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -194,7 +196,7 @@ class CorpusRunner:
                                 self.near.encode(sig), None, coded.outlet, coded.published, coded.title, coded.text,
                                 coded.relevant, run_id, __version__])
                     for ev in coded.events:
-                        self._add_event(ev, key, coded, counts)
+                        self._add_event(ev, key, coded, counts, doc.source)
                     for m in coded.measures:
                         self._add_measure(m, key)
                     if coded.quotes:
@@ -219,7 +221,7 @@ class CorpusRunner:
         db.execute("DELETE FROM quotes WHERE article_key = ?", [key])
         db.execute("DELETE FROM articles WHERE article_key = ?", [key])
 
-    def _add_event(self, ev: Event, key: str, coded: CodedArticle, counts: RunCounts) -> None:
+    def _add_event(self, ev: Event, key: str, coded: CodedArticle, counts: RunCounts, source: str = "") -> None:
         db = self.store.db
         match = None
         if ev.event_date is not None:
@@ -258,7 +260,7 @@ class CorpusRunner:
                  ev.admin2, ev.latitude, ev.longitude, ev.actor1, ev.actor1, ev.actor1, event_id])
             counts.merged += 1
         db.execute("INSERT INTO event_sources VALUES (?,?,?,?,?,?,?)",
-                   [event_id, key, coded.outlet, coded.url, ev.fatalities, attribution, evidence])
+                   [event_id, key, coded.outlet, coded.url or source, ev.fatalities, attribution, evidence])
 
     def _add_measure(self, m: Measure, key: str) -> None:
         import hashlib

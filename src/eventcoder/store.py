@@ -93,6 +93,8 @@ class Store:
             raise StoreError(f"{self.path}: cannot open the database ({msg.splitlines()[0]})") from err
         except duckdb.Error as err:
             raise StoreError(f"{self.path}: not an eventcoder database ({str(err).splitlines()[0]})") from err
+        # DuckDB caches pages up to most of the machine's memory by default; a corpus run needs little
+        self.db.execute("SET memory_limit = '512MB'")
         if not read_only:
             self._migrate()
         else:

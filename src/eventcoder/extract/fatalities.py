@@ -16,6 +16,14 @@ from functools import lru_cache
 import yaml
 
 MAX_PLAUSIBLE = 1_000_000
+_MONTH_WORD = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+               r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
+_DATES_TO_MASK = re.compile(
+    r"\b" + _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{2})?\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD + r"(?:,?\s+(?:19|20)\d{2})?\b"
+    r"|\b(?:in|since|of|until|by|from|during|before|after)\s+(?:19|20)\d{2}\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -168,6 +176,8 @@ def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
     """
     if _KILLED_OR_WOUNDED.search(text):
         return []
+    # dates are not tolls: "March 14, 2024 - Seven people were killed" (same length, offsets kept)
+    text = _DATES_TO_MASK.sub(lambda m: " " * len(m.group(0)), text)
     found: list[DeathCount] = []
     a, b, c, d = _patterns()
     for pat in (a, b, c, d):
