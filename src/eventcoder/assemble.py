@@ -379,7 +379,8 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
         if not kept and not _skip_sentence(info):
             # a follow-up sentence ("Dozens of the terrorists were killed," he said) adds its
             # figures to the mention just before it
-            if mentions and info.deaths and s.paragraph - last_para <= 2:
+            single = len({(m.event_type, m.place.name if m.place else None) for m in mentions}) == 1
+            if mentions and info.deaths and (s.paragraph - last_para <= 2 or single):
                 mentions[-1].follow_up_deaths[s.start] = list(info.deaths)
             continue
         last_para = s.paragraph
@@ -423,7 +424,8 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             # deaths nearest to this trigger rather than to another kept trigger
             for dc in info.deaths:
                 owners = [k for k in kept if _clause_bounds(info, k.start) == _clause_bounds(info, dc.start)] or kept
-                owner = _nearest(owners, dc.start)
+                # "X struck Y, killing N": the act comes before its toll
+                owner = min(owners, key=lambda k: (dc.start - k.end) if k.end <= dc.start else (k.start - dc.start) * 3)
                 if owner is trig:
                     m.deaths.append(dc)
             m.actors = list(info.actors)
@@ -518,15 +520,22 @@ def _fatalities(draft: Draft, sub_event_type: str, article_text: str) -> tuple[i
         if not positive:
             zero = zero or figures[0]
             continue
-        # Same victims named twice in one sentence are one figure; different victims add up.
+        # Same victims named twice in one sentence are one figure; different victims add up;
+        # a bare toll ("put the death toll at 24") is another source's figure, not a sum.
         by_victims: dict[str, DeathCount] = {}
         for fig in positive:
-            vkey = fig.victims.lower() or "_"
+            if not fig.victims:
+                continue
+            vkey = fig.victims.lower()
             if vkey not in by_victims or fig.value < by_victims[vkey].value:
                 by_victims[vkey] = fig
-        total = sum(x.value for x in by_victims.values())
-        high = sum(x.high for x in by_victims.values())
-        totals.append((total, high, max(by_victims.values(), key=lambda x: x.value)))
+        if by_victims:
+            total = sum(x.value for x in by_victims.values())
+            high = sum(x.high for x in by_victims.values())
+            totals.append((total, high, max(by_victims.values(), key=lambda x: x.value)))
+        for fig in positive:
+            if not fig.victims:
+                totals.append((fig.value, fig.high, fig))
     if sub_event_type == "Other":
         return 0, 0, 0, zero
     if not totals:
@@ -733,7 +742,12 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
     if event_type == "Battles" and sub == "Non-state actor overtakes territory" and a1[1] == 1:
         # a state force does not "overtake": it regains
         pass
-    if others:
+    victims = " ".join(dc.victims for m in draft.mentions for dc in m.deaths if dc.value > 0)
+    civilian_dead = bool(victims) and not _ARMED_VICTIMS.search(victims) and bool(_CIVILIAN_TARGET.search(victims))
+    if event_type == "Explosions/Remote violence" and civilian_dead:
+        # the dead were civilians: ACLED codes them as the second actor
+        a2 = civ + (None,)
+    elif others:
         # prefer a named group, then a state force, then unidentified
         others.sort(key=lambda a: {GROUP: 0, STATE: 1, UNIDENTIFIED: 2}.get(a.kind, 3))
         a2 = named(others[0])

@@ -73,8 +73,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     num = _num()
     victim = _alt(q["victims"])
     adj = r"(?:[\w'’-]+\s+){0,3}?"
-    group = (r"(?P<g>" + num + r"\s+(?:of\s+(?:the\s+|their\s+|its\s+)?)?" + adj + r"(?:" + victim + r")"
-             r"(?:,?\s+(?:and|as well as|plus)\s+" + num + r"\s+(?:of\s+(?:the\s+)?)?" + adj + r"(?:" + victim + r"))*)")
+    def group_named(name: str) -> str:
+        return (r"(?P<" + name + ">" + num + r"\s+(?:of\s+(?:the\s+|their\s+|its\s+)?)?" + adj + r"(?:" + victim + r")"
+                r"(?:,?\s+(?:and|as well as|plus)\s+" + num + r"\s+(?:of\s+(?:the\s+)?)?" + adj + r"(?:" + victim + r"))*)")
+
+    group = group_named("g")
     death = (r"(?:killed|dead|died|slain|murdered|massacred|executed|beheaded|shot dead|shot and killed|"
              r"lost their lives|lost his life|lost her life|burned to death|hacked to death|perished|"
              r"were killed|was killed|have been killed|had been killed|has been killed|had died|have died|"
@@ -82,8 +85,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     # A: "<group> (were|had been) killed"
     a = re.compile(r"\b" + group + r"(?:\s*,[^,.;]{0,60},)?\s+(?:(?:were|was|had|have|has|are|is|been|reportedly|all|also|later|being)\s+){0,3}" + death + r"\b", re.I)
     # B: "killing/killed <group>"
-    b = re.compile(r"\b(?:killing|killed|kills|kill|leaving|left|claimed the lives of|claiming the lives of|"
-                   r"collected|recovered|found|retrieved)\s+" + group + r"(?:\s+dead)?\b(?!\s+(?:injured|wounded|hurt))", re.I)
+    b = re.compile(r"\b(?:(?:killing|killed|kills|kill|claimed the lives of|claiming the lives of|"
+                   r"collected|recovered|found|retrieved)\s+" + group + r"(?:\s+dead)?"
+                   r"|(?:leaving|left)\s+" + group_named("g3") + r"\s+dead"
+                   r"|(?:beat|beaten|stoned|hacked|burned|burnt|stabbed|clubbed|lynched)\s+" + group_named("g4") + r"\s+to death)\b",
+                   re.I)
     # C: "death toll ... N", "N dead"
     c = re.compile(r"\b(?:death toll|toll|number of (?:dead|deaths))\s+(?:\w+\s+){0,5}?(?:at|to|of|reached|was|is|stood at|rose to|climbed to)\s+(?P<g>" + num + r")\b", re.I)
     d = re.compile(r"\b(?:(?P<g>" + num + r")\s+(?:people\s+)?(?:dead|deaths|killed|bodies|fatalities)|"
@@ -182,7 +188,8 @@ def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
     a, b, c, d = _patterns()
     for pat in (a, b, c, d):
         for m in pat.finditer(text):
-            g = m.group("g") or m.groupdict().get("g2") or ""
+            gd = m.groupdict()
+            g = gd.get("g") or gd.get("g2") or gd.get("g3") or gd.get("g4") or ""
             val = _group_value(g) if pat in (a, b) else None
             if val is None:
                 qty = parse_quantity(re.sub(r"\s+(?:people|dead|deaths|killed|bodies|fatalities)$", "", g.strip(), flags=re.I))
