@@ -150,3 +150,25 @@ def test_quote_without_place_or_date_starts_no_event(code):
     )
     coded = code(text)
     assert [(e.sub_event_type, e.fatalities) for e in coded.events] == [("Remote explosive/landmine/IED", 4)]
+
+
+def test_another_sources_toll_is_an_alternative_not_a_sum(code):
+    text = ("Raid on Dandume\n\nGUSAU, Nigeria, May 9, 2023 — Bandits killed at least 11 villagers in Dandume near Tsafe "
+            "on Monday, police said, while a local councillor put the death toll at 19.")
+    [ev] = code(text).events
+    assert (ev.fatalities, ev.fatalities_low, ev.fatalities_high) == (11, 11, 19)
+
+
+def test_vehicle_that_struck_a_mine_is_the_target(code):
+    text = ("Convoy hits mine\n\nBAIDOA, Somalia, Aug. 14, 2023 — A Somali army truck struck a landmine near Baidoa on "
+            "Sunday, killing four soldiers. Al-Shabaab claimed responsibility for the attack.")
+    [ev] = code(text).events
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Remote explosive/landmine/IED", "al-Shabaab", "Military Forces of Somalia", 4)
+
+
+def test_civilian_dead_make_civilians_the_target_of_a_strike(code):
+    text = ("Strike on Tsafe\n\nGUSAU, Nigeria, May 9, 2023 — An air strike hit a market in Tsafe on Monday, killing "
+            "six traders, residents said, as the army pursued bandits in the area.")
+    [ev] = code(text).events
+    assert (ev.actor2, ev.inter2, ev.interaction) == ("Civilians (Nigeria)", 7, 17)

@@ -717,6 +717,17 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
         a1 = named(cands[0]) if cands else None
         return a1, None
     # Battles and Explosions/Remote violence
+    if sub == "Remote explosive/landmine/IED" and re.match(r"(?i)(?:hit|struck|stepped on|ran over|drove over|triggered)\b",
+                                                            trig.text):
+        # "a convoy struck an IED": who struck the device is its target, not who planted it
+        targets = [a for a in cands if a.end <= trig.start]
+        cands = [a for a in cands if a not in targets]
+        if not cands:
+            claimed = [c for c in claims if c.kind == GROUP]
+            grp = [a for a in others_armed if a.kind == GROUP and a not in targets]
+            a1 = named(claimed[0]) if claimed else (named(grp[0]) if grp else ad.unidentified(country) + (None,))
+            a2 = named(targets[0]) if targets else None
+            return a1, a2
     if not cands:
         claimed = [c for c in claims if c.kind == GROUP]
         if claimed:

@@ -59,3 +59,13 @@ def test_spans_are_offsets():
                                                 ("up to 9", (9, 9)), ("two or three", (2, 3)), ("hundreds", (100, 100))])
 def test_parse_quantity(phrase, value):
     assert parse_quantity(phrase) == value
+
+
+def test_dates_are_not_tolls():
+    figures = find_deaths("GUSAU, Nigeria, March 14, 2024 - Seven people were killed in Tsafe.")
+    assert [(d.value, d.text) for d in figures] == [(7, "Seven people were killed")]
+
+
+def test_beaten_to_death_and_left_injured():
+    assert [d.value for d in find_deaths("A mob beat three men to death near the market.")] == [3]
+    assert find_deaths("The clashes left nine police officers injured.") == []
