@@ -22,11 +22,11 @@ import os
 import random
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-import psutil
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from memory import PeakMemory  # noqa: E402
 
 WORDS = ("market road convoy village council river bridge school clinic harvest rain border district office "
          "elders water fuel price trader season farmers herders court election radio mosque church bus").split()
@@ -67,35 +67,6 @@ def build_warc(gold: Path, pages: int, out: Path) -> int:
     return pages
 
 
-class Peak:
-    """Peak resident memory of this process and its children (summed), sampled every 50 ms."""
-
-    def __init__(self) -> None:
-        self.peak = 0
-        self._stop = threading.Event()
-        self._t = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        me = psutil.Process()
-        while not self._stop.is_set():
-            total = 0
-            for p in [me, *me.children(recursive=True)]:
-                try:
-                    total += p.memory_info().rss
-                except psutil.Error:
-                    pass
-            self.peak = max(self.peak, total)
-            time.sleep(0.05)
-
-    def __enter__(self) -> Peak:
-        self._t.start()
-        return self
-
-    def __exit__(self, *a: object) -> None:
-        self._stop.set()
-        self._t.join()
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "gold" / "dev")
@@ -122,7 +93,7 @@ def main() -> None:
     db.unlink(missing_ok=True)
     store = Store(db)
     stats = SourceStats()
-    with Peak() as peak:
+    with PeakMemory() as peak:
         t0 = time.perf_counter()
         runner = CorpusRunner(pipe, store, workers=args.workers, pipeline_args={"gazetteer": args.gazetteer})
         counts = runner.run(iter_warc(warc, stats))

@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import threading
 import time
 from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
 
-import psutil
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from memory import PeakMemory  # noqa: E402
 
 _STATE: dict[str, Any] = {}
 
@@ -56,39 +55,6 @@ def _baseline(item: tuple[str, str, str, str | None]) -> int:
         text = trafilatura.extract(content, include_comments=False) or ""
     doc = _STATE["nlp"](text)
     return len(doc)
-
-
-class PeakMemory:
-    """Samples the summed RSS of this process and its children; ``peak`` in bytes."""
-
-    def __init__(self) -> None:
-        self.peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        me = psutil.Process(os.getpid())
-        while not self._stop.is_set():
-            total = 0
-            try:
-                procs = [me, *me.children(recursive=True)]
-                for p in procs:
-                    try:
-                        total += p.memory_info().rss
-                    except psutil.Error:
-                        pass
-            except psutil.Error:
-                pass
-            self.peak = max(self.peak, total)
-            time.sleep(0.05)
-
-    def __enter__(self) -> PeakMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 def _load(gold: Path, n: int) -> list[tuple[str, str, str, str | None]]:

@@ -45,3 +45,12 @@ def code(pipeline):
         return pipeline.code(text, published=published)
 
     return _code
+
+
+@pytest.fixture()
+def runner(monkeypatch, gazetteer_path):
+    """A Typer CLI runner with the test gazetteer active."""
+    from typer.testing import CliRunner
+
+    monkeypatch.setenv("EVENTCODER_GAZETTEER", str(gazetteer_path))
+    return CliRunner()

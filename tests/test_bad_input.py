@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from eventcoder.cli import app
 from eventcoder.errors import InputError
@@ -13,10 +12,6 @@ ARTICLE = ("Blast in Baidoa\n\nBAIDOA - A roadside bomb killed three soldiers ne
            "an officer said.\n")
 
 
-@pytest.fixture()
-def runner(monkeypatch, gazetteer_path):
-    monkeypatch.setenv("EVENTCODER_GAZETTEER", str(gazetteer_path))
-    return CliRunner()
 
 
 def test_impossible_published_date_is_a_usage_error_not_a_crash(runner, tmp_path):

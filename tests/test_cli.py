@@ -4,9 +4,6 @@ import csv
 import io
 import json
 
-import pytest
-from typer.testing import CliRunner
-
 from eventcoder.cli import app
 from eventcoder.export import ACLED_COLUMNS
 
@@ -16,10 +13,6 @@ ARTICLE = (
 )
 
 
-@pytest.fixture()
-def runner(monkeypatch, gazetteer_path):
-    monkeypatch.setenv("EVENTCODER_GAZETTEER", str(gazetteer_path))
-    return CliRunner()
 
 
 def test_code_json_one_article(runner, tmp_path):

@@ -2,9 +2,6 @@
 
 import json
 
-import pytest
-from typer.testing import CliRunner
-
 from eventcoder.cli import app
 
 ARTICLE = (
@@ -14,10 +11,6 @@ ARTICLE = (
 )
 
 
-@pytest.fixture()
-def runner(monkeypatch, gazetteer_path):
-    monkeypatch.setenv("EVENTCODER_GAZETTEER", str(gazetteer_path))
-    return CliRunner()
 
 
 def test_country_names_are_countries_not_namesake_towns(runner, tmp_path):

@@ -11,7 +11,6 @@ import time
 
 import duckdb
 import pytest
-from typer.testing import CliRunner
 
 from eventcoder.cli import app
 from eventcoder.errors import StoreError
@@ -65,10 +64,6 @@ def corpus(tmp_path):
     return folder, tmp_path / "crawl.warc.gz"
 
 
-@pytest.fixture()
-def runner(monkeypatch, gazetteer_path):
-    monkeypatch.setenv("EVENTCODER_GAZETTEER", str(gazetteer_path))
-    return CliRunner()
 
 
 def test_run_merges_reports_and_is_idempotent(runner, corpus, tmp_path):
