@@ -81,7 +81,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     death = (r"(?:killed|dead|died|slain|murdered|massacred|executed|beheaded|shot dead|shot and killed|"
              r"lost their lives|lost his life|lost her life|burned to death|hacked to death|perished|"
              r"were killed|was killed|have been killed|had been killed|has been killed|had died|have died|"
-             r"fell as martyrs|were martyred|killed in action)")
+             r"fell as martyrs|were martyred|was martyred|embraced martyrdom|martyred|killed in action)")
     # A: "<group> (were|had been) killed"
     a = re.compile(r"\b" + group + r"(?:\s*,[^,.;]{0,60},)?\s+(?:(?:were|was|had|have|has|are|is|been|reportedly|all|also|later|being)\s+){0,3}" + death + r"\b", re.I)
     # B: "killing/killed <group>"
