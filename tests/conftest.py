@@ -54,3 +54,24 @@ def runner(monkeypatch, gazetteer_path):
 
     monkeypatch.setenv("EVENTCODER_GAZETTEER", str(gazetteer_path))
     return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def subset_pipeline(tmp_path_factory: pytest.TempPathFactory):
+    """A pipeline on the default gazetteer restricted to the countries of the own gold sets
+    (tests/fixtures/gold and tests/fixtures/toponyms): the real data, built small (seconds)."""
+    import json
+
+    from eventcoder.pipeline import Pipeline
+    from eventcoder.resolve.gazetteer.build import build_default
+
+    countries: set[str] = set()
+    for rec in (FIXTURES / "gold").glob("*.json"):
+        data = json.loads(rec.read_text(encoding="utf-8"))
+        countries |= {e["country"] for e in data["events"]} | {m["country"] for m in data["measures"]}
+    for line in (FIXTURES / "toponyms" / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            countries.add(json.loads(line)["country"])
+    path = build_default(tmp_path_factory.mktemp("subset") / "subset.sqlite", progress=False,
+                         countries=sorted(countries))
+    return Pipeline(gazetteer=path)

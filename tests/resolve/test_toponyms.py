@@ -26,14 +26,9 @@ def _km(a, b, c, d):
 
 
 @pytest.fixture(scope="module")
-def default_subset_pipeline(tmp_path_factory):
-    from eventcoder.pipeline import Pipeline
-    from eventcoder.resolve.gazetteer.build import build_default
-
+def default_subset_pipeline(subset_pipeline):
     rows = [json.loads(x) for x in (GOLD / "gold.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
-    countries = sorted({r["country"] for r in rows})
-    path = build_default(tmp_path_factory.mktemp("gaz") / "subset.sqlite", progress=False, countries=countries)
-    return Pipeline(gazetteer=path), rows
+    return subset_pipeline, rows
 
 
 def test_toponym_accuracy_on_own_gold_set(default_subset_pipeline):
