@@ -82,7 +82,7 @@ def test_evaluate_prints_scores_and_writes_json(runner, tmp_path):
     assert res.exit_code == 0, res.output
     assert "events" in res.stdout and "F1" in res.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["articles"] == 6
+    assert data["articles"] == 20
 
 
 def test_internal_error_in_one_article_is_recorded_and_the_batch_goes_on(runner, tmp_path, monkeypatch):
