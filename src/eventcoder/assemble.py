@@ -14,12 +14,12 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
-from eventcoder.extract.dates import DateMention, find_dates
-from eventcoder.extract.fatalities import DeathCount, find_deaths
-from eventcoder.extract.places import Toponym, find_toponyms
+from eventcoder.extract.dates import DateMention
+from eventcoder.extract.fatalities import DeathCount
+from eventcoder.extract.places import Toponym
 from eventcoder.extract.triggers import TriggerMatch
 from eventcoder.models import Article, Attribution, Event, Evidence
 from eventcoder.nlp import Entity, Sentence
@@ -969,9 +969,4 @@ def _drop_duplicates(events: list[Event]) -> list[Event]:
     return out
 
 
-def published_of(article: Article) -> date | None:
-    return date.fromisoformat(article.published) if article.published else None
-
-
-__all__ = ["SentenceInfo", "assemble_events", "article_countries", "timedelta", "find_dates", "find_deaths",
-           "find_toponyms"]
+__all__ = ["SentenceInfo", "article_countries", "assemble_events"]

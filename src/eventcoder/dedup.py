@@ -85,13 +85,15 @@ class NearDuplicates:
     def add(self, key: str, sig: Any) -> None:
         if key not in self._sigs:
             self.lsh.insert(key, sig)
-            self._sigs[key] = sig
+            self._sigs[key] = sig.hashvalues.copy()  # 1 KB, not the whole MinHash object
 
     def match(self, sig: Any) -> str | None:
         """The key of a stored article at least 0.8 similar (estimated Jaccard), else None."""
+        import numpy as np
+
         best = None
         for key in self.lsh.query(sig):
-            j = sig.jaccard(self._sigs[key])
+            j = float(np.mean(sig.hashvalues == self._sigs[key]))
             if j >= NEAR_DUPLICATE_THRESHOLD and (best is None or j > best[0]):
                 best = (j, key)
         return best[1] if best else None

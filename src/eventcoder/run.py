@@ -93,7 +93,10 @@ class CorpusRunner:
             import multiprocessing
 
             ctx = multiprocessing.get_context("spawn")
-            pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.pipeline_args,))
+            # workers are replaced every 2,000 articles: spaCy's string store and the look-up caches
+            # grow with every new name a worker sees, and a long run must not grow with them
+            pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.pipeline_args,),
+                            maxtasksperchild=500)  # tasks are chunks of 4 articles
             coded_items: Iterable[tuple[Any, CodedArticle | None]] = pool.imap(_code_in_worker, checked, chunksize=4)
         else:
             coded_items = ((item, self.pipeline.code_cleaned(item[3]) if item[0] == "code" else None)

@@ -33,10 +33,11 @@ def _ordinal_day(text: str) -> int | None:
     m = re.search(r"(\d{1,2})(?:st|nd|rd|th)?", text)
     if m:
         return int(m.group(1))
+    best = None
     for i, w in enumerate(_ORD_WORDS, start=1):
         if re.search(r"\b" + w + r"\b", text, re.I):
-            best = i
-    return best if "best" in locals() else None
+            best = i  # the last (longest) match wins: "twenty-first" over "first"
+    return best
 
 
 def _parse_absolute(text: str, published: date | None) -> date | None:
