@@ -75,3 +75,9 @@ def test_offsets_point_into_the_text():
     art = _article("\"We will rebuild the bridge,\" said Ahmed Musa, the mayor of Tsafe.")
     [q] = find_quotes(art)
     assert art.text[q.start:q.end] == q.text
+
+
+def test_name_with_as_inside_a_word_is_kept_whole():
+    # regression: "Firas Bashar Sabri" lost "Firas" to the "identified as NAME" rule
+    sp = parse_speaker("Kenya Defence Forces spokesman Col. Thomas Ruto Kiprop")
+    assert (sp.name, sp.role, sp.organization) == ("Thomas Ruto Kiprop", "spokesman", "Kenya Defence Forces")

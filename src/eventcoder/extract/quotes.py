@@ -133,7 +133,7 @@ def parse_speaker(who: str, not_person: Callable[[str], bool] = lambda s: False)
         if name is None and _is_name(core, not_person):
             name = core
             continue
-        ident = re.search(r"(?:as|nom de guerre|first name|name)\s+(?P<n>" + _NAME.pattern + r")$", part)
+        ident = re.search(r"\b(?:as|nom de guerre|first name|name)\s+(?P<n>" + _NAME.pattern + r")$", part)
         if name is None and ident and _is_name(ident.group("n"), not_person):
             name = ident.group("n")
             continue
