@@ -504,7 +504,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
     return drafts
 
 
-def _fatalities(draft: Draft, sub_event_type: str, article_text: str) -> tuple[int | None, int | None, int | None, DeathCount | None]:
+def _fatalities(draft: Draft, sub_event_type: str) -> tuple[int | None, int | None, int | None, DeathCount | None]:
     """(fatalities, low, high, evidence): per sentence the sum of its figures, then the
     smallest positive figure across sentences (ACLED's most conservative figure)."""
     per_sentence: dict[int, list[DeathCount]] = {}
@@ -750,9 +750,6 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
     else:
         a1 = ad.unidentified(country) + (None,)
     others = [a for a in others_armed if ad.name(a, country, countries)[0] != a1[0]]
-    if event_type == "Battles" and sub == "Non-state actor overtakes territory" and a1[1] == 1:
-        # a state force does not "overtake": it regains
-        pass
     victims = " ".join(dc.victims for m in draft.mentions for dc in m.deaths if dc.value > 0)
     civilian_dead = bool(victims) and not _ARMED_VICTIMS.search(victims) and bool(_CIVILIAN_TARGET.search(victims))
     if event_type == "Explosions/Remote violence" and civilian_dead:
@@ -902,7 +899,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         a1, a2 = _pick_actors(draft, f.event_type, sub, country, [country, *countries] if country else countries, res, claims)
         if a1 and a2 and a1[0] == a2[0]:
             a2 = None
-        fat, low, high, fat_ev = _fatalities(draft, sub, article.text)
+        fat, low, high, fat_ev = _fatalities(draft, sub)
         evidence: list[Evidence] = []
         for m in ms:
             evidence.append(Evidence("sub_event_type", m.trigger.start, m.trigger.end, m.trigger.text))

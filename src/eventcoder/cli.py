@@ -130,21 +130,25 @@ def code_cmd(
     except EventcoderError as e:
         err.print(f"eventcoder: {e}")
         raise typer.Exit(2) from e
-    docs = list(iter_documents(inputs, published=published, url=url))
-    show = progress if progress is not None else (len(docs) > 1 and err.is_terminal)
+    # inputs stream: a large JSONL batch is never held in memory (only json/table output collect)
+    docs = iter_documents(inputs, published=published, url=url)
+    batch_input = len(inputs) > 1 or any(i.lower().endswith((".jsonl", ".ndjson")) for i in inputs)
+    show = progress if progress is not None else (batch_input and err.is_terminal)
     out_stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
     failures: list[tuple[str, str]] = []
     failed_records: list[Any] = []
     coded: list[Any] = []
-    n_events = 0
+    n_events = n_docs = 0
     import time
 
     t0 = time.perf_counter()
     try:
         csv_writer = AcledCsvWriter(out_stream) if fmt == Format.acled_csv else None
         with _progress(show) as bar:
-            task = bar.add_task("coding", total=len(docs), events=0, failed=0, rate="") if bar else None
-            for doc, art in zip(docs, pipe.code_many(docs), strict=True):
+            task = bar.add_task("coding", total=None, events=0, failed=0, rate="") if bar else None
+            for doc in docs:
+                n_docs += 1
+                art = next(pipe.code_many([doc]))
                 if art.error:
                     failures.append((doc.source, f"{art.error.stage}: {art.error.reason}"))
                     failed_records.append(art)
@@ -156,8 +160,7 @@ def code_cmd(
                 else:
                     coded.append(art)
                 if bar is not None:
-                    done = len(failures) + (bar.tasks[0].completed + 1 - len(failures))
-                    rate = done / max(time.perf_counter() - t0, 1e-9)
+                    rate = n_docs / max(time.perf_counter() - t0, 1e-9)
                     bar.update(task, advance=1, events=n_events, failed=len(failures), rate=f"{rate:.1f} art/s")
         if fmt == Format.json:
             write_json_list(coded, out_stream)
@@ -174,7 +177,7 @@ def code_cmd(
                 fh.write(to_json(art) + "\n")
         err.print(f"failure records written to {side}", markup=False, highlight=False)
     if failures:
-        err.print(f"[red]{len(failures)} of {len(docs)} input(s) failed:[/red]")
+        err.print(f"[red]{len(failures)} of {n_docs} input(s) failed:[/red]")
         for source, reason in failures:
             err.print(f"  {source}: {reason}", markup=False, highlight=False)
         raise typer.Exit(3)

@@ -23,7 +23,6 @@ ACLED_COLUMNS = [
     "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
     "fatalities", "tags", "timestamp",
 ]
-FORMATS = ("table", "json", "jsonl", "acled-csv")
 
 _DISORDER = {
     "Battles": "Political violence",

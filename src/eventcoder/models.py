@@ -12,15 +12,6 @@ from typing import Any
 
 
 @dataclass(frozen=True)
-class Span:
-    """A stretch of the clean text: ``text == article.text[start:end]``."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
 class Evidence:
     """The span a field's value came from."""
 

@@ -298,7 +298,7 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
         for qs, qe in sorted(qspans):
             if any(s <= qs < e for s, e, *_ in local):
                 continue
-            sa, sb = sentence_of(min(qe + 1, len(text) - 1))
+            _sa, sb = sentence_of(min(qe + 1, len(text) - 1))
             after = text[qe + 1:sb] if qe < len(text) else ""
             sp: Speaker | None = None
             raw: str | None = None

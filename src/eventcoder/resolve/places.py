@@ -8,8 +8,6 @@ name that resolves to nothing keeps its text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from eventcoder.extract.places import Toponym
 from eventcoder.resolve.gazetteer import Gazetteer, Place
 from eventcoder.resolve.gazetteer.names import fold, strip_feature_word
@@ -21,13 +19,6 @@ _TOWN_WORDS = {"village", "villages", "town", "city", "hamlet", "locality", "set
                "border town", "capital", "neighbourhood", "neighborhood", "commune"}
 _BIG_CITY = 1_000_000
 
-
-@dataclass(frozen=True)
-class ResolvedToponym:
-    """A toponym and its place (None when the gazetteer has nothing that fits)."""
-
-    toponym: Toponym
-    place: Place | None
 
 
 class PlaceResolver:
