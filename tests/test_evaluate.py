@@ -45,3 +45,33 @@ def test_quotes_found_by_prefix_and_last_name():
     s = Scores()
     score_article(pred, gold, s)
     assert s.as_dict()["quotes"]["recall"] == 1.0
+
+
+def test_evaluate_reads_texts_from_a_separate_folder_and_a_split(runner, tmp_path):
+    """The real-news corpus keeps its third-party texts apart from the gold (--texts) and
+    is scored by split (--ids)."""
+    import json
+
+    from eventcoder.cli import app
+
+    gold, texts = tmp_path / "gold", tmp_path / "texts"
+    gold.mkdir()
+    texts.mkdir()
+    ev = _ev(event_type="Violence against civilians", sub_event_type="Attack", event_date="2023-03-12",
+             admin1=["Zamfara"], fatalities=4, location=["Tsafe"], actor1=["Unidentified Armed Group (Nigeria)"],
+             inter1=3, actor2=["Civilians (Nigeria)"], inter2=7)
+    for rid in ("a", "b"):
+        (gold / f"{rid}.json").write_text(json.dumps({"id": rid, "published": "2023-03-14", "relevant": True,
+                                                      "events": [ev], "measures": [], "quotes": []}), encoding="utf-8")
+    (texts / "a.txt").write_text("Gunmen shot dead four villagers on Sunday in Tsafe, Zamfara state, police said.",
+                                 encoding="utf-8")
+    split = tmp_path / "dev.txt"
+    split.write_text("# development split\na\n", encoding="utf-8")
+    res = runner.invoke(app, ["evaluate", str(gold), "--texts", str(texts), "--ids", str(split)])
+    assert res.exit_code == 0, res.output
+    assert "articles              1" in res.output
+    assert "tp 1, fp 0, fn 0" in res.output
+    # without the split, b has no text: it is left out with a message, not scored as missed
+    res = runner.invoke(app, ["evaluate", str(gold), "--texts", str(texts)])
+    assert res.exit_code == 0
+    assert "1 of 2 gold records have no article text" in res.output

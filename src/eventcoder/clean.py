@@ -44,13 +44,27 @@ _CAPTION = re.compile(
 )
 _BYLINE = re.compile(r"^by\s+(?P<who>[^\n]{2,120})$", re.I)
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+"
+# A full date: "Feb. 20, 2023", "July 12th, 2012", "14 March 2023", "2024-07-09".
+_FULL_DATE = (r"(?:(?:" + _MONTHS + r")[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+              r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS + r")[a-z]*\.?,?\s+\d{4}"
+              r"|\d{4}-\d{2}-\d{2})")
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z\u00C0-\u00DE .'\-]{1,40})"
     r"(?:,\s*(?P<place>[A-Z][A-Za-z .'\-]+?))?"
-    r"(?:,?\s*\(?(?P<date>(?:" + _MONTHS + r")[a-z]*\.?\s+\d{1,2},\s*\d{4})\)?)?"
+    r"(?:,?\s*\(?(?:" + _WEEKDAY + r")?(?P<date>" + _FULL_DATE + r")\)?)?"
     r"(?:\s*\((?P<agency>[^)]{2,40})\))?"
     r"\s*(?:—|–|-|:)\s+"
 )
+# A line that gives the page's date and little else ("Posted July 12th, 2012 at 3:40 pm",
+# "Published: 14 March 2023", "Thursday, July 12, 2012"): the publication date.
+_DATE_LINE = re.compile(
+    r"^\W*(?:(?:published|posted|updated|last updated|first published|date|dated)\b\s*(?:on|at)?\s*:?\s*)?"
+    r"(?:" + _WEEKDAY + r")?(?P<date>" + _FULL_DATE + r")(?:\s|$|[|,.;)\-–—])",
+    re.I,
+)
+# "Peshawar: (Thursday, July 12, 2012) As the insurgents ...": a dateline in mixed case.
+_PAREN_DATELINE = re.compile(r"^[A-Z][\w .'\-]{1,30}:\s*\((?:" + _WEEKDAY + r")?(?P<date>" + _FULL_DATE + r")\)\s*")
 _BAD_AUTHORS = {"published", "updated", "admin", "staff", "editor", "none"}
 
 
@@ -66,19 +80,38 @@ def _norm_para(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _dateline_date(text: str) -> str | None:
-    m = _DATELINE.match(text)
-    if not m or not m.group("date"):
-        return None
+def _parse_full_date(text: str) -> str | None:
+    """An ISO date from a full date expression (day, month and year), or None."""
     import dateparser
 
-    parsed = dateparser.parse(m.group("date"), languages=["en"])
+    text = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text)
+    parsed = dateparser.parse(text, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
     return parsed.date().isoformat() if parsed else None
+
+
+def _dateline_date(text: str) -> str | None:
+    m = _DATELINE.match(text) or _PAREN_DATELINE.match(text)
+    if not m or not m.group("date"):
+        return None
+    return _parse_full_date(m.group("date"))
+
+
+def date_line(line: str) -> str | None:
+    """The ISO date a short page line gives as the article's date, or None.
+
+    A line of at most 14 words that opens with a full date, optionally after
+    "Published", "Posted", "Updated" or "Date" and a weekday ("Posted July 12th, 2012 at
+    3:40 pm", "Thursday, 14 March 2023 | 10:02", "date 2024-07-09 News").
+    """
+    if len(line.split()) > 14:
+        return None
+    m = _DATE_LINE.match(line.strip())
+    return _parse_full_date(m.group("date")) if m else None
 
 
 def dateline_end(text: str) -> int:
     """Length of the dateline at the start of a paragraph ("MOGADISHU, Feb. 20, 2023 — "), or 0."""
-    m = _DATELINE.match(text)
+    m = _DATELINE.match(text) or _PAREN_DATELINE.match(text)
     return m.end() if m else 0
 
 
@@ -94,7 +127,9 @@ def _url_date(url: str | None) -> str | None:
         return None
     m = re.search(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)", url)
     if not m:
-        return None
+        # "/2023/03/slug": the year and month only (FORMAT.md: never guess a day)
+        ym = re.search(r"/(20\d{2}|19\d{2})/(0[1-9]|1[0-2])/(?!\d)", url)
+        return f"{ym.group(1)}-{ym.group(2)}" if ym else None
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
     except ValueError:
@@ -148,8 +183,11 @@ def _assemble(
     first_body = clean[body[0].start:body[0].end]
     text_date = _dateline_date(first_body)
     published = doc.published
-    found = page_date or text_date or _url_date(doc.url)
-    if published and found and found != published:
+    # the story's own dateline first, then the page's date line or metadata, then the URL
+    found = text_date or page_date or _url_date(doc.url)
+    if published and found and len(found) > len(published) and found.startswith(published):
+        published = found  # "2023-03" given, the dateline names the day: take the day
+    elif published and found and found != published:
         warnings.append(f"published date given as {published}; the page says {found}; using {published}")
     published = published or found
     return Article(
@@ -196,9 +234,16 @@ def clean_text(doc: RawDocument) -> Article:
     # The head of the page: the lines before the first sentence or byline. The longest of
     # them (three words or more) is the title; the others are section breadcrumbs.
     head: list[str] = []
+    page_date: str | None = None
     idx = 0
     while idx < len(lines):
         line = lines[idx]
+        found = date_line(line)
+        if found is not None:
+            # a date line under the title or byline is the page's date, not a paragraph
+            page_date = page_date or found
+            idx += 1
+            continue
         if _BYLINE.match(line) or line.rstrip().endswith((".", "?", "!", '"', "”")) or len(line) > 200 \
                 or _DATELINE.match(line):
             break
@@ -211,11 +256,16 @@ def clean_text(doc: RawDocument) -> Article:
             title = best
         elif title is None:
             paras.extend((h, False) for h in head if len(h.split()) > 6)
-    for line in lines[idx:]:
+    for n, line in enumerate(lines[idx:]):
         if _TAIL_START.match(line):
             break
         if _WIDGET.match(line):
             continue
+        if n < 4 and not paras:
+            found = date_line(line)
+            if found is not None:
+                page_date = page_date or found
+                continue
         m = _BYLINE.match(line)
         if m and byline is None and len(line.split()) <= 14:
             who = m.group("who")
@@ -227,7 +277,7 @@ def clean_text(doc: RawDocument) -> Article:
         paras.append((line, False))
     if outlet is None and doc.url:
         outlet = urlparse(doc.url).netloc.removeprefix("www.") or None
-    return _assemble(doc, paras, title=title, byline=byline, outlet=outlet, page_date=None, warnings=[])
+    return _assemble(doc, paras, title=title, byline=byline, outlet=outlet, page_date=page_date, warnings=[])
 
 
 def clean_html(doc: RawDocument) -> Article:

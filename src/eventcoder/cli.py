@@ -188,18 +188,29 @@ def evaluate_cmd(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of gold records (<id>.json) and articles (<id>.txt|.html).")],
     predictions: Annotated[Path | None, typer.Option(help="Score this JSONL of coded articles instead of coding.")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write every figure to this JSON file.")] = None,
+    texts: Annotated[Path | None, typer.Option("--texts", help="Folder of the articles (<id>.txt) when they are not beside the gold.")] = None,
+    ids: Annotated[Path | None, typer.Option("--ids", help="Score only the ids listed in this file (one a line): a split.")] = None,
+    save: Annotated[Path | None, typer.Option("--save", help="Write the coded articles to this JSONL file.")] = None,
     gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer file.")] = None,
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer")] = False,
 ) -> None:
     """Score the coder against gold records (FORMAT.md's scoring)."""
-    from eventcoder.evaluate import Scores, format_report, load_gold, score_article
+    from eventcoder.evaluate import Scores, format_report, load_gold, read_ids, score_article
     from eventcoder.ingest import read_document
 
     try:
-        gold = load_gold(gold_dir)
+        gold = load_gold(gold_dir, texts=texts, ids=read_ids(ids) if ids is not None else None)
     except InputError as e:
         err.print(f"eventcoder: {e}")
         raise typer.Exit(2) from e
+    missing = [rec["id"] for rec, article in gold if article is None]
+    if missing and predictions is None:
+        err.print(f"eventcoder: {len(missing)} of {len(gold)} gold records have no article text "
+                  f"(e.g. {missing[0]}); they are left out of the scores. For the real-news corpus, "
+                  "refill the texts as corpora/realnews/README.md says.")
+        gold = [(rec, article) for rec, article in gold if article is not None]
+        if not gold:
+            raise typer.Exit(2)
     preds: dict[str, dict] = {}
     if predictions is not None:
         try:
@@ -229,6 +240,11 @@ def evaluate_cmd(
                     preds[rec["id"]] = {"id": rec["id"], "events": [], "error": {"stage": e.stage, "reason": e.reason}}
                 if bar is not None:
                     bar.update(task, advance=1)
+    if save is not None:
+        with open(save, "w", encoding="utf-8") as fh:
+            for rec, _article in gold:
+                if rec["id"] in preds:
+                    fh.write(json.dumps(preds[rec["id"]], ensure_ascii=False) + "\n")
     scores = Scores()
     for rec, _article in gold:
         score_article(preds.get(rec["id"], {"events": []}), rec, scores)

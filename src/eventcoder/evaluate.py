@@ -292,14 +292,28 @@ def _score_quotes(system: list[dict], gold: list[dict], scores: Scores) -> None:
             scores.quote_precision.append(int(any(_quote_hits(q, g) for g in gold)))
 
 
-def load_gold(gold_dir: Path) -> list[tuple[dict, Path | None]]:
-    """Gold records in a folder with the article file beside each (``<id>.txt|.html``).
+def load_gold(gold_dir: Path, *, texts: Path | None = None,
+              ids: set[str] | None = None) -> list[tuple[dict, Path | None]]:
+    """Gold records in a folder, each with its article file (``<id>.txt|.html``).
+
+    Args:
+        gold_dir: folder of ``<id>.json`` gold records (FORMAT.md).
+        texts: folder holding the articles when they are kept apart from the gold (the
+            real-news corpus keeps third-party texts in a git-ignored folder); default:
+            beside each record.
+        ids: score only these record ids (a split of the corpus); default all.
+
+    Returns:
+        ``(record, article path or None)`` in id order; None where the text is missing.
 
     Raises:
-        InputError: the folder has no gold records or a record is not valid JSON.
+        InputError: the folder has no gold records, a record is not valid JSON, or
+            ``texts`` is not a folder.
     """
     if not gold_dir.is_dir():
         raise InputError(str(gold_dir), "not a folder of gold records")
+    if texts is not None and not texts.is_dir():
+        raise InputError(str(texts), "not a folder of article texts")
     out = []
     for path in sorted(gold_dir.glob("*.json")):
         try:
@@ -308,9 +322,13 @@ def load_gold(gold_dir: Path) -> list[tuple[dict, Path | None]]:
             raise InputError(str(path), f"not valid JSON ({err})") from err
         if not isinstance(rec, dict) or "events" not in rec:
             continue
+        rec.setdefault("id", path.stem)
+        if ids is not None and str(rec["id"]) not in ids:
+            continue
         article = None
+        base = (texts / path.name) if texts is not None else path
         for ext in (".txt", ".html", ".htm"):
-            cand = path.with_suffix(ext)
+            cand = base.with_suffix(ext)
             if cand.is_file():
                 article = cand
                 break
@@ -318,6 +336,19 @@ def load_gold(gold_dir: Path) -> list[tuple[dict, Path | None]]:
     if not out:
         raise InputError(str(gold_dir), "no gold records (<id>.json) in the folder")
     return out
+
+
+def read_ids(path: Path) -> set[str]:
+    """Record ids from a split file: one id a line, ``#`` comments and blank lines skipped.
+
+    Raises:
+        InputError: the file cannot be read.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise InputError(str(path), f"cannot read the id list ({err.strerror})") from err
+    return {ln.split("#", 1)[0].strip() for ln in lines if ln.split("#", 1)[0].strip()}
 
 
 def format_report(result: dict[str, Any]) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import importlib.resources
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,11 +20,11 @@ from typing import Any
 import yaml
 
 from eventcoder.assemble import (
-    _CLAIM,
+    CLAIM,
     SentenceInfo,
-    _frame_irrelevant,
     article_countries,
     assemble_events,
+    frame_irrelevant,
 )
 from eventcoder.clean import clean, dateline_end
 from eventcoder.errors import EventcoderError, GazetteerError, InputError
@@ -40,21 +39,7 @@ from eventcoder.nlp import Sentence, entities_for, load_spacy, split_sentences
 from eventcoder.resolve.actors import ActorDictionary
 from eventcoder.resolve.gazetteer import Gazetteer, Place, open_default
 from eventcoder.resolve.places import PlaceResolver
-
-
-@dataclass
-class Resources:
-    """What the stages need, loaded once: spaCy, lexicons, actor dictionary, gazetteer."""
-
-    nlp: Any
-    lexicon: TriggerLexicon
-    actors: ActorDictionary
-    places: PlaceResolver
-    frames: dict[str, list[str]]
-    frame_min: int
-    frame_patterns: dict[str, re.Pattern[str]]
-    country_pattern: re.Pattern[str]
-    measures: MeasureLexicon
+from eventcoder.resources import Resources
 
 
 def _load_frames() -> tuple[dict[str, list[str]], int]:
@@ -183,7 +168,7 @@ class Pipeline:
             info.toponyms = sorted(((t, p) for t, p in resolved if p is not None or t.source != "prep"),
                                    key=lambda tp: tp[0].start)
         self._countries = countries
-        self._claims = [a for s in body if _CLAIM.search(s.text) for a in res.actors.find(s.text, s.start)
+        self._claims = [a for s in body if CLAIM.search(s.text) for a in res.actors.find(s.text, s.start)
                         if a.kind == "group"]
         return infos
 
@@ -193,7 +178,7 @@ class Pipeline:
         Uses the same resolution as coding: the article's countries, the divisions of its
         other places, feature words, population.
         """
-        from eventcoder.assemble import _PART_OF_NAME_AFTER, _PART_OF_NAME_BEFORE
+        from eventcoder.assemble.focus import PART_OF_NAME_AFTER, PART_OF_NAME_BEFORE
 
         sentences = split_sentences(article)
         infos = self._sentence_infos(article, sentences, every_sentence=True)
@@ -208,8 +193,8 @@ class Pipeline:
                 iso = self.resources.actors.country_of_demonym(word)
                 if iso is None or self.resources.actors.is_demonym(word):
                     continue
-                if _PART_OF_NAME_BEFORE.search(s.text[max(0, cm.start() - 12):cm.start()]) or \
-                        _PART_OF_NAME_AFTER.match(s.text[cm.end():]):
+                if PART_OF_NAME_BEFORE.search(s.text[max(0, cm.start() - 12):cm.start()]) or \
+                        PART_OF_NAME_AFTER.match(s.text[cm.end():]):
                     continue
                 start, end = s.start + cm.start(), s.start + cm.end()
                 if any(t.start < end and start < t.end for t, _p in out):
@@ -231,7 +216,7 @@ class Pipeline:
         res = self.resources
         sentences = split_sentences(article)
         body_text = " ".join(s.text for s in sentences if not s.is_caption and not s.is_title)
-        relevant_frame = not _frame_irrelevant(body_text, res)
+        relevant_frame = not frame_irrelevant(body_text, res)
         events = []
         measures: list[Measure] = []
         quotes: list[Quote] = []
@@ -245,6 +230,9 @@ class Pipeline:
         warnings = list(article.warnings)
         if article.published is None:
             warnings.append("no publication date: relative dates (weekdays, yesterday) are left null")
+        elif len(article.published) < 10:
+            warnings.append(f"publication date known only as {article.published}: relative dates "
+                            "(weekdays, yesterday) are left null")
         return CodedArticle(
             id=article.id, url=article.url, title=article.title, outlet=article.outlet,
             byline=article.byline, published=article.published, language=article.language,

@@ -69,3 +69,14 @@ def test_dates_are_not_tolls():
 def test_beaten_to_death_and_left_injured():
     assert [d.value for d in find_deaths("A mob beat three men to death near the market.")] == [3]
     assert find_deaths("The clashes left nine police officers injured.") == []
+
+
+def test_tolls_after_verbs_of_killing_beyond_killed():
+    from eventcoder.extract.fatalities import find_deaths
+
+    assert [d.value for d in find_deaths("Gunmen shot dead four farmers near the river")] == [4]
+    assert [d.value for d in find_deaths("Raiders gunned down three policemen at a checkpoint")] == [3]
+    assert [d.value for d in find_deaths("The raid resulted in the death of five suspects")] == [5]
+    assert [d.value for d in find_deaths("The ambush left seven dead")] == [7]
+    # "including" names part of the toll, it does not add to it
+    assert [d.value for d in find_deaths("Jets hit the market, killing 6 civilians, including 2 women")] == [6]

@@ -85,7 +85,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     # A: "<group> (were|had been) killed"
     a = re.compile(r"\b" + group + r"(?:\s*,[^,.;]{0,60},)?\s+(?:(?:were|was|had|have|has|are|is|been|reportedly|all|also|later|being)\s+){0,3}" + death + r"\b", re.I)
     # B: "killing/killed <group>"
-    b = re.compile(r"\b(?:(?:killing|killed|kills|kill|claimed the lives of|claiming the lives of|"
+    b = re.compile(r"\b(?:(?:killing|killed|kills|kill|claimed the lives of|claiming the lives of|took the lives of|"
+                   r"shot dead|shooting dead|shot and killed|gunned down|gunning down|murdered|murdering|massacred|"
+                   r"massacring|slaughtered|slaughtering|executed|executing|beheaded|beheading|slew|"
+                   r"(?:resulted|resulting) in the deaths? of|caused the deaths? of|causing the deaths? of|"
+                   r"led to the deaths? of|leading to the deaths? of|"
                    r"collected|recovered|found|retrieved)\s+" + group + r"(?:\s+dead)?"
                    r"|(?:leaving|left)\s+" + group_named("g3") + r"\s+dead"
                    r"|(?:beat|beaten|stoned|hacked|burned|burnt|stabbed|clubbed|lynched)\s+" + group_named("g4") + r"\s+to death)\b",

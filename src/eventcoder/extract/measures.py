@@ -188,8 +188,9 @@ def find_measures(article: Article, sentences: list[Sentence], countries: list[s
     """
     from eventcoder.clean import dateline_end
     from eventcoder.extract.places import find_toponyms
+    from eventcoder.resolve.dates import parse_published
 
-    published = date.fromisoformat(article.published) if article.published else None
+    published, _year = parse_published(article.published)
     first_body = next((s for s in sentences if not s.is_title and not s.is_caption), None)
     mentions: list[_Mention] = []
     for s in sentences:

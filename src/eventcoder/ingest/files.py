@@ -16,7 +16,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 MAX_CHARS = 1_000_000  # longer inputs are not news articles; refuse them with a reason
 
 
@@ -75,22 +75,32 @@ def _looks_html(text: str) -> bool:
 
 
 def check_date(value: object, source: str, name: str = "published") -> str | None:
-    """Validate an ISO date (``YYYY-MM-DD``, a real calendar day); return it or None.
+    """Validate a publication date and return it in ISO form, or None when empty.
+
+    A full date (``YYYY-MM-DD``, a real calendar day) or, when only part is known, a
+    year and month (``YYYY-MM``) or a year (``YYYY``), as FORMAT.md's "Publication dates
+    known in part" allows; a timestamp keeps its date part. A partial date is kept as it
+    is: no day is ever guessed.
 
     Raises:
-        InputError: not a string in that form, or not a real date (2020-02-30).
+        InputError: not a string in one of those forms, or not a real date (2020-02-30).
     """
     from datetime import date
 
     if value in (None, ""):
         return None
-    if not isinstance(value, str) or not _DATE.match(value[:10]):
-        raise InputError(source, f"{name} must be an ISO date YYYY-MM-DD, got {value!r}")
+    if not isinstance(value, str):
+        raise InputError(source, f"{name} must be an ISO date YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}")
+    value = value.strip()
+    head = value[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", value) else value
+    if not _DATE.match(head):
+        raise InputError(source, f"{name} must be an ISO date YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}")
+    parts = [int(p) for p in head.split("-")]
     try:
-        date.fromisoformat(value[:10])
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except ValueError as err:
-        raise InputError(source, f"{name} {value[:10]!r} is not a real date ({err})") from err
-    return value[:10]
+        raise InputError(source, f"{name} {head!r} is not a real date ({err})") from err
+    return head
 
 
 _check_date = check_date

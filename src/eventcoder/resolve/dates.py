@@ -9,6 +9,8 @@
   (dateparser, ``PREFER_DATES_FROM='past'``, anchored on the publication date).
 - "on the 2nd": that day of the publication month (or the month before, if later).
 - With no publication date and no year in the expression: None, never a guess.
+- A publication date known in part (``2023-03``, ``2023``; FORMAT.md): a day and month
+  take the year from it; relative expressions (weekdays, "yesterday") stay None.
 
 Time precision is ACLED's: 1 day, 2 week, 3 month.
 """
@@ -40,7 +42,24 @@ def _ordinal_day(text: str) -> int | None:
     return best
 
 
-def _parse_absolute(text: str, published: date | None) -> date | None:
+def parse_published(value: str | None) -> tuple[date | None, int | None]:
+    """A publication date as ``(full date or None, year or None)``.
+
+    ``"2023-03-14"`` gives ``(date(2023, 3, 14), 2023)``; the partial forms ``"2023-03"``
+    and ``"2023"`` give ``(None, 2023)``: the year anchors a day and month, nothing else.
+    """
+    if not value:
+        return None, None
+    try:
+        if len(value) >= 10:
+            d = date.fromisoformat(value[:10])
+            return d, d.year
+        return None, int(value[:4])
+    except ValueError:
+        return None, None
+
+
+def _parse_absolute(text: str, published: date | None, year: int | None = None) -> date | None:
     import dateparser
 
     clean = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text)
@@ -48,7 +67,9 @@ def _parse_absolute(text: str, published: date | None) -> date | None:
         clean = re.sub(r"\bthe\s+" + w + r"\s+of\b", str(i), clean, flags=re.I)
     has_year = re.search(r"\b\d{4}\b", clean) is not None
     if not has_year and published is None:
-        return None
+        if year is None:
+            return None
+        clean, has_year = f"{clean} {year}", True
     settings: dict = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"], "DATE_ORDER": "MDY"}
     if published is not None:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day, 23, 59)
@@ -61,15 +82,17 @@ def _parse_absolute(text: str, published: date | None) -> date | None:
     return d
 
 
-def resolve(mention: DateMention, published: date | None) -> tuple[date | None, int | None]:
+def resolve(mention: DateMention, published: date | None, *, year: int | None = None) -> tuple[date | None, int | None]:
     """Resolve one expression to ``(date, time_precision)``; ``(None, None)`` when it cannot be.
 
+    ``year`` is the publication year when only part of the publication date is known
+    (``published`` is then None): it completes a day and month and nothing else.
     ``old`` and ``future`` kinds and bare years return ``(None, None)``; callers use
     ``is_old``/``is_future`` for those.
     """
     kind, text = mention.kind, mention.text
     if kind == "absolute":
-        d = _parse_absolute(text, published)
+        d = _parse_absolute(text, published, year)
         return (d, 1) if d else (None, None)
     if kind == "month_year":
         m = re.search(r"(?P<m>[A-Za-z]+)\.?\s+(?P<y>\d{4})", text.split(None, 1)[-1])

@@ -1,0 +1,41 @@
+"""Clauses of a sentence and the item nearest a trigger: how mentions find their date, place and toll."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
+from eventcoder.assemble.records import SentenceInfo
+
+T = TypeVar("T")
+
+def nearest(items: list[T], pos: int, key: Callable[[T], tuple[int, int]] = lambda x: (x.start, x.end)) -> T | None:  # type: ignore[attr-defined]
+    """The item nearest to ``pos`` (an item after it is preferred to one as far before it)."""
+    best, best_d = None, None
+    for it in items:
+        s, e = key(it)
+        d = 0 if s <= pos < e else (s - pos if s > pos else (pos - e) * 1.3)
+        if best_d is None or d < best_d:
+            best, best_d = it, d
+    return best
+
+_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|as|and then|which|who|where)\s|\swhile\s|\swhereas\s|,\s*(?:a|an|the) (?:town|city|village|district|region)\b")
+
+def clause_bounds(info: SentenceInfo, pos: int) -> tuple[int, int]:
+    """Start and end (article offsets) of the clause of the sentence that holds ``pos``."""
+    s = info.sentence
+    start, end = s.start, s.end
+    for m in _CLAUSE.finditer(s.text):
+        cut = s.start + m.start()
+        if cut <= pos:
+            start = cut
+        else:
+            end = cut
+            break
+    return start, end
+
+def in_clause(items: list, info: SentenceInfo, pos: int, key=lambda x: (x.start, x.end)) -> list:
+    a, b = clause_bounds(info, pos)
+    inside = [it for it in items if a <= key(it)[0] < b]
+    return inside or items

@@ -1,0 +1,202 @@
+"""From drafts to Event records: date, place, geo precision, actors, tolls, evidence and notes."""
+
+from __future__ import annotations
+
+import hashlib
+
+from eventcoder.assemble.grouping import bare, drop_duplicates, merge_mentions, suppress_parts
+from eventcoder.assemble.mentions import build_mentions
+from eventcoder.assemble.records import Mention, SentenceInfo
+from eventcoder.assemble.roles import pick_actors
+from eventcoder.assemble.tolls import event_toll
+from eventcoder.models import Article, Event, Evidence
+from eventcoder.resolve.actors import (
+    ActorMention,
+)
+from eventcoder.resolve.dates import parse_published
+from eventcoder.resolve.gazetteer.names import fold
+from eventcoder.resources import Resources
+
+
+def _notes(ev: Event) -> str:
+    verb = {
+        "Armed clash": "clashed with",
+        "Government regains territory": "regained territory from",
+        "Non-state actor overtakes territory": "took territory from",
+        "Chemical weapon": "used a chemical weapon against",
+        "Air/drone strike": "carried out an air/drone strike on",
+        "Suicide bomb": "carried out a suicide bombing against",
+        "Shelling/artillery/missile attack": "shelled",
+        "Remote explosive/landmine/IED": "targeted with an explosive device",
+        "Grenade": "threw a grenade at",
+        "Sexual violence": "committed sexual violence against",
+        "Attack": "attacked",
+        "Abduction/forced disappearance": "abducted",
+        "Peaceful protest": "protested peacefully",
+        "Protest with intervention": "protested; intervention by",
+        "Excessive force against protesters": "protested; excessive force used by",
+        "Violent demonstration": "rioted; engaged",
+        "Mob violence": "mob violence against",
+        "Agreement": "reached an agreement with",
+        "Arrests": "arrested members of",
+        "Change to group/activity": "changed activity (surrender/defection); involving",
+        "Disrupted weapons use": "disrupted weapons use by",
+        "Headquarters or base established": "established a base",
+        "Looting/property destruction": "looted or destroyed property of",
+        "Non-violent transfer of territory": "took over territory from",
+        "Other": "was involved in a strategic development",
+    }.get(ev.sub_event_type, ev.sub_event_type.lower())
+    when = f"On {ev.event_date}" if ev.event_date else "On an unknown date"
+    where = ", ".join(x for x in (ev.location, ev.admin1, ev.country) if x)
+    who = ev.actor1 or "an unidentified actor"
+    target = f" {ev.actor2}" if ev.actor2 and not verb.endswith(("peacefully", "a base")) else ""
+    if not ev.actor2 and verb.endswith((" with", " of", " against", " on", " from", " by", " at")):
+        verb = verb.rsplit(" ", 1)[0]
+    fat = "" if ev.fatalities is None else f"; {ev.fatalities} reported fatalities"
+    return f"{when}, {who} {verb}{target} in {where or 'an unknown place'}{fat}."
+
+def assemble_events(article: Article, infos: list[SentenceInfo], countries: list[str], res: Resources,
+                    claims: list[ActorMention] | None = None) -> list[Event]:
+    """Code the events of one article from its candidate sentences.
+
+    Args:
+        article: the cleaned article.
+        infos: its candidate sentences with their mentions.
+        countries: the article's countries, focus first.
+        res: loaded resources.
+        claims: named groups in sentences that claim an attack ("X claimed responsibility").
+    """
+    # a publication date known in part ("2023-03") dates only what names its day and month
+    published, pub_year = parse_published(article.published)
+    mentions = build_mentions(infos, article, res, published, pub_year)
+    drafts = [d for d in suppress_parts(merge_mentions(mentions)) if not bare(d)]
+    claims = claims or []
+    events: list[Event] = []
+    focus = countries[0] if countries else None
+    lead_place: Mention | None = next((m for m in mentions if m.place is not None and not m.place.is_country), None)
+    for draft in drafts:
+        ms = draft.mentions
+        f = ms[0]
+        # sub-event type: the highest-priority sub-type among the mentions for protests/riots
+        sub = f.sub_event_type
+        if f.event_type in ("Protests", "Riots"):
+            sub = max(ms, key=lambda m: m.trigger.priority).sub_event_type
+        dated = next((m for m in ms if m.date is not None), None)
+        inherited = None
+        unresolvable = dated is None and any(m.date_mention is not None for m in ms)
+        if dated is None and not unresolvable:
+            # an undated report in a dated story: the date of the report before it
+            prior = [m for m in mentions if m.date is not None and m.sentence.start < f.sentence.start]
+            inherited = prior[-1] if prior else None
+        placed = next((m for m in ms if m.place is not None and not (m.place.is_country or m.place.is_admin1)), None)
+        placed = placed or next((m for m in ms if m.toponym is not None and m.place is None), None)
+        placed = placed or next((m for m in ms if m.toponym is not None), None)
+        adm_m = next((m for m in ms if m.admin1 is not None), None)
+        place = placed.place if placed else None
+        top = placed.toponym if placed else None
+        admin1_place = adm_m.admin1 if adm_m else None
+        if place is not None and place.is_admin1:
+            admin1_place = place
+        country = place.country if place is not None else (admin1_place.country if admin1_place else None)
+        if country is None and top is None and lead_place is not None and lead_place.place is not None:
+            # no place in the event's sentences: the article's lead place
+            place, top = lead_place.place, lead_place.toponym
+            country = place.country if place else None
+        if country is None:
+            country = focus
+        admin1_name = None
+        if place is not None and place.admin1 and not place.is_country:
+            admin1_name = place.admin1
+        elif admin1_place is not None and admin1_place.country == country:
+            admin1_name = admin1_place.admin1 or admin1_place.name
+        elif place is None and top is not None:
+            # an unknown village: the division of a known place in its sentence, else of the lead
+            near_known = [p for m in ms for _t, p in m.sentence_places
+                          if p is not None and not p.is_country and p.country == country and p.admin1]
+            if near_known:
+                admin1_name = near_known[0].admin1
+            elif lead_place is not None and lead_place.place is not None and lead_place.place.country == country:
+                admin1_name = lead_place.place.admin1
+        # time
+        ev_date = dated.date if dated else (inherited.date if inherited else None)
+        prec = dated.precision if dated else (inherited.precision if inherited else None)
+        if ev_date is None and published is not None and not unresolvable:
+            ev_date, prec = published, 1
+        # geo precision
+        geo: int | None
+        location: str | None
+        if place is not None and place.is_country:
+            geo = 3
+            location = place.name
+        elif place is not None and place.is_admin1:
+            geo = 3
+            location = admin1_name or place.name
+        elif place is not None:
+            geo = 2 if (place.feature_class != "P" or (top and top.near)) else 1
+            location = top.text if top else place.name
+        elif top is not None:
+            geo = 2
+            location = top.text
+        else:
+            geo = 3 if admin1_name else None
+            location = admin1_name
+        # an unknown village near a known town: ACLED's coordinates of the nearest town, precision 2
+        coords = place
+        if place is None and top is not None:
+            coords = next((p for m in ms for _t, p in m.sentence_places
+                           if p is not None and p.feature_class == "P" and p.country == country), None)
+        a1, a2 = pick_actors(draft, f.event_type, sub, country, [country, *countries] if country else countries, res, claims)
+        if a1 and a2 and a1[0] == a2[0]:
+            a2 = None
+        fat, low, high, fat_ev = event_toll(draft, sub)
+        evidence: list[Evidence] = []
+        for m in ms:
+            evidence.append(Evidence("sub_event_type", m.trigger.start, m.trigger.end, m.trigger.text))
+        if dated and dated.date_mention:
+            dm = dated.date_mention
+            evidence.append(Evidence("event_date", dm.start, dm.end, dm.text))
+        if top is not None:
+            evidence.append(Evidence("location", top.start, top.end, top.text))
+        if adm_m is not None and adm_m.admin1_toponym is not None and adm_m.admin1_toponym is not top:
+            at = adm_m.admin1_toponym
+            evidence.append(Evidence("admin1", at.start, at.end, at.text))
+        for label, actor in (("actor1", a1), ("actor2", a2)):
+            if actor and actor[2] is not None and actor[2].end > actor[2].start:
+                evidence.append(Evidence(label, actor[2].start, actor[2].end, actor[2].text))
+        if fat_ev is not None:
+            evidence.append(Evidence("fatalities", fat_ev.start, fat_ev.end, fat_ev.text))
+        inter1 = a1[1] if a1 else None
+        inter2 = a2[1] if a2 else None
+        interaction = None
+        if inter1 is not None:
+            interaction = int(f"{min(inter1, inter2)}{max(inter1, inter2)}") if inter2 is not None else int(f"{inter1}0")
+        key = "|".join([article.id, f.event_type, sub, str(ev_date), fold(location or ""), str(f.trigger.start)])
+        attribution = next((m.attribution for m in ms if m.attribution is not None), None)
+        confidence = 0.4 + 0.15 * (dated is not None) + 0.15 * (place is not None) + 0.1 * (a1 is not None and a1[2] is not None) + 0.1 * (len(ms) > 1)
+        ev = Event(
+            event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+            event_type=f.event_type,
+            sub_event_type=sub,
+            event_date=ev_date.isoformat() if ev_date else None,
+            time_precision=prec if ev_date else None,
+            date_text=dated.date_mention.text if dated and dated.date_mention else None,
+            actor1=a1[0] if a1 else None, inter1=inter1, assoc_actor_1=None,
+            actor2=a2[0] if a2 else None, inter2=inter2, assoc_actor_2=None,
+            interaction=interaction,
+            country=country,
+            admin1=admin1_name,
+            admin2=coords.admin2 if coords is not None else None,
+            location=location,
+            latitude=coords.latitude if coords is not None else None,
+            longitude=coords.longitude if coords is not None else None,
+            geonameid=place.geonameid if place is not None else None,
+            geo_precision=geo,
+            fatalities=fat, fatalities_low=low, fatalities_high=high,
+            fatalities_text=fat_ev.text if fat_ev is not None else None,
+            attribution=attribution,
+            evidence=evidence,
+            confidence=round(min(confidence, 0.95), 2),
+        )
+        ev.notes = _notes(ev)
+        events.append(ev)
+    return drop_duplicates(events)

@@ -1,0 +1,55 @@
+"""Which countries an article is about, and whether it reads as another frame (sport, business, history)."""
+
+from __future__ import annotations
+
+import re
+
+from eventcoder.assemble.records import SentenceInfo
+from eventcoder.models import Article
+from eventcoder.nlp import Sentence
+from eventcoder.resources import Resources
+
+PART_OF_NAME_BEFORE = re.compile(r"\b(?:Lake|River|Gulf|Sea|Mount|Basin|of the|New|North|South|East|West)\s+$")
+
+PART_OF_NAME_AFTER = re.compile(r"^\s+(?:Basin|River|Lake|Sea|Liberation|People's|Peoples|Democratic Forces|Workers)")
+
+def frame_irrelevant(text: str, res: Resources) -> bool:
+    """Whether the article reads as sports, business, film or history rather than news of violence
+    (at least ``frame_min`` distinct words of one frame)."""
+    low = text.casefold()
+    best = 0
+    for pattern in res.frame_patterns.values():
+        best = max(best, len({m.group(0) for m in pattern.finditer(low)}))
+    return best >= res.frame_min
+
+def article_countries(article: Article, body: list[Sentence], infos: list[SentenceInfo], res: Resources) -> list[str]:
+    """The article's countries, focus first: country names and demonyms counted in the body,
+    the dateline's country, and the countries of places resolved in candidate sentences."""
+    counts: dict[str, float] = {}
+    text = " ".join(s.text for s in body)
+    for m in res.country_pattern.finditer(text):
+        if PART_OF_NAME_BEFORE.search(text[max(0, m.start() - 12):m.start()]) or PART_OF_NAME_AFTER.match(text[m.end():]):
+            continue
+        iso = res.actors.country_of_demonym(m.group(0))
+        if iso:
+            counts[iso] = counts.get(iso, 0) + 1.0
+    if article.dateline_country:
+        iso = res.actors.country_of_demonym(article.dateline_country)
+        if iso:
+            counts[iso] = counts.get(iso, 0) + 2.0
+    weak: dict[str, float] = {}
+    for info in infos:
+        for _top, place in info.toponyms:
+            if place is not None and place.is_admin1:
+                counts[place.country] = counts.get(place.country, 0) + 1.0
+            elif place is not None and not place.is_country:
+                weak[place.country] = weak.get(place.country, 0) + 0.5
+    if not counts:
+        # no country or division named: towns whose names only one country has
+        counts = weak
+    if article.title:
+        for m in res.country_pattern.finditer(article.title):
+            iso = res.actors.country_of_demonym(m.group(0))
+            if iso:
+                counts[iso] = counts.get(iso, 0) + 1.0
+    return [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])]

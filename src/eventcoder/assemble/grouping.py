@@ -1,0 +1,139 @@
+"""Event grouping: mentions of one occurrence become one draft event; parts of a main event and place-less, date-less drafts are dropped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventcoder.assemble.records import Mention
+from eventcoder.models import Event
+from eventcoder.resolve.gazetteer.names import fold
+
+MERGE_WINDOW = 40  # a mention is compared with the last 40 events only: merging stays linear
+
+@dataclass
+class Draft:
+    """An event being assembled from one or more mentions."""
+
+    mentions: list[Mention]
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+def _same_place(a: Mention, b: Mention) -> bool | None:
+    """True/False when both have a specific place; None when either lacks one."""
+    if a.toponym is None or b.toponym is None:
+        return None
+
+    def holds(x: Mention, y: Mention) -> bool:
+        # y's place is also named in x's sentence
+        assert y.toponym is not None
+        for t, p in x.sentence_places:
+            if fold(t.text) == fold(y.toponym.text):
+                return True
+            if p is not None and y.place is not None and (p.geonameid, p.name) == (y.place.geonameid, y.place.name) \
+                    and not (p.is_country or p.is_admin1):
+                return True
+        return False
+
+    if a.sentence.start != b.sentence.start and (holds(a, b) or holds(b, a)):
+        return True
+    pa, pb = a.place, b.place
+    if pa is not None and pb is not None:
+        if pa.is_country or pb.is_country:
+            return None if pa.country == pb.country else False
+        if pa.is_admin1 or pb.is_admin1:
+            return None if pa.admin1_code == pb.admin1_code else False
+        if (pa.geonameid, pa.name) == (pb.geonameid, pb.name):
+            return True
+        if pa.latitude is not None and pb.latitude is not None:
+            return abs(pa.latitude - pb.latitude) + abs((pa.longitude or 0) - (pb.longitude or 0)) < 0.1
+        return False
+    if pa is not None or pb is not None:
+        # one name the gazetteer does not know (a checkpoint, a neighbourhood, a village):
+        # it may lie inside the other place
+        return None
+    return fold(a.toponym.text) == fold(b.toponym.text)
+
+def merge_mentions(mentions: list[Mention]) -> list[Draft]:
+    """Group mentions into events: same event type, compatible place and date, and the
+    same sub-event type unless the later mention names neither place nor date."""
+    drafts: list[Draft] = []
+    for m in mentions:
+        target = None
+        for d in drafts[-MERGE_WINDOW:]:
+            f = d.first
+            if f.event_type != m.event_type:
+                continue
+            places = d.mentions[:1] + d.mentions[-MERGE_WINDOW:] if len(d.mentions) > MERGE_WINDOW else d.mentions
+            same = [_same_place(x, m) for x in places]
+            if any(s is False for s in same) and not any(s is True for s in same):
+                continue
+            dates = [x.date for x in d.mentions if x.date is not None]
+            # two different days are two occurrences, unless the place is the same (a one-day
+            # slip between a lead and a later paragraph, or "overnight")
+            slack = 1 if any(s is True for s in same) else 0
+            if m.date is not None and dates and all(abs((m.date - x).days) > slack for x in dates):
+                continue
+            bare = m.toponym is None and m.date is None
+            if f.sub_event_type != m.sub_event_type and not bare and m.event_type not in ("Protests", "Riots"):
+                if not any(s is True for s in same):
+                    continue
+            target = d
+            break
+        if target is None:
+            drafts.append(Draft([m]))
+        else:
+            target.mentions.append(m)
+    return drafts
+
+def bare(draft: Draft) -> bool:
+    """A draft none of whose sentences names a place or a date: a quote, a comment or
+    background ("These mines do not distinguish ...") rather than a report of an occurrence."""
+    return all(m.toponym is None and m.date_mention is None for m in draft.mentions)
+
+def suppress_parts(drafts: list[Draft]) -> list[Draft]:
+    """Drop drafts that are part of another event: arrests during a protest, looting or
+    burning during an attack, at a compatible place and date (ACLED codes the main event)."""
+    main_types = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"}
+    out = []
+    for d in drafts:
+        sub = d.first.sub_event_type
+        if d.first.event_type == "Protests":
+            # a demonstration that turned violent is one Riots event (ACLED)
+            riots = [o for o in drafts if o is not d and o.first.event_type == "Riots"]
+            if any(_same_place(x, y) is not False for o in riots for x in d.mentions for y in o.mentions) and riots \
+                    and any(any(_same_place(x, y) for x in d.mentions for y in o.mentions) or
+                            all(x.toponym is None for x in d.mentions) for o in riots):
+                continue
+        if sub in ("Arrests", "Looting/property destruction"):
+            part = False
+            for o in drafts:
+                if o is d or o.first.event_type not in main_types:
+                    continue
+                if sub == "Arrests" and o.first.event_type not in ("Protests", "Riots"):
+                    continue
+                places = [_same_place(x, y) for x in d.mentions for y in o.mentions]
+                dates_d = [x.date for x in d.mentions if x.date]
+                dates_o = [x.date for x in o.mentions if x.date]
+                date_ok = not dates_d or not dates_o or any(abs((a - b).days) <= 1 for a in dates_d for b in dates_o)
+                bare = all(x.toponym is None for x in d.mentions)
+                if date_ok and (any(p is True for p in places) or bare):
+                    part = True
+                    break
+            if part:
+                continue
+        out.append(d)
+    return out
+
+def drop_duplicates(events: list[Event]) -> list[Event]:
+    """Events with the same type, sub-type, date and location are one occurrence."""
+    out: list[Event] = []
+    for ev in events:
+        dup = next((o for o in out if o.event_type == ev.event_type and o.sub_event_type == ev.sub_event_type
+                    and o.event_date == ev.event_date and fold(o.location or "") == fold(ev.location or "")), None)
+        if dup is None:
+            out.append(ev)
+        else:
+            dup.evidence.extend(ev.evidence)
+    return out

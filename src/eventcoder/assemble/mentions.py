@@ -1,0 +1,191 @@
+"""Event mentions: each kept trigger with the date, place, actors and tolls of its clause; background, modal and old mentions dropped."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from eventcoder.assemble.clauses import clause_bounds, in_clause, nearest
+from eventcoder.assemble.records import Mention, SentenceInfo
+from eventcoder.assemble.trigger_choice import choose_triggers
+from eventcoder.extract.dates import DateMention
+from eventcoder.extract.places import Toponym
+from eventcoder.extract.triggers import TriggerMatch
+from eventcoder.models import Article, Attribution
+from eventcoder.resolve.dates import resolve as resolve_date
+from eventcoder.resolve.dates import year_of
+from eventcoder.resolve.gazetteer import Place
+from eventcoder.resources import Resources
+
+RECAP_DAYS = 30
+
+_GENERIC = re.compile(
+    r"\b(?:since\b|ha(?:s|ve) (?:killed|displaced|left) (?:tens|hundreds|thousands|more than|over|about|some|at least)|repeated attacks|have been killed (?:in|since|this|so far)|has been (?:fighting|battling|hit|attacked)|"
+    r"regularly|frequently|repeatedly|routinely|often\b|many times|several times|every (?:week|month|year)|"
+    r"tens of thousands|hundreds of thousands|thousands of people|millions|over the years|in recent (?:years|months)|"
+    r"has come under|have come under|are regularly|is one of the most|has fought|have fought|has waged|has been waging|"
+    r"broke out in|the (?:war|conflict|insurgency) (?:has|in)|has spread|have spread|dominant|split from|"
+    r"is active|are active|operate[sd]? in|known for|allied with|linked to both|were marred by|"
+    r"in several (?:towns|cities|places|areas|villages|districts)|across the (?:country|region)|nationwide|"
+    r"for (?:years|decades|months)|commonly|usually|typically|continue to carry out|carry out)",
+    re.I,
+)
+
+_MODAL = re.compile(
+    r"\b(?:will|would|could|might|may(?!\s+\d)|plans? to|planned|planning|threaten(?:ed|s|ing)? to|vow(?:ed|s)? to|"
+    r"intends? to|intended to|calls? for|called for|calling for|demand(?:ed|s|ing)?|warn(?:ed|s)? (?:of|that|against)|"
+    r"prepar(?:e|es|ed|ing) to|expected to|set to|propos(?:ed|es|al)|fear(?:ed|s)? (?:of|that)|if|unless|"
+    r"ready to|aim(?:s|ed)? to|seeks? to|sought to|to prevent|to stop|try(?:ing)? to|tried to|attempt(?:s|ed)? to|"
+    r"against any|in case of|would-be|potential|possible|rumou?rs? of|urged|urging|appeal(?:ed)? for|ban on|"
+    r"banned|prohibit(?:ed|s)?|allow(?:ed|s)? (?:to|the)|permission|permit)\b",
+    re.I,
+)
+
+_ATTRIBUTION = re.compile(
+    r"(?:according to\s+(?P<a>[^,.;\"]{3,80}))|(?:,\s*(?P<b>[^,.;\"]{3,80}?)\s+(?:said|says|told|reported|added|confirmed)\b)|"
+    r"(?:^(?P<c>[A-Z][^,.;\"]{2,80}?)\s+(?:said|says|told|reported|confirmed)\b)"
+)
+
+CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the attack|the bombing|it had|that it)|\bclaimed by\b", re.I)
+
+def _skip_sentence(info: SentenceInfo) -> bool:
+    return bool(_GENERIC.search(info.sentence.text))
+
+def _generic_clause(info: SentenceInfo, pos: int) -> bool:
+    """Whether the trigger's clause is background ("has killed thousands since 2009")."""
+    a, b = clause_bounds(info, pos)
+    s = info.sentence
+    return bool(_GENERIC.search(s.text[a - s.start:b - s.start]))
+
+def _modal_before(text: str, rel: int) -> bool:
+    # the clause before the trigger: back to the last comma/semicolon (at most 80 characters)
+    window = text[max(0, rel - 80):rel]
+    window = re.split(r"[;:]|,\s+(?:while|as|but|and)\b", window)[-1]
+    return bool(_MODAL.search(window))
+
+def _attribution(text: str) -> Attribution | None:
+    m = _ATTRIBUTION.search(text)
+    if not m:
+        return None
+    src = (m.group("a") or m.group("b") or m.group("c") or "").strip()
+    src = re.sub(r"^(?:the|a|an)\s+", "", src, flags=re.I)
+    if not src or len(src.split()) > 10 or src.lower() in {"he", "she", "they", "it", "we"}:
+        return None
+    return Attribution(speaker=None, role=None, organization=src)
+
+def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
+              pub_year: int | None = None) -> tuple[date | None, int | None, DateMention | None, bool]:
+    """The nearest event date in the sentence; the last flag says the mention is old or future."""
+    usable = [d for d in info.dates if not d.reporting and d.kind not in ("year",)]
+    for d in info.dates:
+        if d.kind in ("old", "future"):
+            # an old or future marker in the trigger's clause rules the mention out
+            if abs(d.start - trig.start) < 120:
+                return None, None, d, True
+        if d.kind == "year" and pub_year is not None:
+            y = year_of(d)
+            if y is not None and y < pub_year and abs(d.start - trig.start) < 150:
+                return None, None, d, True
+    if not usable:
+        usable = [d for d in info.dates if d.kind not in ("year", "old", "future")]
+    near = nearest(usable, trig.start)
+    if near is None:
+        return None, None, None, False
+    resolved, prec = resolve_date(near, published, year=pub_year)
+    if resolved is not None and published is not None:
+        if resolved > published or (published - resolved).days > RECAP_DAYS:
+            return None, None, near, True
+    return resolved, prec, near, False
+
+def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, published: date | None,
+                   pub_year: int | None = None) -> list[Mention]:
+    """Every event mention of the article's candidate sentences, in text order.
+
+    ``published`` is the full publication date or None; ``pub_year`` its year, also
+    known when only the year or month is (FORMAT.md, "Publication dates known in part").
+    """
+    mentions: list[Mention] = []
+    last_para = -10
+    for info in infos:
+        s = info.sentence
+        if s.is_title or s.is_caption:
+            continue
+        matches = res.lexicon.find(s.text, s.start)
+        kept = choose_triggers(matches, info)
+        if not kept and not _skip_sentence(info):
+            # a follow-up sentence ("Dozens of the terrorists were killed," he said) adds its
+            # figures to the mention just before it
+            single = len({(m.event_type, m.place.name if m.place else None) for m in mentions}) == 1
+            if mentions and info.deaths and (s.paragraph - last_para <= 2 or single):
+                mentions[-1].follow_up_deaths[s.start] = list(info.deaths)
+            continue
+        last_para = s.paragraph
+        for trig in kept:
+            rel = trig.start - s.start
+            if _modal_before(s.text, rel) or _generic_clause(info, trig.start):
+                continue
+            d, prec, dm, ruled_out = _date_for(info, trig, published, pub_year)
+            if ruled_out:
+                continue
+            m = Mention(trig, s, trig.sub_event_type, trig.event_type, d, prec, dm)
+            # place: the nearest specific toponym (a resolved town or feature, else any toponym)
+            tkey = lambda tp: (tp[0].start, tp[0].end)  # noqa: E731
+            specific = [(t, p) for t, p in info.toponyms if p is None or not (p.is_country or p.is_admin1)]
+            specific = [tp for tp in specific if not tp[0].moving]
+            in_clause_places = in_clause(specific, info, trig.start, tkey)
+            best = max((_specificity(tp) for tp in in_clause_places), default=0)
+            near = nearest([tp for tp in in_clause_places if _specificity(tp) == best], trig.start, key=tkey)
+            if near is not None:
+                m.toponym, m.place = near  # type: ignore[misc]
+            admins = [(t, p) for t, p in info.toponyms if p is not None and p.is_admin1]
+            adm = nearest(in_clause(admins, info, trig.start, tkey), trig.start, key=tkey)
+            if adm is not None:
+                m.admin1 = adm[1]
+                m.admin1_toponym = adm[0]
+                if m.toponym is None:
+                    m.toponym = adm[0]  # type: ignore[index]
+            if m.admin1 is not None and m.place is not None and not (m.place.is_country or m.place.is_admin1) \
+                    and m.place.country == m.admin1.country and m.place.admin1_code != m.admin1.admin1_code:
+                # "Robotyne in the southern Zaporizhzhia region": the named division wins over a
+                # namesake elsewhere in the country
+                assert m.toponym is not None
+                inside = [p for p in res.places.candidates(m.toponym.text)
+                          if p.country == m.admin1.country and p.admin1_code == m.admin1.admin1_code]
+                m.place = inside[0] if inside else None
+            if m.toponym is None:
+                countries = [(t, p) for t, p in info.toponyms if p is not None and p.is_country]
+                c = nearest(countries, trig.start, key=lambda tp: (tp[0].start, tp[0].end))
+                if c is not None:
+                    m.toponym, m.place = c  # type: ignore[misc]
+            # deaths nearest to this trigger rather than to another kept trigger
+            for dc in info.deaths:
+                owners = [k for k in kept if clause_bounds(info, k.start) == clause_bounds(info, dc.start)] or kept
+                # "X struck Y, killing N": the act comes before its toll
+                owner = min(owners, key=lambda k: (dc.start - k.end) if k.end <= dc.start else (k.start - dc.start) * 3)
+                if owner is trig:
+                    m.deaths.append(dc)
+            m.actors = list(info.actors)
+            m.sentence_places = list(info.toponyms)
+            m.attribution = _attribution(s.text)
+            mentions.append(m)
+    return mentions
+
+_TOWN_FEATURES = {"village", "villages", "town", "city", "hamlet", "locality", "settlement", "camp", "neighbourhood",
+                  "neighborhood", "commune", "market town", "border town", "capital"}
+
+_LOCAL_ADMIN_FEATURES = {"district", "county", "territory", "municipality", "lga", "local government area",
+                         "upazila", "tehsil", "sub-district", "department", "division"}
+
+def _specificity(tp: tuple[Toponym, Place | None]) -> int:
+    """How precisely a toponym places an event: a named town, village or terrain feature (3,
+    known or not), a known place (3), an unknown name or a reference point ("south of
+    Kirkuk") (2), a district (1)."""
+    t, p = tp
+    feat = (t.feature or "").lower()
+    if feat in _TOWN_FEATURES or feat in ("mountains", "valley", "desert", "forest", "lake"):
+        return 3
+    if feat in _LOCAL_ADMIN_FEATURES:
+        return 1
+    if p is not None and not t.near:
+        return 3
+    return 2

@@ -1,0 +1,49 @@
+"""The records the assemble stage passes between its parts: a candidate sentence with
+what it holds, and one event mention."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from eventcoder.extract.dates import DateMention
+from eventcoder.extract.fatalities import DeathCount
+from eventcoder.extract.places import Toponym
+from eventcoder.extract.triggers import TriggerMatch
+from eventcoder.models import Attribution
+from eventcoder.nlp import Entity, Sentence
+from eventcoder.resolve.actors import ActorMention
+from eventcoder.resolve.gazetteer import Place
+
+
+@dataclass
+class Mention:
+    """One trigger in one sentence, with what the sentence says around it."""
+
+    trigger: TriggerMatch
+    sentence: Sentence
+    sub_event_type: str
+    event_type: str
+    date: date | None = None
+    precision: int | None = None
+    date_mention: DateMention | None = None
+    toponym: Toponym | None = None
+    place: Place | None = None
+    admin1: Place | None = None
+    admin1_toponym: Toponym | None = None
+    actors: list[ActorMention] = field(default_factory=list)
+    deaths: list[DeathCount] = field(default_factory=list)
+    attribution: Attribution | None = None
+    sentence_places: list[tuple[Toponym, Place | None]] = field(default_factory=list)
+    follow_up_deaths: dict[int, list[DeathCount]] = field(default_factory=dict)
+
+@dataclass
+class SentenceInfo:
+    """What one candidate sentence holds, computed once."""
+
+    sentence: Sentence
+    entities: list[Entity]
+    toponyms: list[tuple[Toponym, Place | None]]
+    dates: list[DateMention]
+    actors: list[ActorMention]
+    deaths: list[DeathCount]

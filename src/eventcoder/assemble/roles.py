@@ -1,0 +1,186 @@
+"""Actor choice: actor1 and actor2 of an event by ACLED's role rules (FORMAT.md, "Actors")."""
+
+from __future__ import annotations
+
+import re
+
+from eventcoder.assemble.grouping import Draft
+from eventcoder.assemble.records import Mention
+from eventcoder.assemble.trigger_choice import ARMED_VICTIMS, CIVILIAN_TARGET
+from eventcoder.resolve.actors import (
+    ARMED,
+    GOVERNMENT,
+    GROUP,
+    PROTESTERS,
+    RIOTERS,
+    STATE,
+    UNIDENTIFIED,
+    ActorMention,
+)
+from eventcoder.resources import Resources
+
+_SOURCE_AFTER = re.compile(r"^[\s,]*(?:said|says|say|told|spokesm[ae]n|spokesperson|statement|officials?|sources?|"
+                           r"reported|confirmed|announced|denied|claimed|chief|commander|command|headquarters)\b", re.I)
+
+_SELF_REPORT = re.compile(r"^[\s,]*(?:said|says|claimed|announced)\s+(?:that\s+)?(?:it|its|they|their)\b", re.I)
+
+_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+
+_STATE_ONLY = {"Air/drone strike", "Government regains territory", "Arrests", "Disrupted weapons use",
+               "Headquarters or base established", "Non-violent transfer of territory", "Agreement"}
+
+Named = tuple[str, int, ActorMention | None]
+"""An actor as coded: ACLED name, inter code, and the mention it came from (None when inferred)."""
+
+def pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
+                 countries: list[str], res: Resources, claims: list[ActorMention]
+                ) -> tuple[Named | None, Named | None]:
+    """actor1 and actor2 for an event, by ACLED's role rules (FORMAT.md, "Actors")."""
+    ad = res.actors
+    a1: Named | None
+    a2: Named | None
+    primary = draft.first
+    mentions = list(primary.actors)
+    for m in draft.mentions[1:]:
+        mentions.extend(m.actors)
+    trig = primary.trigger
+
+    def named(am: ActorMention) -> Named:
+        n, i = ad.name(am, country, countries)
+        return n, i, am
+
+    def not_source(a: ActorMention, m: Mention) -> bool:
+        after = m.sentence.text[a.end - m.sentence.start:][:60]
+        return not _SOURCE_AFTER.match(after) or bool(_SELF_REPORT.match(after))
+
+    armed = [a for a in primary.actors if a.kind in ARMED and not_source(a, primary)]
+    others_armed = [a for m in draft.mentions for a in m.actors if a.kind in ARMED and not_source(a, m)]
+
+    def attacker_candidates() -> list[ActorMention]:
+        """Who acts: named with "by X", or an armed actor before the trigger (the subject)."""
+        before = [a for a in armed if a.end <= trig.start + 5]
+        by = [a for a in armed if a.start >= trig.end and _BY.search(primary.sentence.text[:a.start - primary.sentence.start][-40:])]
+        cands = by + list(reversed(before))
+        groups = [a for a in cands if a.kind == GROUP]
+        if groups and cands and cands[0].kind == UNIDENTIFIED:
+            cands = groups[:1] + [a for a in cands if a is not groups[0]]
+        return cands
+
+    civ = ad.civilians(country)
+    if event_type == "Protests":
+        a1 = (ad.name(ActorMention(PROTESTERS, 0, 0, ""), country, countries) + (None,))
+        police = [a for a in mentions if a.kind == STATE]
+        a2 = None
+        if sub != "Peaceful protest":
+            a2 = named(police[0]) if police else (ad.state(country, "police") + (None,))
+            if police and police[0].force != "police" and police[0].country is None:
+                a2 = (ad.state(country, "police") + (police[0],))
+        return a1, a2
+    if event_type == "Riots":
+        a1 = (ad.name(ActorMention(RIOTERS, 0, 0, ""), country, countries) + (None,))
+        if sub == "Mob violence":
+            return a1, (civ + (None,))
+        police = [a for a in mentions if a.kind == STATE]
+        a2 = (ad.state(country, "police") + (police[0],)) if police else None
+        return a1, a2
+    cands = attacker_candidates()
+    if event_type == "Violence against civilians" or sub in ("Looting/property destruction",):
+        perp = [a for a in cands if a.kind in ARMED] or [a for a in others_armed if a.kind != STATE or sub == "Looting/property destruction"]
+        claimed = [c for c in claims if c.kind == GROUP]
+        if perp and perp[0].kind == UNIDENTIFIED:
+            grp = [a for a in others_armed if a.kind == GROUP]
+            if grp:
+                perp = grp + perp
+            elif claimed:
+                perp = claimed + perp
+        elif not perp and claimed:
+            perp = claimed
+        a1 = named(perp[0]) if perp else (ad.unidentified(country) + (None,))
+        return a1, (civ + (None,))
+    if event_type == "Strategic developments":
+        if sub == "Agreement":
+            gov = [a for a in mentions if a.kind in (GOVERNMENT, STATE)]
+            grp = [a for a in mentions if a.kind == GROUP]
+            a1 = ad.name(ActorMention(GOVERNMENT, 0, 0, ""), country, countries) + (gov[0] if gov else None,)
+            return a1, (named(grp[0]) if grp else None)
+        if sub in ("Arrests", "Disrupted weapons use", "Headquarters or base established"):
+            state = [a for a in cands if a.kind == STATE]
+            grp = [a for a in cands if a.kind == GROUP]
+            subject = sorted((a for a in armed if a.end <= trig.start and a.kind in (GROUP, STATE)), key=lambda a: a.start)
+            if sub == "Arrests" and subject and subject[0].kind == GROUP:
+                grp, state = [subject[0]], []
+            if sub == "Arrests" and grp and not state and grp[0].start < trig.start:
+                a1 = named(grp[0])
+                rest = [a for a in grp[1:] + [a for a in armed if a.kind == UNIDENTIFIED] if a is not grp[0]]
+                target = [a for a in mentions if a.kind == GROUP and ad.name(a, country, countries)[0] != a1[0]]
+                return a1, (named(target[0]) if target else (named(rest[0]) if rest else None))
+            a1 = named(state[0]) if state else (ad.state(country) + (None,))
+            other = [a for a in others_armed if a.kind in (GROUP, UNIDENTIFIED) or (a.kind == STATE and a.country and a.country != country)]
+            other = [a for a in other if ad.name(a, country, countries)[0] != a1[0]]
+            if sub == "Headquarters or base established":
+                return a1, None
+            return a1, (named(other[0]) if other else None)
+        if sub == "Non-violent transfer of territory":
+            # "X handed over ... to Y": Y takes over (actor1), X hands over (actor2)
+            to_m = re.search(r"\bto\s+(?:the\s+)?", primary.sentence.text[trig.end - primary.sentence.start:])
+            after = [a for a in mentions if a.kind in ARMED and to_m and a.start >= trig.end + to_m.start()]
+            before = [a for a in mentions if a.kind in ARMED and a.end <= trig.start]
+            a1 = named(after[0]) if after else (ad.state(country) + (None,))
+            return a1, (named(before[0]) if before else None)
+        if sub == "Change to group/activity":
+            grp = [a for a in mentions if a.kind in (GROUP, UNIDENTIFIED)]
+            state = [a for a in mentions if a.kind == STATE]
+            return (named(grp[0]) if grp else (ad.unidentified(country) + (None,))), (named(state[0]) if state else None)
+        a1 = named(cands[0]) if cands else None
+        return a1, None
+    # Battles and Explosions/Remote violence
+    if sub == "Remote explosive/landmine/IED" and re.match(r"(?i)(?:hit|struck|stepped on|ran over|drove over|triggered)\b",
+                                                            trig.text):
+        # "a convoy struck an IED": who struck the device is its target, not who planted it
+        targets = [a for a in cands if a.end <= trig.start]
+        cands = [a for a in cands if a not in targets]
+        if not cands:
+            claimed = [c for c in claims if c.kind == GROUP]
+            grp = [a for a in others_armed if a.kind == GROUP and a not in targets]
+            a1 = named(claimed[0]) if claimed else (named(grp[0]) if grp else ad.unidentified(country) + (None,))
+            a2 = named(targets[0]) if targets else None
+            return a1, a2
+    if not cands:
+        claimed = [c for c in claims if c.kind == GROUP]
+        if claimed:
+            cands = claimed
+    if cands and cands[0].kind == UNIDENTIFIED:
+        claimed = [c for c in claims if c.kind == GROUP]
+        grp = [a for a in armed if a.kind == GROUP]
+        if grp:
+            cands = grp + cands
+        elif claimed:
+            cands = claimed + cands
+    if sub in _STATE_ONLY and not any(a.kind == STATE for a in cands[:1]):
+        state = [a for a in armed if a.kind == STATE]
+        if state:
+            cands = state + [a for a in cands if a not in state]
+    if cands:
+        a1 = named(cands[0])
+    elif sub in ("Air/drone strike",):
+        a1 = ad.state(country) + (None,)
+    else:
+        a1 = ad.unidentified(country) + (None,)
+    others = [a for a in others_armed if ad.name(a, country, countries)[0] != a1[0]]
+    victims = " ".join(dc.victims for m in draft.mentions for dc in m.deaths if dc.value > 0)
+    civilian_dead = bool(victims) and not ARMED_VICTIMS.search(victims) and bool(CIVILIAN_TARGET.search(victims))
+    if event_type == "Explosions/Remote violence" and civilian_dead:
+        # the dead were civilians: ACLED codes them as the second actor
+        a2 = civ + (None,)
+    elif others:
+        # prefer a named group, then a state force, then unidentified
+        others.sort(key=lambda a: {GROUP: 0, STATE: 1, UNIDENTIFIED: 2}.get(a.kind, 3))
+        a2 = named(others[0])
+    elif event_type == "Explosions/Remote violence":
+        texts = " ".join(m.sentence.text for m in draft.mentions)
+        a2 = (civ + (None,)) if CIVILIAN_TARGET.search(texts) else None
+    elif event_type == "Battles":
+        a2 = ad.state(country) + (None,) if a1[1] != 1 else ad.unidentified(country) + (None,)
+    else:
+        a2 = None
+    return a1, a2

@@ -1,0 +1,58 @@
+"""Toll choice: an event's fatalities from its mentions' death figures, ACLED's most conservative figure."""
+
+from __future__ import annotations
+
+import re
+
+from eventcoder.assemble.grouping import Draft
+from eventcoder.extract.fatalities import DeathCount
+
+_INCLUDING_ATTACKER = re.compile(r"\bincluding (?:the |a |two |three )?(?:suicide )?(?:bombers?|attackers?)\b", re.I)
+
+def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | None, int | None, DeathCount | None]:
+    """(fatalities, low, high, evidence): per sentence the sum of its figures, then the
+    smallest positive figure across sentences (ACLED's most conservative figure)."""
+    per_sentence: dict[int, list[DeathCount]] = {}
+    for m in draft.mentions:
+        for dc in m.deaths:
+            per_sentence.setdefault(m.sentence.start, []).append(dc)
+        for key, figures in m.follow_up_deaths.items():
+            per_sentence.setdefault(key, []).extend(figures)
+    totals: list[tuple[int, int, DeathCount]] = []
+    zero: DeathCount | None = None
+    for figures in per_sentence.values():
+        positive = [f for f in figures if f.value > 0]
+        if not positive:
+            zero = zero or figures[0]
+            continue
+        # Same victims named twice in one sentence are one figure; different victims add up;
+        # a bare toll ("put the death toll at 24") is another source's figure, not a sum.
+        by_victims: dict[str, DeathCount] = {}
+        for fig in positive:
+            if not fig.victims:
+                continue
+            vkey = fig.victims.lower()
+            if vkey not in by_victims or fig.value < by_victims[vkey].value:
+                by_victims[vkey] = fig
+        if by_victims:
+            total = sum(x.value for x in by_victims.values())
+            high = sum(x.high for x in by_victims.values())
+            totals.append((total, high, max(by_victims.values(), key=lambda x: x.value)))
+        for fig in positive:
+            if not fig.victims:
+                totals.append((fig.value, fig.high, fig))
+    if sub_event_type == "Other":
+        return 0, 0, 0, zero
+    if not totals:
+        return (0, 0, 0, zero)
+    best = min(totals, key=lambda t: t[0])
+    value = best[0]
+    low = min(t[0] for t in totals)
+    high = max(t[1] for t in totals)
+    if sub_event_type == "Suicide bomb":
+        sentences = " ".join(m.sentence.text for m in draft.mentions)
+        if not _INCLUDING_ATTACKER.search(sentences):
+            value += 1
+            low += 1
+            high += 1
+    return value, low, high, best[2]

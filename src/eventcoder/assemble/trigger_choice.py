@@ -1,0 +1,113 @@
+"""Which trigger matches of a sentence stand for an occurrence: one per occurrence, the stronger reading wins."""
+
+from __future__ import annotations
+
+import re
+
+from eventcoder.assemble.clauses import nearest
+from eventcoder.assemble.records import SentenceInfo
+from eventcoder.extract.triggers import TriggerMatch
+from eventcoder.resolve.gazetteer.names import fold
+
+_NEGATED = re.compile(r"\b(?:no|not|never|without|nor|denied|deny|denies|neither)\b(?:\s+\w+){0,2}\s*$", re.I)
+
+CIVILIAN_TARGET = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|people|worshippers|children|women|farmers?|passengers?|shoppers|"
+    r"families|market|homes?|houses?|village|school|mosque|church|hospital|neighbou?rhood|residential|teachers?|"
+    r"students?|pupils|traders?|displaced|camp for|boys?|girls?|man|woman|men|thieves)\b",
+    re.I,
+)
+
+_ARMED_TARGET = re.compile(
+    r"\b(?:soldiers?|troops|army|military|police|policemen|officers?|checkpoint|checkpost|base|barracks|outpost|"
+    r"positions?|convoy|patrol|station|post|rangers|gendarmes|militants|fighters|insurgents|rebels|forces)\b",
+    re.I,
+)
+
+def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo) -> list[TriggerMatch]:
+    """Reduce a sentence's trigger matches to one per occurrence it describes.
+
+    Highest priority first; a lower trigger is kept only when it is of another event
+    type and sits at another place. Armed clash vs attack on civilians is decided by
+    who was targeted.
+    """
+    if not matches:
+        return []
+    text = info.sentence.text
+    off = info.sentence.start
+    places = [(t, p) for t, p in info.toponyms]
+
+    def place_of(m: TriggerMatch) -> str | None:
+        cands = [t for t, p in places if p is None or not p.is_country]
+        t = nearest(cands, m.start)
+        return fold(t.text) if t is not None else None
+
+    subs = {m.sub_event_type for m in matches}
+    has_deaths = any(d.value > 0 for d in info.deaths)
+    civ = bool(CIVILIAN_TARGET.search(text))
+    drop: set[str] = set()
+    if "Attack" in subs and "Armed clash" in subs:
+        drop.add("Attack" if _armed_target(info, matches) else "Armed clash")
+    if "Abduction/forced disappearance" in subs and "Attack" in subs and has_deaths:
+        drop.add("Abduction/forced disappearance")
+    if "Looting/property destruction" in subs and ({"Attack", "Armed clash"} & subs) and has_deaths:
+        drop.add("Looting/property destruction")
+    if "Grenade" in subs and "Armed clash" in subs:
+        drop.add("Grenade")
+    if "Shelling/artillery/missile attack" in subs and "Disrupted weapons use" in subs:
+        drop.add("Shelling/artillery/missile attack")
+    if "Air/drone strike" in subs and "Disrupted weapons use" in subs:
+        drop.add("Air/drone strike")
+    if "Remote explosive/landmine/IED" in subs and "Disrupted weapons use" in subs:
+        drop.add("Remote explosive/landmine/IED")
+    if {"Violent demonstration", "Mob violence"} & subs:
+        drop |= {"Peaceful protest", "Protest with intervention", "Looting/property destruction", "Attack"}
+        if "Mob violence" in subs:
+            drop.add("Violent demonstration")
+    if {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"} & subs:
+        drop |= {"Arrests", "Attack", "Armed clash"}
+    if "Excessive force against protesters" in subs and not has_deaths and not re.search(r"opened fire|live (?:ammunition|rounds)|shot", text, re.I):
+        drop.add("Excessive force against protesters")
+    if "Attack" in subs and not civ and not ({"Armed clash"} & subs):
+        drop.add("Attack")
+    if "Attack" in subs and any(m.event_type == "Explosions/Remote violence" for m in matches):
+        drop.add("Attack")
+    if "Attack" in subs and "Arrests" in subs and not has_deaths:
+        drop.add("Attack")  # a raid in which people were detained is an arrest
+    ordered = sorted((m for m in matches if m.sub_event_type not in drop), key=lambda m: -m.priority)
+    kept: list[TriggerMatch] = []
+    for m in ordered:
+        before = text[max(0, m.start - off - 50):m.start - off]
+        if _NEGATED.search(before):
+            continue
+        if any(m.start < k.end and k.start < m.end for k in kept):
+            continue  # the same words read as a weaker type ("jets had killed dozens of insurgents")
+        pm = place_of(m)
+        clash = False
+        for k in kept:
+            if pm is None or place_of(k) is None or place_of(k) == pm:
+                clash = True
+                break
+        if not clash:
+            kept.append(m)
+    return kept
+
+ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?|officers?|gendarmes|rangers|guards|"
+                            r"militants|fighters|insurgents|rebels|attackers|personnel|servicemen|militiamen|them)\b", re.I)
+
+def _armed_target(info: SentenceInfo, matches: list[TriggerMatch]) -> bool:
+    """Whether an attack in this sentence targeted armed people (a battle), not civilians.
+
+    Decided by the victims of its death figures, else by the words just after the
+    attack trigger ("attacked an army post" vs "attacked the village").
+    """
+    victims = " ".join(d.victims for d in info.deaths if d.value > 0)
+    if victims:
+        return bool(ARMED_VICTIMS.search(victims))
+    text, off = info.sentence.text, info.sentence.start
+    for m in matches:
+        if m.sub_event_type in ("Attack", "Armed clash"):
+            after = text[m.start - off:m.end - off + 50]
+            if _ARMED_TARGET.search(after):
+                return True
+    return not CIVILIAN_TARGET.search(text)
