@@ -74,3 +74,10 @@ def test_url_with_year_and_month_only_gives_a_partial_date():
     art = clean_text(RawDocument("u", "u.txt", "Police arrested four suspects in Gusau after a raid on a market, "
                                  "officials said on Tuesday.", "text", "https://example.org/2019/06/raid-story", None))
     assert art.published == "2019-06"
+
+
+def test_date_stamp_before_the_text_is_the_page_date_and_not_text():
+    art = clean_text(RawDocument("s", "s.txt", " date 2022-10-18 Gunmen on Monday night killed the head of a "
+                                 "village in Tsafe, police said.\nResidents fled.", "text", None, None))
+    assert art.published == "2022-10-18"
+    assert art.text.startswith("Gunmen on Monday night")

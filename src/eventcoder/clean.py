@@ -63,6 +63,8 @@ _DATE_LINE = re.compile(
     r"(?:" + _WEEKDAY + r")?(?P<date>" + _FULL_DATE + r")(?:\s|$|[|,.;)\-–—])",
     re.I,
 )
+# An ISO date stamped before a scraped page's text, with or without a label.
+_DATE_STAMP = re.compile(r"^\s*(?:(?:date|published|posted|updated)\s*:?\s*)?(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?[ \t]+")
 # "Peshawar: (Thursday, July 12, 2012) As the insurgents ...": a dateline in mixed case.
 _PAREN_DATELINE = re.compile(r"^[A-Z][\w .'\-]{1,30}:\s*\((?:" + _WEEKDAY + r")?(?P<date>" + _FULL_DATE + r")\)\s*")
 _BAD_AUTHORS = {"published", "updated", "admin", "staff", "editor", "none"}
@@ -216,6 +218,12 @@ def clean_text(doc: RawDocument) -> Article:
         InputError: nothing that reads as an article remains.
     """
     raw = strip_invisible(doc.content).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    # a page stamp before the text ("date 2024-07-09 Gunmen killed ..."): the page's date
+    stamp = _DATE_STAMP.match(raw)
+    stamp_date = None
+    if stamp:
+        stamp_date = _parse_full_date(stamp.group("date"))
+        raw = raw[stamp.end():]
     blocks = [b.strip() for b in re.split(r"\n\s*\n", raw)]
     if len(blocks) <= 2:
         blocks = [b.strip() for b in raw.split("\n")]
@@ -234,7 +242,7 @@ def clean_text(doc: RawDocument) -> Article:
     # The head of the page: the lines before the first sentence or byline. The longest of
     # them (three words or more) is the title; the others are section breadcrumbs.
     head: list[str] = []
-    page_date: str | None = None
+    page_date: str | None = stamp_date
     idx = 0
     while idx < len(lines):
         line = lines[idx]

@@ -186,7 +186,7 @@ def code_cmd(
 @app.command("evaluate")
 def evaluate_cmd(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of gold records (<id>.json) and articles (<id>.txt|.html).")],
-    predictions: Annotated[Path | None, typer.Option(help="Score this JSONL of coded articles instead of coding.")] = None,
+    predictions: Annotated[Path | None, typer.Option(help="Score this JSONL of coded articles instead of coding; or a folder of a second annotator's gold records (agreement on the records both have).")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write every figure to this JSON file.")] = None,
     texts: Annotated[Path | None, typer.Option("--texts", help="Folder of the articles (<id>.txt) when they are not beside the gold.")] = None,
     ids: Annotated[Path | None, typer.Option("--ids", help="Score only the ids listed in this file (one a line): a split.")] = None,
@@ -212,7 +212,18 @@ def evaluate_cmd(
         if not gold:
             raise typer.Exit(2)
     preds: dict[str, dict] = {}
-    if predictions is not None:
+    if predictions is not None and predictions.is_dir():
+        # a second annotator's gold records: inter-annotator agreement
+        from eventcoder.evaluate import gold_as_prediction
+
+        try:
+            second = load_gold(predictions)
+        except InputError as e:
+            err.print(f"eventcoder: {e}")
+            raise typer.Exit(2) from e
+        preds = {str(rec["id"]): gold_as_prediction(rec) for rec, _article in second}
+        gold = [(rec, article) for rec, article in gold if str(rec["id"]) in preds]
+    elif predictions is not None:
         try:
             with open(predictions, encoding="utf-8") as fh:
                 for i, line in enumerate(fh, start=1):

@@ -338,6 +338,24 @@ def load_gold(gold_dir: Path, *, texts: Path | None = None,
     return out
 
 
+def gold_as_prediction(rec: dict) -> dict:
+    """A gold record in the coder's output shape, to score one annotator against another.
+
+    Every name list becomes its first (canonical) name; optional events are kept as
+    events (a second coder who coded them is not penalised: they pair with the first
+    coder's events, optional or not).
+    """
+    def first(v: Any) -> Any:
+        return (v[0] if v else None) if isinstance(v, list) else v
+
+    events = [{k: first(v) for k, v in ev.items()} for ev in rec.get("events") or []]
+    measures = [{k: first(v) for k, v in m.items()} for m in rec.get("measures") or []]
+    quotes = [{"speaker": first(q.get("speaker")), "role": q.get("role"), "organization": q.get("organization"),
+               "text": q.get("starts_with") or ""} for q in rec.get("quotes") or []]
+    return {"id": rec.get("id"), "relevant": rec.get("relevant"), "events": events, "measures": measures,
+            "quotes": quotes}
+
+
 def read_ids(path: Path) -> set[str]:
     """Record ids from a split file: one id a line, ``#`` comments and blank lines skipped.
 

@@ -112,6 +112,11 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             continue
         matches = res.lexicon.find(s.text, s.start)
         kept = choose_triggers(matches, info)
+        if kept and mentions and all(k.generic for k in kept) and not info.toponyms \
+                and s.paragraph - last_para <= 2:
+            # generic wording with no place of its own after a report ("Four people were
+            # killed in an attack, police said"): more about that report, not a new event
+            kept = []
         if not kept and not _skip_sentence(info):
             # a follow-up sentence ("Dozens of the terrorists were killed," he said) adds its
             # figures to the mention just before it

@@ -42,6 +42,9 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo) -> list[Tri
         t = nearest(cands, m.start)
         return fold(t.text) if t is not None else None
 
+    if any(not m.generic for m in matches):
+        # "attack", "opened fire": generic wording yields to a specific trigger in the sentence
+        matches = [m for m in matches if not m.generic]
     subs = {m.sub_event_type for m in matches}
     has_deaths = any(d.value > 0 for d in info.deaths)
     civ = bool(CIVILIAN_TARGET.search(text))

@@ -43,6 +43,7 @@ class Trigger:
     pattern: re.Pattern[str]
     needs: re.Pattern[str] | None
     actor: str
+    generic: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,9 @@ class TriggerMatch:
     end: int
     text: str
     actor: str
+    generic: bool = False
+    """A generic wording ("attack", "opened fire"): it stands for an event only in a
+    sentence with no specific trigger."""
 
 
 class TriggerLexicon:
@@ -76,7 +80,8 @@ class TriggerLexicon:
                 needs = re.compile(e["needs"], re.I) if e.get("needs") else None
             except re.error as err:
                 raise ConfigError(f"triggers.yaml: bad pattern for {sub!r}: {err}") from err
-            triggers.append(Trigger(sub, e["event_type"], int(e["priority"]), pat, needs, e.get("actor", "any")))
+            triggers.append(Trigger(sub, e["event_type"], int(e["priority"]), pat, needs, e.get("actor", "any"),
+                                    bool(e.get("generic", False))))
         self.triggers = tuple(triggers)
         self._any = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in triggers), re.I)
 
@@ -98,6 +103,6 @@ class TriggerLexicon:
                 continue
             for m in t.pattern.finditer(text):
                 out.append(TriggerMatch(t.sub_event_type, t.event_type, t.priority,
-                                        offset + m.start(), offset + m.end(), m.group(0), t.actor))
+                                        offset + m.start(), offset + m.end(), m.group(0), t.actor, t.generic))
         out.sort(key=lambda m: (m.start, -m.priority))
         return out

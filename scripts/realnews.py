@@ -1,0 +1,140 @@
+"""The real-news development corpus (corpora/realnews/): sources, splits, the input batch.
+
+The gold records (``gold/<id>.json``) and ``sources.jsonl`` are ours and committed; the
+article texts are third-party and live only in the git-ignored ``texts/`` folder, each
+the page text exactly as the search tool's ``pages`` corpus returned it (sha256 in
+``sources.jsonl``). Commands:
+
+    python scripts/realnews.py merge     # sources.d/*.jsonl -> sources.jsonl (sorted, checked)
+    python scripts/realnews.py split     # splits/{dev,validation,test}.txt, by a hash of each id
+    python scripts/realnews.py verify    # which texts are missing or differ from their sha256
+    python scripts/realnews.py batch OUT.jsonl [--split dev]   # the input batch for `eventcoder code`
+
+``verify`` exits 1 when a text is missing or changed: refill it as corpora/realnews/README.md
+says (search the ``pages`` corpus for its URL or title and save the text as returned);
+a page the store no longer has is replaced by another article, never guessed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent / "corpora" / "realnews"
+# Split sizes: 50 scored once, at the end; of the 150 developed on, 30 held out while
+# choosing between approaches.
+TEST, VALIDATION = 50, 30
+
+
+def _sources(root: Path) -> list[dict]:
+    path = root / "sources.jsonl"
+    return [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+def merge(root: Path) -> int:
+    """Join the per-annotator source lists; keep only records with a gold file; check ids."""
+    rows: dict[str, dict] = {}
+    for part in sorted((root / "sources.d").glob("*.jsonl")):
+        for ln in part.read_text(encoding="utf-8").splitlines():
+            if ln.strip():
+                rec = json.loads(ln)
+                rows[rec["id"]] = rec
+    kept = [r for i, r in sorted(rows.items()) if (root / "gold" / f"{i}.json").is_file()]
+    urls: dict[str, str] = {}
+    for r in kept:
+        if r.get("url") in urls:
+            print(f"duplicate url: {r['id']} and {urls[r['url']]}", file=sys.stderr)
+        urls[r.get("url")] = r["id"]
+    with open(root / "sources.jsonl", "w", encoding="utf-8") as fh:
+        for r in kept:
+            fh.write(json.dumps({k: r.get(k) for k in ("id", "url", "outlet", "title", "published", "chars", "sha256")},
+                                ensure_ascii=False) + "\n")
+    print(f"{len(kept)} sources ({len(rows) - len(kept)} without gold dropped)")
+    return 0
+
+
+def split(root: Path) -> int:
+    """Assign ids to test, validation and dev by the sha1 of the id.
+
+    The ranking runs over every id the annotators were given (``rn-<region>-001`` to
+    ``-050`` for the four regions), fixed before any article was coded, so an id's split
+    never depends on which other articles made it into the corpus: the first 50 in hash
+    order are test, the next 30 validation, the rest dev.
+    """
+    planned = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(1, 51)]
+    ranked = sorted(planned, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+    have = {r["id"] for r in _sources(root)}
+    extra = sorted(have - set(planned))
+    parts = {"test": [i for i in ranked[:TEST] if i in have],
+             "validation": [i for i in ranked[TEST:TEST + VALIDATION] if i in have],
+             "dev": [i for i in ranked[TEST + VALIDATION:] if i in have] + extra}
+    (root / "splits").mkdir(exist_ok=True)
+    for name, part in parts.items():
+        (root / "splits" / f"{name}.txt").write_text(
+            f"# {name} split of corpora/realnews ({len(part)} articles; scripts/realnews.py split)\n"
+            + "\n".join(sorted(part)) + "\n", encoding="utf-8")
+        print(f"{name}: {len(part)}")
+    return 0
+
+
+def verify(root: Path) -> int:
+    """Check every text against its recorded sha256; list what is missing or changed."""
+    bad = 0
+    for r in _sources(root):
+        path = root / "texts" / f"{r['id']}.txt"
+        if not path.is_file():
+            print(f"missing  {r['id']}  {r['url']}")
+            bad += 1
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != r["sha256"]:
+            print(f"changed  {r['id']}  {r['url']}")
+            bad += 1
+    print(f"{bad} of {len(_sources(root))} texts missing or changed")
+    return 1 if bad else 0
+
+
+def batch(root: Path, out: Path, split_name: str | None) -> int:
+    """Write the input batch: one JSON line per article with id, url, published and text."""
+    wanted = None
+    if split_name:
+        lines = (root / "splits" / f"{split_name}.txt").read_text(encoding="utf-8").splitlines()
+        wanted = {ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}
+    n = 0
+    with open(out, "w", encoding="utf-8") as fh:
+        for r in _sources(root):
+            if wanted is not None and r["id"] not in wanted:
+                continue
+            path = root / "texts" / f"{r['id']}.txt"
+            if not path.is_file():
+                print(f"skipped {r['id']}: no text (see corpora/realnews/README.md)", file=sys.stderr)
+                continue
+            gold = json.loads((root / "gold" / f"{r['id']}.json").read_text(encoding="utf-8"))
+            fh.write(json.dumps({"id": r["id"], "url": r["url"], "published": gold.get("published"),
+                                 "text": path.read_text(encoding="utf-8")}, ensure_ascii=False) + "\n")
+            n += 1
+    print(f"{n} articles written to {out}")
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("command", choices=["merge", "split", "verify", "batch"])
+    ap.add_argument("out", nargs="?", type=Path)
+    ap.add_argument("--split", dest="split_name")
+    ap.add_argument("--root", type=Path, default=ROOT)
+    a = ap.parse_args()
+    if a.command == "merge":
+        return merge(a.root)
+    if a.command == "split":
+        return split(a.root)
+    if a.command == "verify":
+        return verify(a.root)
+    if a.out is None:
+        ap.error("batch needs an output file")
+    return batch(a.root, a.out, a.split_name)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
