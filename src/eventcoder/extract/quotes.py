@@ -168,6 +168,11 @@ class _Speakers:
     def resolve(self, sp: Speaker, raw: str) -> Speaker:
         if _PRONOUN.match(raw.strip()):
             return self.known[-1] if self.known else Speaker(None, None, None)
+        if not sp.name and sp.role and re.match(r"^(?:the|this)\s", raw.strip(), re.I):
+            # "The youth leader said": the named speaker introduced with that role
+            for k in reversed(self.known):
+                if k.name and k.role and k.role.casefold().split()[-1] == sp.role.casefold().split()[-1]:
+                    return k
         if sp.name and " " not in sp.name.strip():
             key = sp.name.casefold().removeprefix("al-")
             for k in reversed(self.known):
@@ -191,6 +196,14 @@ _REPORTED_AFTER = re.compile(r"^(?P<q>[^\"“].{12,}?),\s+(?:(?:" + _VERBS + r")
                              r"according to\s+(?P<who3>[^\"“]{2,200}?)|"
                              r"(?P<who2>[^,\"“]{2,120}?(?:,\s+[^,\"“]{2,80},)?)\s+(?:" + _VERBS + r")(?:\s+[\w-]+){0,6})\.?$")
 _SAYING = re.compile(r",?\s+(?:saying|adding|and added|and said)\s+(?:that\s+)?(?P<q>[^\"“].{8,}?)\.?$")
+
+
+# A sentence that opens with a person's name and an apposition or a verb of speaking or
+# stance ("Sunday Abdu, the president of ..., blamed ..."): the name may speak next.
+_SUBJECT_NAME = re.compile(
+    r"(?:^|(?<=\bthat )|(?<=, ))(?P<who>(?:(?:" + _TITLES[3:-1] + r")\s+)*(?:[A-Z][\w’'-]+\.?\s+){0,2}[A-Z][\w’'-]+(?:\s+(?:al-|el-|bin\s+|de\s+)?[A-Z][\w’'-]+){1,3})"
+    r"(?=\s*,\s+(?:the|a|an|who|whose|[a-z]+ (?:of|for|at))\b|\s*,?\s+(?:" + _VERBS + r"|blamed|accused|condemned|described|called|"
+    r"alleged|denied|said)\b)")
 
 
 def _pair_quotes(text: str) -> list[tuple[int, int]]:
@@ -268,6 +281,13 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
         # 1. reported speech, sentence by sentence
         for a, b in spans:
             sent = text[a:b]
+            for subj in _SUBJECT_NAME.finditer(sent):
+                sp0 = parse_speaker(subj.group("who"), not_person)
+                if sp0.name and " " in sp0.name.strip():
+                    lead = sent[:subj.start("who")]
+                    r, o = _role_org(lead.strip(" ,")) if lead.strip() else (None, None)
+                    speakers.resolve(Speaker(sp0.name, sp0.role or r, sp0.organization or o), subj.group("who"))
+                    last_para_with_speaker = idx
             if sent[:1] in _OPEN:
                 continue
             m2 = _REPORTED_AFTER.match(sent)
@@ -331,7 +351,9 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
                     if named is None and carried is not None:
                         named = carried
                     if named is None and speakers.known and idx - last_para_with_speaker <= 1 \
-                            and qs <= 1 and re.match(r"^\s*,?\s*(?:he|she)\b", after or "", re.I):
+                            and (qs <= 1 or re.match(r"^\s*,?\s*(?:he|she)\b", after or "", re.I)):
+                        # a quotation paragraph after a named speaker's: the same voice
+                        # (news convention), as is a quotation closed by "he said"
                         named = speakers.known[-1]
                     sp, raw = named or Speaker(None, None, None), None
             whole = qe - qs
