@@ -36,6 +36,8 @@ _WIDGET = re.compile(
     )$""",
     re.I | re.X,
 )
+# A link to another story ("RELATED U.S. airstrikes target ...", "Read more: ..."), case-sensitive.
+_RELATED = re.compile(r"^(?:RELATED|READ MORE|ALSO READ|SEE ALSO|MORE ON THIS)\b|^(?:Related|Read more|Also read|See also)\s*:")
 # Once one of these appears, the rest of the page is comment machinery.
 _TAIL_START = re.compile(r"^(?:do you like this article\??|\d+\s+comment\(s\)|comments?\s*\(\d+\)|leave a (?:comment|reply))$", re.I)
 _CAPTION = re.compile(
@@ -267,7 +269,7 @@ def clean_text(doc: RawDocument) -> Article:
     for n, line in enumerate(lines[idx:]):
         if _TAIL_START.match(line):
             break
-        if _WIDGET.match(line):
+        if _WIDGET.match(line) or (_RELATED.match(line) and len(line.split()) <= 30):
             continue
         if n < 4 and not paras:
             found = date_line(line)

@@ -22,12 +22,22 @@ def nearest(items: list[T], pos: int, key: Callable[[T], tuple[int, int]] = lamb
 
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|as|and then|which|who|where)\s|\swhile\s|\swhereas\s|,\s*(?:a|an|the) (?:town|city|village|district|region)\b")
 
-def clause_bounds(info: SentenceInfo, pos: int) -> tuple[int, int]:
-    """Start and end (article offsets) of the clause of the sentence that holds ``pos``."""
+# "imposed on Thursday after clashes on Wednesday": for dates, a cause is its own clause
+_CAUSE = re.compile(r"\s(?:after|following)\s")
+
+
+def clause_bounds(info: SentenceInfo, pos: int, *, causes: bool = False) -> tuple[int, int]:
+    """Start and end (article offsets) of the clause of the sentence that holds ``pos``.
+
+    Clauses end at semicolons and at subordinate conjunctions ("while", ", which"); with
+    ``causes``, also before "after"/"following" (used to choose a trigger's date).
+    """
     s = info.sentence
     start, end = s.start, s.end
-    for m in _CLAUSE.finditer(s.text):
-        cut = s.start + m.start()
+    cuts = sorted([m.start() for m in _CLAUSE.finditer(s.text)]
+                  + ([m.start() for m in _CAUSE.finditer(s.text)] if causes else []))
+    for c in cuts:
+        cut = s.start + c
         if cut <= pos:
             start = cut
         else:
@@ -35,7 +45,10 @@ def clause_bounds(info: SentenceInfo, pos: int) -> tuple[int, int]:
             break
     return start, end
 
-def in_clause(items: list, info: SentenceInfo, pos: int, key=lambda x: (x.start, x.end)) -> list:
-    a, b = clause_bounds(info, pos)
+
+def in_clause(items: list, info: SentenceInfo, pos: int, key=lambda x: (x.start, x.end), *,
+              causes: bool = False) -> list:
+    """The items inside the clause holding ``pos``; all items when none is."""
+    a, b = clause_bounds(info, pos, causes=causes)
     inside = [it for it in items if a <= key(it)[0] < b]
     return inside or items

@@ -73,9 +73,44 @@ def _attribution(text: str) -> Attribution | None:
         return None
     return Attribution(speaker=None, role=None, organization=src)
 
+_BORDER_BEFORE = re.compile(r"(?:\bbordering|\bborders?\s+(?:with\s+)?|\bfrontier\s+with|\bacross\s+from)\s*(?:the\s+)?$", re.I)
+_BORDER_AFTER = re.compile(r"^['’]?s?\s+(?:border|frontier)\b", re.I)
+
+
+def _reference_point(text: str, t: Toponym) -> bool:
+    """Whether a toponym only locates something else: "bordering Venezuela", "near the Mali
+    border", "on the border with Chad". Such a place is not where the event happened."""
+    return bool(_BORDER_BEFORE.search(text[max(0, t.start - 30):t.start])
+                or _BORDER_AFTER.match(text[t.end:t.end + 20]))
+
+
+def latest_date(text: str) -> date | None:
+    """The latest full date (day, month and year) an article's text names, or None.
+
+    An article with no publication date is at least as recent as the dates it names: this
+    anchors FORMAT.md's 30-day recap rule for it (never the resolution of weekdays).
+    """
+    from eventcoder.extract.dates import find_dates
+
+    best = None
+    for d in find_dates(text):
+        if d.kind == "absolute" and re.search(r"\b(?:19|20)\d{2}\b", d.text):
+            resolved, _prec = resolve_date(d, None)
+            if resolved is not None and (best is None or resolved > best):
+                best = resolved
+    return best
+
+
 def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
-              pub_year: int | None = None) -> tuple[date | None, int | None, DateMention | None, bool]:
-    """The nearest event date in the sentence; the last flag says the mention is old or future."""
+              pub_year: int | None = None, anchor: date | None = None
+              ) -> tuple[date | None, int | None, DateMention | None, bool]:
+    """The nearest event date in the sentence; the last flag says the mention is old or future.
+
+    ``anchor`` stands in for a missing publication date in the recap rule only.
+    """
+    given_year = pub_year  # a partial publication date's year dates a day and month
+    if pub_year is None and anchor is not None:
+        pub_year = anchor.year  # the anchor's year only rules out older years
     usable = [d for d in info.dates if not d.reporting and d.kind not in ("year",)]
     for d in info.dates:
         if d.kind in ("old", "future"):
@@ -88,17 +123,19 @@ def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
                 return None, None, d, True
     if not usable:
         usable = [d for d in info.dates if d.kind not in ("year", "old", "future")]
-    near = nearest(usable, trig.start)
+    # the date of the trigger's own clause first ("a curfew on Thursday after clashes on Wednesday")
+    near = nearest(in_clause(usable, info, trig.start, causes=True), trig.start)
     if near is None:
         return None, None, None, False
-    resolved, prec = resolve_date(near, published, year=pub_year)
-    if resolved is not None and published is not None:
-        if resolved > published or (published - resolved).days > RECAP_DAYS:
+    resolved, prec = resolve_date(near, published, year=given_year)
+    reference = published or anchor
+    if resolved is not None and reference is not None:
+        if resolved > reference or (reference - resolved).days > RECAP_DAYS:
             return None, None, near, True
     return resolved, prec, near, False
 
 def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, published: date | None,
-                   pub_year: int | None = None) -> list[Mention]:
+                   pub_year: int | None = None, anchor: date | None = None) -> list[Mention]:
     """Every event mention of the article's candidate sentences, in text order.
 
     ``published`` is the full publication date or None; ``pub_year`` its year, also
@@ -129,20 +166,21 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             rel = trig.start - s.start
             if _modal_before(s.text, rel) or _generic_clause(info, trig.start):
                 continue
-            d, prec, dm, ruled_out = _date_for(info, trig, published, pub_year)
+            d, prec, dm, ruled_out = _date_for(info, trig, published, pub_year, anchor)
             if ruled_out:
                 continue
             m = Mention(trig, s, trig.sub_event_type, trig.event_type, d, prec, dm)
             # place: the nearest specific toponym (a resolved town or feature, else any toponym)
             tkey = lambda tp: (tp[0].start, tp[0].end)  # noqa: E731
-            specific = [(t, p) for t, p in info.toponyms if p is None or not (p.is_country or p.is_admin1)]
+            placed = [tp for tp in info.toponyms if not _reference_point(article.text, tp[0])]
+            specific = [(t, p) for t, p in placed if p is None or not (p.is_country or p.is_admin1)]
             specific = [tp for tp in specific if not tp[0].moving]
             in_clause_places = in_clause(specific, info, trig.start, tkey)
             best = max((_specificity(tp) for tp in in_clause_places), default=0)
             near = nearest([tp for tp in in_clause_places if _specificity(tp) == best], trig.start, key=tkey)
             if near is not None:
                 m.toponym, m.place = near  # type: ignore[misc]
-            admins = [(t, p) for t, p in info.toponyms if p is not None and p.is_admin1]
+            admins = [(t, p) for t, p in placed if p is not None and p.is_admin1]
             adm = nearest(in_clause(admins, info, trig.start, tkey), trig.start, key=tkey)
             if adm is not None:
                 m.admin1 = adm[1]
@@ -158,7 +196,7 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                           if p.country == m.admin1.country and p.admin1_code == m.admin1.admin1_code]
                 m.place = inside[0] if inside else None
             if m.toponym is None:
-                countries = [(t, p) for t, p in info.toponyms if p is not None and p.is_country]
+                countries = [(t, p) for t, p in placed if p is not None and p.is_country]
                 c = nearest(countries, trig.start, key=lambda tp: (tp[0].start, tp[0].end))
                 if c is not None:
                     m.toponym, m.place = c  # type: ignore[misc]

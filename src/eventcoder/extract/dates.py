@@ -22,14 +22,14 @@ _ORD_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
 _ORDW = "(?:" + "|".join(sorted(_ORD_WORDS, key=len, reverse=True)) + ")"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("absolute", re.compile(r"\b" + _MON + r"\s+" + _ORD + r"(?:,?\s+(?P<y>\d{4}))?\b", re.I)),
+    ("absolute", re.compile(r"\b" + _MON + r"\s+" + _ORD + r"(?:[,.]?\s+(?P<y>(?:19|20)\d{2}))?\b", re.I)),
     ("absolute", re.compile(r"\b" + _ORD + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>\d{4}))?\b", re.I)),
     ("absolute", re.compile(r"\bthe\s+(?P<ow>" + _ORDW + r")\s+of\s+" + _MON + r"(?:,?\s+(?P<y>\d{4}))?\b", re.I)),
     ("ordinal", re.compile(r"\b(?:on|by|since|until|from)\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?" + _MON + ")", re.I)),
     ("ordinal", re.compile(r"\b(?:on|by|since|until|from)\s+the\s+(?P<ow>" + _ORDW + r")\b(?!\s+(?:of\s+)?" + _MON + ")", re.I)),
     ("month_year", re.compile(r"\b(?:in|since|during|by|until|of|from)\s+(?:early\s+|late\s+|mid-?)?(?P<m>" + _MON + r")\s+(?P<y>\d{4})\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|by|until|of|from|before|after)\s+(?P<y>(?:19|20)\d{2})\b", re.I)),
-    ("year", re.compile(r"\b(?P<y>(?:19|20)\d{2})\s+(?:war|conflict|bombing|attack|massacre|unrest|elections?|genocide|uprising|coup|offensive|peace agreement|agreement)\b", re.I)),
+    ("year", re.compile(r"\b(?P<y>(?:19|20)\d{2})\s+(?:[A-Z][\w'-]+\s+){0,3}(?:war|conflict|bombings?|attacks?|massacres?|unrest|elections?|genocide|uprising|coup|offensive|peace agreement|agreement|riots?|protests?|clashes|siege|blasts?|explosions?|invasion|insurgency|crisis)\b")),
     ("weekday", re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:late|early)\s+)?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|earlier today|overnight|last night|tonight)\b", re.I)),

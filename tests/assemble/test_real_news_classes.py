@@ -1,0 +1,83 @@
+"""Failure classes seen on real news (issue: code real news as well as written examples).
+
+Each test is an article written for the project with the feature that failed on real text;
+the expected event, date, place and toll are exact.
+"""
+
+
+def _events(coded):
+    return [(e.event_type, e.sub_event_type, e.event_date, e.country, e.location, e.fatalities) for e in coded.events]
+
+
+def test_generic_attack_on_soldiers_is_a_battle_with_its_toll(code):
+    # class 1: an event told with a noun ("in an attack by gunmen"), no verb of the lexicon
+    coded = code("At least five soldiers were killed and six others wounded in an attack by gunmen "
+                 "near Tsafe in Zamfara state on Monday, the army said.", published="2021-09-14")
+    assert _events(coded) == [("Battles", "Armed clash", "2021-09-13", "NG", "Tsafe", 5)]
+
+
+def test_generic_attack_on_villagers_is_violence_against_civilians(code):
+    coded = code("About 29 people lost their lives on Sunday in a deadly attack launched by gunmen on "
+                 "Tsafe in Zamfara state, residents said.", published="2017-10-16")
+    assert _events(coded) == [("Violence against civilians", "Attack", "2017-10-15", "NG", "Tsafe", 29)]
+
+
+def test_generic_follow_up_sentence_adds_to_the_report_not_a_new_event(code):
+    coded = code("Militants fired mortar shells at Kirkuk on Tuesday, police said.\n\n"
+                 "Four people were killed in the attack and nine were wounded, a doctor said.",
+                 published="2022-04-06")
+    assert _events(coded) == [("Explosions/Remote violence", "Shelling/artillery/missile attack", "2022-04-05",
+                               "IQ", "Kirkuk", 4)]
+
+
+def test_a_country_named_as_a_border_is_not_the_place_of_the_event(code):
+    # class 5: "bordering Venezuela", "near the Chad border"
+    coded = code("Ten soldiers were killed on Saturday in an ambush by armed men in northern Nigeria, "
+                 "not far from the Chad border, the defence ministry said.", published="2023-02-12")
+    [ev] = coded.events
+    assert (ev.event_type, ev.country, ev.fatalities) == ("Battles", "NG", 10)
+
+
+def test_landmine_under_a_vehicle_is_an_explosion_not_a_battle(code):
+    coded = code("Six Malian troops were killed on Tuesday when their vehicles drove over improvised land "
+                 "mines near Sevare, the army said.", published="2019-03-13")
+    assert [(e.sub_event_type, e.fatalities) for e in coded.events] == [("Remote explosive/landmine/IED", 6)]
+
+
+def test_an_attack_of_a_named_year_is_background(code):
+    # class 4: "the 2010 Kampala attacks, which killed 76 people", in an article of 2016
+    coded = code("A court in Baghdad on Friday sentenced five men for the 2014 Baghdad bombings, which "
+                 "killed 76 people, the judiciary said.", published="2016-05-27")
+    assert coded.events == []
+
+
+def test_undated_article_does_not_code_a_war_of_another_decade(code):
+    coded = code("Analysts recalled how the long war in Kirkuk ended in January 1970, after the rebel forces "
+                 "surrendered to federal troops near Hawija. Veterans met on March 3, 2021 to remember it.")
+    assert [e for e in coded.events if e.event_date and e.event_date < "2021"] == []
+
+
+def test_natural_disaster_deaths_are_no_event(code):
+    # class 4: articles that must yield none
+    coded = code("A magnitude 7.8 earthquake struck near Kirkuk on Saturday. Rescue workers pulled survivors "
+                 "from the rubble of collapsed buildings as aftershocks shook the city, and officials said "
+                 "that 53 people had been killed.", published="2015-04-26")
+    assert coded.events == []
+
+
+def test_clashes_between_protesters_and_loyalists_are_a_riot(code):
+    # class 1/6: clashes with protesters on one side are Riots (ACLED), not a battle
+    coded = code("A curfew was imposed in Nakuru on Thursday after clashes between young protesters and "
+                 "ruling party loyalists on Wednesday, police said.", published="2025-11-20")
+    assert [(e.event_type, e.event_date) for e in coded.events] == [("Riots", "2025-11-19")]
+
+
+def test_related_story_link_is_not_coded():
+    from eventcoder.clean import clean_text
+    from eventcoder.models import RawDocument
+
+    art = clean_text(RawDocument("r", "r.txt", "Iraq shuts internet during protests\n\nAuthorities in Baghdad cut "
+                                 "internet access on Wednesday as protests spread, officials said.\n\n"
+                                 "RELATED U.S. airstrikes target Islamic State hideout on Iraqi island\n\n"
+                                 "Protesters gathered again on Thursday.", "text", None, None))
+    assert "airstrikes" not in art.text
