@@ -25,7 +25,7 @@ import argparse
 import json
 from pathlib import Path
 
-from eventcoder.evaluate import _actor_ok, _admin_ok, _quote_hits, name_matches, pair_events, read_ids
+from eventcoder.evaluate import actor_ok, admin_ok, name_matches, pair_events, quote_hits, read_ids
 
 
 def count(gold_dir: Path, coded: Path, ids: set[str] | None) -> list[tuple[str, str, int, int]]:
@@ -69,17 +69,17 @@ def count(gold_dir: Path, coded: Path, ids: set[str] | None) -> list[tuple[str, 
             n["matched"] += 1
             if s.get("fatalities") != e.get("fatalities"):
                 c["toll_zero" if not s.get("fatalities") and e.get("fatalities") else "toll_other"] += 1
-            c["admin1"] += not _admin_ok(s, e)
+            c["admin1"] += not admin_ok(s, e)
             c["location"] += not name_matches(s.get("location"), e.get("location") or [], admin=True)
-            c["actor1"] += not _actor_ok(s, e, "actor1", e.get("country"))
-            c["actor2"] += not _actor_ok(s, e, "actor2", e.get("country"))
+            c["actor1"] += not actor_ok(s, e, "actor1", e.get("country"))
+            c["actor2"] += not actor_ok(s, e, "actor2", e.get("country"))
             c["date"] += s.get("event_date") != e.get("event_date")
         gq, sq = g.get("quotes") or [], p.get("quotes") or []
         n["gold_quotes"] += len(gq)
-        c["q_missed"] += sum(1 for q in gq if not any(_quote_hits(x, q) for x in sq))
+        c["q_missed"] += sum(1 for q in gq if not any(quote_hits(x, q) for x in sq))
         with_speaker = [x for x in sq if x.get("speaker")]
         n["sys_quotes"] += len(with_speaker)
-        c["q_wrong"] += sum(1 for x in with_speaker if not any(_quote_hits(x, q) for q in gq))
+        c["q_wrong"] += sum(1 for x in with_speaker if not any(quote_hits(x, q) for q in gq))
     return [
         ("1 events missed", "required gold events", c["missed"], n["required"]),
         ("2 tolls: 0 where the text gives deaths", "matched events", c["toll_zero"], n["matched"]),

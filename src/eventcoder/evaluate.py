@@ -80,14 +80,14 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def _admin_ok(s: dict, g: dict) -> bool:
+def admin_ok(s: dict, g: dict) -> bool:
     return not g.get("admin1") or name_matches(s.get("admin1"), g["admin1"], admin=True)
 
 
 def _similarity(s: dict, g: dict) -> int:
     return (int(s.get("sub_event_type") == g.get("sub_event_type"))
             + int(_dates_close(s.get("event_date"), g.get("event_date")))
-            + int(_admin_ok(s, g))
+            + int(admin_ok(s, g))
             + int(s.get("fatalities") == g.get("fatalities")))
 
 
@@ -111,7 +111,7 @@ def pair_events(system: list[dict], gold: list[dict]) -> list[tuple[int, int]]:
     return pairs
 
 
-def _actor_ok(s: dict, g: dict, which: str, country: str | None) -> bool:
+def actor_ok(s: dict, g: dict, which: str, country: str | None) -> bool:
     gold_names = g.get(which) or []
     sys_name = s.get(which)
     if not gold_names:
@@ -206,12 +206,12 @@ def score_article(pred: dict, gold: dict, scores: Scores) -> None:
         scores.add_field("time_precision", s.get("time_precision") == g.get("time_precision"))
         country = g.get("country")
         for which in ("actor1", "actor2"):
-            ok = _actor_ok(s, g, which, country)
+            ok = actor_ok(s, g, which, country)
             if not ok and g.get("sub_event_type") == "Agreement":
                 other = "actor2" if which == "actor1" else "actor1"
                 ok = name_matches(s.get(other), g.get(which) or []) or (not g.get(which) and not s.get(other))
             scores.add_field(which, ok)
-        admin = _admin_ok(s, g)
+        admin = admin_ok(s, g)
         scores.add_field("admin1", admin)
         loc = name_matches(s.get("location"), g.get("location") or [], admin=True)
         if not loc and None not in (s.get("latitude"), s.get("longitude"), g.get("latitude"), g.get("longitude")):
@@ -279,17 +279,17 @@ def _speaker_ok(system: str | None, gold: list[str]) -> bool:
     return bool(s) and any(normalise(g).split()[-1:] == s[-1:] for g in gold if normalise(g))
 
 
-def _quote_hits(q: dict, g: dict) -> bool:
+def quote_hits(q: dict, g: dict) -> bool:
     want = normalise(g.get("starts_with"))[:40]
     return bool(want) and want in normalise(q.get("text")) and _speaker_ok(q.get("speaker"), g.get("speaker") or [])
 
 
 def _score_quotes(system: list[dict], gold: list[dict], scores: Scores) -> None:
     for g in gold:
-        scores.quotes_found.append(int(any(_quote_hits(q, g) for q in system)))
+        scores.quotes_found.append(int(any(quote_hits(q, g) for q in system)))
     for q in system:
         if q.get("speaker"):
-            scores.quote_precision.append(int(any(_quote_hits(q, g) for g in gold)))
+            scores.quote_precision.append(int(any(quote_hits(q, g) for g in gold)))
 
 
 def load_gold(gold_dir: Path, *, texts: Path | None = None,

@@ -81,3 +81,30 @@ def test_related_story_link_is_not_coded():
                                  "RELATED U.S. airstrikes target Islamic State hideout on Iraqi island\n\n"
                                  "Protesters gathered again on Thursday.", "text", None, None))
     assert "airstrikes" not in art.text
+
+
+def test_one_toll_over_two_villages_is_split_between_two_events(code):
+    # class 3: one report, several places (FORMAT.md: the toll split evenly, remainder first)
+    coded = code("Mourning was declared after a deadly attack in the north claimed the lives of 43 people. "
+                 "On Sunday, an unidentified armed group burst "
+                 "into the villages of Tsafe and Gusau in Zamfara state.", published="2020-03-10")
+    assert _events(coded) == [
+        ("Violence against civilians", "Attack", "2020-03-08", "NG", "Tsafe", 22),
+        ("Violence against civilians", "Attack", "2020-03-08", "NG", "Gusau", 21),
+    ]
+
+
+def test_a_road_between_two_towns_is_one_place(code):
+    coded = code("A drone struck a vehicle on the road between Tsafe and Gusau in Zamfara state on Monday, "
+                 "killing two bandits, police said.", published="2023-11-07")
+    assert len(coded.events) == 1
+
+
+def test_army_inside_a_group_name_is_not_the_state(code):
+    # class 6: "the National Liberation Army (ELN)" is the rebels, not the Colombian army
+    coded = code("At least five Colombian soldiers were killed on Saturday in an attack by guerrillas from the "
+                 "National Liberation Army (ELN) in a rural area of Colombia, the army said.",
+                 published="2021-09-12")
+    [ev] = coded.events
+    assert (ev.event_type, ev.actor1, ev.inter1, ev.actor2, ev.fatalities) == (
+        "Battles", "ELN: National Liberation Army", 2, "Military Forces of Colombia", 5)

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
-from eventcoder.assemble.grouping import bare, drop_duplicates, merge_mentions, suppress_parts
+from eventcoder.assemble.grouping import (
+    bare,
+    coordinated_places,
+    drop_duplicates,
+    merge_mentions,
+    suppress_parts,
+)
 from eventcoder.assemble.mentions import build_mentions, latest_date
 from eventcoder.assemble.records import Mention, SentenceInfo
 from eventcoder.assemble.roles import pick_actors
 from eventcoder.assemble.tolls import event_toll
+from eventcoder.extract.places import Toponym
 from eventcoder.models import Article, Event, Evidence
 from eventcoder.resolve.actors import (
     ActorMention,
@@ -199,5 +207,36 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             confidence=round(min(confidence, 0.95), 2),
         )
         ev.notes = _notes(ev)
-        events.append(ev)
+        events.extend(_one_per_place(ev, top, placed, article, country))
     return drop_duplicates(events)
+
+
+def _one_per_place(ev: Event, top: Toponym | None, placed: Mention | None, article: Article,
+                   country: str | None) -> list[Event]:
+    """The event, or one copy per place when its sentence names several coordinated places
+    ("attacked the villages of A and B"): ACLED codes one event per place and splits a
+    single toll evenly between them, the remainder to the first (FORMAT.md)."""
+    if top is None or placed is None:
+        return [ev]
+    group = coordinated_places(top, placed.sentence_places, article.text)
+    group = [tp for tp in group if tp[1] is None or tp[1].country == country]
+    if len(group) < 2:
+        return [ev]
+    n = len(group)
+    out = []
+    for i, (t, p) in enumerate(group):
+        share = None if ev.fatalities is None else ev.fatalities // n + (1 if i < ev.fatalities % n else 0)
+        evidence = [x for x in ev.evidence if x.field != "location"] + [Evidence("location", t.start, t.end, t.text)]
+        copy = replace(
+            ev, event_id=hashlib.sha1(f"{ev.event_id}|{t.start}".encode()).hexdigest()[:16] if i else ev.event_id,
+            location=t.text, geonameid=p.geonameid if p is not None else None,
+            latitude=p.latitude if p is not None else (ev.latitude if p is None and i == 0 else None),
+            longitude=p.longitude if p is not None else (ev.longitude if p is None and i == 0 else None),
+            admin1=(p.admin1 or ev.admin1) if p is not None else ev.admin1,
+            admin2=p.admin2 if p is not None else None,
+            geo_precision=(1 if p.feature_class == "P" and not t.near else 2) if p is not None else 2,
+            fatalities=share, fatalities_low=share, fatalities_high=share,
+            evidence=evidence)
+        copy.notes = _notes(copy)
+        out.append(copy)
+    return out

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from eventcoder.assemble.records import Mention
+from eventcoder.extract.places import Toponym
 from eventcoder.models import Event
+from eventcoder.resolve.gazetteer import Place
 from eventcoder.resolve.gazetteer.names import fold
 
 MERGE_WINDOW = 40  # a mention is compared with the last 40 events only: merging stays linear
@@ -137,3 +140,34 @@ def drop_duplicates(events: list[Event]) -> list[Event]:
         else:
             dup.evidence.extend(ev.evidence)
     return out
+
+
+_COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:(?:the\s+)?(?:villages?|towns?|communities|areas?|districts?|cities)\s+of\s+)?$",
+                    re.I)
+
+
+def coordinated_places(top: Toponym, sentence_places: list[tuple[Toponym, Place | None]],
+                       text: str) -> list[tuple[Toponym, Place | None]]:
+    """The places coordinated with an event's place in its sentence, itself included, in text
+    order: "the villages of Dinguila and Barga", "in Quito, Guayaquil and Cuenca".
+
+    ACLED codes one event per place when one report covers several (FORMAT.md: one toll
+    given for attacks on several places is split between them). Countries and first-level
+    divisions never form such lists here (they are context, not event places).
+    """
+    towns = sorted((tp for tp in sentence_places
+                    if not (tp[1] is not None and (tp[1].is_country or tp[1].is_admin1)) and not tp[0].moving),
+                   key=lambda tp: tp[0].start)
+    idx = next((i for i, tp in enumerate(towns) if tp[0].start == top.start), None)
+    if idx is None:
+        return []
+    lo = hi = idx
+    while lo > 0 and _COORD.match(text[towns[lo - 1][0].end:towns[lo][0].start]):
+        lo -= 1
+    while hi + 1 < len(towns) and _COORD.match(text[towns[hi][0].end:towns[hi + 1][0].start]):
+        hi += 1
+    group = towns[lo:hi + 1]
+    if len(group) < 2 or re.search(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|villages?|cities)\s+of\s+)?$",
+                                    text[max(0, group[0][0].start - 40):group[0][0].start], re.I):
+        return []  # "the road between Qamishli and Amuda": one place between two
+    return group

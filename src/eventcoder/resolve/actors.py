@@ -154,6 +154,10 @@ class ActorDictionary:
             force = "police" if m.group("p") else "military"
             found.append(ActorMention(STATE, offset + m.start(), offset + m.end(), m.group(0), iso, force))
         for m in self._state_bare.finditer(text):
+            prev = re.search(r"([A-Z][\w'’-]+)\s+$", text[max(0, m.start() - 40):m.start()])
+            if m.group(0)[:1].isupper() and prev and prev.group(1) not in ("The", "A", "An") \
+                    and self.country_of_demonym(prev.group(1)) is None:
+                continue  # "National Liberation Army", "Arakan Army": a group's name, not state forces
             force = "police" if m.group("p") else "military"
             found.append(ActorMention(STATE, offset + m.start(), offset + m.end(), m.group(0), None, force))
         for kind, pat in ((UNIDENTIFIED, self._unidentified), (CIVILIANS, self._civilians),
