@@ -108,3 +108,20 @@ def test_army_inside_a_group_name_is_not_the_state(code):
     [ev] = coded.events
     assert (ev.event_type, ev.actor1, ev.inter1, ev.actor2, ev.fatalities) == (
         "Battles", "ELN: National Liberation Army", 2, "Military Forces of Colombia", 5)
+
+
+def test_demonym_before_the_weapon_names_the_foreign_force(code):
+    # class 6: "an American drone strike" is the US military, an external force (inter 8)
+    coded = code("An American drone strike killed 24 al-Shabaab fighters near Baidoa on Wednesday, "
+                 "Somali officials said.", published="2019-01-31")
+    [ev] = coded.events
+    assert (ev.sub_event_type, ev.actor1, ev.inter1, ev.actor2, ev.fatalities) == (
+        "Air/drone strike", "Military Forces of the United States", 8, "al-Shabaab", 24)
+
+
+def test_soldiers_killed_by_a_roadside_bomb_are_its_target_and_blame_names_the_group(code):
+    coded = code("Two Somali soldiers were killed by a roadside bomb in Baidoa on Monday. Police blamed "
+                 "al-Shabaab for the blast.", published="2019-02-12")
+    [ev] = coded.events
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Remote explosive/landmine/IED", "al-Shabaab", "Military Forces of Somalia", 2)

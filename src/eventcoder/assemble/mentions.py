@@ -46,7 +46,10 @@ _ATTRIBUTION = re.compile(
     r"(?:^(?P<c>[A-Z][^,.;\"]{2,80}?)\s+(?:said|says|told|reported|confirmed)\b)"
 )
 
-CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the attack|the bombing|it had|that it)|\bclaimed by\b", re.I)
+# A sentence that names who did it: a claim, or blame ("blamed on al-Shabaab", "suspected Maoists").
+CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the attack|the bombing|it had|that it)|\bclaimed by\b|"
+                   r"\bblam(?:ed|es|ing)\b|\battributed (?:the attack )?to\b|\bsuspected\b|\bbelieved to (?:be|have)\b|"
+                   r"\bbehind the (?:attack|bombing|blast|ambush|killings?)\b", re.I)
 
 def _skip_sentence(info: SentenceInfo) -> bool:
     return bool(_GENERIC.search(info.sentence.text))

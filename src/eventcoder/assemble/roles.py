@@ -29,6 +29,10 @@ _BY = re.compile(r"\b(?:by|from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$", r
 _STATE_ONLY = {"Air/drone strike", "Government regains territory", "Arrests", "Disrupted weapons use",
                "Headquarters or base established", "Non-violent transfer of territory", "Agreement"}
 
+# Device attacks whose victims often open the sentence ("Two soldiers were killed by a roadside bomb").
+_PLANTED = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
+# "Russian shelling", "an Israeli drone strike": a demonym just before the weapon.
+_DEMONYM_WEAPON = re.compile(r"\b(?P<d>[A-Z][a-z]+)\s+(?:[a-z-]+\s+)?$")
 Named = tuple[str, int, ActorMention | None]
 """An actor as coded: ACLED name, inter code, and the mention it came from (None when inferred)."""
 
@@ -145,6 +149,21 @@ def pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
             a1 = named(claimed[0]) if claimed else (named(grp[0]) if grp else ad.unidentified(country) + (None,))
             a2 = named(targets[0]) if targets else None
             return a1, a2
+    demonym = _DEMONYM_WEAPON.search(primary.sentence.text[max(0, trig.start - primary.sentence.start - 30):
+                                                            trig.start - primary.sentence.start])
+    if demonym and event_type == "Explosions/Remote violence":
+        # "Russian shelling", "an Israeli drone strike": that country's armed forces
+        iso = ad.country_of_demonym(demonym.group("d"))
+        if iso is not None and not any(a.kind == STATE and a.country == iso for a in cands[:1]):
+            cands = [ActorMention(STATE, trig.start, trig.start, demonym.group("d"), iso, "military"), *cands]
+    if sub in _PLANTED and cands and cands[0].kind == STATE and cands[0].end <= trig.start:
+        # soldiers before "roadside bomb"/"suicide bomber" are its targets, not who set it off
+        targets = [a for a in cands if a.kind == STATE]
+        cands = [a for a in cands if a.kind != STATE]
+        if not cands:
+            grp = [c for c in claims if c.kind == GROUP] or [a for a in others_armed if a.kind == GROUP]
+            a1 = named(grp[0]) if grp else ad.unidentified(country) + (None,)
+            return a1, named(targets[0])
     if not cands:
         claimed = [c for c in claims if c.kind == GROUP]
         if claimed:
