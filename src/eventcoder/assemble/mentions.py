@@ -76,6 +76,9 @@ def _attribution(text: str) -> Attribution | None:
         return None
     return Attribution(speaker=None, role=None, organization=src)
 
+# "The attack on ...", "This blast ...", "Thursday's strike ...": a noun that refers back.
+_ANAPHOR_BEFORE = re.compile(r"(?:^|\b(?:[Tt]he|[Tt]his|[Tt]hat|[A-Z][a-z]+day's))\s+(?:(?:deadly|latest|fatal|twin|suicide|bomb|drone|air)\s+)?$")
+_ANAPHOR_NOUN = re.compile(r"(?i)(?:attacks?|assault|raid|blast|explosion|bombing|strike|air ?strike|shelling|ambush)\b")
 _BORDER_BEFORE = re.compile(r"(?:\bbordering|\bborders?\s+(?:with\s+)?|\bfrontier\s+with|\bacross\s+from)\s*(?:the\s+)?$", re.I)
 _BORDER_AFTER = re.compile(r"^['’]?s?\s+(?:border|frontier)\b", re.I)
 
@@ -173,6 +176,7 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             if ruled_out:
                 continue
             m = Mention(trig, s, trig.sub_event_type, trig.event_type, d, prec, dm)
+            m.anaphoric = bool(_ANAPHOR_BEFORE.search(s.text[max(0, rel - 25):rel]) and _ANAPHOR_NOUN.match(trig.text))
             # place: the nearest specific toponym (a resolved town or feature, else any toponym)
             tkey = lambda tp: (tp[0].start, tp[0].end)  # noqa: E731
             placed = [tp for tp in info.toponyms if not _reference_point(article.text, tp[0])]

@@ -36,6 +36,9 @@ class Mention:
     attribution: Attribution | None = None
     sentence_places: list[tuple[Toponym, Place | None]] = field(default_factory=list)
     follow_up_deaths: dict[int, list[DeathCount]] = field(default_factory=dict)
+    anaphoric: bool = False
+    """The trigger refers back ("The attack on Khuafo village also wounded 20"): it adds to the
+    event reported just before, whatever type its own words would give."""
 
 @dataclass
 class SentenceInfo:
