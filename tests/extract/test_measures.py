@@ -52,3 +52,10 @@ def test_state_of_emergency_end_from_its_duration_and_gathering_ban_dated_by_the
     got = {(m.measure, m.start_date, m.end_date, m.admin1) for m in coded.measures}
     assert got == {("state_of_emergency", "2023-09-01", "2023-12-01", "Zamfara"),
                    ("gathering_ban", "2023-09-01", None, "Zamfara")}
+
+
+def test_announced_measure_starts_on_the_coming_weekday(code):
+    # real-news class: "mourning would begin Saturday" announced on a Friday starts the next day
+    coded = code("The president declared three days of national mourning, which would begin Saturday, "
+                 "after the attack in Kirkuk, his office said.", published="2016-07-15")
+    assert [(m.measure, m.start_date) for m in coded.measures] == [("mourning", "2016-07-16")]

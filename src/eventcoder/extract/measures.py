@@ -162,7 +162,9 @@ def _dates(sent: str, offset: int, a: int, b: int, published: date | None,
                      r"(?:\s+[\d:.]+\s*(?:a\.m\.|p\.m\.|am|pm)?)?\s*(?:on\s+)?$", before):
             end = _resolve(d, published, forward_from=(start or published) if published else None)
         elif start is None:
-            fwd = published if (future and re.search(r"\b(?:from|starting|as of|effective)\s*$", before)) else None
+            fwd = published if (future and re.search(
+                r"\b(?:from|starting|as of|effective|(?:will|would|to|is to|are to|set to)\s+(?:begin|start|run|last|take effect|come into (?:effect|force))(?:\s+on)?)\s*$",
+                before)) else None
             start = _resolve(d, published, forward_from=fwd)
             start_span = d
     if start is None:
