@@ -244,3 +244,23 @@ def test_feed_that_is_not_xml_is_recorded(runner, tmp_path):
     assert res.exit_code == 3 and "not a readable RSS/Atom feed" in res.stderr
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_run_published_dates_inputs_without_a_date_of_their_own(runner, tmp_path):
+    """class 7: `run --published` gives undated inputs a publication date; an input's own date wins."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "undated.txt").write_text("Bandits kill four in Tsafe\n\nBandits killed four villagers in Tsafe, "
+                                        "Zamfara state, on Sunday, police said.\n", encoding="utf-8")
+    (folder / "dated.txt").write_text("Gunmen kill two in Gusau\n\nGUSAU, Nigeria, May 9, 2023 — Gunmen killed two "
+                                      "traders in Gusau on Monday, police said.\n", encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    res = runner.invoke(app, ["run", str(folder), "--db", str(db), "--published", "2024-02-06", "--workers", "1",
+                              "--no-progress"])
+    assert res.exit_code == 0, res.output
+    con = duckdb.connect(str(db), read_only=True)
+    dates = sorted(r[0] for r in con.execute("SELECT event_date FROM events").fetchall())
+    con.close()
+    assert dates == ["2023-05-08", "2024-02-04"]
+    res = runner.invoke(app, ["run", str(folder), "--db", str(db), "--published", "2024-02-31"])
+    assert res.exit_code == 2

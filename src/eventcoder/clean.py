@@ -193,7 +193,7 @@ def _assemble(
         published = found  # "2023-03" given, the dateline names the day: take the day
     elif published and found and found != published:
         warnings.append(f"published date given as {published}; the page says {found}; using {published}")
-    published = published or found
+    published = published or found or doc.published_fallback
     return Article(
         id=doc.id,
         text=clean,

@@ -276,6 +276,7 @@ def run_cmd(
     places: Annotated[Path | None, typer.Option("--places", help="CSV of your own places, looked up first.")] = None,
     batch_size: Annotated[int, typer.Option(help="Articles written per transaction.")] = 25,
     workers: Annotated[int, typer.Option(help="Processes that code articles (default: the number of CPU cores, at most 4).")] = 0,
+    published: Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY) for inputs that carry none of their own.")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress")] = None,
 ) -> None:
     """Code a corpus into the event store: one event per occurrence, resumable, idempotent."""
@@ -285,6 +286,14 @@ def run_cmd(
     from eventcoder.run import CorpusRunner, elapsed_rate
     from eventcoder.store import Store
 
+    if published is not None:
+        from eventcoder.ingest.files import check_date
+
+        try:
+            published = check_date(published, "command line", "--published")
+        except InputError as e:
+            err.print(f"eventcoder: {e}")
+            raise typer.Exit(2) from e
     if not inputs and feeds is None and urls is None:
         err.print("eventcoder: give files or folders, --feeds or --urls")
         raise typer.Exit(2)
@@ -302,7 +311,7 @@ def run_cmd(
         store.close()
         raise typer.Exit(2) from e
     stats = SourceStats()
-    docs = iter_corpus(inputs or [], feeds=feed_list, urls=url_list, stats=stats)
+    docs = iter_corpus(inputs or [], feeds=feed_list, urls=url_list, stats=stats, published=published)
     import os
 
     n_workers = workers if workers > 0 else min(4, os.cpu_count() or 1)

@@ -32,6 +32,8 @@ class RawDocument:
         kind: ``"text"`` or ``"html"``.
         url, published, title: metadata given with the input (command line or
             JSONL record); they win over what the page says.
+        published_fallback: a publication date to use only when neither the input nor the
+            page gives one (``eventcoder run --published``).
     """
 
     id: str
@@ -41,6 +43,7 @@ class RawDocument:
     url: str | None = None
     published: str | None = None
     title: str | None = None
+    published_fallback: str | None = None
 
 
 @dataclass(frozen=True)

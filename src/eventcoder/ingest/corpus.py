@@ -198,8 +198,18 @@ def fetch_url(url: str, *, doc_id: str | None = None, published: str | None = No
 
 
 def iter_corpus(inputs: list[str], *, feeds: list[str] = (), urls: list[str] = (),  # type: ignore[assignment]
-                stats: SourceStats | None = None) -> Iterator[RawDocument | InputError]:
-    """Every document of a corpus run: files and folders, then feeds, then URLs."""
+                stats: SourceStats | None = None, published: str | None = None) -> Iterator[RawDocument | InputError]:
+    """Every document of a corpus run: files and folders, then feeds, then URLs.
+
+    ``published`` (ISO date, or ``YYYY-MM``/``YYYY``) is the publication date of documents
+    that carry none of their own (no record field, page metadata, dateline or URL date).
+    """
+    if published is not None:
+        from dataclasses import replace
+
+        for doc in iter_corpus(inputs, feeds=feeds, urls=urls, stats=stats):
+            yield doc if isinstance(doc, InputError) else replace(doc, published_fallback=published)
+        return
     stats = stats or SourceStats()
     for item in expand_inputs(inputs):
         p = Path(item)
