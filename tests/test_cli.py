@@ -104,3 +104,26 @@ def test_internal_error_in_one_article_is_recorded_and_the_batch_goes_on(runner,
     recs = [json.loads(x) for x in res.stdout.splitlines()]
     assert [r["id"] for r in recs] == ["bad", "good"]
     assert "simulated bug" in recs[0]["error"]["reason"] and len(recs[1]["events"]) == 1
+
+
+def test_code_batch_with_two_workers_gives_the_single_process_records_in_order(runner, tmp_path):
+    import json
+
+    from eventcoder.cli import app
+
+    batch = tmp_path / "b.jsonl"
+    lines = [{"id": f"a{i}", "published": "2023-05-09",
+              "text": f"Bandits killed {i + 2} villagers in Tsafe, Zamfara state, on Monday, police said."}
+             for i in range(5)]
+    lines.insert(2, {"id": "bad", "published": "2023-02-30", "text": "x"})
+    batch.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    outs = {}
+    for n in (1, 2):
+        out = tmp_path / f"o{n}.jsonl"
+        res = runner.invoke(app, ["code", str(batch), "--format", "jsonl", "--output", str(out), "--workers", str(n)])
+        assert res.exit_code == 3, res.output  # one input failed, the others were coded
+        assert "b.jsonl:3" in res.output
+        outs[n] = [(r["id"], [e["fatalities"] for e in r["events"]])
+                   for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())]
+    assert outs[1] == outs[2]
+    assert outs[2][0] == ("a0", [2]) and outs[2][2][0] == "bad" and outs[2][-1] == ("a4", [6])

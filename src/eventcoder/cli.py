@@ -107,6 +107,7 @@ def code_cmd(
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Resolve no places (country from names only).")] = False,
     places: Annotated[Path | None, typer.Option("--places", help="CSV of your own places, looked up first.")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Show a progress bar (default: for batches on a terminal).")] = None,
+    workers: Annotated[int, typer.Option(help="Processes that code a batch (default: the CPU count, at most 4, for batches; 1 for one article).")] = 0,
 ) -> None:
     """Code articles into events; one row (table/CSV) or record (JSON) per article or event."""
     from eventcoder.export import AcledCsvWriter, to_json, write_json_list
@@ -133,6 +134,26 @@ def code_cmd(
     # inputs stream: a large JSONL batch is never held in memory (only json/table output collect)
     docs = iter_documents(inputs, published=published, url=url)
     batch_input = len(inputs) > 1 or any(i.lower().endswith((".jsonl", ".ndjson")) for i in inputs)
+    import os
+
+    n_workers = workers if workers > 0 else (min(4, os.cpu_count() or 1) if batch_input else 1)
+    from collections import deque
+
+    sources: deque[str] = deque()  # the input each result came from, in order, for failure messages
+
+    def noted(stream: Any) -> Any:
+        for d in stream:
+            sources.append(d.source)
+            yield d
+
+    if n_workers > 1:
+        from eventcoder.pipeline import code_in_processes
+
+        gaz_arg: Any = False if no_gazetteer else (str(gazetteer) if gazetteer else None)
+        results = code_in_processes(noted(docs), workers=n_workers, pipeline_args={
+            "gazetteer": gaz_arg, "places": str(places) if places else None})
+    else:
+        results = pipe.code_many(noted(docs))
     show = progress if progress is not None else (batch_input and err.is_terminal)
     out_stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
     failures: list[tuple[str, str]] = []
@@ -146,11 +167,11 @@ def code_cmd(
         csv_writer = AcledCsvWriter(out_stream) if fmt == Format.acled_csv else None
         with _progress(show) as bar:
             task = bar.add_task("coding", total=None, events=0, failed=0, rate="") if bar else None
-            for doc in docs:
+            for art in results:
                 n_docs += 1
-                art = next(pipe.code_many([doc]))
+                source = sources.popleft()
                 if art.error:
-                    failures.append((doc.source, f"{art.error.stage}: {art.error.reason}"))
+                    failures.append((source, f"{art.error.stage}: {art.error.reason}"))
                     failed_records.append(art)
                 n_events += len(art.events)
                 if fmt == Format.jsonl:

@@ -302,6 +302,45 @@ class Pipeline:
             yield self.code_document(doc)
 
 
+_WORKER: dict[str, Any] = {}
+
+
+def init_worker(pipeline_args: dict[str, Any]) -> None:
+    """Load one ``Pipeline`` in a worker process (``multiprocessing`` initializer)."""
+    _WORKER["pipe"] = Pipeline(progress=False, **pipeline_args)
+
+
+def worker_pipeline() -> Pipeline:
+    """The pipeline ``init_worker`` loaded in this process."""
+    return _WORKER["pipe"]
+
+
+def _code_one(item: RawDocument | CodedArticle) -> CodedArticle:
+    return item if isinstance(item, CodedArticle) else worker_pipeline().code_document(item)
+
+
+def code_in_processes(docs: Iterable[RawDocument | InputError], *, workers: int,
+                      pipeline_args: dict[str, Any]) -> Iterator[CodedArticle]:
+    """Code documents in ``workers`` processes, each with its own ``Pipeline(**pipeline_args)``.
+
+    Results come back in input order and stream (at most a few chunks are in flight, so
+    memory stays flat in the size of the input). Inputs that failed to read become failure
+    records here, without a round trip to a worker.
+    """
+    import multiprocessing
+
+    def items() -> Iterator[RawDocument | CodedArticle]:
+        for doc in docs:
+            if isinstance(doc, InputError):
+                yield CodedArticle.failed(doc.doc_id or _id_of(doc.source), doc.stage, doc.reason)
+            else:
+                yield doc
+
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(workers, initializer=init_worker, initargs=(pipeline_args,), maxtasksperchild=500) as pool:
+        yield from pool.imap(_code_one, items(), chunksize=4)
+
+
 def _id_of(source: str) -> str:
     return Path(source.split(":")[0]).stem + (f"-{source.split(':')[-1]}" if ":" in source else "")
 

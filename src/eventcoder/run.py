@@ -95,7 +95,9 @@ class CorpusRunner:
             ctx = multiprocessing.get_context("spawn")
             # workers are replaced every 2,000 articles: spaCy's string store and the look-up caches
             # grow with every new name a worker sees, and a long run must not grow with them
-            pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.pipeline_args,),
+            from eventcoder.pipeline import init_worker
+
+            pool = ctx.Pool(self.workers, initializer=init_worker, initargs=(self.pipeline_args,),
                             maxtasksperchild=500)  # tasks are chunks of 4 articles
             coded_items: Iterable[tuple[Any, CodedArticle | None]] = pool.imap(_code_in_worker, checked, chunksize=4)
         else:
@@ -284,19 +286,12 @@ class CorpusRunner:
                        [mid, key, json.dumps([asdict(e) for e in m.evidence], ensure_ascii=False)])
 
 
-_WORKER: dict[str, Any] = {}
-
-
-def _init_worker(pipeline_args: dict[str, Any]) -> None:
-    from eventcoder.pipeline import Pipeline
-
-    _WORKER["pipe"] = Pipeline(progress=False, **pipeline_args)
-
-
 def _code_in_worker(item: Any) -> tuple[Any, CodedArticle | None]:
+    from eventcoder.pipeline import worker_pipeline
+
     if item[0] != "code":
         return item, None
-    return item, _WORKER["pipe"].code_cleaned(item[3])
+    return item, worker_pipeline().code_cleaned(item[3])
 
 
 def elapsed_rate(start: float, n: int) -> str:
