@@ -125,3 +125,17 @@ def test_soldiers_killed_by_a_roadside_bomb_are_its_target_and_blame_names_the_g
     [ev] = coded.events
     assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
         "Remote explosive/landmine/IED", "al-Shabaab", "Military Forces of Somalia", 2)
+
+
+def test_ordinary_crime_arrest_is_no_event(code):
+    # the general-news stream: a burglary arrest is not political violence (ACLED)
+    coded = code("Police in Nakuru arrested two men on Tuesday in connection with a string of burglaries "
+                 "at shops in the town centre, officers said.", published="2024-08-07")
+    assert coded.events == []
+
+
+def test_arrest_of_militants_is_an_event(code):
+    coded = code("Police in Nakuru arrested two suspected al-Shabaab militants on Tuesday, officers said.",
+                 published="2024-08-07")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in coded.events] == [
+        ("Arrests", "Police Forces of Kenya", "al-Shabaab")]

@@ -7,6 +7,7 @@ import re
 from eventcoder.assemble.clauses import nearest
 from eventcoder.assemble.records import SentenceInfo
 from eventcoder.extract.triggers import TriggerMatch
+from eventcoder.resolve.actors import GROUP, STATE, UNIDENTIFIED
 from eventcoder.resolve.gazetteer.names import fold
 
 _NEGATED = re.compile(r"\b(?:no|not|never|without|nor|denied|deny|denies|neither)\b(?:\s+\w+){0,2}\s*$", re.I)
@@ -45,6 +46,7 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo) -> list[Tri
     if any(not m.generic for m in matches):
         # "attack", "opened fire": generic wording yields to a specific trigger in the sentence
         matches = [m for m in matches if not m.generic]
+    matches = [m for m in matches if _political(m.sub_event_type, info)]
     subs = {m.sub_event_type for m in matches}
     has_deaths = any(d.value > 0 for d in info.deaths)
     civ = bool(CIVILIAN_TARGET.search(text))
@@ -114,3 +116,29 @@ def _armed_target(info: SentenceInfo, matches: list[TriggerMatch]) -> bool:
             if _ARMED_TARGET.search(after):
                 return True
     return not CIVILIAN_TARGET.search(text)
+
+
+# Who or what makes an arrest, an abduction, a rape or a seizure political violence (ACLED
+# codes these only in that context; a burglar's arrest or a custody abduction is not an event).
+_POLITICAL = re.compile(
+    r"\b(?:militants?|insurgents?|rebels?|terroris[tm]s?|jihadists?|extremists?|fighters|separatists|guerrillas?|"
+    r"militia(?:s|men)?|bandits|gunmen|armed (?:men|group|gang)s?|gang members|kidnappers|protesters|demonstrators|"
+    r"rioters|activists?|opposition|dissidents?|journalists?|lawmakers?|politicians?|party (?:members|leaders?|"
+    r"supporters|officials)|supporters of|members of|cells?|commanders?|coup|plot(?:ters)?|sedition|treason|"
+    r"espionage|spying|blasphemy|soldiers|troops|army|military|security forces|hostages?|ransom|war|conflict)\b",
+    re.I)
+_CONTEXT_BOUND = {"Arrests", "Sexual violence", "Abduction/forced disappearance",
+                  "Non-state actor overtakes territory", "Looting/property destruction"}
+
+
+def _political(sub_event_type: str, info: SentenceInfo) -> bool:
+    """Whether a context-bound sub-type (arrests, abductions, sexual violence, seizures,
+    looting) stands in a political-violence context: an armed or political group named,
+    or the words of one. Other sub-types always pass."""
+    if sub_event_type not in _CONTEXT_BOUND:
+        return True
+    if any(a.kind in (GROUP, UNIDENTIFIED) for a in info.actors):
+        return True
+    if sub_event_type != "Arrests" and any(a.kind == STATE and a.force == "military" for a in info.actors):
+        return True
+    return bool(_POLITICAL.search(info.sentence.text))
