@@ -99,7 +99,7 @@ def test_internal_error_in_one_article_is_recorded_and_the_batch_goes_on(runner,
     batch = tmp_path / "b.jsonl"
     batch.write_text(json.dumps({"id": "bad", "text": "EXPLODE " + ARTICLE}) + "\n"
                      + json.dumps({"id": "good", "text": ARTICLE, "published": "2022-11-17"}) + "\n", encoding="utf-8")
-    res = runner.invoke(app, ["code", str(batch), "--format", "jsonl"])
+    res = runner.invoke(app, ["code", str(batch), "--format", "jsonl", "--workers", "1"])
     assert res.exit_code == 3
     recs = [json.loads(x) for x in res.stdout.splitlines()]
     assert [r["id"] for r in recs] == ["bad", "good"]
