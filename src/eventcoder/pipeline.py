@@ -118,8 +118,18 @@ class Pipeline:
                         every_sentence: bool = False) -> list[SentenceInfo]:
         res = self.resources
         body = [s for s in sentences if not s.is_caption]
-        cands = [s for s in body if (every_sentence or not s.is_title) and
-                 (every_sentence or res.lexicon.candidate(s.text))]
+        if every_sentence:
+            cands = list(body)
+        else:
+            import bisect
+
+            hits = res.lexicon.candidate_offsets(article.text)
+
+            def marked(s: Sentence) -> bool:
+                i = bisect.bisect_left(hits, s.start)
+                return i < len(hits) and hits[i] < s.end and res.lexicon.candidate(s.text)
+
+            cands = [s for s in body if not s.is_title and marked(s)]
         lead = next((s for s in body if not s.is_title), None)
         if lead is not None and lead not in cands:
             cands.insert(0, lead)

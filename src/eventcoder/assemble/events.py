@@ -12,7 +12,7 @@ from eventcoder.assemble.grouping import (
     merge_mentions,
     suppress_parts,
 )
-from eventcoder.assemble.mentions import build_mentions, latest_date
+from eventcoder.assemble.mentions import build_mentions
 from eventcoder.assemble.records import Mention, SentenceInfo
 from eventcoder.assemble.roles import pick_actors
 from eventcoder.assemble.tolls import event_toll
@@ -76,8 +76,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
     """
     # a publication date known in part ("2023-03") dates only what names its day and month
     published, pub_year = parse_published(article.published)
-    anchor = latest_date(article.text) if published is None else None
-    mentions = build_mentions(infos, article, res, published, pub_year, anchor)
+    mentions = build_mentions(infos, article, res, published, pub_year)
     drafts = [d for d in suppress_parts(merge_mentions(mentions)) if not bare(d)]
     claims = claims or []
     events: list[Event] = []

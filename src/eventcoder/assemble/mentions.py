@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from eventcoder.assemble.clauses import clause_bounds, in_clause, nearest
@@ -108,13 +109,15 @@ def latest_date(text: str) -> date | None:
 
 
 def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
-              pub_year: int | None = None, anchor: date | None = None
+              pub_year: int | None = None, anchor_of: Callable[[], date | None] | None = None
               ) -> tuple[date | None, int | None, DateMention | None, bool]:
     """The nearest event date in the sentence; the last flag says the mention is old or future.
 
-    ``anchor`` stands in for a missing publication date in the recap rule only.
+    ``anchor_of`` gives, when asked, a stand-in for a missing publication date, used by the
+    recap rule only.
     """
     given_year = pub_year  # a partial publication date's year dates a day and month
+    anchor = anchor_of() if (published is None and anchor_of is not None and info.dates) else None
     if pub_year is None and anchor is not None:
         pub_year = anchor.year  # the anchor's year only rules out older years
     usable = [d for d in info.dates if not d.reporting and d.kind not in ("year",)]
@@ -141,7 +144,7 @@ def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
     return resolved, prec, near, False
 
 def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, published: date | None,
-                   pub_year: int | None = None, anchor: date | None = None) -> list[Mention]:
+                   pub_year: int | None = None) -> list[Mention]:
     """Every event mention of the article's candidate sentences, in text order.
 
     ``published`` is the full publication date or None; ``pub_year`` its year, also
@@ -149,6 +152,14 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
     """
     mentions: list[Mention] = []
     last_para = -10
+    cache: list[date | None] = []
+
+    def anchor_of() -> date | None:
+        # an undated article's latest full date, computed once and only when a date needs it
+        if not cache:
+            cache.append(latest_date(article.text))
+        return cache[0]
+
     for info in infos:
         s = info.sentence
         if s.is_title or s.is_caption:
@@ -172,7 +183,7 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             rel = trig.start - s.start
             if _modal_before(s.text, rel) or _generic_clause(info, trig.start):
                 continue
-            d, prec, dm, ruled_out = _date_for(info, trig, published, pub_year, anchor)
+            d, prec, dm, ruled_out = _date_for(info, trig, published, pub_year, anchor_of)
             if ruled_out:
                 continue
             m = Mention(trig, s, trig.sub_event_type, trig.event_type, d, prec, dm)

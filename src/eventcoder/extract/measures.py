@@ -61,15 +61,20 @@ class MeasureLexicon:
     patterns: dict[str, list[re.Pattern[str]]]
     needs_order: frozenset[str]
     order: re.Pattern[str]
+    any_pattern: re.Pattern[str] | None = None
 
     @classmethod
     def load(cls) -> MeasureLexicon:
         data = yaml.safe_load(importlib.resources.files("eventcoder.data").joinpath("measures.yaml").read_text(encoding="utf-8"))
         pats = {m: [re.compile(p, re.I) for p in spec["patterns"]] for m, spec in data["measures"].items()}
         needs = frozenset(data["measures"])
-        return cls(pats, needs, re.compile(r"\b" + data["order_words"], re.I))
+        any_pattern = re.compile("|".join(f"(?:{p.pattern})" for ps in pats.values() for p in ps), re.I)
+        return cls(pats, needs, re.compile(r"\b" + data["order_words"], re.I), any_pattern)
 
     def candidate(self, text: str) -> bool:
+        """Whether any measure pattern occurs in the text (one compiled alternation)."""
+        if self.any_pattern is not None:
+            return self.any_pattern.search(text) is not None
         return any(p.search(text) for ps in self.patterns.values() for p in ps)
 
 

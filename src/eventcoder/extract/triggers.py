@@ -91,6 +91,11 @@ class TriggerLexicon:
         text = importlib.resources.files("eventcoder.data").joinpath("triggers.yaml").read_text(encoding="utf-8")
         return cls(yaml.safe_load(text)["triggers"])
 
+    def candidate_offsets(self, text: str) -> list[int]:
+        """Start offsets of every trigger or death-word match in ``text`` (one scan of a
+        whole article: cheaper than ``candidate`` on each of its sentences)."""
+        return sorted([m.start() for m in self._any.finditer(text)] + [m.start() for m in _DEATH_WORDS.finditer(text)])
+
     def candidate(self, text: str) -> bool:
         """Whether any trigger or death word occurs in the text (the cheap filter before NER)."""
         return self._any.search(text) is not None or _DEATH_WORDS.search(text) is not None

@@ -59,9 +59,39 @@ def parse_published(value: str | None) -> tuple[date | None, int | None]:
         return None, None
 
 
+_SIMPLE_MDY = re.compile(r"^(?:on\s+)?(?P<m>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:[,.]?\s+(?P<y>\d{4}))?$", re.I)
+_SIMPLE_DMY = re.compile(r"^(?:on\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>[A-Za-z]{3,9})\.?(?:,?\s+(?P<y>\d{4}))?$", re.I)
+
+
+def _parse_simple(text: str, published: date | None, year: int | None) -> date | None | bool:
+    """The common forms ("March 5", "5 March 2023", "Dec. 16, 2014") without dateparser;
+    False when the text is not one of them."""
+    m = _SIMPLE_MDY.match(text.strip()) or _SIMPLE_DMY.match(text.strip())
+    if not m:
+        return False
+    word = m.group("m").lower().rstrip(".")
+    month = next((i for i, name in enumerate(MONTHS, start=1) if name.startswith(word)), None)
+    if month is None:
+        return False
+    day = int(m.group("d"))
+    y = int(m.group("y")) if m.group("y") else None
+    try:
+        if y is not None:
+            return date(y, month, day)
+        if published is not None:
+            d = date(published.year, month, day)
+            return d.replace(year=d.year - 1) if d > published else d
+        return date(year, month, day) if year is not None else None
+    except ValueError:
+        return None
+
+
 def _parse_absolute(text: str, published: date | None, year: int | None = None) -> date | None:
     import dateparser
 
+    simple = _parse_simple(text, published, year)
+    if simple is not False:
+        return simple  # type: ignore[return-value]
     clean = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text)
     for i, w in sorted(enumerate(_ORD_WORDS, start=1), key=lambda x: -len(x[1])):
         clean = re.sub(r"\bthe\s+" + w + r"\s+of\b", str(i), clean, flags=re.I)
