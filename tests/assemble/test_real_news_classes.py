@@ -139,3 +139,10 @@ def test_arrest_of_militants_is_an_event(code):
                  published="2024-08-07")
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in coded.events] == [
         ("Arrests", "Police Forces of Kenya", "al-Shabaab")]
+
+
+def test_dead_added_in_a_later_sentence_with_also_are_added_to_the_toll(code):
+    # class 2: "six militants were killed ... One soldier also died" is 7
+    coded = code("Iraqi troops clashed with militants near Hawija on Monday, killing six militants, the army said.\n\n"
+                 "One soldier also died in the fighting, a medical source said.", published="2023-10-17")
+    assert [(e.sub_event_type, e.fatalities) for e in coded.events] == [("Armed clash", 7)]

@@ -7,6 +7,7 @@ import re
 from eventcoder.assemble.grouping import Draft
 from eventcoder.extract.fatalities import DeathCount
 
+_ALSO = re.compile(r"\balso\b", re.I)
 _INCLUDING_ATTACKER = re.compile(r"\bincluding (?:the |a |two |three )?(?:suicide )?(?:bombers?|attackers?)\b", re.I)
 
 def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | None, int | None, DeathCount | None]:
@@ -19,8 +20,15 @@ def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | Non
         for key, figures in m.follow_up_deaths.items():
             per_sentence.setdefault(key, []).extend(figures)
     totals: list[tuple[int, int, DeathCount]] = []
+    added: list[tuple[int, int, DeathCount]] = []
     zero: DeathCount | None = None
-    for figures in per_sentence.values():
+    texts = {m.sentence.start: m.sentence.text for m in draft.mentions}
+    for key, figures in per_sentence.items():
+        also = [f for f in figures if f.value > 0 and _ALSO.search(f.text)]
+        if key not in texts and also and len(also) == sum(1 for f in figures if f.value > 0):
+            # a later sentence: "One soldier also died" adds its dead to the event's toll
+            added.extend((f.value, f.high, f) for f in also)
+            continue
         positive = [f for f in figures if f.value > 0]
         if not positive:
             zero = zero or figures[0]
@@ -43,12 +51,15 @@ def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | Non
                 totals.append((fig.value, fig.high, fig))
     if sub_event_type == "Other":
         return 0, 0, 0, zero
+    if not totals and added:
+        totals, added = added, []
     if not totals:
         return (0, 0, 0, zero)
     best = min(totals, key=lambda t: t[0])
-    value = best[0]
-    low = min(t[0] for t in totals)
-    high = max(t[1] for t in totals)
+    extra, extra_high = sum(t[0] for t in added), sum(t[1] for t in added)
+    value = best[0] + extra
+    low = min(t[0] for t in totals) + extra
+    high = max(t[1] for t in totals) + extra_high
     if sub_event_type == "Suicide bomb":
         sentences = " ".join(m.sentence.text for m in draft.mentions)
         if not _INCLUDING_ATTACKER.search(sentences):
