@@ -504,8 +504,8 @@ async function showDetail() {
       ...art.events.flatMap(e => e.evidence),
       ...art.measures.flatMap(m => m.evidence.map(s => ({ ...s, field: s.field === "measure" ? "measure" : s.field }))),
       ...art.events.flatMap(e => attributionSpan(art.text, e.attribution)),
-    ], el("h2", {}, "Article"));
-    body.replaceChildren(keyLegend(), section);
+    ]);
+    body.replaceChildren(el("h2", {}, "Article"), keyLegend(), section);
     return;
   }
   let ev;
