@@ -74,6 +74,7 @@ class StoreSnapshot:
             raise StoreError(f"{self.path}: no such event store; create it with `eventcoder run ... --db {self.path}`")
         self._own_dir = workdir is None
         self.workdir = Path(workdir) if workdir is not None else Path(tempfile.mkdtemp(prefix="eventcoder-serve-"))
+        self.workdir.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._current: _Generation | None = None
         self._n = 0
