@@ -48,7 +48,10 @@ class StoreFilter:
 
     # ------------------------------------------------------------------ events
     def events_where(self, alias: str = "e") -> tuple[str, list[Any]]:
-        """``(sql, args)``: the clause over ``events AS alias`` ("TRUE" when nothing is set)."""
+        """``(sql, args)``: the clause over ``events AS alias`` ("TRUE" when nothing is set).
+
+        The actor search looks for the text, ignoring case, in the actor names joined by ``|``.
+        """
         e = alias
         where: list[str] = []
         args: list[Any] = []
@@ -71,10 +74,9 @@ class StoreFilter:
             where.append(f"lower({e}.sub_event_type) = lower(?)")
             args.append(self.sub_event_type)
         if self.actor:
-            pat = like_pattern(self.actor)
-            where.append(f"({e}.actor1 ILIKE ? ESCAPE '\\' OR {e}.actor2 ILIKE ? ESCAPE '\\' "
-                         f"OR {e}.assoc_actor_1 ILIKE ? ESCAPE '\\' OR {e}.assoc_actor_2 ILIKE ? ESCAPE '\\')")
-            args += [pat] * 4
+            actors = f"lower(concat_ws('|', {e}.actor1, {e}.actor2, {e}.assoc_actor_1, {e}.assoc_actor_2))"
+            where.append(f"contains({actors}, lower(?))")
+            args.append(self.actor)
         if self.min_fatalities is not None:
             where.append(f"coalesce({e}.fatalities, 0) >= ?")
             args.append(self.min_fatalities)

@@ -14,13 +14,10 @@ from typing import Any
 
 from eventcoder.export import measures_sql, quotes_sql
 from eventcoder.filters import StoreFilter
+from eventcoder.web.index import SORTABLE
 
 # request's sort key -> SQL expression over events AS e
-SORT_COLUMNS = {
-    "event_date": "e.event_date", "fatalities": "e.fatalities", "number_of_sources": "e.number_of_sources",
-    "country": "e.country", "admin1": "e.admin1", "location": "e.location", "event_type": "e.event_type",
-    "sub_event_type": "e.sub_event_type", "actor1": "e.actor1", "actor2": "e.actor2",
-}
+SORT_COLUMNS = {c: f"e.{c}" for c in SORTABLE}
 _SUMMARY_COLUMNS = ("event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country",
                     "admin1", "location", "latitude", "longitude", "geo_precision", "time_precision",
                     "fatalities", "number_of_sources", "notes")
@@ -71,7 +68,10 @@ def country_info(iso2: str | None) -> tuple[str | None, str | None]:
 # ---------------------------------------------------------------------- events
 def list_events(cur: Any, flt: StoreFilter, *, sort: str = "event_date", order: str = "desc", page: int = 1,
                 page_size: int = 50) -> dict[str, Any]:
-    """One page of events: ``{total, page, page_size, items: [summary]}``, sorted by a ``SORT_COLUMNS`` key."""
+    """One page of events: ``{total, page, page_size, items: [summary]}``, sorted by a ``SORT_COLUMNS`` key.
+
+    ``serve`` answers this from its ``EventIndex``; this SQL form is the reference the index is tested against.
+    """
     where, args = flt.events_where("e")
     total = _count(cur, f"SELECT count(*) FROM events e WHERE {where}", args)  # noqa: S608
     col = SORT_COLUMNS[sort]

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from eventcoder.errors import StoreError
+from eventcoder.web.index import EventIndex
 
 
 class StoreBusy(StoreError):
@@ -42,9 +43,19 @@ class _Generation:
     con: Any
     taken_at: float
     signature: tuple[int, int, int]
+    index: Any  # EventIndex
     users: int = 0
     retired: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def _open_copy(path: Path) -> Any:
+    """A read-only DuckDB connection to a copy."""
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    con.execute("SET memory_limit = '1GB'")
+    return con
 
 
 def _signature(path: Path) -> tuple[int, int, int]:
@@ -135,12 +146,14 @@ class StoreSnapshot:
         finally:
             src.close()
         try:
-            con = Store(target, read_only=True).db
+            Store(target, read_only=True).close()  # an eventcoder store of a version this code reads
+            con = _open_copy(target)
+            index = EventIndex(con)
         except StoreError as err:
             self.last_error = str(err).replace(str(target), str(self.path))
             target.unlink(missing_ok=True)
             return False
-        gen = _Generation(target, con, time.time(), sig)
+        gen = _Generation(target, con, time.time(), sig, index)
         with self._lock:
             old, self._current = self._current, gen
         self.busy_since = None
@@ -176,6 +189,17 @@ class StoreSnapshot:
             state, msg = "ok", None
         return {"state": state, "snapshot_at": iso(cur.taken_at) if cur else None,
                 "busy_since": iso(self.busy_since), "message": msg}
+
+    def index(self) -> Any:
+        """The ``EventIndex`` of the newest copy.
+
+        Raises:
+            StoreBusy: no copy exists yet and the store is held by a writer.
+        """
+        gen = self._current
+        if gen is None:
+            raise StoreBusy(self.state()["message"] or "the store is busy")
+        return gen.index
 
     @contextmanager
     def cursor(self, *, timeout_s: float | None = None) -> Iterator[Any]:
