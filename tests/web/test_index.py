@@ -54,8 +54,8 @@ def test_index_pages_equal_the_sql_pages(synthetic):
         got = index.page(flt, sort=sort, order=order, page=page, page_size=size)
         assert got["total"] == want["total"], flt
         # the same rows in the same order, up to ties of the descending sort (broken the other way)
-        key = (lambda r: (r[sort] is None, r[sort]))
-        assert [key(r) for r in got["items"]] == [key(r) for r in want["items"]], (flt, sort, order)
+        got_keys = [(r[sort] is None, r[sort]) for r in got["items"]]
+        assert got_keys == [(r[sort] is None, r[sort]) for r in want["items"]], (flt, sort, order)
         if order == "asc":
             assert got["items"] == want["items"]
 
