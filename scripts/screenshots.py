@@ -82,8 +82,12 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}/"
     args.out.mkdir(parents=True, exist_ok=True)
     with snap.cursor() as cur:
-        [(top_event,)] = cur.execute("SELECT event_id FROM events ORDER BY number_of_sources DESC, "
-                                     "len(coalesce(notes, '')) DESC, event_id LIMIT 1").fetchall()
+        # the event with the most sources, then the most evidence spans, a toll and an attribution
+        [(top_event,)] = cur.execute(
+            "SELECT e.event_id FROM events e JOIN event_sources s ON s.event_id = e.event_id "
+            "GROUP BY e.event_id, e.number_of_sources, e.fatalities ORDER BY e.number_of_sources DESC, "
+            "max(json_array_length(s.evidence)) + 3 * count(s.attribution) + CAST(e.fatalities > 0 AS INTEGER) DESC, "
+            "e.event_id LIMIT 1").fetchall()
         [(lo, hi)] = cur.execute("SELECT min(event_date), max(event_date) FROM events").fetchall()
     try:
         with sync_playwright() as p:
@@ -112,7 +116,9 @@ def main() -> None:
             page.screenshot(path=str(args.out / "timeline.png"), clip={"x": 0, "y": 80, "width": 1440, "height": 820})
             print(f"wrote {args.out / 'timeline.png'}", file=sys.stderr)
             shot("?event=" + urllib.parse.quote(top_event), "event.png", ".source-article .article-text")
-            page.locator("#detail .source-article").first.scroll_into_view_if_needed()
+            page.evaluate("() => { const d = document.getElementById('detail'); "
+                          "d.scrollTop = document.querySelector('#detail .source-article').offsetTop - 10; }")
+            page.wait_for_timeout(300)
             page.screenshot(path=str(args.out / "event-article.png"))
             print(f"wrote {args.out / 'event-article.png'}", file=sys.stderr)
             shot("?view=measures", "measures.png", "#table tbody tr")

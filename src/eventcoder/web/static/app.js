@@ -158,6 +158,18 @@ function initMap() {
   map.attributionControl.addAttribution("Country outlines: Natural Earth (public domain)");
   fetch("/static/vendor/countries-50m.json").then(r => r.json()).then(topo => {
     countryShapes = topojson.feature(topo, topo.objects.countries);
+    // rings cut at the antimeridian jump from +180 to -180: keep them continuous so that no
+    // edge is drawn across the whole map (Russia, Fiji); Antarctica is left out
+    countryShapes.features = countryShapes.features.filter(f => String(f.id) !== "010");
+    for (const f of countryShapes.features) {
+      const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+      for (const poly of polys) for (const ring of poly) {
+        for (let i = 1; i < ring.length; i++) {
+          while (ring[i][0] - ring[i - 1][0] > 180) ring[i][0] -= 360;
+          while (ring[i][0] - ring[i - 1][0] < -180) ring[i][0] += 360;
+        }
+      }
+    }
     baseLayer = L.geoJSON(countryShapes, {
       interactive: false,
       style: { color: "#9e9e9e", weight: 0.6, fillColor: "#f5f3ee", fillOpacity: 1 },
@@ -409,7 +421,7 @@ async function drawTable() {
     for (const e of data.items) {
       const tr = el("tr", { "data-event-id": e.event_id },
         el("td", {}, e.event_date || "undated"),
-        el("td", {}, el("span", { class: "type-dot", style: `background:${typeColor(e.event_type)}` }), e.sub_event_type),
+        el("td", { class: "type", title: e.event_type }, el("span", { class: "type-dot", style: `background:${typeColor(e.event_type)}` }), e.sub_event_type),
         el("td", {}, e.actor1 || ""), el("td", {}, e.actor2 || ""), el("td", {}, fmtPlace(e)),
         el("td", { class: "num" }, fmtNum(e.fatalities)), el("td", { class: "num" }, fmtNum(e.number_of_sources)));
       tr.addEventListener("click", () => openEvent(e.event_id));
@@ -441,7 +453,9 @@ function highlighted(text, spans) {
     const piece = chars.slice(a, b).join("");
     const covering = ok.filter(s => s.start <= a && s.end >= b);
     if (!covering.length) { out.append(document.createTextNode(piece)); continue; }
-    covering.sort((p, q) => (p.end - p.start) - (q.end - q.start));  // the narrowest span gives the colour
+    // the narrowest span gives the colour; on a tie the field (toll, date ...) wins over the event's trigger
+    const trig = s => (s.field === "sub_event_type" || s.field === "event_type" ? 1 : 0);
+    covering.sort((p, q) => (p.end - p.start) - (q.end - q.start) || trig(p) - trig(q));
     const fields = [...new Set(covering.map(s => s.field))];
     out.append(el("mark", { class: FIELD_CLASS[covering[0].field] || "hl-trigger", "data-field": fields.join(" "),
       title: fields.join(", ") }, piece));
