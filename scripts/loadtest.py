@@ -131,15 +131,28 @@ def random_query(rng: random.Random) -> dict[str, str]:
     return params
 
 
-async def client(base: str, k: int, rate: float, seconds: float, t0: float, lat: list[tuple[str, float]],
+async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, target: str) -> tuple[int, bytes]:
+    """One HTTP/1.1 GET on a kept-alive connection: (status, body). A small client, so that the
+    load generator spends little of the machine's two cores."""
+    writer.write(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n".encode())
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    length = next(int(h.split(":", 1)[1]) for h in lines[1:] if h.lower().startswith("content-length:"))
+    return status, await reader.readexactly(length)
+
+
+async def client(port: int, k: int, rate: float, seconds: float, t0: float, lat: list[tuple[str, float]],
                  errors: list[str], late: list[float]) -> None:
-    import httpx
+    from urllib.parse import urlencode
 
     rng = random.Random(k)
     period = 1.0 / rate
-    async with httpx.AsyncClient(base_url=base, timeout=10.0) as http:
-        n = 0
-        offset = rng.random() * period  # clients do not send in step
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    n = 0
+    offset = rng.random() * period  # clients do not send in step
+    try:
         while True:
             due = t0 + offset + n * period
             if due - t0 >= seconds:
@@ -149,17 +162,20 @@ async def client(base: str, k: int, rate: float, seconds: float, t0: float, lat:
                 await asyncio.sleep(due - now)
             else:
                 late.append(now - due)
-            start = time.perf_counter()
             params = random_query(rng)
+            start = time.perf_counter()
             try:
-                res = await http.get("/api/events", params=params)
-                await res.aread()
-                if res.status_code != 200:
-                    errors.append(f"HTTP {res.status_code}: {res.text[:120]}")
-            except httpx.HTTPError as err:
+                status, body = await asyncio.wait_for(_get(reader, writer, "/api/events?" + urlencode(params)), 10)
+                if status != 200:
+                    errors.append(f"HTTP {status}: {body[:120]!r}")
+            except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError, StopIteration) as err:
                 errors.append(f"{type(err).__name__}: {err}")
+                writer.close()
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
             lat.append((params.get("format", "json"), time.perf_counter() - start))
             n += 1
+    finally:
+        writer.close()
 
 
 def percentile(xs: list[float], p: float) -> float:
@@ -223,7 +239,7 @@ def main() -> None:
 
         async def run_all() -> None:
             t0 = time.perf_counter() + 0.5
-            await asyncio.gather(*(client(base, k, args.rate, args.seconds, t0, lat, errors, late)
+            await asyncio.gather(*(client(port, k, args.rate, args.seconds, t0, lat, errors, late)
                                    for k in range(args.clients)))
 
         t = time.perf_counter()
