@@ -299,7 +299,7 @@ class SortKey(StrEnum):
     actor2 = "actor2"
 
 
-def store_filter(
+async def store_filter(
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code.")] = None,
     admin1: Annotated[str | None, Query(max_length=200, description="First-level division, as stored.")] = None,
     since: Annotated[str | None, Query(pattern=_DATE, description="First date, YYYY-MM-DD.")] = None,
@@ -310,7 +310,7 @@ def store_filter(
     min_fatalities: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
     min_sources: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
 ) -> StoreFilter:
-    """The table's filters, from the query string."""
+    """The table's filters, from the query string (async: no thread hop for the event list)."""
     return StoreFilter(country=country, admin1=admin1, since=since, until=until, event_type=event_type,
                        sub_event_type=sub_event_type, actor=actor, min_fatalities=min_fatalities,
                        min_sources=min_sources)
@@ -377,10 +377,10 @@ def create_app(snapshot: StoreSnapshot, *, static_dir: Path | None = None, query
     @app.get("/api/events", response_model=EventPage | FeatureCollection, responses=_ERRORS,
              summary="Events under the filters: a sorted page, or GeoJSON (RFC 7946) for the map")
     async def events(flt: Filter, sort: SortKey = SortKey.event_date, order: Literal["asc", "desc"] = "desc",
-               page: Page = 1,
-               page_size: Annotated[int, Query(ge=1, le=MAX_EVENT_PAGE_SIZE,
-                                               description="Events per page (the map asks for 5,000).")] = 50,
-               format: Literal["json", "geojson"] = "json") -> Any:
+                     page: Page = 1,
+                     page_size: Annotated[int, Query(ge=1, le=MAX_EVENT_PAGE_SIZE,
+                                                     description="Events per page (the map asks for 5,000).")] = 50,
+                     format: Literal["json", "geojson"] = "json") -> Any:
         # the hot path: answered from memory on the event loop, each row's JSON made once per copy
         try:
             body = snapshot.index().page_json(flt, sort=sort.value, order=order, page=page, page_size=page_size,
