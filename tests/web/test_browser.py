@@ -164,6 +164,7 @@ def test_event_view_highlights_each_evidence_span(page, live_server):
     assert [m[3] for m in marks if "event_date" in m[2]] == ["on Monday"]
     assert [m[3] for m in marks if "attribution" in m[2]] == ["Residents"]
     assert "according to Residents" in page.locator("#detail").inner_text()
+    assert page.locator("path.ev-selected").count() == 1  # the open event is ringed on the map
 
 
 def test_script_in_an_article_shows_as_text(page, live_server):

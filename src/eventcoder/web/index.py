@@ -53,9 +53,7 @@ class EventIndex:
     """
 
     def __init__(self, con: Any) -> None:
-        ranks = ", ".join(f"CASE WHEN {c} IS NULL THEN NULL ELSE row_number() OVER (ORDER BY {c}, event_id) END"
-                          for c in SORTABLE)
-        rows = con.execute(f"SELECT {', '.join(SUMMARY_COLUMNS)}, assoc_actor_1, assoc_actor_2, {ranks} "  # noqa: S608
+        rows = con.execute(f"SELECT {', '.join(SUMMARY_COLUMNS)}, assoc_actor_1, assoc_actor_2 "  # noqa: S608
                            "FROM events ORDER BY event_id").fetchall()
         n_sum = len(SUMMARY_COLUMNS)
         self.rows = [r[:n_sum] for r in rows]
@@ -73,14 +71,21 @@ class EventIndex:
         self._fat = np.array([f or 0 for f in col["fatalities"]], dtype=np.int64)
         self._src = np.array([s if s is not None else -1 for s in col["number_of_sources"]], dtype=np.int64)
         actors = ["|".join(a for a in (r[4], r[5], r[n_sum], r[n_sum + 1]) if a is not None).lower() for r in rows]
+        del rows
         self._actor, actor_t = _codes(actors, fold=False)
         self._actor_names = list(actor_t)
+        # sort keys: a row's rank in (column, event_id) order (rows are in event_id order, so a stable
+        # sort of the column's value codes breaks ties by event_id); NULLS LAST both ways
         self._keys: dict[tuple[str, str], np.ndarray] = {}
-        for j, name in enumerate(SORTABLE):
-            rank = np.array([r[n_sum + 2 + j] if r[n_sum + 2 + j] is not None else -1 for r in rows], dtype=np.int64)
-            null = rank < 0
+        for name in SORTABLE:
+            values = col[name]
+            distinct = {v: i for i, v in enumerate(sorted({v for v in values if v is not None}))}
+            codes = np.array([distinct[v] if v is not None else -1 for v in values], dtype=np.int64)
+            rank = np.empty(self.n, dtype=np.int64)
+            rank[np.argsort(codes, kind="stable")] = np.arange(self.n)
+            null = codes < 0
             self._keys[(name, "asc")] = np.where(null, _BIG, rank)
-            self._keys[(name, "desc")] = np.where(null, _BIG, -rank)  # NULLS LAST both ways
+            self._keys[(name, "desc")] = np.where(null, _BIG, -rank)
         self._actor_match = lru_cache(maxsize=1024)(self._actor_codes)
         self._json: list[str | None] = [None] * self.n  # each row's summary as JSON, made when first asked for
 

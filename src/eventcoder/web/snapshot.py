@@ -55,6 +55,7 @@ def _open_copy(path: Path) -> Any:
 
     con = duckdb.connect(str(path), read_only=True)
     con.execute("SET memory_limit = '1GB'")
+    con.execute("SET enable_progress_bar = false")
     return con
 
 

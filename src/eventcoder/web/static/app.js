@@ -18,7 +18,7 @@ const FIELD_CLASS = {
 const PAGE_SIZE = 50;
 
 const state = { params: new URLSearchParams(location.search), facets: null, snapshot: null };
-let map, baseLayer, pointLayer, measureLayer, countryShapes = null, fittedOnce = false;
+let map, baseLayer, pointLayer, measureLayer, selectedLayer, countryShapes = null, fittedOnce = false;
 
 // ---------------------------------------------------------------- helpers
 function el(tag, attrs, ...children) {
@@ -179,6 +179,7 @@ function initMap() {
   });
   pointLayer = L.layerGroup().addTo(map);
   measureLayer = L.layerGroup().addTo(map);
+  selectedLayer = L.layerGroup().addTo(map);
   const legend = document.getElementById("legend");
   for (const [t, c] of Object.entries(TYPE_COLORS)) {
     legend.append(el("span", {}, el("span", { class: "sw", style: `background:${c}` }), t));
@@ -510,6 +511,7 @@ async function showDetail() {
   const box = document.getElementById("detail");
   const body = document.getElementById("detail-body");
   const id = param("event"), key = param("article");
+  selectedLayer.clearLayers();
   if (!id && !key) { box.hidden = true; body.replaceChildren(); return; }
   box.hidden = false;
   body.replaceChildren(el("p", { class: "meta" }, "loading …"));
@@ -526,6 +528,10 @@ async function showDetail() {
   try { ev = await api("/api/events/" + encodeURIComponent(id)); } catch (err) {
     body.replaceChildren(el("p", {}, err.status === 404 ? "No such event in the store." : err.message));
     return;
+  }
+  if (ev.latitude !== null && ev.longitude !== null) {  // the open event, ringed on the map
+    L.circleMarker([ev.latitude, ev.longitude], { radius: radius(ev.fatalities) + 5, color: "#111", weight: 2.5,
+      fill: false, interactive: false, className: "ev-selected" }).addTo(selectedLayer);
   }
   const evidenceOf = field => ev.sources.flatMap(s => s.evidence.filter(e => e.field === field)
     .map(e => el("div", { class: "ev-text" }, `“${e.text}”`, ev.sources.length > 1 ? el("span", { class: "meta" }, ` (${s.outlet || s.title || s.article_key})`) : "")));
