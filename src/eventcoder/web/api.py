@@ -334,14 +334,11 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        docs = scope["path"].startswith("/api/docs")
-
         async def send_with_headers(message: Any) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                headers += [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
-                if not docs:
-                    headers.append((b"content-security-policy", _CSP.encode()))
+                headers += [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+                            (b"content-security-policy", _CSP.encode())]
                 message = {**message, "headers": headers}
             await send(message)
 
@@ -356,8 +353,9 @@ def create_app(snapshot: StoreSnapshot, *, static_dir: Path | None = None, query
         static_dir: the page (``index.html`` and its assets); None serves the API alone.
         query_timeout_s: a request's queries are interrupted after this many seconds.
     """
+    # no Swagger/ReDoc pages: FastAPI loads their scripts from a CDN, and nothing here may
     app = FastAPI(title="eventcoder", version=_version(), description=__doc__,
-                  docs_url="/api/docs", redoc_url=None, openapi_url="/openapi.json")
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json")
 
     def run(fn: Any, *args: Any, **kwargs: Any) -> Any:
         try:
