@@ -113,7 +113,7 @@ def main() -> None:
             page.mouse.move(box["x"] + box["width"] * 0.75, y, steps=8)
             page.mouse.up()
             page.wait_for_timeout(1200)
-            page.screenshot(path=str(args.out / "timeline.png"), clip={"x": 0, "y": 80, "width": 1440, "height": 820})
+            page.screenshot(path=str(args.out / "timeline.png"))
             print(f"wrote {args.out / 'timeline.png'}", file=sys.stderr)
             shot("?event=" + urllib.parse.quote(top_event), "event.png", ".source-article .article-text")
             page.evaluate("() => { const d = document.getElementById('detail'); "
