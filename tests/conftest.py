@@ -75,3 +75,11 @@ def subset_pipeline(tmp_path_factory: pytest.TempPathFactory):
     path = build_default(tmp_path_factory.mktemp("subset") / "subset.sqlite", progress=False,
                          countries=sorted(countries))
     return Pipeline(gazetteer=path)
+
+
+@pytest.fixture(scope="session")
+def coded_store(tmp_path_factory: pytest.TempPathFactory, pipeline) -> Path:
+    """A DuckDB event store coded from the written articles of tests/stores.py (test gazetteer)."""
+    from tests.stores import build_store
+
+    return build_store(tmp_path_factory.mktemp("store") / "events.duckdb", pipeline)

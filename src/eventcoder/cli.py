@@ -405,6 +405,12 @@ class StoreFormat(StrEnum):
     jsonl = "jsonl"
 
 
+class StoreTable(StrEnum):
+    events = "events"
+    measures = "measures"
+    quotes = "quotes"
+
+
 @app.command("export")
 def export_cmd(
     db: Annotated[Path, typer.Option("--db", help="The DuckDB event store.")] = Path("events.duckdb"),
@@ -415,9 +421,12 @@ def export_cmd(
     until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
     event_type: Annotated[str | None, typer.Option(help="ACLED event type, e.g. Battles.")] = None,
     actor: Annotated[str | None, typer.Option(help="Part of an actor name.")] = None,
+    table: Annotated[StoreTable, typer.Option("--table", help="What to export (measures and quotes: jsonl or parquet).")] = StoreTable.events,
 ) -> None:
-    """Export the store's events: ACLED-column CSV, GeoJSON (RFC 7946), Parquet or JSON lines."""
+    """Export the store's events, measures or quotes: ACLED-column CSV, GeoJSON (RFC 7946), Parquet or
+    JSON lines. Every JSON lines, GeoJSON and Parquet row carries its evidence, attribution and sources."""
     from eventcoder.export import export_store
+    from eventcoder.filters import StoreFilter
     from eventcoder.ingest.files import check_date
     from eventcoder.store import Store
 
@@ -427,6 +436,9 @@ def export_cmd(
     except InputError as e:
         err.print(f"eventcoder: {e}", markup=False, highlight=False)
         raise typer.Exit(2) from e
+    if table != StoreTable.events and format in (StoreFormat.acled_csv, StoreFormat.geojson):
+        err.print(f"eventcoder: --format {format.value} exports events only; use jsonl or parquet for {table.value}")
+        raise typer.Exit(2)
     if format == StoreFormat.parquet and output is None:
         err.print("eventcoder: --format parquet needs --output FILE")
         raise typer.Exit(2)
@@ -443,8 +455,9 @@ def export_cmd(
         err.print(f"eventcoder: {e}", markup=False, highlight=False)
         raise typer.Exit(2) from e
     try:
-        n = export_store(store, format.value, output if output is not None else sys.stdout, country=country,
-                         since=since, until=until, event_type=event_type, actor=actor)
+        flt = StoreFilter(country=country, since=since, until=until, event_type=event_type, actor=actor)
+        n = export_store(store, format.value, output if output is not None else sys.stdout, table=table.value,
+                         flt=flt)
     except BrokenPipeError:  # `eventcoder export | head`: the reader has what it wanted
         sys.stderr.close()
         raise typer.Exit(0) from None
@@ -454,7 +467,29 @@ def export_cmd(
     finally:
         store.close()
     if output is not None:
-        typer.echo(f"{n} events written to {output}")
+        typer.echo(f"{n} {table.value} written to {output}")
+
+
+@app.command("serve")
+def serve_cmd(
+    db: Annotated[Path, typer.Option("--db", help="The DuckDB event store (opened read-only).")] = Path("events.duckdb"),
+    host: Annotated[str, typer.Option(help="Address to listen on; anything but loopback is warned about.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the analyst's workspace (map, timeline, table, evidence) and a read-only API.
+
+    Needs the web extra: pip install 'eventcoder[web]'. While `eventcoder run` writes the
+    store, the page shows the last state that could be read, or says the store is busy."""
+    from eventcoder.web.server import serve
+
+    try:
+        serve(db, host=host, port=port)
+    except EventcoderError as e:
+        err.print(f"eventcoder: {e}", markup=False, highlight=False)
+        raise typer.Exit(2) from e
+    except OSError as e:  # the port is taken
+        err.print(f"eventcoder: cannot listen on {host}:{port} ({e.strerror})", markup=False, highlight=False)
+        raise typer.Exit(2) from e
 
 
 class PlacesFormat(StrEnum):

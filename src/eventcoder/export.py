@@ -32,27 +32,21 @@ _DISORDER = {
     "Protests": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
-# ACLED's regions (the "region" column), by ISO alpha-2 country. Source: ACLED's region
-# groupings as the team knows them (unchecked); countries not listed get an empty region.
 _REGIONS: dict[str, str] = {}
-for _region, _codes in {
-    "Middle East": "IQ SY YE SA LB IL PS JO IR TR KW BH QA AE OM EG",
-    "Northern Africa": "DZ LY MA TN",
-    "Western Africa": "NG ML BF NE SN GN GH CI TG BJ LR SL GM GW MR CV",
-    "Middle Africa": "CD CF CM TD CG GA GQ AO ST",
-    "Eastern Africa": "SO ET KE UG TZ RW BI SS SD ER DJ MZ MW ZM ZW MG KM",
-    "Southern Africa": "ZA NA BW LS SZ",
-    "South Asia": "AF PK IN BD NP LK BT MV",
-    "Southeast Asia": "MM TH PH ID MY KH LA VN TL",
-    "East Asia": "CN JP KR KP TW MN",
-    "Caucasus and Central Asia": "GE AM AZ KZ KG TJ TM UZ",
-    "Europe": "UA RU BY MD PL RO HU RS BA HR ME MK AL XK GR BG DE FR GB IT ES",
-    "South America": "CO VE PE EC BO BR AR CL PY UY",
-    "Central America": "MX GT HN SV NI CR PA",
-    "Caribbean": "HT DO CU JM",
-}.items():
-    for _c in _codes.split():
-        _REGIONS[_c] = _region
+
+
+def acled_region(iso2: str | None) -> str:
+    """ACLED's region of a country (``data/acled_regions.csv``; "" when not listed).
+
+    Sudan and Egypt are "Northern Africa" in ACLED, not Eastern Africa or the Middle East.
+    """
+    if not iso2:
+        return ""
+    if not _REGIONS:
+        from eventcoder.resolve.gazetteer.build import read_data_csv
+
+        _REGIONS.update({r["iso2"]: r["region"] for r in read_data_csv("acled_regions.csv")})
+    return _REGIONS.get(iso2.upper(), "")
 
 
 def _acled_country_names() -> dict[str, str]:
@@ -99,7 +93,7 @@ def acled_row(ev: Event, article: CodedArticle) -> dict[str, Any]:
         "interaction": ev.interaction if ev.interaction is not None else "",
         "civilian_targeting": civ,
         "iso": iso_num,
-        "region": _REGIONS.get(ev.country or "", ""),
+        "region": acled_region(ev.country),
         "country": country_name,
         "admin1": ev.admin1 or "",
         "admin2": ev.admin2 or "",
@@ -143,50 +137,167 @@ def write_json_list(articles: Iterable[CodedArticle], out: IO[str]) -> None:
 
 # ---------------------------------------------------------------------- store exports
 STORE_FORMATS = ("acled-csv", "geojson", "parquet", "jsonl")
+STORE_TABLES = ("events", "measures", "quotes")
+
+# DuckDB types of the JSON kept in event_sources / measure_sources (see run.py)
+_EVIDENCE_T = '[{"field": "VARCHAR", "start": "INTEGER", "end": "INTEGER", "text": "VARCHAR"}]'
+_ATTRIBUTION_T = '{"speaker": "VARCHAR", "role": "VARCHAR", "organization": "VARCHAR"}'
 
 
-def _event_query(country: str | None, since: str | None, until: str | None, event_type: str | None,
-                 actor: str | None) -> tuple[str, list[Any]]:
-    where, args = [], []
-    if country:
-        where.append("e.country = ?")
-        args.append(country.upper())
-    if since:
-        where.append("e.event_date >= ?")
-        args.append(since)
-    if until:
-        where.append("e.event_date <= ?")
-        args.append(until)
-    if event_type:
-        where.append("lower(e.event_type) = lower(?)")
-        args.append(event_type)
-    if actor:
-        where.append("(e.actor1 ILIKE ? OR e.actor2 ILIKE ?)")
-        args += [f"%{actor}%", f"%{actor}%"]
-    sql = ("SELECT e.*, (SELECT string_agg(DISTINCT coalesce(s.outlet, s.url, s.article_key), '; ') "
-           "FROM event_sources s WHERE s.event_id = e.event_id) AS sources, "
-           "(SELECT list(DISTINCT coalesce(s.url, s.article_key)) FROM event_sources s WHERE s.event_id = e.event_id) "
-           "AS source_urls FROM events e")
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    return sql + " ORDER BY e.event_date, e.event_id", args
+def _evidence_agg(src: str) -> str:
+    """SQL: the evidence lists of a group of source rows, flattened, each span with its article key."""
+    return (f"flatten(list(list_transform(coalesce(from_json({src}.evidence, '{_EVIDENCE_T}'), []), "
+            f"lambda x: struct_insert(x, article_key := {src}.article_key)) ORDER BY {src}.article_key))")
 
 
-def export_store(store: Any, fmt: str, output: Any, *, country: str | None = None, since: str | None = None,
-                 until: str | None = None, event_type: str | None = None, actor: str | None = None) -> int:
-    """Write the store's events in ``fmt`` (acled-csv, geojson, parquet, jsonl); returns the row count.
+def events_sql(where: str) -> str:
+    """The typed, evidence-carrying event rows of the store, for ``WHERE where`` over ``events AS e``.
 
-    GeoJSON follows RFC 7946: coordinates are [longitude, latitude]; an event without
-    coordinates has ``geometry: null``; every property is present. Every row carries its
-    sources (outlets and URLs).
+    Columns: the ``events`` table's (``event_date`` as DATE, ``year`` INTEGER), then
+    ``attribution`` (STRUCT speaker, role, organization: the first source's that has one),
+    ``evidence`` (LIST of STRUCT field, start, end, text, article_key: offsets are 0-based,
+    end-exclusive on that article's clean text) and ``sources`` (LIST of STRUCT article_key,
+    outlet, url, title, published DATE, fatalities INTEGER: that report's own figure,
+    attribution). Ordered by date and id.
+    """
+    return (
+        "WITH src AS (SELECT s.event_id, "
+        "list({'article_key': s.article_key, 'outlet': s.outlet, 'url': s.url, 'title': a.title, "
+        "'published': TRY_CAST(a.published AS DATE), 'fatalities': s.fatalities, "
+        f"'attribution': from_json(s.attribution, '{_ATTRIBUTION_T}')}} ORDER BY s.article_key) AS sources, "
+        f"{_evidence_agg('s')} AS evidence, "
+        f"first(from_json(s.attribution, '{_ATTRIBUTION_T}') ORDER BY s.article_key) "
+        "FILTER (WHERE s.attribution IS NOT NULL) AS attribution "
+        "FROM event_sources s LEFT JOIN articles a ON a.article_key = s.article_key GROUP BY s.event_id) "
+        "SELECT e.event_id, e.event_type, e.sub_event_type, TRY_CAST(e.event_date AS DATE) AS event_date, "
+        "CAST(year(TRY_CAST(e.event_date AS DATE)) AS INTEGER) AS year, e.time_precision, "
+        "e.actor1, e.inter1, e.assoc_actor_1, e.actor2, e.inter2, e.assoc_actor_2, e.interaction, "
+        "e.country, e.admin1, e.admin2, e.location, e.latitude, e.longitude, e.geonameid, e.geo_precision, "
+        "e.fatalities, e.fatalities_low, e.fatalities_high, e.number_of_sources, e.notes, e.confidence, "
+        "src.attribution, coalesce(src.evidence, []) AS evidence, src.sources "
+        f"FROM events e LEFT JOIN src ON src.event_id = e.event_id WHERE {where} "
+        "ORDER BY e.event_date, e.event_id"
+    )
+
+
+def measures_sql(where: str) -> str:
+    """Typed, evidence-carrying measure rows for ``WHERE where`` over ``measures AS m``.
+
+    ``start_date``/``end_date`` are DATE; ``attribution`` names who imposed the measure (as
+    ``organization``); ``evidence`` and ``sources`` as in ``events_sql``.
+    """
+    return (
+        "WITH src AS (SELECT ms.measure_id, "
+        "list({'article_key': ms.article_key, 'outlet': a.outlet, 'url': a.url, 'title': a.title, "
+        "'published': TRY_CAST(a.published AS DATE)} ORDER BY ms.article_key) AS sources, "
+        f"{_evidence_agg('ms')} AS evidence "
+        "FROM measure_sources ms LEFT JOIN articles a ON a.article_key = ms.article_key GROUP BY ms.measure_id) "
+        "SELECT m.measure_id, m.measure, m.country, m.admin1, TRY_CAST(m.start_date AS DATE) AS start_date, "
+        "TRY_CAST(m.end_date AS DATE) AS end_date, m.hours, m.imposed_by, m.number_of_sources, "
+        "{'speaker': NULL::VARCHAR, 'role': NULL::VARCHAR, 'organization': m.imposed_by} AS attribution, "
+        "coalesce(src.evidence, []) AS evidence, src.sources "
+        f"FROM measures m LEFT JOIN src ON src.measure_id = m.measure_id WHERE {where} "
+        "ORDER BY m.start_date, m.measure_id"
+    )
+
+
+QUOTE_ID_SQL = "substr(md5(q.article_key || ':' || q.start_offset || ':' || q.end_offset), 1, 16)"
+
+
+def quotes_sql(where: str) -> str:
+    """Typed quote rows for ``WHERE where`` over ``quotes AS q`` joined to ``articles AS a``.
+
+    ``quote_id`` is stable (a hash of article key and offsets); ``start``/``end`` are the
+    quote's offsets in its article's clean text; ``attribution`` is the speaker with role
+    and organisation; ``evidence`` the quote's own span; ``sources`` its article.
+    """
+    return (
+        f"SELECT {QUOTE_ID_SQL} AS quote_id, q.article_key, TRY_CAST(a.published AS DATE) AS published, "
+        "q.speaker, q.role, q.organization, q.text, q.start_offset AS \"start\", q.end_offset AS \"end\", q.direct, "
+        "{'speaker': q.speaker, 'role': q.role, 'organization': q.organization} AS attribution, "
+        "[{'field': 'quote', 'start': q.start_offset, 'end': q.end_offset, 'text': q.text, "
+        "'article_key': q.article_key}] AS evidence, "
+        "[{'article_key': q.article_key, 'outlet': a.outlet, 'url': a.url, 'title': a.title, "
+        "'published': TRY_CAST(a.published AS DATE)}] AS sources "
+        f"FROM quotes q LEFT JOIN articles a ON a.article_key = q.article_key WHERE {where} "
+        "ORDER BY a.published, q.article_key, q.start_offset"
+    )
+
+
+def table_query(table: str, flt: Any = None) -> tuple[str, list[Any]]:
+    """``(sql, args)`` of one table's export rows under a ``StoreFilter``."""
+    from eventcoder.filters import StoreFilter
+
+    flt = flt or StoreFilter()
+    if table == "events":
+        where, args = flt.events_where("e")
+        return events_sql(where), args
+    if table == "measures":
+        where, args = flt.measures_where("m")
+        return measures_sql(where), args
+    if table == "quotes":
+        where, args = flt.quotes_where("q", "a")
+        return quotes_sql(where), args
+    raise ValueError(f"unknown table {table!r}; choose one of {', '.join(STORE_TABLES)}")
+
+
+def _json_default(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def geojson_feature(row: dict[str, Any], id_key: str = "event_id") -> dict[str, Any]:
+    """An RFC 7946 feature: geometry ``[longitude, latitude]`` or null; every column a property."""
+    geom = None
+    if row.get("latitude") is not None and row.get("longitude") is not None:
+        geom = {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
+    return {"type": "Feature", "id": row[id_key], "geometry": geom, "properties": row}
+
+
+def _acled_store_row(r: dict[str, Any]) -> dict[str, Any]:
+    ev = Event(**{k: r.get(k) for k in (  # type: ignore[arg-type]
+        "event_id", "event_type", "sub_event_type", "time_precision", "actor1", "inter1",
+        "assoc_actor_1", "actor2", "inter2", "assoc_actor_2", "interaction", "country", "admin1",
+        "admin2", "location", "latitude", "longitude", "geonameid", "geo_precision", "fatalities",
+        "fatalities_low", "fatalities_high")},
+        event_date=r["event_date"].isoformat() if r["event_date"] is not None else None,
+        date_text=None, fatalities_text=None, number_of_sources=r["number_of_sources"], notes=r["notes"] or "")
+    outlets: list[str] = []
+    for s in r["sources"] or []:
+        name = s["outlet"] or s["url"] or s["article_key"]
+        if name and name not in outlets:
+            outlets.append(name)
+    art = CodedArticle(id="", url=None, title=None, outlet="; ".join(outlets), byline=None, published=None,
+                       language="en", text="", relevant=True)
+    return acled_row(ev, art)
+
+
+def export_store(store: Any, fmt: str, output: Any, *, table: str = "events", flt: Any = None) -> int:
+    """Write one table of the store in ``fmt``; returns the row count.
+
+    Every JSON lines, GeoJSON and Parquet row carries its ``evidence`` (field, start, end,
+    text, article_key), ``attribution`` and ``sources`` (see ``events_sql``). Parquet
+    columns are typed: dates DATE, counts and codes INTEGER, evidence and sources lists
+    of structs. GeoJSON (events only) follows RFC 7946: ``[longitude, latitude]``,
+    ``geometry: null`` without coordinates. ACLED CSV (events only) has exactly
+    ``ACLED_COLUMNS``; its ``source`` lists the outlets, ``notes`` the summary.
 
     Args:
         store: an open ``eventcoder.store.Store``.
+        fmt: one of ``STORE_FORMATS``.
         output: a path (required for parquet) or a text stream.
+        table: one of ``STORE_TABLES``.
+        flt: an ``eventcoder.filters.StoreFilter`` (None: everything).
+
+    Raises:
+        ValueError: an unknown format or table, or a format the table has not.
     """
     from pathlib import Path
 
-    sql, args = _event_query(country, since, until, event_type, actor)
+    if fmt not in STORE_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(STORE_FORMATS)}")
+    if table != "events" and fmt in ("acled-csv", "geojson"):
+        raise ValueError(f"--format {fmt} exports events only; use jsonl or parquet for {table}")
+    sql, args = table_query(table, flt)
     if fmt == "parquet":
         if not isinstance(output, (str, Path)):
             raise ValueError("parquet needs an --output file")
@@ -196,43 +307,29 @@ def export_store(store: Any, fmt: str, output: Any, *, country: str | None = Non
         return int(n_row[0]) if n_row else 0
     cur = store.db.execute(sql, args)
     cols = [d[0] for d in cur.description]
-    rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
     own = isinstance(output, (str, Path))
     out = open(output, "w", encoding="utf-8", newline="") if own else output  # noqa: SIM115
+    n = 0
     try:
-        if fmt == "jsonl":
-            for r in rows:
-                out.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
-        elif fmt == "geojson":
-            features = []
-            for r in rows:
-                geom = None
-                if r["latitude"] is not None and r["longitude"] is not None:
-                    geom = {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]}
-                props = {k: v for k, v in r.items()}
-                features.append({"type": "Feature", "id": r["event_id"], "geometry": geom, "properties": props})
-            json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False, default=str)
-            out.write("\n")
+        if fmt == "geojson":
+            out.write('{"type": "FeatureCollection", "features": [')
         elif fmt == "acled-csv":
-            writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS + ["number_of_sources", "source_urls"],
-                                    lineterminator="\n")
+            writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
             writer.writeheader()
-            for r in rows:
-                ev = Event(**{k: r.get(k) for k in (  # type: ignore[arg-type]
-                    "event_id", "event_type", "sub_event_type", "event_date", "time_precision", "actor1", "inter1",
-                    "assoc_actor_1", "actor2", "inter2", "assoc_actor_2", "interaction", "country", "admin1",
-                    "admin2", "location", "latitude", "longitude", "geonameid", "geo_precision", "fatalities",
-                    "fatalities_low", "fatalities_high")}, date_text=None, fatalities_text=None,
-                    number_of_sources=r["number_of_sources"], notes=r["notes"] or "")
-                art = CodedArticle(id="", url=None, title=None, outlet=r["sources"], byline=None, published=None,
-                                   language="en", text="", relevant=True)
-                row = acled_row(ev, art)
-                row["number_of_sources"] = r["number_of_sources"]
-                row["source_urls"] = "; ".join(r["source_urls"] or [])
-                writer.writerow(row)
-        else:
-            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(STORE_FORMATS)}")
+        while chunk := cur.fetchmany(1000):
+            for values in chunk:
+                r = dict(zip(cols, values, strict=True))
+                if fmt == "jsonl":
+                    out.write(json.dumps(r, ensure_ascii=False, default=_json_default) + "\n")
+                elif fmt == "geojson":
+                    out.write(("," if n else "") + "\n" + json.dumps(geojson_feature(r), ensure_ascii=False,
+                                                                      default=_json_default))
+                else:
+                    writer.writerow(_acled_store_row(r))
+                n += 1
+        if fmt == "geojson":
+            out.write("\n]}\n")
     finally:
         if own:
             out.close()
-    return len(rows)
+    return n

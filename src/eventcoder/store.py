@@ -72,19 +72,21 @@ class Store:
     Args:
         path: the DuckDB file (created when missing).
         read_only: open for reading (``status``, ``export``).
+        lock_wait_s: how long a writer waits for a file another process holds (``eventcoder
+            serve`` holds it for reading while it copies it, well under a second).
 
     Raises:
         StoreError: locked by another process, not a DuckDB file, or a newer schema.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, lock_wait_s: float = 5.0) -> None:
         import duckdb
 
         self.path = Path(path)
         if read_only and not self.path.is_file():
             raise StoreError(f"{self.path}: no such event store; create it with `eventcoder run ... --db {self.path}`")
         try:
-            self.db = duckdb.connect(str(self.path), read_only=read_only)
+            self.db = self._connect(read_only, lock_wait_s)
         except duckdb.IOException as err:
             msg = str(err)
             if "lock" in msg.lower():
@@ -99,6 +101,20 @@ class Store:
             self._migrate()
         else:
             self._check_version()
+
+    def _connect(self, read_only: bool, lock_wait_s: float) -> Any:
+        import time
+
+        import duckdb
+
+        deadline = time.monotonic() + (0.0 if read_only else lock_wait_s)
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=read_only)
+            except duckdb.IOException as err:
+                if "lock" not in str(err).lower() or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.1)
 
     def close(self) -> None:
         self.db.close()
