@@ -24,6 +24,7 @@ from eventcoder.assemble import (
     SentenceInfo,
     article_countries,
     assemble_events,
+    disaster_report,
     frame_irrelevant,
 )
 from eventcoder.clean import clean, dateline_end
@@ -232,7 +233,9 @@ class Pipeline:
         quotes: list[Quote] = []
         if relevant_frame:
             infos = self._sentence_infos(article, sentences)
-            events = assemble_events(article, infos, self._countries, res, self._claims)
+            lead = next((s.text for s in sentences if not s.is_title and not s.is_caption), "")
+            if not disaster_report(lead, infos):
+                events = assemble_events(article, infos, self._countries, res, self._claims)
             measures = find_measures(article, sentences, self._countries, res.measures, res.actors, res.places)
         if events or measures or (relevant_frame and _violent_lead(article, res)):
             quotes = find_quotes(article, self._not_person)

@@ -146,3 +146,18 @@ def test_dead_added_in_a_later_sentence_with_also_are_added_to_the_toll(code):
     coded = code("Iraqi troops clashed with militants near Hawija on Monday, killing six militants, the army said.\n\n"
                  "One soldier also died in the fighting, a medical source said.", published="2023-10-17")
     assert [(e.sub_event_type, e.fatalities) for e in coded.events] == [("Armed clash", 7)]
+
+
+def test_earthquake_toll_in_another_place_is_no_event(code):
+    # class 4: a disaster report whose later sentence gives deaths without the cause
+    coded = code("The death toll from a massive earthquake that devastated the region has passed 2,000, "
+                 "officials said on Sunday.\n\nOfficials said 17 people had been killed in Kirkuk. "
+                 "Army officers worked all night to reach survivors.", published="2015-04-26")
+    assert coded.events == []
+
+
+def test_individuals_killed_by_gunmen_are_civilians(code):
+    coded = code("About 29 individuals have lost their lives following a deadly attack launched by gunmen "
+                 "on Tsafe in Zamfara state on Monday.", published="2017-10-17")
+    assert [(e.event_type, e.sub_event_type, e.fatalities) for e in coded.events] == [
+        ("Violence against civilians", "Attack", 29)]

@@ -16,8 +16,8 @@ the decision each part makes:
 """
 
 from eventcoder.assemble.events import assemble_events
-from eventcoder.assemble.focus import article_countries, frame_irrelevant
+from eventcoder.assemble.focus import article_countries, disaster_report, frame_irrelevant
 from eventcoder.assemble.mentions import CLAIM
 from eventcoder.assemble.records import SentenceInfo
 
-__all__ = ["CLAIM", "SentenceInfo", "article_countries", "assemble_events", "frame_irrelevant"]
+__all__ = ["CLAIM", "SentenceInfo", "article_countries", "assemble_events", "disaster_report", "frame_irrelevant"]

@@ -22,6 +22,21 @@ def frame_irrelevant(text: str, res: Resources) -> bool:
         best = max(best, len({m.group(0) for m in pattern.finditer(low)}))
     return best >= res.frame_min
 
+# What kills in a natural disaster or an accident, named as the news of an article's lead.
+_DISASTER = re.compile(
+    r"\b(?:earthquakes?|quakes?|tremors?|floods?|flooding|flash floods|landslides?|mudslides?|cyclones?|typhoons?|"
+    r"hurricanes?|tornado(?:es)?|tsunamis?|avalanches?|wildfires?|bushfires?|forest fires?|stampedes?|heatwaves?|"
+    r"(?:road|bus|train|plane|boat|car|air) (?:crash|accident)|capsized|building collapse|mine collapse)\b", re.I)
+
+
+def disaster_report(lead: str, infos: list[SentenceInfo]) -> bool:
+    """Whether the article reports a natural disaster or an accident and names no armed group
+    or gunmen (state forces come to the rescue): its deaths are not ACLED events."""
+    from eventcoder.resolve.actors import GROUP, UNIDENTIFIED
+
+    return bool(_DISASTER.search(lead)) and not any(a.kind in (GROUP, UNIDENTIFIED) for info in infos for a in info.actors)
+
+
 def article_countries(article: Article, body: list[Sentence], infos: list[SentenceInfo], res: Resources) -> list[str]:
     """The article's countries, focus first: country names and demonyms counted in the body,
     the dateline's country, and the countries of places resolved in candidate sentences."""
