@@ -161,3 +161,9 @@ def test_individuals_killed_by_gunmen_are_civilians(code):
                  "on Tsafe in Zamfara state on Monday.", published="2017-10-17")
     assert [(e.event_type, e.sub_event_type, e.fatalities) for e in coded.events] == [
         ("Violence against civilians", "Attack", 29)]
+
+
+def test_violent_protests_are_a_riot(code):
+    coded = code("Officials announced a curfew in Kirkuk on Friday amid violent protests over power cuts, "
+                 "police said.", published="2018-09-08")
+    assert [e.event_type for e in coded.events] == ["Riots"]
