@@ -160,12 +160,14 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             cache.append(latest_date(article.text))
         return cache[0]
 
+    previous: SentenceInfo | None = None
     for info in infos:
         s = info.sentence
         if s.is_title or s.is_caption:
             continue
         matches = res.lexicon.find(s.text, s.start)
-        kept = choose_triggers(matches, info)
+        kept = choose_triggers(matches, info, previous)
+        previous = info
         if kept and mentions and all(k.generic for k in kept) and not info.toponyms \
                 and s.paragraph - last_para <= 2:
             # generic wording with no place of its own after a report ("Four people were

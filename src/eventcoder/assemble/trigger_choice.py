@@ -25,7 +25,8 @@ _ARMED_TARGET = re.compile(
     re.I,
 )
 
-def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo) -> list[TriggerMatch]:
+def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
+                    previous: SentenceInfo | None = None) -> list[TriggerMatch]:
     """Reduce a sentence's trigger matches to one per occurrence it describes.
 
     Highest priority first; a lower trigger is kept only when it is of another event
@@ -46,7 +47,9 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo) -> list[Tri
     if any(not m.generic for m in matches):
         # "attack", "opened fire": generic wording yields to a specific trigger in the sentence
         matches = [m for m in matches if not m.generic]
-    matches = [m for m in matches if _political(m.sub_event_type, info)]
+    matches = [m for m in matches if _political(m.sub_event_type, info)
+               or (previous is not None and previous.sentence.paragraph >= info.sentence.paragraph - 1
+                   and _political(m.sub_event_type, previous))]
     subs = {m.sub_event_type for m in matches}
     has_deaths = any(d.value > 0 for d in info.deaths)
     civ = bool(CIVILIAN_TARGET.search(text))
