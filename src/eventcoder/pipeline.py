@@ -235,7 +235,7 @@ class Pipeline:
             infos = self._sentence_infos(article, sentences)
             lead = next((s.text for s in sentences if not s.is_title and not s.is_caption), "")
             if not disaster_report(lead, infos):
-                events = assemble_events(article, infos, self._countries, res, self._claims)
+                events = assemble_events(article, infos, self._countries, res, self._claims, sentences)
             measures = find_measures(article, sentences, self._countries, res.measures, res.actors, res.places)
         if events or measures or (relevant_frame and _violent_lead(article, res)):
             quotes = find_quotes(article, self._not_person)

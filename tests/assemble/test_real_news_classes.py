@@ -167,3 +167,12 @@ def test_violent_protests_are_a_riot(code):
     coded = code("Officials announced a curfew in Kirkuk on Friday amid violent protests over power cuts, "
                  "police said.", published="2018-09-08")
     assert [e.event_type for e in coded.events] == ["Riots"]
+
+
+def test_an_event_placed_at_its_state_takes_the_town_named_next(code):
+    # class 5: ACLED codes the most specific place the report gives, even a sentence later
+    coded = code("Gunmen killed 12 villagers in Zamfara state on Sunday, police said.\n\n"
+                 "Residents said the raiders arrived on motorcycles in the village of Tsafe at dawn.",
+                 published="2023-05-09")
+    [ev] = coded.events
+    assert (ev.location, ev.admin1, ev.country, ev.fatalities) == ("Tsafe", "Zamfara", "NG", 12)

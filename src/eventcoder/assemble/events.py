@@ -12,16 +12,18 @@ from eventcoder.assemble.grouping import (
     merge_mentions,
     suppress_parts,
 )
-from eventcoder.assemble.mentions import build_mentions
+from eventcoder.assemble.mentions import build_mentions, reference_point
 from eventcoder.assemble.records import Mention, SentenceInfo
 from eventcoder.assemble.roles import pick_actors
 from eventcoder.assemble.tolls import event_toll
 from eventcoder.extract.places import Toponym
 from eventcoder.models import Article, Event, Evidence
+from eventcoder.nlp import Sentence
 from eventcoder.resolve.actors import (
     ActorMention,
 )
 from eventcoder.resolve.dates import parse_published
+from eventcoder.resolve.gazetteer import Place
 from eventcoder.resolve.gazetteer.names import fold
 from eventcoder.resources import Resources
 
@@ -64,7 +66,7 @@ def _notes(ev: Event) -> str:
     return f"{when}, {who} {verb}{target} in {where or 'an unknown place'}{fat}."
 
 def assemble_events(article: Article, infos: list[SentenceInfo], countries: list[str], res: Resources,
-                    claims: list[ActorMention] | None = None) -> list[Event]:
+                    claims: list[ActorMention] | None = None, sentences: list[Sentence] | None = None) -> list[Event]:
     """Code the events of one article from its candidate sentences.
 
     Args:
@@ -73,6 +75,8 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         countries: the article's countries, focus first.
         res: loaded resources.
         claims: named groups in sentences that claim an attack ("X claimed responsibility").
+        sentences: all the article's sentences, where an event placed only at a division or a
+            country looks for its town or village in the sentences around its report.
     """
     # a publication date known in part ("2023-03") dates only what names its day and month
     published, pub_year = parse_published(article.published)
@@ -112,6 +116,13 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             country = place.country if place else None
         if country is None:
             country = focus
+        if sentences is not None and _broad(place, top):
+            finer = _finer_place(ms, sentences, drafts, infos, res, countries, country, admin1_place or place,
+                                 article.text)
+            if finer is not None:
+                top, place = finer
+                if place is not None and place.is_admin1:
+                    admin1_place = place
         admin1_name = None
         if place is not None and place.admin1 and not place.is_country:
             admin1_name = place.admin1
@@ -239,3 +250,54 @@ def _one_per_place(ev: Event, top: Toponym | None, placed: Mention | None, artic
         copy.notes = _notes(copy)
         out.append(copy)
     return out
+
+
+_BROAD_FEATURES = {"district", "province", "region", "state", "county", "department", "division", "territory",
+                   "governorate", "prefecture", "local government area", "lga", "municipality"}
+_PLACE_FEATURES = {"village", "villages", "town", "city", "hamlet", "locality", "settlement", "camp", "neighbourhood",
+                   "neighborhood", "commune", "community", "area", "market"}
+
+
+def _broad(place: Place | None, top: Toponym | None) -> bool:
+    """Whether an event is placed only at a country, a division or a district."""
+    if top is None:
+        return True
+    if place is not None and (place.is_country or place.is_admin1):
+        return True
+    return (top.feature or "").lower() in _BROAD_FEATURES
+
+
+def _finer_place(ms: list[Mention], sentences: list[Sentence], drafts: list, infos: list[SentenceInfo],
+                 res: Resources, countries: list[str], country: str | None,
+                 region: Place | None, text: str) -> tuple[Toponym, Place | None] | None:
+    """A town or village named in the sentences around an event's report (its paragraphs and
+    the next one, but not a sentence that reports another event), inside the event's
+    country and division: ACLED codes the most specific place the article gives."""
+    from eventcoder.extract.places import find_toponyms
+
+    paras = {m.sentence.paragraph for m in ms}
+    window = paras | {max(paras) + 1}
+    own = {m.sentence.start for m in ms}
+    others = {m.sentence.start for d in drafts for m in d.mentions} - own
+    by_start = {info.sentence.start: info for info in infos}
+    for sent in sentences:
+        if sent.paragraph not in window or sent.is_caption or sent.is_title or sent.start in others:
+            continue
+        info = by_start.get(sent.start)
+        if info is not None:
+            found = list(info.toponyms)
+        else:
+            found = [(t, res.places.resolve(t, countries)) for t in find_toponyms(sent.text, sent.start, [])]
+        for t, p in found:
+            if t.moving or reference_point(text, t):
+                continue
+            if p is not None:
+                if p.is_country or p.is_admin1 or p.country != country:
+                    continue
+                if region is not None and region.is_admin1 and p.admin1_code != region.admin1_code:
+                    continue
+                if p.feature_class in ("P", "T", "H", "L", "S", "V") or (t.feature or "").lower() in _PLACE_FEATURES:
+                    return t, p
+            elif (t.feature or "").lower() in _PLACE_FEATURES and t.source != "prep":
+                return t, None
+    return None

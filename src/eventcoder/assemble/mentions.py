@@ -84,7 +84,7 @@ _BORDER_BEFORE = re.compile(r"(?:\bbordering|\bborders?\s+(?:with\s+)?|\bfrontie
 _BORDER_AFTER = re.compile(r"^['’]?s?\s+(?:border|frontier)\b", re.I)
 
 
-def _reference_point(text: str, t: Toponym) -> bool:
+def reference_point(text: str, t: Toponym) -> bool:
     """Whether a toponym only locates something else: "bordering Venezuela", "near the Mali
     border", "on the border with Chad". Such a place is not where the event happened."""
     return bool(_BORDER_BEFORE.search(text[max(0, t.start - 30):t.start])
@@ -192,7 +192,7 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             m.anaphoric = bool(_ANAPHOR_BEFORE.search(s.text[max(0, rel - 25):rel]) and _ANAPHOR_NOUN.match(trig.text))
             # place: the nearest specific toponym (a resolved town or feature, else any toponym)
             tkey = lambda tp: (tp[0].start, tp[0].end)  # noqa: E731
-            placed = [tp for tp in info.toponyms if not _reference_point(article.text, tp[0])]
+            placed = [tp for tp in info.toponyms if not reference_point(article.text, tp[0])]
             specific = [(t, p) for t, p in placed if p is None or not (p.is_country or p.is_admin1)]
             specific = [tp for tp in specific if not tp[0].moving]
             in_clause_places = in_clause(specific, info, trig.start, tkey)
