@@ -81,3 +81,15 @@ def test_name_with_as_inside_a_word_is_kept_whole():
     # regression: "Firas Bashar Sabri" lost "Firas" to the "identified as NAME" rule
     sp = parse_speaker("Kenya Defence Forces spokesman Col. Thomas Ruto Kiprop")
     assert (sp.name, sp.role, sp.organization) == ("Thomas Ruto Kiprop", "spokesman", "Kenya Defence Forces")
+
+
+def test_role_and_surname_refer_back_to_a_named_speaker(code):
+    # real-news class 8: "The youth leader said:" and "Yakubu said," are the named people met before
+    text = ("Gunmen killed three villagers in Tsafe on Monday night, police said.\n\n"
+            "Musa Bello, a youth leader in Tsafe, said the gunmen also stole motorcycles.\n\n"
+            "The youth leader said: \"The attackers came in their numbers and started shooting.\"\n\n"
+            "A resident who witnessed the attack, John Yakubu, confirmed the toll.\n\n"
+            "Yakubu said, \"It was late at night when the gunmen arrived in large numbers.\"")
+    quotes = {q.text[:20]: q.speaker for q in code(text, published="2023-05-16").quotes}
+    assert quotes["The attackers came i"] == "Musa Bello"
+    assert quotes["It was late at night"] == "John Yakubu"

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from eventcoder.models import Article, Attribution, Event, Quote
 
-_VERBS = (r"said|says|say|told|tells|added|adds|stressed|explained|noted|warned|confirmed|announced|"
+_VERBS = (r"said|says|say|told|tells|added|adds|stressed|explained|noted|warned|confirmed|announced|stated|"
           r"insisted|declared|claimed|wrote|recalled|recounted|urged|asked|replied|argued|acknowledged|"
           r"emphasised|emphasized|continued|went on")
 _TITLES = (r"(?:Pol\.|Gen\.|Maj\.|Brig\.|Lt\.|Col\.|Gen\.|Capt\.|Cpt\.|Sgt\.|Cpl\.|Gov\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Rev\.|Sen\.|Rep\.|"
@@ -186,6 +186,22 @@ class _Speakers:
         return sp
 
 
+def _known_speaker(speakers: _Speakers, sp: Speaker, raw: str) -> Speaker | None:
+    """A named speaker met before that an unnamed attribution refers to: "the youth leader"
+    (the same role) or a bare surname ("Yakubu")."""
+    text = raw.strip()
+    if sp.role and re.match(r"^(?:the|this)\s", text, re.I):
+        for k in reversed(speakers.known):
+            if k.name and k.role and k.role.casefold().split()[-1] == sp.role.casefold().split()[-1]:
+                return k
+    if re.fullmatch(r"[A-Z][\w’'-]+", text):
+        key = text.casefold().removeprefix("al-")
+        for k in reversed(speakers.known):
+            if k.name and k.name.casefold().split()[-1].removeprefix("al-") == key:
+                return k
+    return None
+
+
 _Q = r"[\"“](?P<q>[^\"”“]{3,}?)[\"”]"
 _VERB_ADV = r"(?:\s+(?:on|in|to|at|by|from|during|after|over|via)\s+[^,\"“]{1,40}?)?"
 _AFTER_QUOTE = re.compile(r"^\s*,?\s*(?:(?:" + _VERBS + r")\s+(?P<who1>.+?)|(?P<who2>.+?)\s+(?:" + _VERBS + r")\b.*?)\.?\s*$")
@@ -343,6 +359,11 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
                 if mb and _who_ok(mb.group("who")):
                     raw = mb.group("who")
                     sp = parse_speaker(raw, not_person)
+            if sp is not None and not sp.name and raw:
+                # "The youth leader said:", "Yakubu said,": a role or a surname of a named speaker
+                known = _known_speaker(speakers, sp, raw)
+                if known is not None:
+                    sp, raw = known, None
             if sp is None or not (sp.name or (raw and _PRONOUN.match(raw.strip()))):
                 if sp is not None and not sp.name and sp.organization and not (raw and _PRONOUN.match(raw.strip())):
                     pass  # an organisation's statement with no person named
