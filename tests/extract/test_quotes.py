@@ -93,3 +93,13 @@ def test_role_and_surname_refer_back_to_a_named_speaker(code):
     quotes = {q.text[:20]: q.speaker for q in code(text, published="2023-05-16").quotes}
     assert quotes["The attackers came i"] == "Musa Bello"
     assert quotes["It was late at night"] == "John Yakubu"
+
+
+def test_aside_attribution_and_said_adding(code):
+    text = ("Gunmen killed nine people in Tsafe on Tuesday, police said.\n\n"
+            "Amina Sani, a spokeswoman for a community association, spoke to reporters in Gusau.\n\n"
+            "With more police on the roads, she said, calm will return to the villages within days.\n\n"
+            "The attackers also set fire to houses, Sani said, adding: \"We counted nine bodies in the market.\"")
+    quotes = {q.text[:22]: q.speaker for q in code(text, published="2024-02-28").quotes}
+    assert quotes["calm will return to th"] == "Amina Sani"
+    assert quotes["We counted nine bodies"] == "Amina Sani"

@@ -186,6 +186,13 @@ class _Speakers:
         return sp
 
 
+# "With more police on the streets, he said, calm will return": the words after the aside.
+_PARENTHETICAL = re.compile(r"^[^\"“,]{3,80},\s+(?P<who>he|she|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:said|says|added),\s+"
+                            r"(?P<q>[^\"“\s][^\"“]{8,}?)\.?$")
+# "..., Horace said, adding: “We counted nine bodies.”"
+_SAID_ADDING = re.compile(r"(?:^|,\s+)(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+(?:said|says),\s+adding:?\s*$")
+
+
 def _known_speaker(speakers: _Speakers, sp: Speaker, raw: str) -> Speaker | None:
     """A named speaker met before that an unnamed attribution refers to: "the youth leader"
     (the same role) or a bare surname ("Yakubu")."""
@@ -306,6 +313,12 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
                     last_para_with_speaker = idx
             if sent[:1] in _OPEN:
                 continue
+            par = _PARENTHETICAL.match(sent)
+            if par:
+                psp = parse_speaker(par.group("who"), not_person)
+                if psp.name or _PRONOUN.match(par.group("who")):
+                    add(a + par.start("q"), a + par.end("q"), psp, False, par.group("who"))
+                    continue
             m2 = _REPORTED_AFTER.match(sent)
             if m2:
                 who = m2.group("who1") or m2.group("who2") or m2.group("who3") or ""
@@ -359,6 +372,11 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
                 if mb and _who_ok(mb.group("who")):
                     raw = mb.group("who")
                     sp = parse_speaker(raw, not_person)
+                else:
+                    ma2 = _SAID_ADDING.search(before)
+                    if ma2:
+                        raw = ma2.group("who")
+                        sp = parse_speaker(raw, not_person)
             if sp is not None and not sp.name and raw:
                 # "The youth leader said:", "Yakubu said,": a role or a surname of a named speaker
                 known = _known_speaker(speakers, sp, raw)
