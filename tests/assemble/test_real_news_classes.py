@@ -176,3 +176,25 @@ def test_an_event_placed_at_its_state_takes_the_town_named_next(code):
                  published="2023-05-09")
     [ev] = coded.events
     assert (ev.location, ev.admin1, ev.country, ev.fatalities) == ("Tsafe", "Zamfara", "NG", 12)
+
+
+def test_car_bomb_dead_with_no_armed_target_are_civilians(code):
+    coded = code("A car bomb explosion in Mogadishu on Sunday killed six and wounded 20 others, a police "
+                 "officer said.", published="2017-07-30")
+    [ev] = coded.events
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Remote explosive/landmine/IED", "Civilians (Somalia)", 6)
+
+
+def test_landmine_that_claimed_the_life_of_a_shepherd(code):
+    coded = code("A landmine explosion near Kirkuk claimed the life of a 65-year-old shepherd on Sunday.",
+                 published="2023-06-18")
+    [ev] = coded.events
+    assert (ev.sub_event_type, ev.fatalities, ev.actor2) == ("Remote explosive/landmine/IED", 1, "Civilians (Iraq)")
+
+
+def test_a_common_noun_alias_of_another_countrys_group_is_not_that_group(code):
+    # "separatists" names Cameroon's Ambazonian separatists only in Cameroon
+    coded = code("Suspected separatists detonated a roadside bomb that killed two Iraqi soldiers near Kirkuk "
+                 "on Monday, police said.", published="2015-07-14")
+    [ev] = coded.events
+    assert ev.actor1 == "Unidentified Armed Group (Iraq)"

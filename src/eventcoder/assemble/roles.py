@@ -31,6 +31,8 @@ _STATE_ONLY = {"Air/drone strike", "Government regains territory", "Arrests", "D
 
 # Device attacks whose victims often open the sentence ("Two soldiers were killed by a roadside bomb").
 _PLANTED = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
+_ARMED_WORDS = re.compile(r"\b(?:soldiers?|troops|army|military|police|policem[ae]n|officers?|convoy|patrol|checkpoint|"
+                          r"base|barracks|militants?|fighters?|insurgents?|rebels?|forces)\b", re.I)
 # "Russian shelling", "an Israeli drone strike": a demonym just before the weapon.
 _DEMONYM_WEAPON = re.compile(r"\b(?P<d>[A-Z][a-z]+)\s+(?:[a-z-]+\s+)?$")
 Named = tuple[str, int, ActorMention | None]
@@ -197,7 +199,13 @@ def pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
         a2 = named(others[0])
     elif event_type == "Explosions/Remote violence":
         texts = " ".join(m.sentence.text for m in draft.mentions)
-        a2 = (civ + (None,)) if CIVILIAN_TARGET.search(texts) else None
+        dead = any(dc.value > 0 for m in draft.mentions for dc in m.deaths)
+        # the source ("..., a police officer said") is not a target
+        told = " ".join(re.sub(r",[^,]*\b(?:said|says|told|according)\b[^,]*$", "", m.sentence.text.rstrip(". "))
+                        for m in draft.mentions)
+        # a bomb that kills with no armed target named: its dead are civilians (ACLED)
+        a2 = (civ + (None,)) if CIVILIAN_TARGET.search(texts) or (
+            sub in _PLANTED and dead and not _ARMED_WORDS.search(told)) else None
     elif event_type == "Battles":
         a2 = ad.state(country) + (None,) if a1[1] != 1 else ad.unidentified(country) + (None,)
     else:

@@ -15,7 +15,8 @@ _NEGATED = re.compile(r"\b(?:no|not|never|without|nor|denied|deny|denies|neither
 CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers?|residents?|people|worshippers|children|women|farmers?|passengers?|shoppers|"
     r"families|market|homes?|houses?|villages?|hamlets?|communit(?:y|ies)|school|mosque|church|hospital|neighbou?rhood|residential|teachers?|"
-    r"students?|pupils|traders?|displaced|camp for|boys?|girls?|man|woman|men|thieves|individuals|persons|locals|inhabitants)\b",
+    r"students?|pupils|traders?|displaced|camp for|boys?|girls?|man|woman|men|thieves|individuals|persons|locals|inhabitants|"
+    r"pedestrians|bystanders|passers-by|commuters|crowds?|restaurant|caf[eé]|hotel|tea shop|shops?|bus station|wedding|funeral)\b",
     re.I,
 )
 

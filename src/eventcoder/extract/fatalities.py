@@ -114,8 +114,10 @@ _SINGLE = re.compile(
     r"fighter|militant|farmer|villager|resident|teacher|student|driver|trader|ranger|guard|person|protester|journalist)"
     r"\s+(?:was|had been|has been)\s+(?:killed|shot dead|killed and|beaten to death|burned to death|hacked to death|stabbed to death)|"
     r"shot\s+(?:the|a|an|one)\s+(?:[\w-]+\s+){0,1}?(?P<x>driver|man|woman|boy|girl|soldier|policeman|officer|villager|farmer|trader|teacher|student|guard)\s+dead|"
-    r"(?:killing|killed)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<w>man|woman|boy|girl|child|soldier|policeman|police officer|"
-    r"officer|civilian|fighter|militant|farmer|villager|resident|teacher|student|driver|trader|ranger|guard|person|protester|journalist))\b",
+    r"(?:killing|killed|claimed the life of|claiming the life of|took the life of)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<w>man|woman|boy|girl|child|soldier|policeman|police officer|officer|civilian|fighter|militant|farmer|villager|"
+    r"resident|teacher|student|driver|trader|ranger|guard|person|protester|journalist|shepherd|herder|fisherman|worker|"
+    r"pedestrian|passer-by|motorist|worshipper))\b",
     re.I,
 )
 

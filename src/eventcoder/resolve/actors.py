@@ -189,6 +189,9 @@ class ActorDictionary:
         unscoped = [g for g in mention.groups if not g.countries]
         if unscoped:
             return unscoped[0]
+        if countries and mention.text[:1].islower():
+            # a common noun ("separatists") names a country's group only in that country
+            return None
         # no country to go by: the group whose own name or first alias this is
         text = mention.text.casefold()
         own = [g for g in mention.groups if text in (g.name.casefold(), g.aliases[0].casefold() if g.aliases else "")]
