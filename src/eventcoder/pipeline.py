@@ -134,7 +134,10 @@ class Pipeline:
         lead = next((s for s in body if not s.is_title), None)
         if lead is not None and lead not in cands:
             cands.insert(0, lead)
-        ents = entities_for(res.nlp, cands)
+        # spaCy's NER only where a trigger stands (its needs met) and on the lead: a sentence
+        # marked by a death word alone only adds its figures to the report before it
+        needs_ner = cands if every_sentence else [s for s in cands if s is lead or res.lexicon.find(s.text)]
+        ents = entities_for(res.nlp, needs_ner)
         infos = []
         for s in cands:
             e = ents.get(s.start, [])
