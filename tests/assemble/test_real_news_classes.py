@@ -198,3 +198,15 @@ def test_a_common_noun_alias_of_another_countrys_group_is_not_that_group(code):
                  "on Monday, police said.", published="2015-07-14")
     [ev] = coded.events
     assert ev.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_rampage_with_looting_is_a_riot(code):
+    coded = code("Police are pursuing a group of people who went on the rampage in Nakuru on Monday, looting "
+                 "and setting shops alight.", published="2021-01-25")
+    assert [(e.event_type, e.sub_event_type) for e in coded.events] == [("Riots", "Violent demonstration")]
+
+
+def test_attacked_the_soldiers_is_a_battle(code):
+    coded = code("Militants attacked the soldiers with explosives near Hawija on Sunday and began shooting, "
+                 "killing 12, the army said.", published="2015-10-26")
+    assert [(e.event_type, e.fatalities) for e in coded.events] == [("Battles", 12)]
