@@ -97,6 +97,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     # C: "death toll ... N", "N dead"
     c = re.compile(r"\b(?:death toll|toll|number of (?:dead|deaths))\s+(?:\w+\s+){0,5}?(?:at|to|of|reached|was|is|stood at|rose to|climbed to)\s+(?P<g>" + num + r")\b", re.I)
     d = re.compile(r"\b(?:(?P<g>" + num + r")\s+(?:people\s+)?(?:dead|deaths|killed|bodies|fatalities)|"
+                   r"(?:killing|killed|kills)\s+(?P<g5>" + num + r")(?=\s*(?:[,.;:]|and\b|$))|"
                    r"bodies\s+of\s+(?P<g2>" + num + r")\s+(?:[\w'-]+\s+){0,2}?(?:" + victim + r"))\b", re.I)
     return a, b, c, d
 
@@ -195,7 +196,7 @@ def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
     for pat in (a, b, c, d):
         for m in pat.finditer(text):
             gd = m.groupdict()
-            g = gd.get("g") or gd.get("g2") or gd.get("g3") or gd.get("g4") or ""
+            g = gd.get("g") or gd.get("g2") or gd.get("g3") or gd.get("g4") or gd.get("g5") or ""
             val = _group_value(g) if pat in (a, b) else None
             if val is None:
                 qty = parse_quantity(re.sub(r"\s+(?:people|dead|deaths|killed|bodies|fatalities)$", "", g.strip(), flags=re.I))
