@@ -59,3 +59,11 @@ def test_announced_measure_starts_on_the_coming_weekday(code):
     coded = code("The president declared three days of national mourning, which would begin Saturday, "
                  "after the attack in Kirkuk, his office said.", published="2016-07-15")
     assert [(m.measure, m.start_date) for m in coded.measures] == [("mourning", "2016-07-16")]
+
+
+def test_internet_restrictions_and_a_banned_march(code):
+    # real-news measures: internet restrictions reported by a monitor; a march banned by police
+    coded = code("Protesters clashed with police in Kirkuk on Thursday. A monitoring group said it had seen "
+                 "internet restrictions in the province late Thursday.\n\nThe march had been banned by police "
+                 "last week on the grounds that it would disrupt business.", published="2022-05-13")
+    assert {m.measure for m in coded.measures} >= {"internet_shutdown", "gathering_ban"}
