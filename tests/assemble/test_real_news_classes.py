@@ -210,3 +210,10 @@ def test_attacked_the_soldiers_is_a_battle(code):
     coded = code("Militants attacked the soldiers with explosives near Hawija on Sunday and began shooting, "
                  "killing 12, the army said.", published="2015-10-26")
     assert [(e.event_type, e.fatalities) for e in coded.events] == [("Battles", 12)]
+
+
+def test_riots_in_three_cities_are_three_events(code):
+    coded = code("Prisoners rioted in prisons in Kirkuk, Mosul and Baghdad on Monday, taking guards hostage, "
+                 "officials said.", published="2024-01-08")
+    assert sorted((e.event_type, e.location) for e in coded.events) == [
+        ("Riots", "Baghdad"), ("Riots", "Kirkuk"), ("Riots", "Mosul")]
