@@ -242,7 +242,7 @@ def _one_per_place(ev: Event, top: Toponym | None, placed: Mention | None, artic
             location=t.text, geonameid=p.geonameid if p is not None else None,
             latitude=p.latitude if p is not None else (ev.latitude if p is None and i == 0 else None),
             longitude=p.longitude if p is not None else (ev.longitude if p is None and i == 0 else None),
-            admin1=(p.admin1 or ev.admin1) if p is not None else ev.admin1,
+            admin1=(p.name if p.is_admin1 else (p.admin1 or ev.admin1)) if p is not None else ev.admin1,
             admin2=p.admin2 if p is not None else None,
             geo_precision=(1 if p.feature_class == "P" and not t.near else 2) if p is not None else 2,
             fatalities=share, fatalities_low=share, fatalities_high=share,

@@ -161,8 +161,11 @@ def coordinated_places(top: Toponym, sentence_places: list[tuple[Toponym, Place 
     given for attacks on several places is split between them). Countries and first-level
     divisions never form such lists here (they are context, not event places).
     """
+    # cities that share their name with their province ("Kirkuk", "Baghdad") may resolve as the
+    # province: in a list of towns they count as towns
     towns = sorted((tp for tp in sentence_places
-                    if not (tp[1] is not None and (tp[1].is_country or tp[1].is_admin1)) and not tp[0].moving),
+                    if not (tp[1] is not None and tp[1].is_country) and not tp[0].moving
+                    and (tp[1] is None or not tp[1].is_admin1 or not tp[0].feature)),
                    key=lambda tp: tp[0].start)
     idx = next((i for i, tp in enumerate(towns) if tp[0].start == top.start), None)
     if idx is None:
