@@ -217,3 +217,9 @@ def test_riots_in_three_cities_are_three_events(code):
                  "officials said.", published="2024-01-08")
     assert sorted((e.event_type, e.location) for e in coded.events) == [
         ("Riots", "Baghdad"), ("Riots", "Kirkuk"), ("Riots", "Mosul")]
+
+
+def test_civilians_killed_in_a_battle_are_not_a_separate_attack(code):
+    coded = code("Rival militias clashed in Kirkuk on Friday night. The fighting killed 13 people in Kirkuk, "
+                 "including three civilians, the ambulance service said.", published="2022-07-23")
+    assert [e.event_type for e in coded.events] == ["Battles"]

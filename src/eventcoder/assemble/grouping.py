@@ -103,7 +103,8 @@ def bare(draft: Draft) -> bool:
 
 def suppress_parts(drafts: list[Draft]) -> list[Draft]:
     """Drop drafts that are part of another event: arrests during a protest, looting or
-    burning during an attack, at a compatible place and date (ACLED codes the main event)."""
+    burning during an attack, civilians killed in a battle or a bombing, at a compatible
+    place and date (ACLED codes the main event)."""
     main_types = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"}
     out = []
     for d in drafts:
@@ -115,13 +116,15 @@ def suppress_parts(drafts: list[Draft]) -> list[Draft]:
                     and any(any(_same_place(x, y) for x in d.mentions for y in o.mentions) or
                             all(x.toponym is None for x in d.mentions) for o in riots):
                 continue
-        if sub in ("Arrests", "Looting/property destruction"):
+        if sub in ("Arrests", "Looting/property destruction", "Attack"):
             part = False
             for o in drafts:
                 if o is d or o.first.event_type not in main_types:
                     continue
                 if sub == "Arrests" and o.first.event_type not in ("Protests", "Riots"):
                     continue
+                if sub == "Attack" and o.first.event_type not in ("Battles", "Explosions/Remote violence"):
+                    continue  # civilians killed in a battle or by a bomb are that event's dead (ACLED)
                 places = [_same_place(x, y) for x in d.mentions for y in o.mentions]
                 dates_d = [x.date for x in d.mentions if x.date]
                 dates_o = [x.date for x in o.mentions if x.date]
