@@ -223,3 +223,11 @@ def test_civilians_killed_in_a_battle_are_not_a_separate_attack(code):
     coded = code("Rival militias clashed in Kirkuk on Friday night. The fighting killed 13 people in Kirkuk, "
                  "including three civilians, the ambulance service said.", published="2022-07-23")
     assert [e.event_type for e in coded.events] == ["Battles"]
+
+
+def test_hong_kong_events_are_coded_in_china(pipeline):
+    from eventcoder.resolve.actors import acled_country
+
+    # ACLED codes Hong Kong as an admin1 of China (data/acled_territories.csv)
+    assert acled_country("HK") == ("CN", "Hong Kong")
+    assert acled_country("IQ") == ("IQ", None)

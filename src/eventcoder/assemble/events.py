@@ -21,6 +21,7 @@ from eventcoder.models import Article, Event, Evidence
 from eventcoder.nlp import Sentence
 from eventcoder.resolve.actors import (
     ActorMention,
+    acled_country,
 )
 from eventcoder.resolve.dates import parse_published
 from eventcoder.resolve.gazetteer import Place
@@ -116,6 +117,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             country = place.country if place else None
         if country is None:
             country = focus
+        country, territory = acled_country(country)
         if sentences is not None and _broad(place, top):
             finer = _finer_place(ms, sentences, drafts, infos, res, countries, country, admin1_place or place,
                                  article.text)
@@ -123,8 +125,10 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
                 top, place = finer
                 if place is not None and place.is_admin1:
                     admin1_place = place
-        admin1_name = None
-        if place is not None and place.admin1 and not place.is_country:
+        admin1_name = territory
+        if territory is not None:
+            pass  # Hong Kong is an admin1 of China in ACLED
+        elif place is not None and place.admin1 and not place.is_country:
             admin1_name = place.admin1
         elif admin1_place is not None and admin1_place.country == country:
             admin1_name = admin1_place.admin1 or admin1_place.name

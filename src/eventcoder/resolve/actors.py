@@ -10,9 +10,11 @@ civilians, protesters, rioters). Inter codes are ACLED's (FORMAT.md, "Actors"):
 
 from __future__ import annotations
 
+import csv
 import importlib.resources
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import yaml
 
@@ -233,3 +235,19 @@ class ActorDictionary:
 
     def unidentified(self, country: str | None) -> tuple[str, int]:
         return f"Unidentified Armed Group ({self.country_name(country) if country else 'Unknown'})", 3
+
+
+@lru_cache(maxsize=1)
+def _territories() -> dict[str, tuple[str, str]]:
+    text = importlib.resources.files("eventcoder.data").joinpath("acled_territories.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
+    return {r["iso2"]: (r["acled_iso2"], r["admin1"]) for r in rows}
+
+
+def acled_country(iso2: str | None) -> tuple[str | None, str | None]:
+    """The country ACLED codes an event of ``iso2`` in, and the admin1 a territory becomes
+    there: ``"HK"`` -> ``("CN", "Hong Kong")``; any other code -> ``(iso2, None)``
+    (``data/acled_territories.csv``)."""
+    if iso2 is None:
+        return None, None
+    return _territories().get(iso2, (iso2, None))  # type: ignore[return-value]
