@@ -455,7 +455,9 @@ def export_cmd(
         err.print(f"eventcoder: {e}", markup=False, highlight=False)
         raise typer.Exit(2) from e
     try:
-        flt = StoreFilter(country=country, since=since, until=until, event_type=event_type, actor=actor)
+        # a month or a year given as --until covers the whole of it ("2020-03" -> up to "2020-03-31")
+        until_day = (until + "-31" if len(until) == 7 else until + "-12-31" if len(until) == 4 else until) if until else None
+        flt = StoreFilter(country=country, since=since, until=until_day, event_type=event_type, actor=actor)
         n = export_store(store, format.value, output if output is not None else sys.stdout, table=table.value,
                          flt=flt)
     except BrokenPipeError:  # `eventcoder export | head`: the reader has what it wanted
