@@ -103,3 +103,14 @@ def test_aside_attribution_and_said_adding(code):
     quotes = {q.text[:22]: q.speaker for q in code(text, published="2024-02-28").quotes}
     assert quotes["calm will return to th"] == "Amina Sani"
     assert quotes["We counted nine bodies"] == "Amina Sani"
+
+
+def test_sentence_fragments_are_never_speakers_or_organisations():
+    # real-news class 8: "However", "They", "When the army" are not who spoke
+    from eventcoder.extract.quotes import parse_speaker
+
+    assert parse_speaker("However").name is None
+    assert parse_speaker("They").organization is None
+    assert parse_speaker("When the army").organization is None
+    assert parse_speaker("the statement").organization is None
+    assert parse_speaker("Joint Operations Command spokesman Maj. Gen. Tahseen al-Khafaji").name == "Tahseen al-Khafaji"

@@ -156,7 +156,18 @@ def parse_speaker(who: str, not_person: Callable[[str], bool] = lambda s: False)
                 role, org = r, org or o
     if name is None and role is None and parts:
         org = re.sub(r"^(?:the|a|an)\s+", "", parts[0])
+    if org is not None and (not org[:1].isupper() or org.split()[0].casefold() in _FRAGMENT_WORDS
+                            or len(org.split()) > 8):
+        org = None  # "They", "When the army", "statement": a sentence fragment, not an organisation
+    if name is not None and name.split()[0].casefold() in _FRAGMENT_WORDS:
+        name = None
     return Speaker(name, role, org)
+
+
+# First words of a phrase that is a piece of a sentence, never a speaker or an organisation.
+_FRAGMENT_WORDS = frozenset("""he she they it we i you this that these those there here however meanwhile separately
+also but and or so yet when while after before since although though if as last next earlier later then now today
+yesterday statement statements report reports according""".split())
 
 
 class _Speakers:
