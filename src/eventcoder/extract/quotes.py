@@ -156,8 +156,7 @@ def parse_speaker(who: str, not_person: Callable[[str], bool] = lambda s: False)
                 role, org = r, org or o
     if name is None and role is None and parts:
         org = re.sub(r"^(?:the|a|an)\s+", "", parts[0])
-    if org is not None and (not org[:1].isupper() or org.split()[0].casefold() in _FRAGMENT_WORDS
-                            or len(org.split()) > 8):
+    if org is not None and (not org.split() or org.split()[0].casefold() in _FRAGMENT_WORDS or len(org.split()) > 8):
         org = None  # "They", "When the army", "statement": a sentence fragment, not an organisation
     if name is not None and name.split()[0].casefold() in _FRAGMENT_WORDS:
         name = None
