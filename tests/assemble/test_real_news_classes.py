@@ -231,3 +231,17 @@ def test_hong_kong_events_are_coded_in_china(pipeline):
     # ACLED codes Hong Kong as an admin1 of China (data/acled_territories.csv)
     assert acled_country("HK") == ("CN", "Hong Kong")
     assert acled_country("IQ") == ("IQ", None)
+
+
+def test_a_witness_quote_after_the_report_adds_no_event_and_its_speakers_town_is_not_the_place(code):
+    coded = code("GUSAU, Nigeria, March 14, 2023 - Bandits killed five farmers in an attack on the village of "
+                 "Dandume near Tsafe in Zamfara State on Monday, local officials said.\n\n"
+                 "\"They came on motorcycles and opened fire on people in the fields,\" said Musa Bello, "
+                 "a community leader in Gusau.", published="2023-03-14")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [("Attack", "Dandume", 5)]
+
+
+def test_one_demonstrator_killed_is_excessive_force(code):
+    coded = code("Security forces fired tear gas at thousands of protesters in Kirkuk on Sunday, killing one "
+                 "demonstrator.", published="2019-06-10")
+    assert [(e.sub_event_type, e.fatalities) for e in coded.events] == [("Excessive force against protesters", 1)]

@@ -114,3 +114,12 @@ def test_sentence_fragments_are_never_speakers_or_organisations():
     assert parse_speaker("When the army").organization is None
     assert parse_speaker("the statement").organization is None
     assert parse_speaker("Joint Operations Command spokesman Maj. Gen. Tahseen al-Khafaji").name == "Tahseen al-Khafaji"
+
+
+def test_confirmed_and_said_quotes_what_was_said_and_a_claim_is_no_quote(code):
+    text = ("Bandits killed five farmers in Tsafe on Monday, police said.\n\n"
+            "A police spokesman, Musa Bello, confirmed the attack and said security forces had been deployed.\n\n"
+            "Al-Shabaab claimed responsibility for the attack.")
+    quotes = code(text, published="2023-03-14").quotes
+    assert [(q.speaker, q.text) for q in quotes if q.speaker] == [("Musa Bello", "security forces had been deployed")]
+    assert not any(q.text.startswith("responsibility") for q in quotes)

@@ -195,3 +195,9 @@ def test_a_writer_waits_while_serve_copies_the_store(coded_store, tmp_path):
     assert time.monotonic() - t0 > 0.3
     store.close()
     proc.wait()
+
+
+def test_impossible_dates_are_refused(client):
+    res = client.get("/api/events", params={"since": "2023-02-30"})
+    assert res.status_code == 422
+    assert client.get("/api/events", params={"until": "2023-02-28"}).status_code == 200

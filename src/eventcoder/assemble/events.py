@@ -12,7 +12,7 @@ from eventcoder.assemble.grouping import (
     merge_mentions,
     suppress_parts,
 )
-from eventcoder.assemble.mentions import build_mentions, reference_point
+from eventcoder.assemble.mentions import build_mentions, reference_point, specificity
 from eventcoder.assemble.records import Mention, SentenceInfo
 from eventcoder.assemble.roles import pick_actors
 from eventcoder.assemble.tolls import event_toll
@@ -101,8 +101,10 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             # an undated report in a dated story: the date of the report before it
             prior = [m for m in mentions if m.date is not None and m.sentence.start < f.sentence.start]
             inherited = prior[-1] if prior else None
-        placed = next((m for m in ms if m.place is not None and not (m.place.is_country or m.place.is_admin1)), None)
-        placed = placed or next((m for m in ms if m.toponym is not None and m.place is None), None)
+        # the most specific place of the event's mentions, the earliest report first: a village
+        # the lead names ("the village of Dalwa") is not displaced by a town a quote names later
+        specific = [m for m in ms if m.toponym is not None and not (m.place is not None and (m.place.is_country or m.place.is_admin1))]
+        placed = max(specific, key=lambda m: (specificity((m.toponym, m.place)), -ms.index(m))) if specific else None  # type: ignore[arg-type]
         placed = placed or next((m for m in ms if m.toponym is not None), None)
         adm_m = next((m for m in ms if m.admin1 is not None), None)
         place = placed.place if placed else None

@@ -166,7 +166,7 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
         if s.is_title or s.is_caption:
             continue
         matches = res.lexicon.find(s.text, s.start)
-        kept = choose_triggers(matches, info, previous)
+        kept = choose_triggers(matches, info, previous, reported_before=bool(mentions))
         previous = info
         if kept and mentions and all(k.generic for k in kept) and not info.toponyms \
                 and s.paragraph - last_para <= 2:
@@ -196,8 +196,8 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             specific = [(t, p) for t, p in placed if p is None or not (p.is_country or p.is_admin1)]
             specific = [tp for tp in specific if not tp[0].moving]
             in_clause_places = in_clause(specific, info, trig.start, tkey)
-            best = max((_specificity(tp) for tp in in_clause_places), default=0)
-            near = nearest([tp for tp in in_clause_places if _specificity(tp) == best], trig.start, key=tkey)
+            best = max((specificity(tp) for tp in in_clause_places), default=0)
+            near = nearest([tp for tp in in_clause_places if specificity(tp) == best], trig.start, key=tkey)
             if near is not None:
                 m.toponym, m.place = near  # type: ignore[misc]
             admins = [(t, p) for t, p in placed if p is not None and p.is_admin1]
@@ -239,7 +239,7 @@ _TOWN_FEATURES = {"village", "villages", "town", "city", "hamlet", "locality", "
 _LOCAL_ADMIN_FEATURES = {"district", "county", "territory", "municipality", "lga", "local government area",
                          "upazila", "tehsil", "sub-district", "department", "division"}
 
-def _specificity(tp: tuple[Toponym, Place | None]) -> int:
+def specificity(tp: tuple[Toponym, Place | None]) -> int:
     """How precisely a toponym places an event: a named town, village or terrain feature (3,
     known or not), a known place (3), an unknown name or a reference point ("south of
     Kirkuk") (2), a district (1)."""

@@ -27,7 +27,7 @@ _ARMED_TARGET = re.compile(
 )
 
 def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
-                    previous: SentenceInfo | None = None) -> list[TriggerMatch]:
+                    previous: SentenceInfo | None = None, *, reported_before: bool = False) -> list[TriggerMatch]:
     """Reduce a sentence's trigger matches to one per occurrence it describes.
 
     Highest priority first; a lower trigger is kept only when it is of another event
@@ -45,6 +45,14 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
         t = nearest(cands, m.start)
         return fold(t.text) if t is not None else None
 
+    # generic wording inside a quotation ("They opened fire on people," said ...) after a report
+    # is a witness's account of the event reported before it, not a report of its own
+    if reported_before:
+        quoted = [(q.start() + info.sentence.start, q.end() + info.sentence.start)
+                  for q in re.finditer(r"[\"“][^\"”]{3,}[\"”]", info.sentence.text)]
+        # (unless the quotation names a place of its own: "Also an attack was made in Kaikuin village")
+        quoted = [(a, b) for a, b in quoted if not any(a <= t.start < b for t, _p in info.toponyms)]
+        matches = [m for m in matches if not (m.generic and any(a <= m.start < b for a, b in quoted))]
     if any(not m.generic for m in matches):
         # "attack", "opened fire": generic wording yields to a specific trigger in the sentence
         matches = [m for m in matches if not m.generic]

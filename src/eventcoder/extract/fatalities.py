@@ -112,13 +112,13 @@ _NONE = re.compile(
 _KILLED_OR_WOUNDED = re.compile(r"\b(?:killed|dead) or (?:wounded|injured)\b", re.I)
 _SINGLE = re.compile(
     r"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<v>man|woman|boy|girl|child|soldier|policeman|police officer|officer|civilian|"
-    r"fighter|militant|farmer|villager|resident|teacher|student|driver|trader|ranger|guard|person|protester|journalist)"
+    r"fighter|militant|farmer|villager|resident|teacher|student|driver|trader|ranger|guard|person|protester|demonstrator|activist|journalist)"
     r"\s+(?:was|had been|has been)\s+(?:killed|shot dead|killed and|beaten to death|burned to death|hacked to death|stabbed to death)|"
     r"shot\s+(?:the|a|an|one)\s+(?:[\w-]+\s+){0,1}?(?P<x>driver|man|woman|boy|girl|soldier|policeman|officer|villager|farmer|trader|teacher|student|guard)\s+dead|"
     r"(?:killing|killed|claimed the life of|claiming the life of|took the life of)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<w>man|woman|boy|girl|child|soldier|policeman|police officer|officer|civilian|fighter|militant|farmer|villager|"
     r"resident|teacher|student|driver|trader|ranger|guard|person|protester|journalist|shepherd|herder|fisherman|worker|"
-    r"pedestrian|passer-by|motorist|worshipper))\b",
+    r"pedestrian|passer-by|motorist|worshipper|demonstrator|activist|marcher|youth|rioter))\b",
     re.I,
 )
 

@@ -339,7 +339,15 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
             m = _REPORTED.match(sent)
             if m and _subject_ok(m.group("who")):
                 who = m.group("who")
-                rsp = add(a + m.start("q"), a + m.end("q"), parse_speaker(who, not_person), False, who)
+                q_start = m.start("q")
+                q_text = sent[q_start:m.end("q")]
+                if re.match(r"(?i)responsibility\b", q_text):
+                    continue  # "X claimed responsibility for the blast" is a claim, not a quotation
+                # "confirmed the attack and said security forces ...": the words after "and said"
+                joined = re.match(r"^[^,\"“]{0,60}?\band (?:said|added|told [\w ]{1,30}?)\s+(?:that\s+)?", q_text)
+                if joined:
+                    q_start += joined.end()
+                rsp = add(a + q_start, a + m.end("q"), parse_speaker(who, not_person), False, who)
                 sm = _SAYING.search(sent)
                 if sm:
                     add(a + sm.start("q"), a + sm.end("q"), rsp, False, None)

@@ -13,6 +13,7 @@ taken because ``eventcoder run`` holds it, data routes answer 503 with the reaso
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -302,16 +303,20 @@ class SortKey(StrEnum):
 async def store_filter(
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code.")] = None,
     admin1: Annotated[str | None, Query(max_length=200, description="First-level division, as stored.")] = None,
-    since: Annotated[str | None, Query(pattern=_DATE, description="First date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, Query(pattern=_DATE, description="Last date, YYYY-MM-DD.")] = None,
+    since: Annotated[date | None, Query(description="First date, YYYY-MM-DD (a real calendar day).")] = None,
+    until: Annotated[date | None, Query(description="Last date, YYYY-MM-DD (a real calendar day).")] = None,
     event_type: Annotated[str | None, Query(max_length=100)] = None,
     sub_event_type: Annotated[str | None, Query(max_length=100)] = None,
     actor: Annotated[str | None, Query(max_length=200, description="Part of an actor's name.")] = None,
     min_fatalities: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
     min_sources: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
 ) -> StoreFilter:
-    """The table's filters, from the query string (async: no thread hop for the event list)."""
-    return StoreFilter(country=country, admin1=admin1, since=since, until=until, event_type=event_type,
+    """The table's filters, from the query string (async: no thread hop for the event list).
+
+    ``since`` and ``until`` are validated as real calendar days (2023-02-30 is a 422 answer).
+    """
+    return StoreFilter(country=country, admin1=admin1, since=since.isoformat() if since else None,
+                       until=until.isoformat() if until else None, event_type=event_type,
                        sub_event_type=sub_event_type, actor=actor, min_fatalities=min_fatalities,
                        min_sources=min_sources)
 
