@@ -29,7 +29,6 @@ from eventcoder.web.snapshot import QueryTimeout, StoreBusy, StoreSnapshot
 
 MAX_PAGE_SIZE = 500
 MAX_EVENT_PAGE_SIZE = 5000  # the map's layer is one page of events
-_DATE = r"^\d{4}-\d{2}-\d{2}$"
 # the page runs only its own scripts; Leaflet positions its layers with inline styles
 _CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
         "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
