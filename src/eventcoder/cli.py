@@ -99,7 +99,7 @@ def _print_table(articles: list[Any], console: Console) -> None:
 @app.command("code")
 def code_cmd(
     inputs: Annotated[list[str], typer.Argument(help="Articles: .txt, .html, .jsonl batches, or - for standard input.")],
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (wins over the page's).")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD, or YYYY-MM / YYYY when only that is known (wins over the page's).")] = None,
     url: Annotated[str | None, typer.Option(help="The article's address.")] = None,
     format: Annotated[Format | None, typer.Option("--format", "-f", help="table, json, jsonl or acled-csv (default: table on a terminal, jsonl when piped).")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
@@ -107,7 +107,7 @@ def code_cmd(
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Resolve no places (country from names only).")] = False,
     places: Annotated[Path | None, typer.Option("--places", help="CSV of your own places, looked up first.")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Show a progress bar (default: for batches on a terminal).")] = None,
-    workers: Annotated[int, typer.Option(help="Processes that code a batch (default: the CPU count, at most 4, for batches; 1 for one article).")] = 0,
+    workers: Annotated[int, typer.Option(help="Processes that code a batch; 0 (the default): the CPU count, at most 4, for batches, 1 for one article.")] = 0,
 ) -> None:
     """Code articles into events; one row (table/CSV) or record (JSON) per article or event."""
     from eventcoder.export import AcledCsvWriter, to_json, write_json_list
