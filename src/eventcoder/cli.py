@@ -49,12 +49,13 @@ def main_options(
 
 def _pipeline(gazetteer: Path | None, no_gazetteer: bool, places: Path | None = None) -> Any:
     from eventcoder.pipeline import Pipeline
-    from eventcoder.resolve.gazetteer import default_path
+    from eventcoder.resolve.gazetteer import default_path, needs_build
 
     if no_gazetteer:
         return Pipeline(gazetteer=False, places=places)
-    if gazetteer is None and not default_path().is_file():
-        err.print(f"building the default gazetteer at {default_path()} (first run only, about 30 s) ...")
+    if gazetteer is None and needs_build(default_path()):
+        why = "first run" if not default_path().is_file() else "it was built by another version"
+        err.print(f"building the default gazetteer at {default_path()} ({why}, about a minute) ...")
     return Pipeline(gazetteer=gazetteer, places=places, progress=err.is_terminal)
 
 
@@ -411,9 +412,10 @@ def _toponym_record(top: Any, place: Any) -> dict[str, Any]:
         "text": top.text, "start": top.start, "end": top.end,
         "name": place.name if place else None, "geonameid": place.geonameid if place else None,
         "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
-        "feature_code": place.feature_code if place else None, "country": place.country if place else None,
+        "feature_code": place.feature_code if place else None, "country": (place.country or None) if place else None,
         "admin1": (None if place.is_country else place.admin1) if place else None,
-        "admin2": place.admin2 if place else None,
+        "admin2": place.admin2 if place and not (place.is_country or place.is_admin1) else None,
+        "kind": top.kind,
     }
 
 

@@ -8,9 +8,13 @@ name that resolves to nothing keeps its text.
 
 from __future__ import annotations
 
-from eventcoder.extract.places import Toponym
+import math
+import re
+from functools import lru_cache
+
+from eventcoder.extract.places import KnownName, Toponym
 from eventcoder.resolve.gazetteer import Gazetteer, Place
-from eventcoder.resolve.gazetteer.names import fold, strip_feature_word
+from eventcoder.resolve.gazetteer.names import fold, name_keys, strip_feature_word
 
 _ADMIN_WORDS = {"province", "state", "region", "governorate", "department", "oblast", "prefecture", "division"}
 _LOCAL_ADMIN = {"district", "county", "territory", "municipality", "lga", "upazila", "tehsil", "commune"}
@@ -27,8 +31,103 @@ class PlaceResolver:
     def __init__(self, gazetteer: Gazetteer | None, overlay: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer
         self.overlay = overlay
+        self.stopwords = load_stopwords()
+        self.known = lru_cache(maxsize=100_000)(self._known)  # type: ignore[method-assign]
+        self.forms: dict[str, str] = {}
+        self._form_place: dict[str, Place] = {}
+        if gazetteer is not None:
+            for form, rows in gazetteer.forms.items():
+                kind, place = rows[0]
+                self.forms[form] = kind
+                self._form_place[form] = place
 
-    def candidates(self, name: str) -> list[Place]:
+    def form_place(self, text: str) -> Place | None:
+        """The place a short form or demonym stands for, as written ("U.S.", "Turkish")."""
+        return self._form_place.get(text)
+
+    def _known(self, name: str) -> KnownName:
+        """Whether a capitalised word sequence names a known place, and how strongly.
+
+        Strong (2): a country, continent or first-level division by its own name, a
+        second-level division named with its feature word ("Walker County"), a town of
+        15,000 people or more, a named terrain feature of several words. Weak (1): a town of
+        1,000 or more, or any of these whose name is also a common English word
+        (``common``). Alternate names count for towns of a million or more only (GeoNames'
+        alternate names hold many short variants: "All", "Free").
+        """
+        if len(name) < 3 and name not in self.forms:
+            return KnownName(0)
+        cands = self.candidates(name, strip=False)
+        if not cands:
+            return KnownName(0)
+        f = fold(name)
+        keys = name_keys(name)
+        common = f in self.stopwords
+        strength = 0
+        cap = False
+        for p in cands:
+            primary = bool(name_keys(p.name) & keys)
+            if p.is_country or p.is_continent or (p.is_admin1 and primary):
+                strength = max(strength, 2)
+                cap = cap or p.is_country
+            elif p.is_admin2 and primary and " " in f:
+                strength = max(strength, 2)
+            elif p.feature_class == "P":
+                pop = p.population or 0
+                if not primary and pop < 1_000_000:
+                    continue
+                cap = cap or p.feature_code == "PPLC"
+                if pop >= 15_000:
+                    strength = max(strength, 2)
+                elif pop >= 1_000:
+                    strength = max(strength, 1)
+            elif p.feature_class in ("T", "H", "V", "L") and primary and " " in f:
+                strength = max(strength, 2)
+        if common and strength:
+            return KnownName(1, cap, True)
+        return KnownName(strength, cap)
+
+    def scored_candidates(self, top: Toponym) -> list[tuple[Place, float]]:
+        """Candidates of a toponym with their context-free score (prior, name match, feature word)."""
+        form = self._form_place.get(top.text)
+        if form is not None:
+            return [(form, 20.0)]
+        cands = self.candidates(top.text)
+        feat = (top.feature or "").lower()
+        words = fold(top.text).split()
+        if words and words[-1] in _COUNTY_WORDS:
+            feat = feat or words[-1]
+        keys = name_keys(top.text)
+        out = []
+        for p in cands:
+            sc = prior(p)
+            if not (name_keys(p.name) & keys):
+                sc -= ArticlePlaces.ALIAS_ONLY if not (p.is_country or p.is_admin1) else 1.0
+            if feat in _ADMIN_WORDS:
+                sc += 4 if p.is_admin1 else 0
+            elif feat in _COUNTY_WORDS or feat in _LOCAL_ADMIN:
+                sc += 4 if p.is_admin2 else 0
+            elif feat in _TERRAIN_WORDS:
+                sc += 4 if p.feature_class in ("T", "H", "V") else 0
+            elif feat in _TOWN_WORDS:
+                sc += 4 if p.feature_class == "P" else 0
+            if p.latitude is None:
+                sc -= 3
+            out.append((p, sc))
+        if feat not in _ADMIN_WORDS:
+            # a province named for its city ("Aleppo", "Kharkiv"): the bare name is the city
+            cities = {(p.country, p.admin1_code) for p in cands
+                      if p.feature_class == "P" and (p.population or 0) >= 100_000}
+            out = [(p, sc - 3 if p.is_admin1 and (p.country, p.admin1_code) in cities else sc) for p, sc in out]
+        return out
+
+    def resolve_article(self, tops: list[Toponym], text: str, countries: list[str] = ()) -> list[Place | None]:  # type: ignore[assignment]
+        """Every toponym of an article resolved together (``ArticlePlaces``); same order as ``tops``."""
+        if self.gazetteer is None and self.overlay is None:
+            return [None] * len(tops)
+        return ArticlePlaces(self).resolve(tops, text, countries)
+
+    def candidates(self, name: str, *, strip: bool = True) -> list[Place]:
         """Places for a name, trying it with and without a trailing feature word.
 
         The user's own places (``overlay``) have priority: when they know the name, the
@@ -38,13 +137,19 @@ class PlaceResolver:
             if gaz is None:
                 continue
             seen: dict[tuple, Place] = {}
-            for variant in (name, strip_feature_word(name)):
+            for variant in (name, strip_feature_word(name)) if strip else (name,):
                 if not variant:
                     continue
                 for p in gaz.lookup(variant):
                     seen.setdefault((p.geonameid, p.name, p.feature_code, p.country), p)
             if seen:
                 return list(seen.values())
+        if self.gazetteer is not None and len(fold(name).split()) > 1:
+            # transliteration variants of names with particles ("Deir el-Zour" / "Deir ez-Zor"):
+            # divisions and towns of some size only
+            particle = bool(re.search(r"\b(?:al|el|ad|ar|as|at|az|ash|ed|es|ez|ul|ud|ur|us)\b", fold(name)))
+            return [p for p in self.gazetteer.fuzzy_lookup(name, min_length=3)
+                    if p.is_admin1 or (p.feature_class == "P" and ((p.population or 0) >= 1_000 or particle))]
         return []
 
     def resolve(self, top: Toponym, countries: list[str],
@@ -98,3 +203,126 @@ class PlaceResolver:
             return (cls, in_admin, -rank, p.population or 0)
 
         return max(allowed, key=score)
+
+
+# --------------------------------------------------------------------------- article-level
+_COUNTY_WORDS = {"county", "district", "parish", "borough", "municipality", "lga", "upazila", "tehsil",
+                 "territory", "raion", "rayon"}
+
+
+def load_stopwords() -> frozenset[str]:
+    """Common English words that are also place names (``data/place_stopwords.txt``)."""
+    import importlib.resources
+
+    text = importlib.resources.files("eventcoder.data").joinpath("place_stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def prior(p: Place) -> float:
+    """How likely a place is meant by its name before any context (log10-population scale).
+
+    Populated places: log10 of their population (a capital one more); first-level divisions
+    the same of their places' population plus 1.2; countries and continents above any town;
+    second-level divisions and terrain below towns of their size.
+    """
+    pop = math.log10((p.population or 0) + 10)
+    if p.is_continent:
+        return 11.0
+    if p.is_country:
+        return 10.0
+    if p.is_admin1:
+        return pop + 1.2
+    if p.is_admin2:
+        return pop - 0.5
+    if p.feature_class == "P":
+        return pop + (1.0 if p.feature_code == "PPLC" else 0.0)
+    return 4.5  # terrain and areas: known to the project's list, no population
+
+
+class ArticlePlaces:
+    """Resolves every toponym of an article together (``PlaceResolver.resolve_article``).
+
+    Each candidate is scored on its own merits (``prior``: feature class and population),
+    how the name matched (its main name or only an alternate one), the feature word beside
+    it ("county", "province", "town"), the division or country named right after it
+    ("Tripoli, Lebanon"; "Gainesville, Ga."), and the countries and first-level divisions of
+    the article's other toponyms (each distinct name votes once; a name never votes for
+    itself), plus the caller's countries (the event coder's focus) as one more signal.
+    """
+
+    COUNTRY_VOTE = 3.0
+    ADMIN1_VOTE = 3.0
+    QUALIFIER = 5.0
+    ALIAS_ONLY = 2.0
+    FOCUS = 1.5
+
+    def __init__(self, resolver: PlaceResolver) -> None:
+        self.r = resolver
+
+    def resolve(self, tops: list[Toponym], text: str, countries: list[str] = ()) -> list[Place | None]:  # type: ignore[assignment]
+        cands = [self.r.scored_candidates(t) for t in tops]
+        qual = self._qualifiers(tops, text)
+        first = [self._pick(i, tops, cands, qual, {}, {}, [], None) for i in range(len(tops))]
+        votes_c: dict[str, dict[str, float]] = {}
+        votes_a: dict[str, dict[tuple[str, str | None], float]] = {}
+        seen: dict[str, Place] = {}
+        for t, p in zip(tops, first, strict=True):
+            if p is None or p.is_continent:
+                continue
+            seen.setdefault(fold(t.text), p)
+        for key in seen:
+            vc: dict[str, float] = {}
+            va: dict[tuple[str, str | None], float] = {}
+            n = 0
+            for other, p in seen.items():
+                if other == key:
+                    continue
+                n += 1
+                vc[p.country] = vc.get(p.country, 0) + 1
+                if not p.is_country:
+                    va[(p.country, p.admin1_code)] = va.get((p.country, p.admin1_code), 0) + 1
+            votes_c[key] = {c: v / n for c, v in vc.items()} if n else {}
+            votes_a[key] = {a: v / n for a, v in va.items()} if n else {}
+        out: list[Place | None] = []
+        for i in range(len(tops)):
+            key = fold(tops[i].text)
+            out.append(self._pick(i, tops, cands, qual, votes_c.get(key, {}), votes_a.get(key, {}),
+                                  list(countries), first))
+        return out
+
+    @staticmethod
+    def _qualifiers(tops: list[Toponym], text: str) -> dict[int, int]:
+        """toponym index -> index of the toponym that qualifies it ("X, Y" or "X (Y)")."""
+        out: dict[int, int] = {}
+        for i in range(len(tops) - 1):
+            gap = text[tops[i].end:tops[i + 1].start]
+            if re.fullmatch(r",\s*|\s*\(\s*", gap):
+                out[i] = i + 1
+        return out
+
+    def _pick(self, i: int, tops: list[Toponym], cands: list[list[tuple[Place, float]]], qual: dict[int, int],
+              vc: dict[str, float], va: dict[tuple[str, str | None], float], countries: list[str],
+              first: list[Place | None] | None) -> Place | None:
+        if not cands[i]:
+            return None
+        q = None
+        if i in qual and first is not None:
+            q = first[qual[i]]
+        elif i in qual:
+            qc = cands[qual[i]]
+            q = max(qc, key=lambda c: c[1])[0] if qc else None
+        if q is not None and not (q.is_country or q.is_admin1):
+            q = None
+
+        def score(c: tuple[Place, float]) -> float:
+            p, base = c
+            sc = base + self.COUNTRY_VOTE * vc.get(p.country, 0.0)
+            if not p.is_country:
+                sc += self.ADMIN1_VOTE * va.get((p.country, p.admin1_code), 0.0)
+            if q is not None and p is not q and p.country == q.country and (q.is_country or p.admin1_code == q.admin1_code):
+                sc += self.QUALIFIER
+            if countries and p.country in countries:
+                sc += self.FOCUS * (1.0 if p.country == countries[0] else 0.6)
+            return sc
+
+        return max(cands[i], key=score)[0]

@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ed|es|ul|la|le|les|los|las|the)\s+")
+_INNER_ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ed", "es", "ez", "ul", "ud", "ur", "us"}
 _FEATURE_WORDS = re.compile(
     r"\s+(?:province|governorate|state|region|district|department|county|oblast|division|prefecture|"
     r"municipality|territory|city|town|village|krai|kray|raion|rayon|lga|local government area|"
@@ -55,10 +56,11 @@ def skeleton(name: str) -> str:
     """A consonant skeleton for transliteration variants.
 
     Vowels (and y, w, h after a consonant) dropped after the first letter, doubled
-    letters collapsed, spaces removed, leading article dropped:
+    letters collapsed, spaces removed, articles dropped (leading, and inside: "Deir el-Zour"
+    and "Deir ez-Zor" -> ``"drzr"``):
     Hamrin/Hamreen/Himreen -> ``"hmrn"``; Salahuddin/Salah ad Din -> ``"slhdn"``.
     """
-    f = _ARTICLE.sub("", fold(name)).replace(" ", "")
+    f = "".join(w for w in _ARTICLE.sub("", fold(name)).split() if w not in _INNER_ARTICLES)
     if not f:
         return ""
     first, rest = f[0], f[1:]
