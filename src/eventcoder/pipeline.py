@@ -180,7 +180,9 @@ class Pipeline:
                                          if info.sentence is lead and not every_sentence else 0)
             resolved = [(t, res.places.resolve(t, countries, admin1s)) for t in tops if t.start >= cut]
             resolved += _capitals(info, countries, res)
-            info.toponyms = sorted(((t, p) for t, p in resolved if p is not None or t.source != "prep"),
+            # events known only to a country or province take its capital's point (ACLED, geo precision 3)
+            info.toponyms = sorted(((t, p.at_seat() if p is not None and (p.is_country or p.is_admin1) else p)
+                                    for t, p in resolved if p is not None or t.source != "prep"),
                                    key=lambda tp: tp[0].start)
         self._countries = countries
         self._claims = [a for s in body if _CLAIM.search(s.text) for a in res.actors.find(s.text, s.start)
@@ -198,8 +200,8 @@ class Pipeline:
         res = self.resources
         sentences = [s for s in split_sentences(article) if not s.is_caption]
         ents = entities_for(res.nlp, sentences)
-        people = frozenset(x.text.split()[-1] for e in ents.values() for x in e
-                           if x.label == "PERSON" and len(x.text.split()) > 1)
+        people = frozenset(w for e in ents.values() for x in e if x.label == "PERSON" and len(x.text.split()) > 1
+                           for w in [x.text.split()[-1]] if not res.places.known(w).capital_or_country)
         tops: list[Toponym] = []
         for s in sentences:
             e = ents.get(s.start, [])

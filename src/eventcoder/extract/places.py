@@ -152,6 +152,12 @@ _SEQ = re.compile(r"(?<![\w-])" + _WORD + r"(?:(?:[ -]|-" + _PARTICLE + r"-| " +
 _TOKEN = re.compile(r"[^\s-]+(?:-" + _PARTICLE + r"-[^\s-]+)?|-")
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|into|outside|across|around|toward|towards|through|of|"
                        r"throughout|within|visited|visiting)\s+(?:the\s+)?(?:city of\s+|town of\s+)?)$", re.I)
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|President|Sen|Senator|Gov|Governor|Rep|Judge|Justice|Mayor|"
+                           r"Gen|Col|Capt|Sgt|Lt|Officer|Coach|Pastor|Rev|St|Saint|Prince|Princess|King|Queen|"
+                           r"Lord|Lady|Sir|Pope|Bishop|Father|Brother|Sister|Uncle|Aunt)\.?\s+$")
+_COMPASS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "northeast",
+            "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "middle",
+            "upper", "lower", "northeastern", "northwestern", "southeastern", "southwestern", "midwest"}
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "christmas",
@@ -226,14 +232,14 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
             hit = None
             for j in range(min(len(toks), i + 5), i, -1):
                 s, e = toks[i][0], toks[j - 1][1]
-                name = text[s:e].rstrip(".")
+                name = re.sub(r"['’]s?$", "", text[s:e].rstrip("."))
                 e = s + len(name)
                 if not name or name.split()[0].casefold() in _NOT_PLACE_WORD or name.split()[-1].casefold() in _PARTICLES:
                     continue
                 if not name[0].isupper():
                     continue
-                if (j < len(toks) and text[toks[j][0]:toks[j][1]] in _PARTICLES) or \
-                        (i > 0 and text[toks[i - 1][0]:toks[i - 1][1]] in _PARTICLES):
+                if (j < len(toks) and text[toks[j][0]:toks[j][1]] in _PARTICLES and text[toks[j][1]:toks[j][1] + 1] == "-") \
+                        or (i > 0 and text[toks[i - 1][0]:toks[i - 1][1]] in _PARTICLES and text[toks[i - 1][1]:toks[i - 1][1] + 1] == "-"):
                     continue  # never half of a name joined by a particle ("Ras" of "Ras al-Ain")
                 if name.casefold() in _CALENDAR or name.split()[0].casefold() in _CALENDAR:
                     continue
@@ -246,10 +252,24 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                 if k.strength == 0:
                     continue
                 loc = bool(_LOCATIVE.search(text[:s])) or bool(re.match(r"^,\s+[A-Z]", text[e:]))
-                if inside(s, e, people) and not ((s, e) in person_at and loc):
-                    continue  # "Andrew Jackson"; but "in Kismayo" even when NER took it for a person
+                listed = bool(re.search(r",\s*$", text[:s])) or bool(re.match(r"^\s*(?:,|and\b)", text[e:]))
+                if inside(s, e, people) and not (((s, e) in person_at and (loc or listed or k.strength == 2)) or (
+                        k.capital_or_country and not any(a == s and b > e for a, b in people))):
+                    # "Andrew Jackson", "Jordan Peterson"; but NER's "person" Kismayo in a list of
+                    # towns is a town, and "Rethinking Egypt" holds a country
+                    continue
                 ner = ner_at.get((s, e)) or next((lab for a, b, lab in places if a <= s and e <= b), None)
-                if k.strength == 1 and not (ner in ("GPE", "LOC") if k.common else (ner or loc)):
+                if (k.common and k.strength < 2 and len(toks) > 1) or all(w.casefold() in _COMPASS for w in name.split()):
+                    continue  # "Valley" of "Kanawha Valley", "South" of "40th Avenue South": part of a name
+                before, after = text[:s], text[e:]
+                if _TITLE_BEFORE.search(before) or re.match(r"^\s+administration\b", after):
+                    continue  # "Mrs. Lincoln", "St. Patrick", "the Obama administration"
+                if (before.endswith("-") or re.match(r"^-[A-Z]", after)) and not k.capital_or_country:
+                    continue  # "Wal-Mart"; but "Egypt-US relations"
+                mid = bool(re.search(r"[a-z0-9,;:]\s+$", text[:s]))  # a capital letter mid-sentence
+                if k.common and not (ner in ("GPE", "LOC") or (k.strength == 2 and mid)):
+                    continue
+                if k.strength == 1 and not (ner or loc):
                     continue
                 if inside(s, e, orgs) and k.strength < 2:
                     continue
@@ -291,10 +311,13 @@ def _merge(found: list[Toponym], extra: list[Toponym], text: str, offset: int,
     found = [t for t in found if not any(x.start < t.end and t.start < x.end for x in forms)]
     kept: list[Toponym] = list(forms)
     extra = [x for x in extra if x.source != "form"]
+    # a name after a preposition ("at the University") must be a known place, and no common word
+    found = [t for t in found if t.source != "prep" or (know(t.text).strength > 0 and not (
+        know(t.text).common and know(t.text).strength < 2))]
     for t in found:
         inner = [x for x in extra if t.start <= x.start and x.end <= t.end and (x.start, x.end) != (t.start, t.end)]
-        if inner and t.source == "ner" and know(t.text).strength == 0 and not t.feature:
-            continue  # the known names inside stand for it
+        if inner and t.source != "user" and know(t.text).strength == 0:
+            continue  # the known names inside stand for it ("Gainesville Public Utilities")
         same = next((x for x in extra if (x.start, x.end) == (t.start, t.end)), None)
         if same is not None and same.kind != "place":
             t = replace(t, kind=same.kind)

@@ -37,7 +37,8 @@ class PlaceResolver:
         self._form_place: dict[str, Place] = {}
         if gazetteer is not None:
             for form, rows in gazetteer.forms.items():
-                kind, place = rows[0]
+                # "American": the United States, not the Northern Mariana Islands (most populous)
+                kind, place = max(rows, key=lambda kp: kp[1].population or 0)
                 self.forms[form] = kind
                 self._form_place[form] = place
 
@@ -52,7 +53,8 @@ class PlaceResolver:
         second-level division named with its feature word ("Walker County"), a town of
         15,000 people or more, a named terrain feature of several words. Weak (1): a town of
         1,000 or more, or any of these whose name is also a common English word
-        (``common``). Alternate names count for towns of a million or more only (GeoNames'
+        (``common``) unless it is a country, division or city of 100,000 or more (then strong
+        but ``common``: the matcher wants NER or a capital letter mid-sentence). Alternate names count for towns of a million or more only (GeoNames'
         alternate names hold many short variants: "All", "Free").
         """
         if len(name) < 3 and name not in self.forms:
@@ -64,12 +66,13 @@ class PlaceResolver:
         keys = name_keys(name)
         common = f in self.stopwords
         strength = 0
-        cap = False
+        cap = big = False
         for p in cands:
             primary = bool(name_keys(p.name) & keys)
             if p.is_country or p.is_continent or (p.is_admin1 and primary):
                 strength = max(strength, 2)
                 cap = cap or p.is_country
+                big = big or primary
             elif p.is_admin2 and primary and " " in f:
                 strength = max(strength, 2)
             elif p.feature_class == "P":
@@ -79,12 +82,15 @@ class PlaceResolver:
                 cap = cap or p.feature_code == "PPLC"
                 if pop >= 15_000:
                     strength = max(strength, 2)
+                    big = big or (primary and pop >= 100_000)
                 elif pop >= 1_000:
                     strength = max(strength, 1)
             elif p.feature_class in ("T", "H", "V", "L") and primary and " " in f:
                 strength = max(strength, 2)
         if common and strength:
-            return KnownName(1, cap, True)
+            # "Mobile", "Reading", "Turkey": strong only for a big place, and then only where the
+            # capital letter can only mean a name (mid-sentence, see find_known_places)
+            return KnownName(2 if big else 1, cap, True)
         return KnownName(strength, cap)
 
     def scored_candidates(self, top: Toponym) -> list[tuple[Place, float]]:
@@ -101,7 +107,7 @@ class PlaceResolver:
         out = []
         for p in cands:
             sc = prior(p)
-            if not (name_keys(p.name) & keys):
+            if not (name_keys(p.name) & keys) and p.feature_code != "PPLC":
                 sc -= ArticlePlaces.ALIAS_ONLY if not (p.is_country or p.is_admin1) else 1.0
             if feat in _ADMIN_WORDS:
                 sc += 4 if p.is_admin1 else 0
@@ -116,9 +122,12 @@ class PlaceResolver:
             out.append((p, sc))
         if feat not in _ADMIN_WORDS:
             # a province named for its city ("Aleppo", "Kharkiv"): the bare name is the city
+            # and a division named like its country's capital ("Washington") is the capital
             cities = {(p.country, p.admin1_code) for p in cands
                       if p.feature_class == "P" and (p.population or 0) >= 100_000}
-            out = [(p, sc - 3 if p.is_admin1 and (p.country, p.admin1_code) in cities else sc) for p, sc in out]
+            capitals = {p.country for p in cands if p.feature_code == "PPLC"}
+            out = [(p, sc - 3 if p.is_admin1 and ((p.country, p.admin1_code) in cities or p.country in capitals)
+                    else sc) for p, sc in out]
         return out
 
     def resolve_article(self, tops: list[Toponym], text: str, countries: list[str] = ()) -> list[Place | None]:  # type: ignore[assignment]
