@@ -254,9 +254,11 @@ class ArticlePlaces:
     Each candidate is scored on its own merits (``prior``: feature class and population),
     how the name matched (its main name or only an alternate one), the feature word beside
     it ("county", "province", "town"), the division or country named right after it
-    ("Tripoli, Lebanon"; "Gainesville, Ga."), and the countries and first-level divisions of
-    the article's other toponyms (each distinct name votes once; a name never votes for
-    itself), plus the caller's countries (the event coder's focus) as one more signal.
+    ("Tripoli, Lebanon"; "Gainesville, Ga."), a second-level division of the article that
+    holds the town (or a town of the article that the division holds), and the countries
+    and first-level divisions of the article's other toponyms (each distinct name votes
+    once; a name never votes for itself; three rounds), plus the caller's countries (the
+    event coder's focus) as one more signal.
     """
 
     COUNTRY_VOTE = 3.0
@@ -264,6 +266,7 @@ class ArticlePlaces:
     QUALIFIER = 5.0
     ALIAS_ONLY = 2.0
     FOCUS = 1.5
+    NESTED = 3.0
 
     def __init__(self, resolver: PlaceResolver) -> None:
         self.r = resolver
@@ -271,14 +274,51 @@ class ArticlePlaces:
     def resolve(self, tops: list[Toponym], text: str, countries: list[str] = ()) -> list[Place | None]:  # type: ignore[assignment]
         cands = [self.r.scored_candidates(t) for t in tops]
         qual = self._qualifiers(tops, text)
-        first = [self._pick(i, tops, cands, qual, {}, {}, [], None) for i in range(len(tops))]
-        votes_c: dict[str, dict[str, float]] = {}
-        votes_a: dict[str, dict[tuple[str, str | None], float]] = {}
+        # second-level divisions named in the article: a town inside one of them, or a
+        # division holding one of the article's towns, fits the article ("Paris" and
+        # "Henry County": Paris, Tennessee)
+        keys = [fold(t.text) for t in tops]
+        adm2_named: dict[str, set[tuple[str, str | None, str]]] = {}
+        town_in: dict[str, set[tuple[str, str | None, str]]] = {}
+        for key, cs in zip(keys, cands, strict=True):
+            for p, _sc in cs:
+                if p.is_admin2:
+                    adm2_named.setdefault(key, set()).add((p.country, p.admin1_code, fold(p.name)))
+                elif p.feature_class == "P" and p.admin2:
+                    town_in.setdefault(key, set()).add((p.country, p.admin1_code, fold(p.admin2)))
+        nested: list[dict[int, float]] = []
+        for key, cs in zip(keys, cands, strict=True):
+            other_adm2 = set().union(*(v for k, v in adm2_named.items() if k != key))
+            other_towns = set().union(*(v for k, v in town_in.items() if k != key))
+            bonus: dict[int, float] = {}
+            for n, (p, _sc) in enumerate(cs):
+                if p.feature_class == "P" and p.admin2 and (p.country, p.admin1_code, fold(p.admin2)) in other_adm2:
+                    bonus[n] = self.NESTED
+                elif p.is_admin2 and (p.country, p.admin1_code, fold(p.name)) in other_towns:
+                    bonus[n] = self.NESTED
+            nested.append(bonus)
+        picks = [self._pick(i, tops, cands, qual, {}, {}, [], None, nested[i]) for i in range(len(tops))]
+        # the article's other places vote; three rounds let the votes settle ("Georgia" goes
+        # to the state once "Gainesville" has gone to Georgia's Gainesville)
+        for _round in range(3):
+            votes_c, votes_a = self._votes(tops, picks)
+            new = [self._pick(i, tops, cands, qual, votes_c.get(keys[i], {}), votes_a.get(keys[i], {}),
+                              list(countries), picks, nested[i]) for i in range(len(tops))]
+            if new == picks:
+                break
+            picks = new
+        return picks
+
+    @staticmethod
+    def _votes(tops: list[Toponym], picks: list[Place | None]) -> tuple[dict, dict]:
+        """Per distinct name: the shares of the article's other names in each country and division."""
         seen: dict[str, Place] = {}
-        for t, p in zip(tops, first, strict=True):
+        for t, p in zip(tops, picks, strict=True):
             if p is None or p.is_continent:
                 continue
             seen.setdefault(fold(t.text), p)
+        votes_c: dict[str, dict[str, float]] = {}
+        votes_a: dict[str, dict[tuple[str, str | None], float]] = {}
         for key in seen:
             vc: dict[str, float] = {}
             va: dict[tuple[str, str | None], float] = {}
@@ -292,12 +332,7 @@ class ArticlePlaces:
                     va[(p.country, p.admin1_code)] = va.get((p.country, p.admin1_code), 0) + 1
             votes_c[key] = {c: v / n for c, v in vc.items()} if n else {}
             votes_a[key] = {a: v / n for a, v in va.items()} if n else {}
-        out: list[Place | None] = []
-        for i in range(len(tops)):
-            key = fold(tops[i].text)
-            out.append(self._pick(i, tops, cands, qual, votes_c.get(key, {}), votes_a.get(key, {}),
-                                  list(countries), first))
-        return out
+        return votes_c, votes_a
 
     @staticmethod
     def _qualifiers(tops: list[Toponym], text: str) -> dict[int, int]:
@@ -311,7 +346,7 @@ class ArticlePlaces:
 
     def _pick(self, i: int, tops: list[Toponym], cands: list[list[tuple[Place, float]]], qual: dict[int, int],
               vc: dict[str, float], va: dict[tuple[str, str | None], float], countries: list[str],
-              first: list[Place | None] | None) -> Place | None:
+              first: list[Place | None] | None, nested: dict[int, float]) -> Place | None:
         if not cands[i]:
             return None
         q = None
@@ -323,9 +358,9 @@ class ArticlePlaces:
         if q is not None and not (q.is_country or q.is_admin1):
             q = None
 
-        def score(c: tuple[Place, float]) -> float:
-            p, base = c
-            sc = base + self.COUNTRY_VOTE * vc.get(p.country, 0.0)
+        def score(nc: tuple[int, tuple[Place, float]]) -> float:
+            n, (p, base) = nc
+            sc = base + nested.get(n, 0.0) + self.COUNTRY_VOTE * vc.get(p.country, 0.0)
             if not p.is_country:
                 sc += self.ADMIN1_VOTE * va.get((p.country, p.admin1_code), 0.0)
             if q is not None and p is not q and p.country == q.country and (q.is_country or p.admin1_code == q.admin1_code):
@@ -334,4 +369,4 @@ class ArticlePlaces:
                 sc += self.FOCUS * (1.0 if p.country == countries[0] else 0.6)
             return sc
 
-        return max(cands[i], key=score)[0]
+        return max(enumerate(cands[i]), key=score)[1][0]
