@@ -269,6 +269,8 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                 mid = bool(re.search(r"[a-z0-9,;:]\s+$", text[:s]))  # a capital letter mid-sentence
                 if k.common and not (ner in ("GPE", "LOC") or (k.strength == 2 and mid)):
                     continue
+                if k.common and (re.search(r"\bthe\s+$", before, re.I) or re.match(r"^\s+\d", after)):
+                    continue  # "the Gulf", "the Bay", "Metro 911": the common word
                 if k.strength == 1 and not (ner or loc):
                     continue
                 if inside(s, e, orgs) and k.strength < 2:

@@ -53,7 +53,8 @@ class PlaceResolver:
         second-level division named with its feature word ("Walker County"), a town of
         15,000 people or more, a named terrain feature of several words. Weak (1): a town of
         1,000 or more, or any of these whose name is also a common English word
-        (``common``) unless it is a country, division or city of 100,000 or more (then strong
+        (``common``) unless it is a country, a division of a million people or a city of
+        100,000 or more (then strong
         but ``common``: the matcher wants NER or a capital letter mid-sentence). Alternate names count for towns of a million or more only (GeoNames'
         alternate names hold many short variants: "All", "Free").
         """
@@ -72,7 +73,7 @@ class PlaceResolver:
             if p.is_country or p.is_continent or (p.is_admin1 and primary):
                 strength = max(strength, 2)
                 cap = cap or p.is_country
-                big = big or primary
+                big = big or (primary and (p.is_country or (p.population or 0) >= 1_000_000))
             elif p.is_admin2 and primary and " " in f:
                 strength = max(strength, 2)
             elif p.feature_class == "P":

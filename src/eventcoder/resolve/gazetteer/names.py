@@ -32,8 +32,9 @@ def fold(text: str) -> str:
 def name_keys(name: str) -> set[str]:
     """Every exact key a name is stored and looked up under.
 
-    The folded name, without a leading article (al-, el-, ad- ...), and joined
-    without spaces (``"salah ad din"`` -> ``"salahaddin"``).
+    The folded name, without a leading article (al-, el-, ad- ...), joined without
+    spaces (``"salah ad din"`` -> ``"salahaddin"``), with doubled letters single and
+    French "ou" as "u" (``"douma"`` -> ``"duma"``).
     """
     f = fold(name)
     if not f:
@@ -49,6 +50,9 @@ def name_keys(name: str) -> set[str]:
     for k in list(keys):
         keys.add(k.replace(" ", ""))
         keys.add(re.sub(r"([a-z])\1", r"\1", k))  # Baramulla / Baramula
+    for k in list(keys):
+        if "ou" in k:
+            keys.add(k.replace("ou", "u"))  # French transliteration: Douma / Duma, Zour / Zur
     return keys
 
 
