@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from eventcoder.extract.places import KnownName, Toponym
 from eventcoder.resolve.gazetteer import Gazetteer, Place
-from eventcoder.resolve.gazetteer.names import fold, name_keys, strip_feature_word
+from eventcoder.resolve.gazetteer.names import fold, name_keys, skeleton, strip_feature_word
 
 _ADMIN_WORDS = {"province", "state", "region", "governorate", "department", "oblast", "prefecture", "division"}
 _LOCAL_ADMIN = {"district", "county", "territory", "municipality", "lga", "upazila", "tehsil", "commune"}
@@ -22,6 +22,7 @@ _TERRAIN_WORDS = {"mountains", "valley", "desert", "forest", "lake", "island", "
 _TOWN_WORDS = {"village", "villages", "town", "city", "hamlet", "locality", "settlement", "market town",
                "border town", "capital", "neighbourhood", "neighborhood", "commune"}
 _BIG_CITY = 1_000_000
+_PARTICLE_WORD = re.compile(r"\b(?:al|el|ad|ar|as|at|az|ash|ed|es|ez|ul|ud|ur|us)\b")
 
 
 
@@ -68,8 +69,10 @@ class PlaceResolver:
         common = f in self.stopwords
         strength = 0
         cap = big = False
+        # a transliteration with particles counts as the place's own name ("Jisr al-Shughur")
+        sk = skeleton(name) if _PARTICLE_WORD.search(f) else None
         for p in cands:
-            primary = bool(name_keys(p.name) & keys)
+            primary = bool(name_keys(p.name) & keys) or (sk is not None and skeleton(p.name) == sk)
             if p.is_country or p.is_continent or (p.is_admin1 and primary):
                 strength = max(strength, 2)
                 cap = cap or p.is_country
@@ -157,7 +160,7 @@ class PlaceResolver:
         if self.gazetteer is not None and len(fold(name).split()) > 1:
             # transliteration variants of names with particles ("Deir el-Zour" / "Deir ez-Zor"):
             # divisions and towns of some size only
-            particle = bool(re.search(r"\b(?:al|el|ad|ar|as|at|az|ash|ed|es|ez|ul|ud|ur|us)\b", fold(name)))
+            particle = bool(_PARTICLE_WORD.search(fold(name)))
             return [p for p in self.gazetteer.fuzzy_lookup(name, min_length=3)
                     if p.is_admin1 or (p.feature_class == "P" and ((p.population or 0) >= 1_000 or particle))]
         return []
@@ -231,7 +234,8 @@ def load_stopwords() -> frozenset[str]:
 def prior(p: Place) -> float:
     """How likely a place is meant by its name before any context (log10-population scale).
 
-    Populated places: log10 of their population (a capital one more); first-level divisions
+    Populated places: log10 of their population (a capital one more; an unknown population
+    counts as a thousand people); first-level divisions
     the same of their places' population plus 1.2; countries and continents above any town;
     second-level divisions and terrain below towns of their size.
     """
@@ -245,6 +249,8 @@ def prior(p: Place) -> float:
     if p.is_admin2:
         return pop - 0.5
     if p.feature_class == "P":
+        if not p.population:
+            pop = 3.0  # GeoNames' 0 is "not known": the size of a small town
         return pop + (1.0 if p.feature_code == "PPLC" else 0.0)
     return 4.5  # terrain and areas: known to the project's list, no population
 

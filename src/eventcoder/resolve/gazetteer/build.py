@@ -106,7 +106,7 @@ class _Writer:
                 continue
             keys |= name_keys(n)
             sk = skeleton(n)
-            if len(sk) >= 4:
+            if len(sk) >= 4 or (len(sk) == 3 and " " in fold(n)):  # "Ra's al 'Ayn" -> "rsn"
                 skels.add(sk)
         self._names.extend((k, rid) for k in keys)
         self._skels.extend((k, rid) for k in skels)
