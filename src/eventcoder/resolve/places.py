@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from eventcoder.extract.places import KnownName, Toponym
@@ -61,7 +62,7 @@ class PlaceResolver:
         """
         if len(name) < 3 and name not in self.forms:
             return KnownName(0)
-        cands = self.candidates(name, strip=False)
+        cands = self.candidates(name, strip=False, legacy=False)
         if not cands:
             return KnownName(0)
         f = fold(name)
@@ -102,7 +103,7 @@ class PlaceResolver:
         form = self._form_place.get(top.text)
         if form is not None:
             return [(form, 20.0)]
-        cands = self.candidates(top.text)
+        cands = self.candidates(top.text, legacy=False)
         feat = (top.feature or "").lower()
         words = fold(top.text).split()
         if words and words[-1] in _COUNTY_WORDS:
@@ -140,11 +141,16 @@ class PlaceResolver:
             return [None] * len(tops)
         return ArticlePlaces(self).resolve(tops, text, countries)
 
-    def candidates(self, name: str, *, strip: bool = True) -> list[Place]:
+    def candidates(self, name: str, *, strip: bool = True, legacy: bool = True) -> list[Place]:
         """Places for a name, trying it with and without a trailing feature word.
 
         The user's own places (``overlay``) have priority: when they know the name, the
-        main gazetteer is not consulted.
+        main gazetteer is not consulted. ``legacy`` (the default, what event coding uses)
+        keeps to populated places, countries, first-level divisions and terrain, with
+        exact keys only, and gives countries and divisions their capital's point and no
+        population: the event rules were tuned on that. The `places` command passes
+        ``legacy=False``: second-level divisions and continents too, loose transliteration
+        keys, own points and populations, and a skeleton look-up for names of several words.
         """
         for gaz in (self.overlay, self.gazetteer):
             if gaz is None:
@@ -153,10 +159,16 @@ class PlaceResolver:
             for variant in (name, strip_feature_word(name)) if strip else (name,):
                 if not variant:
                     continue
-                for p in gaz.lookup(variant):
+                for p in (gaz.strict_lookup(variant) if legacy else gaz.lookup(variant)):
+                    if legacy and (p.is_admin2 or p.is_continent):
+                        continue
+                    if legacy and (p.is_country or p.is_admin1):
+                        p = replace(p.at_seat(), population=0 if p.is_admin1 else p.population)
                     seen.setdefault((p.geonameid, p.name, p.feature_code, p.country), p)
             if seen:
                 return list(seen.values())
+        if legacy:
+            return []
         if self.gazetteer is not None and len(fold(name).split()) > 1:
             # transliteration variants of names with particles ("Deir el-Zour" / "Deir ez-Zor"):
             # divisions and towns of some size only

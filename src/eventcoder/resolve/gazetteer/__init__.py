@@ -113,6 +113,7 @@ class Gazetteer:
                 "rebuild it with `eventcoder gazetteer build`"
             )
         self.lookup = lru_cache(maxsize=50_000)(self._lookup)  # type: ignore[method-assign]
+        self.strict_lookup = lru_cache(maxsize=50_000)(self._strict_lookup)  # type: ignore[method-assign]
         self.admin1_place = lru_cache(maxsize=5_000)(self._admin1_place)  # type: ignore[method-assign]
         self.forms: dict[str, list[tuple[str, Place]]] = {}
         rows = self._db.execute("SELECT form, kind, place FROM forms").fetchall()
@@ -144,9 +145,13 @@ class Gazetteer:
     def _rows(self, ids: list[int]) -> list[Place]:
         return list(self._rows_by_id(ids).values())
 
-    def _lookup(self, name: str) -> tuple[Place, ...]:
+    def _strict_lookup(self, name: str) -> tuple[Place, ...]:
+        """``lookup`` without the loose transliteration keys (French "ou" as "u")."""
+        return self._lookup(name, loose=False)
+
+    def _lookup(self, name: str, loose: bool = True) -> tuple[Place, ...]:
         """Every place with this name or alternate name (exact keys), most populous first."""
-        keys = sorted(name_keys(name))
+        keys = sorted(name_keys(name, loose=loose))
         if not keys:
             return ()
         marks = ",".join("?" * len(keys))

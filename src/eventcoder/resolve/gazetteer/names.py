@@ -29,12 +29,12 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def name_keys(name: str) -> set[str]:
+def name_keys(name: str, *, loose: bool = True) -> set[str]:
     """Every exact key a name is stored and looked up under.
 
     The folded name, without a leading article (al-, el-, ad- ...), joined without
     spaces (``"salah ad din"`` -> ``"salahaddin"``), with doubled letters single and
-    French "ou" as "u" (``"douma"`` -> ``"duma"``).
+    French "ou" as "u" (``"douma"`` -> ``"duma"``; not with ``loose=False``).
     """
     f = fold(name)
     if not f:
@@ -50,7 +50,7 @@ def name_keys(name: str) -> set[str]:
     for k in list(keys):
         keys.add(k.replace(" ", ""))
         keys.add(re.sub(r"([a-z])\1", r"\1", k))  # Baramulla / Baramula
-    for k in list(keys):
+    for k in list(keys) if loose else ():
         if "ou" in k:
             keys.add(k.replace("ou", "u"))  # French transliteration: Douma / Duma, Zour / Zur
     return keys
