@@ -113,7 +113,9 @@ class PlaceResolver:
         for p in cands:
             sc = prior(p)
             if not (name_keys(p.name) & keys) and p.feature_code != "PPLC":
-                sc -= ArticlePlaces.ALIAS_ONLY if not (p.is_country or p.is_admin1) else 1.0
+                # an alternate name: a real risk for towns, less so for divisions and cities of a
+                # million ("New York" is New York City, but "Manhattan" is Manhattan)
+                sc -= 1.0 if (p.is_country or p.is_admin1 or (p.population or 0) >= 1_000_000) else ArticlePlaces.ALIAS_ONLY
             if feat in _ADMIN_WORDS:
                 sc += 4 if p.is_admin1 else 0
             elif feat in _COUNTY_WORDS or feat in _LOCAL_ADMIN:
@@ -169,12 +171,11 @@ class PlaceResolver:
                 return list(seen.values())
         if legacy:
             return []
-        if self.gazetteer is not None and len(fold(name).split()) > 1:
+        if self.gazetteer is not None and len(fold(name).split()) > 1 and _PARTICLE_WORD.search(fold(name)):
             # transliteration variants of names with particles ("Deir el-Zour" / "Deir ez-Zor"):
-            # divisions and towns of some size only
-            particle = bool(_PARTICLE_WORD.search(fold(name)))
+            # divisions and towns only
             return [p for p in self.gazetteer.fuzzy_lookup(name, min_length=3)
-                    if p.is_admin1 or (p.feature_class == "P" and ((p.population or 0) >= 1_000 or particle))]
+                    if p.is_admin1 or p.feature_class == "P"]
         return []
 
     def resolve(self, top: Toponym, countries: list[str],
