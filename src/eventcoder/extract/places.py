@@ -243,8 +243,8 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                     continue  # never half of a name joined by a particle ("Ras" of "Ras al-Ain")
                 if name.casefold() in _CALENDAR or name.split()[0].casefold() in _CALENDAR:
                     continue
-                if any(w.isupper() and len(w) > 1 for w in name.replace(".", "").split()) and not (
-                        i == 0 and m.start() == 0 and re.match(r"^\s*(?:,|—|–|-|\()", text[e:])):
+                dateline = i == 0 and m.start() == 0 and bool(re.match(r"^\s*(?:,|:|—|–|-|\()", text[e:]))
+                if any(w.isupper() and len(w) > 1 for w in name.replace(".", "").split()) and not dateline:
                     continue  # acronyms are never town names ("NAFTA"); datelines are ("KOBE, Japan")
                 if re.search(r"^[A-Z]{2,}[a-z]|[a-z][A-Z]$", name) or name in people_words:
                     continue  # brand casing ("UConn", "MoD"); a surname used in the article
@@ -271,7 +271,7 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                     continue
                 if k.common and (re.search(r"\bthe\s+$", before, re.I) or re.match(r"^\s+\d", after)):
                     continue  # "the Gulf", "the Bay", "Metro 911": the common word
-                if k.strength == 1 and not (ner or loc):
+                if k.strength == 1 and not (ner or loc or (dateline and name.isupper())):
                     continue
                 if inside(s, e, orgs) and k.strength < 2:
                     continue
