@@ -427,7 +427,12 @@ def places_cmd(
     gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer file.")] = None,
     places: Annotated[Path | None, typer.Option("--places", help="CSV of your own places, looked up first.")] = None,
 ) -> None:
-    """Every toponym in the articles, with its gazetteer resolution (offsets into the clean text)."""
+    """Every toponym in the articles, with its gazetteer resolution (offsets into the clean text).
+
+    Each toponym: text, start, end, kind (place, adjectival, metonym), and its place: name,
+    GeoNames id, feature code, country, admin1, admin2, latitude, longitude (a country's or
+    division's own point, not its capital's).
+    """
     from eventcoder.ingest import iter_documents
 
     fmt = format or (PlacesFormat.table if sys.stdout.isatty() else PlacesFormat.jsonl)
@@ -461,13 +466,15 @@ def places_cmd(
         from rich.table import Table
 
         table = Table()
-        for col in ("article", "toponym", "resolved to", "feature", "country", "admin1", "lat, lon"):
+        for col in ("article", "toponym", "kind", "resolved to", "feature", "GeoNames id", "country", "admin1",
+                    "admin2", "lat, lon"):
             table.add_column(col, overflow="fold")
         for rec in records:
             for t in rec["toponyms"]:
                 coords = f"{t['latitude']:.3f}, {t['longitude']:.3f}" if t["latitude"] is not None else ""
-                table.add_row(rec["id"], t["text"], t["name"] or "[dim]unresolved", t["feature_code"] or "",
-                              t["country"] or "", t["admin1"] or "", coords)
+                table.add_row(rec["id"], t["text"], t["kind"], t["name"] or "[dim]unresolved", t["feature_code"] or "",
+                              str(t["geonameid"] or ""), t["country"] or "", t["admin1"] or "", t["admin2"] or "",
+                              coords)
         Console().print(table)
     if failed:
         raise typer.Exit(3)
