@@ -288,6 +288,19 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
 
 
 _PARTICLES = {p for p in _PARTICLE[3:-1].split("|")}
+
+
+def _not_a_place(t: Toponym, text: str, offset: int, know: Callable[[str], KnownName]) -> bool:
+    """An NER or pattern toponym that reads as something else: an acronym or brand the
+    gazetteer does not know as a place ("NATO", "UConn"), or a common word after "the"
+    ("the Centre" for a government)."""
+    if t.source in ("user", "dateline"):
+        return False
+    k = know(t.text)
+    if (re.fullmatch(r"[A-Z][A-Z.&*]{1,5}", t.text) or re.search(r"^[A-Z]{2,}[a-z]|[a-z][A-Z]$", t.text)) \
+            and k.strength == 0:
+        return True
+    return k.common and bool(re.search(r"\bthe\s+$", text[:t.start - offset], re.I))
 _FORMS_CACHE: dict[int, re.Pattern[str]] = {}
 
 
@@ -306,7 +319,7 @@ def _merge(found: list[Toponym], extra: list[Toponym], text: str, offset: int,
     """NER/pattern toponyms and known names together: a known name inside a longer NER span
     that is no known name itself replaces it ("Granville County Fire Marshal"); otherwise
     the NER span stays and known names that overlap it are dropped."""
-    found = [t for t in found if t.text not in people_words]
+    found = [t for t in found if t.text not in people_words and not _not_a_place(t, text, offset, know)]
     longer = [t for t in [*found, *extra] if t.source != "form" and know(t.text).strength > 0]
     forms = [x for x in extra if x.source == "form" and not any(
         t.start <= x.start and x.end <= t.end and t.end - t.start > x.end - x.start for t in longer)]
