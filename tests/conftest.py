@@ -83,3 +83,37 @@ def coded_store(tmp_path_factory: pytest.TempPathFactory, pipeline) -> Path:
     from tests.stores import build_store
 
     return build_store(tmp_path_factory.mktemp("store") / "events.duckdb", pipeline)
+
+GEO_COUNTRIES = ["US", "FR", "GB", "SY", "IL", "CD", "MX", "UA", "SO", "AF", "BF", "RU", "TR", "IQ", "LB", "LY", "AZ",
+                 "YE", "NG"]
+
+
+@pytest.fixture(scope="session")
+def geo_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default gazetteer build restricted to the countries the place tests write about."""
+    from eventcoder.resolve.gazetteer.build import build_default
+
+    return build_default(tmp_path_factory.mktemp("geo") / "geo.sqlite", progress=False, countries=GEO_COUNTRIES)
+
+
+@pytest.fixture(scope="session")
+def geo_pipeline(geo_gazetteer: Path):
+    from eventcoder.pipeline import Pipeline
+
+    return Pipeline(gazetteer=geo_gazetteer)
+
+
+@pytest.fixture(scope="session")
+def places_of(geo_pipeline):
+    """Toponyms of a written article as ``{text: (toponym, place)}`` (the first of each text)."""
+    from eventcoder.models import RawDocument
+
+    def _places(text: str) -> dict:
+        article = geo_pipeline.clean(RawDocument("t", "t", "Report\n\n" + text, "text", None, None))
+        out: dict = {}
+        for t, p in geo_pipeline.toponyms(article):
+            assert article.text[t.start:t.end] == t.text
+            out.setdefault(t.text, (t, p))
+        return out
+
+    return _places

@@ -49,12 +49,13 @@ def main_options(
 
 def _pipeline(gazetteer: Path | None, no_gazetteer: bool, places: Path | None = None) -> Any:
     from eventcoder.pipeline import Pipeline
-    from eventcoder.resolve.gazetteer import default_path
+    from eventcoder.resolve.gazetteer import default_path, needs_build
 
     if no_gazetteer:
         return Pipeline(gazetteer=False, places=places)
-    if gazetteer is None and not default_path().is_file():
-        err.print(f"building the default gazetteer at {default_path()} (first run only, about 30 s) ...")
+    if gazetteer is None and needs_build(default_path()):
+        why = "first run" if not default_path().is_file() else "it was built by another version"
+        err.print(f"building the default gazetteer at {default_path()} ({why}, about a minute) ...")
     return Pipeline(gazetteer=gazetteer, places=places, progress=err.is_terminal)
 
 
@@ -505,9 +506,10 @@ def _toponym_record(top: Any, place: Any) -> dict[str, Any]:
         "text": top.text, "start": top.start, "end": top.end,
         "name": place.name if place else None, "geonameid": place.geonameid if place else None,
         "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
-        "feature_code": place.feature_code if place else None, "country": place.country if place else None,
+        "feature_code": place.feature_code if place else None, "country": (place.country or None) if place else None,
         "admin1": (None if place.is_country else place.admin1) if place else None,
-        "admin2": place.admin2 if place else None,
+        "admin2": place.admin2 if place and not (place.is_country or place.is_admin1) else None,
+        "kind": top.kind,
     }
 
 
@@ -519,7 +521,12 @@ def places_cmd(
     gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer file.")] = None,
     places: Annotated[Path | None, typer.Option("--places", help="CSV of your own places, looked up first.")] = None,
 ) -> None:
-    """Every toponym in the articles, with its gazetteer resolution (offsets into the clean text)."""
+    """Every toponym in the articles, with its gazetteer resolution (offsets into the clean text).
+
+    Each toponym: text, start, end, kind (place, adjectival, metonym), and its place: name,
+    GeoNames id, feature code, country, admin1, admin2, latitude, longitude (a country's or
+    division's own point, not its capital's).
+    """
     from eventcoder.ingest import iter_documents
 
     fmt = format or (PlacesFormat.table if sys.stdout.isatty() else PlacesFormat.jsonl)
@@ -553,13 +560,15 @@ def places_cmd(
         from rich.table import Table
 
         table = Table()
-        for col in ("article", "toponym", "resolved to", "feature", "country", "admin1", "lat, lon"):
+        for col in ("article", "toponym", "kind", "resolved to", "feature", "GeoNames id", "country", "admin1",
+                    "admin2", "lat, lon"):
             table.add_column(col, overflow="fold")
         for rec in records:
             for t in rec["toponyms"]:
                 coords = f"{t['latitude']:.3f}, {t['longitude']:.3f}" if t["latitude"] is not None else ""
-                table.add_row(rec["id"], t["text"], t["name"] or "[dim]unresolved", t["feature_code"] or "",
-                              t["country"] or "", t["admin1"] or "", coords)
+                table.add_row(rec["id"], t["text"], t["kind"], t["name"] or "[dim]unresolved", t["feature_code"] or "",
+                              str(t["geonameid"] or ""), t["country"] or "", t["admin1"] or "", t["admin2"] or "",
+                              coords)
         Console().print(table)
     if failed:
         raise typer.Exit(3)

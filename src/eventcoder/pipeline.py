@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.resources
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from eventcoder.errors import EventcoderError, GazetteerError, InputError
 from eventcoder.extract.dates import find_dates
 from eventcoder.extract.fatalities import find_deaths
 from eventcoder.extract.measures import MeasureLexicon, find_measures
-from eventcoder.extract.places import Toponym, find_toponyms
+from eventcoder.extract.places import Toponym, find_known_places, find_toponyms
 from eventcoder.extract.quotes import attribute_events, find_quotes
 from eventcoder.extract.triggers import TriggerLexicon
 from eventcoder.models import Article, CodedArticle, Measure, Quote, RawDocument
@@ -179,7 +180,9 @@ class Pipeline:
                                          if info.sentence is lead and not every_sentence else 0)
             resolved = [(t, res.places.resolve(t, countries, admin1s)) for t in tops if t.start >= cut]
             resolved += _capitals(info, countries, res)
-            info.toponyms = sorted(((t, p) for t, p in resolved if p is not None or t.source != "prep"),
+            # events known only to a country or province take its capital's point (ACLED, geo precision 3)
+            info.toponyms = sorted(((t, p.at_seat() if p is not None and (p.is_country or p.is_admin1) else p)
+                                    for t, p in resolved if p is not None or t.source != "prep"),
                                    key=lambda tp: tp[0].start)
         self._countries = countries
         self._claims = [a for s in body if CLAIM.search(s.text) for a in res.actors.find(s.text, s.start)
@@ -189,40 +192,42 @@ class Pipeline:
     def toponyms(self, article: Article) -> list[tuple[Toponym, Place | None]]:
         """Every toponym of the article (title and body, captions excepted) with its place.
 
-        Uses the same resolution as coding: the article's countries, the divisions of its
-        other places, feature words, population.
+        Detection: spaCy's place entities and the patterns of ``find_toponyms``, merged with
+        the gazetteer's known names, short forms and demonyms (``find_known_places``).
+        Resolution: all toponyms of the article together (``PlaceResolver.resolve_article``).
+        Countries and divisions come with their own point, not their capital's.
         """
-        from eventcoder.assemble.focus import PART_OF_NAME_AFTER, PART_OF_NAME_BEFORE
-
-        sentences = split_sentences(article)
-        infos = self._sentence_infos(article, sentences, every_sentence=True)
-        out = [tp for info in infos for tp in info.toponyms]
-        gaz = self.resources.places.gazetteer
-        # country names are places wherever they stand ("clashes with Pakistan border guards")
+        res = self.resources
+        sentences = [s for s in split_sentences(article) if not s.is_caption]
+        ents = entities_for(res.nlp, sentences)
+        people = frozenset(w for e in ents.values() for x in e if x.label == "PERSON" and len(x.text.split()) > 1
+                           for w in [x.text.split()[-1]] if not res.places.known(w).capital_or_country)
+        tops: list[Toponym] = []
         for s in sentences:
-            if s.is_caption or gaz is None:
-                continue
-            for cm in self.resources.country_pattern.finditer(s.text):
-                word = cm.group(0)
-                iso = self.resources.actors.country_of_demonym(word)
-                if iso is None or self.resources.actors.is_demonym(word):
-                    continue
-                if PART_OF_NAME_BEFORE.search(s.text[max(0, cm.start() - 12):cm.start()]) or \
-                        PART_OF_NAME_AFTER.match(s.text[cm.end():]):
-                    continue
-                start, end = s.start + cm.start(), s.start + cm.end()
-                if any(t.start < end and start < t.end for t, _p in out):
-                    continue
-                place = gaz.country_place(iso)
-                if place is not None:
-                    out.append((Toponym(word, start, end, None, False, "country"), place))
-        lead = next((s for s in sentences if not s.is_title and not s.is_caption), None)
+            e = ents.get(s.start, [])
+            found = find_toponyms(s.text, s.start, e)
+            labels = {(x.start, x.end): x.label for x in e}
+            found = [replace(t, label=labels.get((t.start, t.end))) if t.source == "ner" else t for t in found]
+            if self._user_names is not None:
+                found = _with_user_names(found, s, self._user_names)
+            groups = [a for a in res.actors.find(s.text, s.start) if a.kind == "group"]
+            found = [t for t in found if not any(a.start <= t.start and t.end <= a.end for a in groups)]
+            tops.extend(find_known_places(s.text, s.start, e, found, res.places.known, res.places.forms, people))
+        lead = next((s for s in sentences if not s.is_title), None)
         if lead is not None:
             m = re.match(r"^(?P<city>[A-Z][A-Z\u00C0-\u00DE .'\-]{1,40}?)(?=\s*[,:—–-])", lead.text)
-            if m and not any(t.start < lead.start + m.end() for t, _p in out if t.start >= lead.start):
+            if m and not any(lead.start <= t.start < lead.start + m.end() for t in tops):
                 city = m.group("city").strip()
-                top = Toponym(city, lead.start, lead.start + len(city), "city", False, "dateline")
-                out.insert(0, (top, self.resources.places.resolve(top, self._countries)))
+                tops.append(Toponym(city, lead.start, lead.start + len(city), "city", False, "dateline"))
+        tops.sort(key=lambda t: t.start)
+        places = res.places.resolve_article(tops, article.text)
+        out = [(t, p) for t, p in zip(tops, places, strict=True) if p is not None or t.source not in ("prep", "dateline")]
+        countries = list(dict.fromkeys(p.country for _t, p in out if p is not None and p.country))
+        for s in sentences:
+            info = SentenceInfo(sentence=s, entities=[], toponyms=[], dates=[], actors=[], deaths=[])
+            for t, p in _capitals(info, countries, res):
+                if not any(t.start < x.end and x.start < t.end for x, _p in out):
+                    out.append((t, p))
         return sorted(out, key=lambda tp: tp[0].start)
 
     def code_article(self, article: Article) -> CodedArticle:

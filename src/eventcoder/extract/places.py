@@ -1,10 +1,16 @@
 """Toponyms in a sentence: spaCy's GPE/LOC/FAC entities plus patterns NER misses
-("the village of Foubé", "in Diyala province", "near Boni")."""
+("the village of Foubé", "in Diyala province", "near Boni"), and, for the `places`
+command, names the gazetteer knows found without NER (``find_known_places``): short
+forms and demonyms as written ("U.S.", "EU", "Turkish"), capitalised word sequences
+that are known names (with particles: "Deir el-Zour", "Ras al-Ain"), and NER spans
+trimmed to the place they begin with ("Granville County Fire Marshal" -> "Granville County").
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 
 from eventcoder.nlp import Entity
 
@@ -35,7 +41,12 @@ _STOP = {"The", "A", "An", "On", "In", "At", "He", "She", "They", "It", "We", "I
 
 @dataclass(frozen=True)
 class Toponym:
-    """A place name in the text (offsets into the article text) and the feature word beside it."""
+    """A place name in the text (offsets into the article text) and the feature word beside it.
+
+    ``kind`` is ``"place"``, ``"adjectival"`` (a demonym or adjective standing for the place:
+    "Turkish troops") or ``"metonym"`` (a capital or country standing for its government:
+    "Moscow said"); ``label`` is the spaCy entity label when NER found it.
+    """
 
     text: str
     start: int
@@ -44,6 +55,8 @@ class Toponym:
     near: bool = False
     source: str = "ner"
     moving: bool = False
+    kind: str = "place"
+    label: str | None = None
 
 
 _NEAR = re.compile(r"(?:\bnear|\boutside|\boutskirts of|\bclose to|\baround|\bkilometres? (?:\w+ )?(?:of|from)|"
@@ -129,3 +142,210 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             continue
         out.append(t)
     return out
+
+
+# --------------------------------------------------------------------------- known names
+_PARTICLE = r"(?:al|el|ad|ag|an|ar|as|at|ash|az|ed|er|es|et|ul|bin|ibn|abu|bani|beni|de|del|der|des|di|da|do|dos|du|la|le|les|los|las|van|von|upon|on|of|sur|en)"
+_WORD = r"(?:[A-Z\u00C0-\u00DE][\w\u00C0-\u017F'’]*\.?|[A-Z]{2,}|" + _PARTICLE + r"-[A-Z\u00C0-\u00DE][\w\u00C0-\u017F'’]*)"
+_SEQ = re.compile(r"(?<![\w-])" + _WORD + r"(?:(?:[ -]|-" + _PARTICLE + r"-| " + _PARTICLE + r" | " + _PARTICLE + r"-)"
+                  + _WORD + r")*")
+_TOKEN = re.compile(r"[^\s-]+(?:-" + _PARTICLE + r"-[^\s-]+)?|-")
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|into|outside|across|around|toward|towards|through|of|"
+                       r"throughout|within|visited|visiting)\s+(?:the\s+)?(?:city of\s+|town of\s+)?)$", re.I)
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|President|Sen|Senator|Gov|Governor|Rep|Judge|Justice|Mayor|"
+                           r"Gen|Col|Capt|Sgt|Lt|Officer|Coach|Pastor|Rev|St|Saint|Prince|Princess|King|Queen|"
+                           r"Lord|Lady|Sir|Pope|Bishop|Father|Brother|Sister|Uncle|Aunt)\.?\s+$")
+_COMPASS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "northeast",
+            "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "middle",
+            "upper", "lower", "northeastern", "northwestern", "southeastern", "southwestern", "midwest"}
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "christmas",
+             "easter"}
+_NOT_PLACE_WORD = {"the", "a", "an", "i", "mr", "mrs", "ms", "dr", "st", "mt", "he", "she", "it", "we", "they"}
+_METONYM_AFTER = re.compile(r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|also\s+)?(?:said|says|announced|accused|"
+                            r"warned|insists?|insisted|denied|claimed|demanded|wants?|wanted|rejected|threatened|"
+                            r"condemned|responded|retaliated|imposed|sanctioned|refused|agreed|urged|called)\b")
+
+
+@dataclass(frozen=True)
+class KnownName:
+    """What the gazetteer says of a candidate name: ``strength`` 0 (not a place), 1 (a place
+    name that is also a common word or a small place: needs NER or a locative word before it),
+    2 (a place on its own: a country, division, continent or town of some size);
+    ``common``: the name is also a common English word, so only NER can vouch for it."""
+
+    strength: int
+    capital_or_country: bool = False
+    common: bool = False
+
+
+def find_known_places(text: str, offset: int, entities: list, found: list[Toponym],
+                      know: Callable[[str], KnownName],
+                      forms: Mapping[str, str], people_words: frozenset[str] = frozenset()) -> list[Toponym]:
+    """Toponyms of one sentence: those already ``found`` (NER and patterns) merged with the
+    gazetteer's known names, short forms and demonyms.
+
+    Args:
+        text: the sentence.
+        offset: its start in the article text.
+        entities: its spaCy entities (offsets into the article text).
+        found: toponyms from ``find_toponyms`` for the sentence.
+        know: tells whether a name is a known place and how strongly (``KnownName``).
+        forms: short forms and demonyms as written -> kind (``"abbreviation"``, ``"name"``,
+            ``"adjectival"``, ``"state_abbr"``, ``"postal"``).
+        people_words: surnames of the article's people (last words of its multi-word PERSON
+            entities): never a place on their own ("Modi" after "Narendra Modi").
+
+    Returns:
+        The sentence's toponyms in text order, without overlaps.
+    """
+    people = [(e.start - offset, e.end - offset) for e in entities if e.label in ("PERSON",)]
+    person_at = set(people)
+    orgs = [(e.start - offset, e.end - offset) for e in entities if e.label in ("ORG", "NORP", "WORK_OF_ART", "EVENT")]
+    places = [(e.start - offset, e.end - offset, e.label) for e in entities if e.label in ("GPE", "LOC", "FAC")]
+    ner_at = {(s, e): lab for s, e, lab in places}
+
+    def inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+        return any(a <= s and e <= b for a, b in spans)
+
+    extra: list[Toponym] = []
+    # short forms and demonyms, as written
+    for m in _forms_pattern(forms).finditer(text) if forms else ():
+        form = m.group(0)
+        kind = forms[form]
+        s, e = m.start(), m.end()
+        before = text[:s]
+        if kind in ("state_abbr", "postal") and not re.search(r"(?:,\s*|\(|\b[DRI]-)$", before):
+            continue  # "Ga." or "GA" names the state after a town: "Gainesville, Ga."
+        if kind == "postal" and re.match(r"^\s+[A-Z][a-z]", text[e:]):
+            continue
+        if kind in ("abbreviation", "name", "adjectival") and inside(s, e, people):
+            continue
+        tkind = "adjectival" if kind == "adjectival" else "place"
+        extra.append(Toponym(form, offset + s, offset + e, None, False, "form", False, tkind))
+    # capitalised word sequences that are known names (longest known sub-sequence first)
+    for m in _SEQ.finditer(text):
+        toks = [(t.start() + m.start(), t.end() + m.start()) for t in _TOKEN.finditer(m.group(0)) if t.group(0) != "-"]
+        i = 0
+        while i < len(toks):
+            hit = None
+            for j in range(min(len(toks), i + 5), i, -1):
+                s, e = toks[i][0], toks[j - 1][1]
+                name = re.sub(r"['’]s?$", "", text[s:e].rstrip("."))
+                e = s + len(name)
+                if not name or name.split()[0].casefold() in _NOT_PLACE_WORD or name.split()[-1].casefold() in _PARTICLES:
+                    continue
+                if not name[0].isupper():
+                    continue
+                if (j < len(toks) and text[toks[j][0]:toks[j][1]] in _PARTICLES and text[toks[j][1]:toks[j][1] + 1] == "-") \
+                        or (i > 0 and text[toks[i - 1][0]:toks[i - 1][1]] in _PARTICLES and text[toks[i - 1][1]:toks[i - 1][1] + 1] == "-"):
+                    continue  # never half of a name joined by a particle ("Ras" of "Ras al-Ain")
+                if name.casefold() in _CALENDAR or name.split()[0].casefold() in _CALENDAR:
+                    continue
+                dateline = i == 0 and m.start() == 0 and bool(re.match(r"^\s*(?:,|:|—|–|-|\()", text[e:]))
+                if any(w.isupper() and len(w) > 1 for w in name.replace(".", "").split()) and not dateline:
+                    continue  # acronyms are never town names ("NAFTA"); datelines are ("KOBE, Japan")
+                if re.search(r"^[A-Z]{2,}[a-z]|[a-z][A-Z]$", name) or name in people_words:
+                    continue  # brand casing ("UConn", "MoD"); a surname used in the article
+                k = know(name)
+                if k.strength == 0:
+                    continue
+                loc = bool(_LOCATIVE.search(text[:s])) or bool(re.match(r"^,\s+[A-Z]", text[e:]))
+                listed = bool(re.search(r",\s*$", text[:s])) or bool(re.match(r"^\s*(?:,|and\b)", text[e:]))
+                if inside(s, e, people) and not (((s, e) in person_at and (loc or listed or k.strength == 2)) or (
+                        k.capital_or_country and not any(a == s and b > e for a, b in people))):
+                    # "Andrew Jackson", "Jordan Peterson"; but NER's "person" Kismayo in a list of
+                    # towns is a town, and "Rethinking Egypt" holds a country
+                    continue
+                ner = ner_at.get((s, e)) or next((lab for a, b, lab in places if a <= s and e <= b), None)
+                if (k.common and k.strength < 2 and len(toks) > 1) or all(w.casefold() in _COMPASS for w in name.split()):
+                    continue  # "Valley" of "Kanawha Valley", "South" of "40th Avenue South": part of a name
+                before, after = text[:s], text[e:]
+                if _TITLE_BEFORE.search(before) or re.match(r"^\s+administration\b", after):
+                    continue  # "Mrs. Lincoln", "St. Patrick", "the Obama administration"
+                if (before.endswith("-") or re.match(r"^-[A-Z]", after)) and not k.capital_or_country:
+                    continue  # "Wal-Mart"; but "Egypt-US relations"
+                mid = bool(re.search(r"[a-z0-9,;:]\s+$", text[:s]))  # a capital letter mid-sentence
+                if k.common and not (ner in ("GPE", "LOC") or (k.strength == 2 and mid)):
+                    continue
+                if k.common and (re.search(r"\bthe\s+$", before, re.I) or re.match(r"^\s+\d", after)):
+                    continue  # "the Gulf", "the Bay", "Metro 911": the common word
+                if k.strength == 1 and not (ner or loc or (dateline and name.isupper())):
+                    continue
+                if inside(s, e, orgs) and k.strength < 2:
+                    continue
+                kind = "metonym" if k.capital_or_country and _METONYM_AFTER.match(text[e:]) else "place"
+                hit = Toponym(name, offset + s, offset + e, None, bool(_NEAR.search(text[:s])), "gazetteer",
+                              bool(_MOVING.search(text[:s])), kind, ner)
+                i = j
+                break
+            if hit is not None:
+                extra.append(hit)
+            else:
+                i += 1
+    return _merge(found, extra, text, offset, know, people_words)
+
+
+_PARTICLES = {p for p in _PARTICLE[3:-1].split("|")}
+
+
+def _not_a_place(t: Toponym, text: str, offset: int, know: Callable[[str], KnownName]) -> bool:
+    """An NER or pattern toponym that reads as something else: an acronym or brand the
+    gazetteer does not know as a place ("NATO", "UConn"), or a common word after "the"
+    ("the Centre" for a government)."""
+    if t.source in ("user", "dateline"):
+        return False
+    k = know(t.text)
+    if (re.fullmatch(r"[A-Z][A-Z.&*]{1,5}", t.text) or re.search(r"^[A-Z]{2,}[a-z]|[a-z][A-Z]$", t.text)) \
+            and k.strength == 0:
+        return True
+    return k.common and bool(re.search(r"\bthe\s+$", text[:t.start - offset], re.I))
+_FORMS_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def _forms_pattern(forms: Mapping[str, str]) -> re.Pattern[str]:
+    key = id(forms)
+    pat = _FORMS_CACHE.get(key)
+    if pat is None:
+        alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        pat = re.compile(r"(?<![\w.&])(?:" + alts + r")(?![\w&]|\.\w)")
+        _FORMS_CACHE[key] = pat
+    return pat
+
+
+def _merge(found: list[Toponym], extra: list[Toponym], text: str, offset: int,
+           know: Callable[[str], KnownName], people_words: frozenset[str] = frozenset()) -> list[Toponym]:
+    """NER/pattern toponyms and known names together: a known name inside a longer NER span
+    that is no known name itself replaces it ("Granville County Fire Marshal"); otherwise
+    the NER span stays and known names that overlap it are dropped."""
+    found = [t for t in found if t.text not in people_words and not _not_a_place(t, text, offset, know)]
+    longer = [t for t in [*found, *extra] if t.source != "form" and know(t.text).strength > 0]
+    forms = [x for x in extra if x.source == "form" and not any(
+        t.start <= x.start and x.end <= t.end and t.end - t.start > x.end - x.start for t in longer)]
+    found = [t for t in found if not any(x.start < t.end and t.start < x.end for x in forms)]
+    kept: list[Toponym] = list(forms)
+    extra = [x for x in extra if x.source != "form"]
+    # a name after a preposition ("at the University") must be a known place, and no common word
+    found = [t for t in found if t.source != "prep" or (know(t.text).strength > 0 and not (
+        know(t.text).common and know(t.text).strength < 2))]
+    for t in found:
+        inner = [x for x in extra if t.start <= x.start and x.end <= t.end and (x.start, x.end) != (t.start, t.end)]
+        if inner and t.source != "user" and know(t.text).strength == 0:
+            continue  # the known names inside stand for it ("Gainesville Public Utilities")
+        same = next((x for x in extra if (x.start, x.end) == (t.start, t.end)), None)
+        if same is not None and same.kind != "place":
+            t = replace(t, kind=same.kind)
+        kept.append(t)
+    out = list(kept)
+    for x in extra:
+        if any(x.start < t.end and t.start < x.end for t in kept):
+            continue
+        out.append(x)
+    out.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    final: list[Toponym] = []
+    for t in out:
+        if final and t.start < final[-1].end:
+            continue
+        final.append(t)
+    return final

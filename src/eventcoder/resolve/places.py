@@ -8,9 +8,14 @@ name that resolves to nothing keeps its text.
 
 from __future__ import annotations
 
-from eventcoder.extract.places import Toponym
+import math
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from eventcoder.extract.places import KnownName, Toponym
 from eventcoder.resolve.gazetteer import Gazetteer, Place
-from eventcoder.resolve.gazetteer.names import fold, strip_feature_word
+from eventcoder.resolve.gazetteer.names import fold, name_keys, skeleton, strip_feature_word
 
 _ADMIN_WORDS = {"province", "state", "region", "governorate", "department", "oblast", "prefecture", "division"}
 _LOCAL_ADMIN = {"district", "county", "territory", "municipality", "lga", "upazila", "tehsil", "commune"}
@@ -18,6 +23,7 @@ _TERRAIN_WORDS = {"mountains", "valley", "desert", "forest", "lake", "island", "
 _TOWN_WORDS = {"village", "villages", "town", "city", "hamlet", "locality", "settlement", "market town",
                "border town", "capital", "neighbourhood", "neighborhood", "commune"}
 _BIG_CITY = 1_000_000
+_PARTICLE_WORD = re.compile(r"\b(?:al|el|ad|ar|as|at|az|ash|ed|es|ez|ul|ud|ur|us)\b")
 
 
 
@@ -27,24 +33,149 @@ class PlaceResolver:
     def __init__(self, gazetteer: Gazetteer | None, overlay: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer
         self.overlay = overlay
+        self.stopwords = load_stopwords()
+        self.known = lru_cache(maxsize=100_000)(self._known)  # type: ignore[method-assign]
+        self.forms: dict[str, str] = {}
+        self._form_place: dict[str, Place] = {}
+        if gazetteer is not None:
+            for form, rows in gazetteer.forms.items():
+                # "American": the United States, not the Northern Mariana Islands (most populous)
+                kind, place = max(rows, key=lambda kp: kp[1].population or 0)
+                self.forms[form] = kind
+                self._form_place[form] = place
 
-    def candidates(self, name: str) -> list[Place]:
+    def form_place(self, text: str) -> Place | None:
+        """The place a short form or demonym stands for, as written ("U.S.", "Turkish")."""
+        return self._form_place.get(text)
+
+    def _known(self, name: str) -> KnownName:
+        """Whether a capitalised word sequence names a known place, and how strongly.
+
+        Strong (2): a country, continent or first-level division by its own name, a
+        second-level division named with its feature word ("Walker County"), a town of
+        15,000 people or more, a named terrain feature of several words. Weak (1): a town of
+        1,000 or more, or any of these whose name is also a common English word
+        (``common``) unless it is a country, a division of a million people or a city of
+        100,000 or more (then strong
+        but ``common``: the matcher wants NER or a capital letter mid-sentence). Alternate names count for towns of a million or more only (GeoNames'
+        alternate names hold many short variants: "All", "Free").
+        """
+        if len(name) < 3 and name not in self.forms:
+            return KnownName(0)
+        cands = self.candidates(name, strip=False, legacy=False)
+        if not cands:
+            return KnownName(0)
+        f = fold(name)
+        keys = name_keys(name)
+        common = f in self.stopwords
+        strength = 0
+        cap = big = False
+        # a transliteration with particles counts as the place's own name ("Jisr al-Shughur")
+        sk = skeleton(name) if _PARTICLE_WORD.search(f) else None
+        for p in cands:
+            primary = bool(name_keys(p.name) & keys) or (sk is not None and skeleton(p.name) == sk)
+            if p.is_country or p.is_continent or (p.is_admin1 and primary):
+                strength = max(strength, 2)
+                cap = cap or p.is_country
+                big = big or (primary and (p.is_country or (p.population or 0) >= 1_000_000))
+            elif p.is_admin2 and primary and " " in f:
+                strength = max(strength, 2)
+            elif p.feature_class == "P":
+                pop = p.population or 0
+                if not primary and pop < 1_000_000:
+                    continue
+                cap = cap or p.feature_code == "PPLC"
+                if pop >= 15_000:
+                    strength = max(strength, 2)
+                    big = big or (primary and pop >= 100_000)
+                elif pop >= 1_000:
+                    strength = max(strength, 1)
+            elif p.feature_class in ("T", "H", "V", "L") and primary and " " in f:
+                strength = max(strength, 2)
+        if common and strength:
+            # "Mobile", "Reading", "Turkey": strong only for a big place, and then only where the
+            # capital letter can only mean a name (mid-sentence, see find_known_places)
+            return KnownName(2 if big else 1, cap, True)
+        return KnownName(strength, cap)
+
+    def scored_candidates(self, top: Toponym) -> list[tuple[Place, float]]:
+        """Candidates of a toponym with their context-free score (prior, name match, feature word)."""
+        form = self._form_place.get(top.text)
+        if form is not None:
+            return [(form, 20.0)]
+        cands = self.candidates(top.text, legacy=False)
+        feat = (top.feature or "").lower()
+        words = fold(top.text).split()
+        if words and words[-1] in _COUNTY_WORDS:
+            feat = feat or words[-1]
+        keys = name_keys(top.text)
+        out = []
+        for p in cands:
+            sc = prior(p)
+            if not (name_keys(p.name) & keys) and p.feature_code != "PPLC":
+                # an alternate name: a real risk for towns, less so for divisions and cities of a
+                # million ("New York" is New York City, but "Manhattan" is Manhattan)
+                sc -= 1.0 if (p.is_country or p.is_admin1 or (p.population or 0) >= 1_000_000) else ArticlePlaces.ALIAS_ONLY
+            if feat in _ADMIN_WORDS:
+                sc += 4 if p.is_admin1 else 0
+            elif feat in _COUNTY_WORDS or feat in _LOCAL_ADMIN:
+                sc += 4 if p.is_admin2 else 0
+            elif feat in _TERRAIN_WORDS:
+                sc += 4 if p.feature_class in ("T", "H", "V") else 0
+            elif feat in _TOWN_WORDS:
+                sc += 4 if p.feature_class == "P" else 0
+            if p.latitude is None:
+                sc -= 3
+            out.append((p, sc))
+        if feat not in _ADMIN_WORDS:
+            # a province named for its city ("Aleppo", "Kharkiv"): the bare name is the city
+            # and a division named like its country's capital ("Washington") is the capital
+            cities = {(p.country, p.admin1_code) for p in cands
+                      if p.feature_class == "P" and (p.population or 0) >= 100_000}
+            capitals = {p.country for p in cands if p.feature_code == "PPLC"}
+            out = [(p, sc - 3 if p.is_admin1 and ((p.country, p.admin1_code) in cities or p.country in capitals)
+                    else sc) for p, sc in out]
+        return out
+
+    def resolve_article(self, tops: list[Toponym], text: str, countries: list[str] = ()) -> list[Place | None]:  # type: ignore[assignment]
+        """Every toponym of an article resolved together (``ArticlePlaces``); same order as ``tops``."""
+        if self.gazetteer is None and self.overlay is None:
+            return [None] * len(tops)
+        return ArticlePlaces(self).resolve(tops, text, countries)
+
+    def candidates(self, name: str, *, strip: bool = True, legacy: bool = True) -> list[Place]:
         """Places for a name, trying it with and without a trailing feature word.
 
         The user's own places (``overlay``) have priority: when they know the name, the
-        main gazetteer is not consulted.
+        main gazetteer is not consulted. ``legacy`` (the default, what event coding uses)
+        keeps to populated places, countries, first-level divisions and terrain, with
+        exact keys only, and gives countries and divisions their capital's point and no
+        population: the event rules were tuned on that. The `places` command passes
+        ``legacy=False``: second-level divisions and continents too, loose transliteration
+        keys, own points and populations, and a skeleton look-up for names of several words.
         """
         for gaz in (self.overlay, self.gazetteer):
             if gaz is None:
                 continue
             seen: dict[tuple, Place] = {}
-            for variant in (name, strip_feature_word(name)):
+            for variant in (name, strip_feature_word(name)) if strip else (name,):
                 if not variant:
                     continue
-                for p in gaz.lookup(variant):
+                for p in (gaz.strict_lookup(variant) if legacy else gaz.lookup(variant)):
+                    if legacy and (p.is_admin2 or p.is_continent):
+                        continue
+                    if legacy and (p.is_country or p.is_admin1):
+                        p = replace(p.at_seat(), population=0 if p.is_admin1 else p.population)
                     seen.setdefault((p.geonameid, p.name, p.feature_code, p.country), p)
             if seen:
                 return list(seen.values())
+        if legacy:
+            return []
+        if self.gazetteer is not None and len(fold(name).split()) > 1 and _PARTICLE_WORD.search(fold(name)):
+            # transliteration variants of names with particles ("Deir el-Zour" / "Deir ez-Zor"):
+            # divisions and towns only
+            return [p for p in self.gazetteer.fuzzy_lookup(name, min_length=3)
+                    if p.is_admin1 or p.feature_class == "P"]
         return []
 
     def resolve(self, top: Toponym, countries: list[str],
@@ -98,3 +229,164 @@ class PlaceResolver:
             return (cls, in_admin, -rank, p.population or 0)
 
         return max(allowed, key=score)
+
+
+# --------------------------------------------------------------------------- article-level
+_COUNTY_WORDS = {"county", "district", "parish", "borough", "municipality", "lga", "upazila", "tehsil",
+                 "territory", "raion", "rayon"}
+
+
+def load_stopwords() -> frozenset[str]:
+    """Common English words that are also place names (``data/place_stopwords.txt``)."""
+    import importlib.resources
+
+    text = importlib.resources.files("eventcoder.data").joinpath("place_stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def prior(p: Place) -> float:
+    """How likely a place is meant by its name before any context (log10-population scale).
+
+    Populated places: log10 of their population (a capital one more; an unknown population
+    counts as a thousand people); first-level divisions
+    the same of their places' population plus 1.2; countries and continents above any town;
+    second-level divisions and terrain below towns of their size.
+    """
+    pop = math.log10((p.population or 0) + 10)
+    if p.is_continent:
+        return 11.0
+    if p.is_country:
+        return 10.0
+    if p.is_admin1:
+        return pop + 1.2
+    if p.is_admin2:
+        return pop - 0.5
+    if p.feature_class == "P":
+        if not p.population:
+            pop = 3.0  # GeoNames' 0 is "not known": the size of a small town
+        return pop + (1.0 if p.feature_code == "PPLC" else 0.0)
+    return 4.5  # terrain and areas: known to the project's list, no population
+
+
+class ArticlePlaces:
+    """Resolves every toponym of an article together (``PlaceResolver.resolve_article``).
+
+    Each candidate is scored on its own merits (``prior``: feature class and population),
+    how the name matched (its main name or only an alternate one), the feature word beside
+    it ("county", "province", "town"), the division or country named right after it
+    ("Tripoli, Lebanon"; "Gainesville, Ga."), a second-level division of the article that
+    holds the town (or a town of the article that the division holds), and the countries
+    and first-level divisions of the article's other toponyms (each distinct name votes
+    once; a name never votes for itself; three rounds), plus the caller's countries (the
+    event coder's focus) as one more signal.
+    """
+
+    COUNTRY_VOTE = 3.0
+    ADMIN1_VOTE = 3.0
+    QUALIFIER = 5.0
+    ALIAS_ONLY = 2.0
+    FOCUS = 1.5
+    NESTED = 3.0
+
+    def __init__(self, resolver: PlaceResolver) -> None:
+        self.r = resolver
+
+    def resolve(self, tops: list[Toponym], text: str, countries: list[str] = ()) -> list[Place | None]:  # type: ignore[assignment]
+        cands = [self.r.scored_candidates(t) for t in tops]
+        qual = self._qualifiers(tops, text)
+        # second-level divisions named in the article: a town inside one of them, or a
+        # division holding one of the article's towns, fits the article ("Paris" and
+        # "Henry County": Paris, Tennessee)
+        keys = [fold(t.text) for t in tops]
+        adm2_named: dict[str, set[tuple[str, str | None, str]]] = {}
+        town_in: dict[str, set[tuple[str, str | None, str]]] = {}
+        for key, cs in zip(keys, cands, strict=True):
+            for p, _sc in cs:
+                if p.is_admin2:
+                    adm2_named.setdefault(key, set()).add((p.country, p.admin1_code, fold(p.name)))
+                elif p.feature_class == "P" and p.admin2:
+                    town_in.setdefault(key, set()).add((p.country, p.admin1_code, fold(p.admin2)))
+        nested: list[dict[int, float]] = []
+        for key, cs in zip(keys, cands, strict=True):
+            other_adm2 = set().union(*(v for k, v in adm2_named.items() if k != key))
+            other_towns = set().union(*(v for k, v in town_in.items() if k != key))
+            bonus: dict[int, float] = {}
+            for n, (p, _sc) in enumerate(cs):
+                if p.feature_class == "P" and p.admin2 and (p.country, p.admin1_code, fold(p.admin2)) in other_adm2:
+                    bonus[n] = self.NESTED
+                elif p.is_admin2 and (p.country, p.admin1_code, fold(p.name)) in other_towns:
+                    bonus[n] = self.NESTED
+            nested.append(bonus)
+        picks = [self._pick(i, tops, cands, qual, {}, {}, [], None, nested[i]) for i in range(len(tops))]
+        # the article's other places vote; three rounds let the votes settle ("Georgia" goes
+        # to the state once "Gainesville" has gone to Georgia's Gainesville)
+        for _round in range(3):
+            votes_c, votes_a = self._votes(tops, picks)
+            new = [self._pick(i, tops, cands, qual, votes_c.get(keys[i], {}), votes_a.get(keys[i], {}),
+                              list(countries), picks, nested[i]) for i in range(len(tops))]
+            if new == picks:
+                break
+            picks = new
+        return picks
+
+    @staticmethod
+    def _votes(tops: list[Toponym], picks: list[Place | None]) -> tuple[dict, dict]:
+        """Per distinct name: the shares of the article's other names in each country and division."""
+        seen: dict[str, Place] = {}
+        for t, p in zip(tops, picks, strict=True):
+            if p is None or p.is_continent:
+                continue
+            seen.setdefault(fold(t.text), p)
+        votes_c: dict[str, dict[str, float]] = {}
+        votes_a: dict[str, dict[tuple[str, str | None], float]] = {}
+        for key in seen:
+            vc: dict[str, float] = {}
+            va: dict[tuple[str, str | None], float] = {}
+            n = 0
+            for other, p in seen.items():
+                if other == key:
+                    continue
+                n += 1
+                vc[p.country] = vc.get(p.country, 0) + 1
+                if not p.is_country:
+                    va[(p.country, p.admin1_code)] = va.get((p.country, p.admin1_code), 0) + 1
+            votes_c[key] = {c: v / n for c, v in vc.items()} if n else {}
+            votes_a[key] = {a: v / n for a, v in va.items()} if n else {}
+        return votes_c, votes_a
+
+    @staticmethod
+    def _qualifiers(tops: list[Toponym], text: str) -> dict[int, int]:
+        """toponym index -> index of the toponym that qualifies it ("X, Y" or "X (Y)")."""
+        out: dict[int, int] = {}
+        for i in range(len(tops) - 1):
+            gap = text[tops[i].end:tops[i + 1].start]
+            if re.fullmatch(r",\s*|\s*\(\s*", gap):
+                out[i] = i + 1
+        return out
+
+    def _pick(self, i: int, tops: list[Toponym], cands: list[list[tuple[Place, float]]], qual: dict[int, int],
+              vc: dict[str, float], va: dict[tuple[str, str | None], float], countries: list[str],
+              first: list[Place | None] | None, nested: dict[int, float]) -> Place | None:
+        if not cands[i]:
+            return None
+        q = None
+        if i in qual and first is not None:
+            q = first[qual[i]]
+        elif i in qual:
+            qc = cands[qual[i]]
+            q = max(qc, key=lambda c: c[1])[0] if qc else None
+        if q is not None and not (q.is_country or q.is_admin1):
+            q = None
+
+        def score(nc: tuple[int, tuple[Place, float]]) -> float:
+            n, (p, base) = nc
+            sc = base + nested.get(n, 0.0) + self.COUNTRY_VOTE * vc.get(p.country, 0.0)
+            if not p.is_country:
+                sc += self.ADMIN1_VOTE * va.get((p.country, p.admin1_code), 0.0)
+            if q is not None and p is not q and p.country == q.country and (q.is_country or p.admin1_code == q.admin1_code):
+                sc += self.QUALIFIER
+            if countries and p.country in countries:
+                sc += self.FOCUS * (1.0 if p.country == countries[0] else 0.6)
+            return sc
+
+        return max(enumerate(cands[i]), key=score)[1][0]

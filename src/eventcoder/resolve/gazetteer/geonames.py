@@ -35,6 +35,7 @@ from eventcoder.resolve.gazetteer.build import (
     _finish,
     _open_tmp,
     _Writer,
+    add_forms,
 )
 
 DOWNLOAD_URL = "https://download.geonames.org/export/dump/"
@@ -172,6 +173,7 @@ def build_from_geonames(folder: str | Path, target: str | Path, *, progress: boo
         n_terrain = 0
         if terrain:
             n_terrain = _add_places_csv(w, "terrain.csv", "terrain.csv", _data_text("terrain.csv"))
+        add_forms(w)
         _finish(db, tmp, Path(target), {
             "sources": "GeoNames dumps (CC BY 4.0): " + ", ".join(t.name for t in tables)
                        + (f", {admin1_file.name}" if admin1_file else "") + (f", {admin2_file.name}" if admin2_file else "")

@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ed|es|ul|la|le|les|los|las|the)\s+")
+_INNER_ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ed", "es", "ez", "ul", "ud", "ur", "us"}
 _FEATURE_WORDS = re.compile(
     r"\s+(?:province|governorate|state|region|district|department|county|oblast|division|prefecture|"
     r"municipality|territory|city|town|village|krai|kray|raion|rayon|lga|local government area|"
@@ -28,11 +29,12 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def name_keys(name: str) -> set[str]:
+def name_keys(name: str, *, loose: bool = True) -> set[str]:
     """Every exact key a name is stored and looked up under.
 
-    The folded name, without a leading article (al-, el-, ad- ...), and joined
-    without spaces (``"salah ad din"`` -> ``"salahaddin"``).
+    The folded name, without a leading article (al-, el-, ad- ...), joined without
+    spaces (``"salah ad din"`` -> ``"salahaddin"``), with doubled letters single and
+    French "ou" as "u" (``"douma"`` -> ``"duma"``; not with ``loose=False``).
     """
     f = fold(name)
     if not f:
@@ -48,6 +50,9 @@ def name_keys(name: str) -> set[str]:
     for k in list(keys):
         keys.add(k.replace(" ", ""))
         keys.add(re.sub(r"([a-z])\1", r"\1", k))  # Baramulla / Baramula
+    for k in list(keys) if loose else ():
+        if "ou" in k:
+            keys.add(k.replace("ou", "u"))  # French transliteration: Douma / Duma, Zour / Zur
     return keys
 
 
@@ -55,10 +60,11 @@ def skeleton(name: str) -> str:
     """A consonant skeleton for transliteration variants.
 
     Vowels (and y, w, h after a consonant) dropped after the first letter, doubled
-    letters collapsed, spaces removed, leading article dropped:
+    letters collapsed, spaces removed, articles dropped (leading, and inside: "Deir el-Zour"
+    and "Deir ez-Zor" -> ``"drzr"``):
     Hamrin/Hamreen/Himreen -> ``"hmrn"``; Salahuddin/Salah ad Din -> ``"slhdn"``.
     """
-    f = _ARTICLE.sub("", fold(name)).replace(" ", "")
+    f = "".join(w for w in _ARTICLE.sub("", fold(name)).split() if w not in _INNER_ARTICLES)
     if not f:
         return ""
     first, rest = f[0], f[1:]

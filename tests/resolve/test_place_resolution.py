@@ -1,0 +1,79 @@
+"""Resolution of toponyms on their own merits, with the article's context; the gazetteer's
+own points for countries and divisions. One test per failure class of issue 9."""
+
+import math
+
+from eventcoder.resolve.gazetteer import Gazetteer, needs_build
+from eventcoder.resolve.gazetteer.build import english_name
+
+
+def _km(a, b, c, d):
+    q = math.pi / 180
+    h = math.sin((c - a) * q / 2) ** 2 + math.cos(a * q) * math.cos(c * q) * math.sin((d - b) * q / 2) ** 2
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def test_countries_and_divisions_have_their_own_id_and_point(places_of):
+    found = places_of("Russia sent two envoys to Wisconsin last week for trade talks.")
+    russia, wisconsin = found["Russia"][1], found["Wisconsin"][1]
+    assert (russia.geonameid, russia.feature_code) == (2017370, "PCLI")
+    assert _km(russia.latitude, russia.longitude, 55.75, 37.62) > 2000  # not Moscow
+    assert (wisconsin.geonameid, wisconsin.feature_code) == (5279468, "ADM1")
+    assert _km(wisconsin.latitude, wisconsin.longitude, 43.04, -87.91) > 100  # not Milwaukee
+    assert _km(wisconsin.latitude, wisconsin.longitude, 44.5, -89.5) < 161
+    # ACLED's convention for events known only to a province: the seat's point
+    seat = wisconsin.at_seat()
+    assert _km(seat.latitude, seat.longitude, 43.04, -87.91) < 10
+
+
+def test_us_states_are_the_division_not_namesake_towns(places_of):
+    found = places_of("Farmers in California, Iowa and Missouri lost crops.")
+    for name in ("California", "Iowa", "Missouri"):
+        assert (found[name][1].country, found[name][1].feature_code) == ("US", "ADM1"), name
+
+
+def test_town_qualified_by_its_state_or_abbreviation(places_of):
+    found = places_of("The tour went from Paris, Texas, to Oxford, N.C., and ended in Paris.")
+    assert (found["Paris"][1].country, found["Paris"][1].admin1) == ("US", "Texas")
+    assert (found["Oxford"][1].country, found["Oxford"][1].admin1) == ("US", "North Carolina")
+    assert found["N.C."][1].feature_code == "ADM1"
+
+
+def test_well_known_cities_resolve_in_a_roundup_of_many_countries(places_of):
+    found = places_of("Attacks were reported in Baqubah, Marib, Goma, Kharkiv and Kismayo on the same day.")
+    assert found["Goma"][1].country == "CD"  # not La Goma, Mexico
+    assert (found["Kharkiv"][1].country, found["Kharkiv"][1].feature_code) == ("UA", "PPL")  # the city
+    assert found["Baqubah"][1].country == "IQ" and found["Marib"][1].country == "YE"
+
+
+def test_county_has_coordinates_and_towns_carry_their_county(places_of):
+    found = places_of("Deputies in Henry County said the fire near Paris spread fast.")
+    county, town = found["Henry County"][1], found["Paris"][1]
+    assert county.latitude is not None and county.feature_code == "ADM2"
+    assert (town.admin1, town.admin2) == (county.admin1, "Henry County")
+
+
+def test_article_places_settle_namesakes(places_of):
+    found = places_of("Gainesville police closed a road near Lake Lanier. Georgia officials said Gainesville was calm.")
+    assert found["Gainesville"][1].admin1 == "Georgia"
+    assert (found["Georgia"][1].country, found["Georgia"][1].feature_code) == ("US", "ADM1")
+
+
+def test_division_names_in_the_english_form_acled_uses():
+    assert english_name("Nord-Kivu", ["Kivu ya Node", "North Kivu"]) == "North Kivu"
+    assert english_name("Bakı", [], "Baku", ["Baki", "Bakı"]) == "Baku"
+    assert english_name("Ţarābulus", ["Tripoli"], "Tripoli", ["Ţarābulus"]) == "Tripoli"
+    assert english_name("California", ["Golden State", "State of California"]) == "California"
+
+
+def test_gazetteer_of_another_version_is_rebuilt(tmp_path, geo_gazetteer):
+    import sqlite3
+
+    old = tmp_path / "old.sqlite"
+    old.write_bytes(geo_gazetteer.read_bytes())
+    db = sqlite3.connect(old)
+    db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    db.commit()
+    db.close()
+    assert needs_build(old) and needs_build(tmp_path / "none.sqlite") and not needs_build(geo_gazetteer)
+    assert Gazetteer(geo_gazetteer).forms["U.S."][0][1].country == "US"
