@@ -79,3 +79,20 @@ def test_seed_kind_terrain_resolves_on_the_range(default_subset_pipeline):
     [ev] = coded.events
     assert (ev.location, ev.admin1, ev.geo_precision) == ("Hamreen mountains", "Diyala", 2)
     assert _km(ev.latitude, ev.longitude, 34.45, 44.7) < 50
+
+
+def test_an_entity_with_its_division_word_resolves_to_the_division(tmp_path):
+    # real-news class 5: "Plateau State" is Nigeria's state, not the Plateau quarter of Dakar
+    from eventcoder.extract.places import Toponym
+    from eventcoder.resolve.gazetteer import Gazetteer
+    from eventcoder.resolve.gazetteer.build import build_from_csv
+    from eventcoder.resolve.places import PlaceResolver
+
+    csv = tmp_path / "p.csv"
+    csv.write_text("name,alternate_names,latitude,longitude,country,admin1,feature_code\n"
+                   "Le Plateau,Plateau,14.67,-17.43,SN,Dakar,PPL\n", encoding="utf-8")
+    path = build_from_csv(tmp_path / "g.sqlite", csv, admin1=[("NG", "49", "Plateau"), ("SN", "01", "Dakar")],
+                          countries=[("NG", "Nigeria", 9.08, 7.53), ("SN", "Senegal", 14.69, -17.44)])
+    resolver = PlaceResolver(Gazetteer(path), None)
+    place = resolver.resolve(Toponym("Plateau State", 0, 13, None, False, "ner"), [])
+    assert place is not None and (place.country, place.is_admin1) == ("NG", True)

@@ -27,6 +27,9 @@ _PARTICLE_WORD = re.compile(r"\b(?:al|el|ad|ar|as|at|az|ash|ed|es|ez|ul|ud|ur|us
 
 
 
+_DIVISION_WORD = re.compile(r"\s(State|Province|Region|Governorate|Oblast|Prefecture|Department)$")
+
+
 class PlaceResolver:
     """Resolve toponyms with a ``Gazetteer`` (or without one: nothing resolves)."""
 
@@ -190,6 +193,10 @@ class PlaceResolver:
             return None
         cands = self.candidates(top.text)
         feat = (top.feature or "").lower()
+        if not feat:
+            # an entity span that carries its own division word ("Plateau State"): a division
+            trailing = _DIVISION_WORD.search(top.text)
+            feat = trailing.group(1).lower() if trailing else ""
         chosen = self._choose(cands, countries, feat, top, admin1s)
         if chosen is None and countries and self.gazetteer is not None:
             for cc in countries[:2]:
