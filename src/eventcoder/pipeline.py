@@ -133,6 +133,12 @@ class Pipeline:
 
             cands = [s for s in body if not s.is_title and marked(s)]
         lead = next((s for s in body if not s.is_title), None)
+        if not cands and not every_sentence:
+            # no trigger and no death word anywhere (most of a general news stream): no event
+            # can come of it; the countries come from names and demonyms alone (for measures)
+            self._countries = article_countries(article, body, [], res)
+            self._claims = []
+            return []
         if lead is not None and lead not in cands:
             cands.insert(0, lead)
         # spaCy's NER only where a trigger stands (its needs met) and on the lead: a sentence
