@@ -67,3 +67,10 @@ def test_internet_restrictions_and_a_banned_march(code):
                  "internet restrictions in the province late Thursday.\n\nThe march had been banned by police "
                  "last week on the grounds that it would disrupt business.", published="2022-05-13")
     assert {m.measure for m in coded.measures} >= {"internet_shutdown", "gathering_ban"}
+
+
+def test_a_measure_word_is_not_its_own_order_word(code):
+    # regression: "restriction" must not count as the order that imposes a movement restriction
+    coded = code("Traders in Kirkuk said the restriction of movement had hurt their business for weeks.",
+                 published="2020-04-10")
+    assert coded.measures == []
