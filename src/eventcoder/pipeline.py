@@ -143,7 +143,8 @@ class Pipeline:
             cands.insert(0, lead)
         # spaCy's NER only where a trigger stands (its needs met) and on the lead: a sentence
         # marked by a death word alone only adds its figures to the report before it
-        needs_ner = cands if every_sentence else [s for s in cands if s is lead or res.lexicon.find(s.text)]
+        triggers = {s.start: res.lexicon.find(s.text, s.start) for s in cands}
+        needs_ner = cands if every_sentence else [s for s in cands if s is lead or triggers[s.start]]
         ents = entities_for(res.nlp, needs_ner)
         infos = []
         for s in cands:
@@ -157,6 +158,7 @@ class Pipeline:
                 dates=dates,
                 actors=res.actors.find(s.text, s.start),
                 deaths=find_deaths(s.text, s.start),
+                triggers=triggers[s.start],
             ))
         # toponyms need the article's countries; resolve in two passes
         first_pass: list[list] = []

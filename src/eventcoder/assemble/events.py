@@ -246,8 +246,9 @@ def _one_per_place(ev: Event, top: Toponym | None, placed: Mention | None, artic
         copy = replace(
             ev, event_id=hashlib.sha1(f"{ev.event_id}|{t.start}".encode()).hexdigest()[:16] if i else ev.event_id,
             location=t.text, geonameid=p.geonameid if p is not None else None,
-            latitude=p.latitude if p is not None else (ev.latitude if p is None and i == 0 else None),
-            longitude=p.longitude if p is not None else (ev.longitude if p is None and i == 0 else None),
+            # an unknown village keeps the event's nearest-town point only for the first place
+            latitude=p.latitude if p is not None else (ev.latitude if i == 0 else None),
+            longitude=p.longitude if p is not None else (ev.longitude if i == 0 else None),
             admin1=(p.name if p.is_admin1 else (p.admin1 or ev.admin1)) if p is not None else ev.admin1,
             admin2=p.admin2 if p is not None else None,
             geo_precision=(1 if p.feature_class == "P" and not t.near else 2) if p is not None else 2,

@@ -165,7 +165,7 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
         s = info.sentence
         if s.is_title or s.is_caption:
             continue
-        matches = res.lexicon.find(s.text, s.start)
+        matches = info.triggers
         kept = choose_triggers(matches, info, previous, reported_before=bool(mentions))
         previous = info
         if kept and mentions and all(k.generic for k in kept) and not info.toponyms \

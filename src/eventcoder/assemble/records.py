@@ -50,3 +50,5 @@ class SentenceInfo:
     dates: list[DateMention]
     actors: list[ActorMention]
     deaths: list[DeathCount]
+    triggers: list[TriggerMatch] = field(default_factory=list)
+    """The sentence's trigger matches (found once, when the sentence is read)."""
