@@ -126,6 +126,12 @@ def _dateline_place(text: str) -> str | None:
     return m.group("place") or None
 
 
+def _dateline_city(text: str) -> str | None:
+    """The city of a dateline in capitals ("OUAGADOUGOU, March 9 —" gives "Ouagadougou")."""
+    m = _DATELINE.match(text)
+    return m.group("city").strip().title() if m else None
+
+
 def _url_date(url: str | None) -> str | None:
     if not url:
         return None
@@ -204,6 +210,7 @@ def _assemble(
         url=doc.url,
         outlet=outlet,
         dateline_country=_dateline_place(first_body),
+        dateline_city=_dateline_city(first_body),
         warnings=tuple(warnings),
     )
 

@@ -69,6 +69,7 @@ class Article:
     outlet: str | None = None
     language: str = "en"
     dateline_country: str | None = None
+    dateline_city: str | None = None
     warnings: tuple[str, ...] = ()
 
 

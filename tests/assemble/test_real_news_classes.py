@@ -245,3 +245,28 @@ def test_one_demonstrator_killed_is_excessive_force(code):
     coded = code("Security forces fired tear gas at thousands of protesters in Kirkuk on Sunday, killing one "
                  "demonstrator.", published="2019-06-10")
     assert [(e.sub_event_type, e.fatalities) for e in coded.events] == [("Excessive force against protesters", 1)]
+
+
+def test_unknown_villages_take_their_division_from_the_district_named(geo_pipeline):
+    # class 5: villages missing from the gazetteer, "in X province" a second-level division
+    # (GeoNames ADM2): each village its own event, admin1 that of the district, and the
+    # dateline's capital tells the country when the body names none
+    coded = geo_pipeline.code("OUAGADOUGOU, March 9, 2020 - Gunmen killed 22 people on Sunday when they "
+                              "stormed the villages of Kwarbaga and Tindouli in Yatenga province, "
+                              "the government said.", published="2020-03-09")
+    assert [(e.event_type, e.event_date, e.country, e.admin1, e.location, e.geo_precision, e.fatalities)
+            for e in coded.events] == [
+        ("Violence against civilians", "2020-03-08", "BF", "Nord", "Kwarbaga", 2, 11),
+        ("Violence against civilians", "2020-03-08", "BF", "Nord", "Tindouli", 2, 11),
+    ]
+
+
+def test_a_district_and_a_town_in_it_are_one_riot(geo_pipeline):
+    # a riot first placed at districts (a curfew "in Jos North and Jos South") and then at the
+    # town inside them is one event, placed at the town
+    coded = geo_pipeline.code("JOS, May 8, 2021 - Authorities imposed a curfew in the Jos North and Jos South "
+                              "districts after a crowd set fire to vehicles and clashed with police on Friday.\n\n"
+                              "Hundreds of protesters gathered in Jos, pelted police with stones and set two "
+                              "buses on fire, police said.", published="2021-05-08")
+    assert [(e.event_type, e.event_date, e.location, e.admin1) for e in coded.events] == [
+        ("Riots", "2021-05-07", "Jos", "Plateau")]

@@ -170,6 +170,10 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         if place is None and top is not None:
             coords = next((p for m in ms for _t, p in m.sentence_places
                            if p is not None and p.feature_class == "P" and p.country == country), None)
+            if coords is None:
+                # else the district it lies in ("villages of A and B in Yatenga province")
+                coords = next((p for m in ms for _t, p in m.sentence_places
+                               if p is not None and p.is_admin2 and p.country == country), None)
         a1, a2 = pick_actors(draft, f.event_type, sub, country, [country, *countries] if country else countries, res, claims)
         if a1 and a2 and a1[0] == a2[0]:
             a2 = None
@@ -269,7 +273,7 @@ def _broad(place: Place | None, top: Toponym | None) -> bool:
     """Whether an event is placed only at a country, a division or a district."""
     if top is None:
         return True
-    if place is not None and (place.is_country or place.is_admin1):
+    if place is not None and (place.is_country or place.is_admin1 or place.is_admin2):
         return True
     return (top.feature or "").lower() in _BROAD_FEATURES
 

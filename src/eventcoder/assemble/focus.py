@@ -52,6 +52,12 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
         iso = res.actors.country_of_demonym(article.dateline_country)
         if iso:
             counts[iso] = counts.get(iso, 0) + 2.0
+    if article.dateline_city:
+        # a dateline city ("OUAGADOUGOU, March 9 —"): where the report was filed, a weaker
+        # sign than a country named, and only for a capital or a city of a million
+        city = _dateline_city(article.dateline_city, res)
+        if city is not None:
+            counts[city] = counts.get(city, 0) + 1.0
     weak: dict[str, float] = {}
     for info in infos:
         for _top, place in info.toponyms:
@@ -68,3 +74,12 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
             if iso:
                 counts[iso] = counts.get(iso, 0) + 1.0
     return [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
+
+
+def _dateline_city(name: str, res: Resources) -> str | None:
+    """The country of a dateline's city when the name is a national capital or a city of a
+    million people or more, and no other such place shares it (GeoNames PPLC, population)."""
+    cands = [p for p in res.places.candidates(name)
+             if p.feature_code == "PPLC" or (p.feature_class == "P" and (p.population or 0) >= 1_000_000)]
+    countries = {p.country for p in cands}
+    return countries.pop() if len(countries) == 1 else None

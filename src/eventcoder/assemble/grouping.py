@@ -45,8 +45,9 @@ def _same_place(a: Mention, b: Mention) -> bool | None:
     if pa is not None and pb is not None:
         if pa.is_country or pb.is_country:
             return None if pa.country == pb.country else False
-        if pa.is_admin1 or pb.is_admin1:
-            return None if pa.admin1_code == pb.admin1_code else False
+        if pa.is_admin1 or pb.is_admin1 or pa.is_admin2 or pb.is_admin2:
+            # a division or district holds the towns of its first-level division
+            return None if (pa.country, pa.admin1_code) == (pb.country, pb.admin1_code) else False
         if (pa.geonameid, pa.name) == (pb.geonameid, pb.name):
             return True
         if pa.latitude is not None and pb.latitude is not None:

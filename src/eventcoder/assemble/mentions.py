@@ -247,7 +247,7 @@ def specificity(tp: tuple[Toponym, Place | None]) -> int:
     feat = (t.feature or "").lower()
     if feat in _TOWN_FEATURES or feat in ("mountains", "valley", "desert", "forest", "lake"):
         return 3
-    if feat in _LOCAL_ADMIN_FEATURES:
+    if feat in _LOCAL_ADMIN_FEATURES or (p is not None and p.is_admin2):
         return 1
     if p is not None and not t.near:
         return 3

@@ -161,17 +161,25 @@ class PlaceResolver:
             if gaz is None:
                 continue
             seen: dict[tuple, Place] = {}
+            districts: dict[tuple, Place] = {}
             for variant in (name, strip_feature_word(name)) if strip else (name,):
                 if not variant:
                     continue
                 for p in (gaz.strict_lookup(variant) if legacy else gaz.lookup(variant)):
-                    if legacy and (p.is_admin2 or p.is_continent):
+                    if legacy and p.is_admin2:
+                        # a district is the event's place only when no town, division or
+                        # terrain has the name ("in Yatenga province")
+                        districts.setdefault((p.geonameid, p.name, p.feature_code, p.country), p)
+                        continue
+                    if legacy and p.is_continent:
                         continue
                     if legacy and (p.is_country or p.is_admin1):
                         p = replace(p.at_seat(), population=0 if p.is_admin1 else p.population)
                     seen.setdefault((p.geonameid, p.name, p.feature_code, p.country), p)
             if seen:
                 return list(seen.values())
+            if districts:
+                return list(districts.values())
         if legacy:
             return []
         if self.gazetteer is not None and len(fold(name).split()) > 1 and _PARTICLE_WORD.search(fold(name)):
