@@ -174,6 +174,10 @@ class Pipeline:
             info.toponyms = [(t, p) for t in tops for p in [res.places.resolve(t, [])]
                              if p is not None and (p.is_country or p.is_admin1 or _unambiguous(t, p, res))]
         countries = article_countries(article, body, infos, res)
+        if not countries and infos:
+            # no country named in the candidate sentences: the article's toponyms, all found
+            # and resolved together ("Wase, Plateau" is Nigeria's Plateau, not Dakar's)
+            countries = self._toponym_countries(article)
         # second pass: every toponym in the article's countries; the divisions they fall in
         # then break ties between namesakes (Pattan in Jammu and Kashmir, not in Gujarat)
         admin1s: set[tuple[str, str | None]] = set()
@@ -196,6 +200,16 @@ class Pipeline:
         self._claims = [a for s in body if CLAIM.search(s.text) for a in res.actors.find(s.text, s.start)
                         if a.kind == "group"]
         return infos
+
+    def _toponym_countries(self, article: Article) -> list[str]:
+        """Countries of the article's resolved toponyms, most named first: a country or a
+        first-level division counts 1, a town or district 0.5, a demonym 0.5."""
+        counts: dict[str, float] = {}
+        for _t, p in self.toponyms(article):
+            if p is None or not p.country:
+                continue
+            counts[p.country] = counts.get(p.country, 0) + (1.0 if (p.is_country or p.is_admin1) and _t.kind == "place" else 0.5)
+        return [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
 
     def toponyms(self, article: Article) -> list[tuple[Toponym, Place | None]]:
         """Every toponym of the article (title and body, captions excepted) with its place.

@@ -270,3 +270,14 @@ def test_a_district_and_a_town_in_it_are_one_riot(geo_pipeline):
                               "buses on fire, police said.", published="2021-05-08")
     assert [(e.event_type, e.event_date, e.location, e.admin1) for e in coded.events] == [
         ("Riots", "2021-05-07", "Jos", "Plateau")]
+
+
+def test_a_division_alone_tells_the_country_and_a_toll_adds_its_parts(geo_pipeline):
+    # class 5: no country named, only a first-level division ("of Plateau"): the article's
+    # toponyms resolved together place it; class 2: "killed the district head" is one death
+    # and "also shot dead two other residents" adds two
+    coded = geo_pipeline.code("Gunmen on Sunday night killed the district head of Kwarbaga community in Wase area "
+                              "of Plateau.\n\nThe attackers also shot dead two other residents of the community, "
+                              "a youth leader said.", published="2022-10-18")
+    assert [(e.event_type, e.event_date, e.country, e.admin1, e.location, e.fatalities) for e in coded.events] == [
+        ("Violence against civilians", "2022-10-16", "NG", "Plateau", "Kwarbaga", 3)]

@@ -234,7 +234,7 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
     return mentions
 
 _TOWN_FEATURES = {"village", "villages", "town", "city", "hamlet", "locality", "settlement", "camp", "neighbourhood",
-                  "neighborhood", "commune", "market town", "border town", "capital"}
+                  "neighborhood", "commune", "market town", "border town", "capital", "community"}
 
 _LOCAL_ADMIN_FEATURES = {"district", "county", "territory", "municipality", "lga", "local government area",
                          "upazila", "tehsil", "sub-district", "department", "division"}

@@ -7,7 +7,7 @@ import re
 from eventcoder.assemble.grouping import Draft
 from eventcoder.extract.fatalities import DeathCount
 
-_ALSO = re.compile(r"\balso\b", re.I)
+_PART = re.compile(r"\b(?:also|others?|another)\b", re.I)
 _INCLUDING_ATTACKER = re.compile(r"\bincluding (?:the |a |two |three )?(?:suicide )?(?:bombers?|attackers?)\b", re.I)
 
 def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | None, int | None, DeathCount | None]:
@@ -24,12 +24,16 @@ def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | Non
     zero: DeathCount | None = None
     texts = {m.sentence.start: m.sentence.text for m in draft.mentions}
     for key, figures in per_sentence.items():
-        also = [f for f in figures if f.value > 0 and _ALSO.search(f.text)]
+        also = [f for f in figures if f.value > 0 and _PART.search(f.text)]
         if key not in texts and also and len(also) == sum(1 for f in figures if f.value > 0):
             # a later sentence: "One soldier also died" adds its dead to the event's toll
             added.extend((f.value, f.high, f) for f in also)
             continue
         positive = [f for f in figures if f.value > 0]
+        if positive and key in texts and all(_PART.search(f.text) for f in positive):
+            # "also gunned down two other residents": a part of the toll, not a total of its own
+            added.extend((f.value, f.high, f) for f in positive)
+            continue
         if not positive:
             zero = zero or figures[0]
             continue
@@ -51,6 +55,9 @@ def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | Non
                 totals.append((fig.value, fig.high, fig))
     if sub_event_type == "Other":
         return 0, 0, 0, zero
+    # the same added figure told twice ("two other residents" ... "two other people", in a
+    # quote) is one group of victims
+    added = list({t[0]: t for t in added}.values())
     if not totals and added:
         totals, added = added, []
     if not totals:

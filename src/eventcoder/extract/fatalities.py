@@ -118,7 +118,11 @@ _SINGLE = re.compile(
     r"(?:killing|killed|claimed the life of|claiming the life of|took the life of)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<w>man|woman|boy|girl|child|soldier|policeman|police officer|officer|civilian|fighter|militant|farmer|villager|"
     r"resident|teacher|student|driver|trader|ranger|guard|person|protester|journalist|shepherd|herder|fisherman|worker|"
-    r"pedestrian|passer-by|motorist|worshipper|demonstrator|activist|marcher|youth|rioter))\b",
+    r"pedestrian|passer-by|motorist|worshipper|demonstrator|activist|marcher|youth|rioter)|"
+    # one person named by office: "killed the village head", "shot dead a local chief"
+    r"(?:killing|killed|shot dead|assassinated|murdered)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<t>head|headman|chief|ruler|imam|pastor|priest|chairman|mayor|councillor|councilor|commander|"
+    r"governor|lawmaker|legislator|judge|prosecutor|emir|monarch)(?!\s+(?:of|and)\s+(?:the\s+)?[\w-]+\s+(?:were|have|had))\b)",
     re.I,
 )
 
@@ -207,7 +211,7 @@ def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
                 continue  # "99999999999999999999 people": not a toll anyone reports
             found.append(DeathCount(val[0], val[1], offset + m.start(), offset + m.end(), m.group(0), val[2], val[3]))
     for m in _SINGLE.finditer(text):
-        v = (m.group("v") or m.group("w") or m.group("x") or "").lower()
+        v = (m.group("v") or m.group("w") or m.group("x") or m.group("t") or "").lower()
         found.append(DeathCount(1, 1, offset + m.start(), offset + m.end(), m.group(0), v,
                                 v in _quantities()["attackers"]))
     for m in _NONE.finditer(text):

@@ -26,6 +26,9 @@ _FEATURE_AFTER = re.compile(
     r"prefecture|division|territory|municipality|LGA|local government area|upazila|tehsil|mountains|valley|desert|"
     r"forest|lake|town|village|city)\b"
 )
+# "of Kwarbaga community", "in Bakin Ladi community": a village named as a community (West
+# African usage); only after a preposition, so "the Fulani community" is no place
+_COMMUNITY = re.compile(r"\b(?:of|in|at|from|near)\s+(?P<n>" + _NAME + r")\s+(?P<f>community)\b")
 _PREP = re.compile(r"\b(?i:in|near|at|outside|around|from|into|on|towards|toward|between|and|struck|hit|shelled|"
                    r"bombed|attacked|reached|entered|captured|seized)\s+(?:the\s+)?(?P<n>" + _NAME + r")")
 _NOT_PLACE_AFTER = re.compile(
@@ -109,7 +112,7 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
                 name = text[s:s + len(name) + m.end()]
         found.append(Toponym(name, offset + s, offset + s + len(name), feat,
                              bool(_NEAR.search(text[:s])), "ner"))
-    for pat in (_FEATURE_BEFORE, _FEATURE_AFTER, _PREP):
+    for pat in (_FEATURE_BEFORE, _FEATURE_AFTER, _COMMUNITY, _PREP):
         for m in pat.finditer(text):
             name = _clean_name(m.group("n"))
             if not name or name.split()[0] in _STOP:
