@@ -27,6 +27,7 @@ from eventcoder.assemble import (
     assemble_events,
     disaster_report,
     frame_irrelevant,
+    is_follow_up_date,
 )
 from eventcoder.clean import clean, dateline_end
 from eventcoder.errors import EventcoderError, GazetteerError, InputError
@@ -132,6 +133,13 @@ class Pipeline:
                 return i < len(hits) and hits[i] < s.end and res.lexicon.candidate(s.text)
 
             cands = [s for s in body if not s.is_title and marked(s)]
+            if cands:
+                # a sentence that dates the event just reported ("The attack took place on
+                # Thursday night") right after a marked one
+                paras = {s.paragraph for s in cands}
+                chosen = {s.start for s in cands}
+                cands = [s for s in body if s.start in chosen or (
+                    not s.is_title and (s.paragraph in paras or s.paragraph - 1 in paras) and is_follow_up_date(s.text))]
         lead = next((s for s in body if not s.is_title), None)
         if not cands and not every_sentence:
             # no trigger and no death word anywhere (most of a general news stream): no event

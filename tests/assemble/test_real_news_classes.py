@@ -281,3 +281,19 @@ def test_a_division_alone_tells_the_country_and_a_toll_adds_its_parts(geo_pipeli
                               "a youth leader said.", published="2022-10-18")
     assert [(e.event_type, e.event_date, e.country, e.admin1, e.location, e.fatalities) for e in coded.events] == [
         ("Violence against civilians", "2022-10-16", "NG", "Plateau", "Kwarbaga", 3)]
+
+
+def test_last_night_is_the_day_before_publication(code):
+    # class 7: "last night" in a report published on the 16th is the 15th
+    coded = code("Gunmen killed four villagers in Tsafe in Zamfara state last night, police said.",
+                 published="2023-05-16")
+    assert [(e.event_date, e.location, e.fatalities) for e in coded.events] == [("2023-05-15", "Tsafe", 4)]
+
+
+def test_a_follow_up_sentence_dates_the_event_the_report_dated_only_by_its_statement(code):
+    # class 7: the lead's only date is the statement's ("the ministry reported on Saturday
+    # that ..."); the next sentence dates the attack itself
+    coded = code("The defence ministry reported on Saturday that at least nine soldiers were killed near Tsafe "
+                 "in Zamfara state.\n\nThe attack took place on Thursday night, the ministry said.",
+                 published="2023-02-12")
+    assert [(e.event_date, e.location, e.fatalities) for e in coded.events] == [("2023-02-09", "Tsafe", 9)]

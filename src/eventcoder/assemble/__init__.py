@@ -17,7 +17,8 @@ the decision each part makes:
 
 from eventcoder.assemble.events import assemble_events
 from eventcoder.assemble.focus import article_countries, disaster_report, frame_irrelevant
-from eventcoder.assemble.mentions import CLAIM
+from eventcoder.assemble.mentions import CLAIM, is_follow_up_date
 from eventcoder.assemble.records import SentenceInfo
 
-__all__ = ["CLAIM", "SentenceInfo", "article_countries", "assemble_events", "disaster_report", "frame_irrelevant"]
+__all__ = ["CLAIM", "SentenceInfo", "article_countries", "assemble_events", "disaster_report", "frame_irrelevant",
+           "is_follow_up_date"]

@@ -94,7 +94,9 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         sub = f.sub_event_type
         if f.event_type in ("Protests", "Riots"):
             sub = max(ms, key=lambda m: m.trigger.priority).sub_event_type
-        dated = next((m for m in ms if m.date is not None), None)
+        # a date of the event itself before one that dates only the report ("said on Saturday")
+        dated = next((m for m in ms if m.date is not None and not (m.date_mention and m.date_mention.reporting)),
+                     None) or next((m for m in ms if m.date is not None), None)
         inherited = None
         unresolvable = dated is None and any(m.date_mention is not None for m in ms)
         if dated is None and not unresolvable:

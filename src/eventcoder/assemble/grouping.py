@@ -67,7 +67,9 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
         target = None
         last = drafts[-1] if drafts else None
         if m.anaphoric and last is not None and m.sentence.paragraph - last.mentions[-1].sentence.paragraph <= 2 \
-                and (m.date is None or all(x.date is None or abs((m.date - x.date).days) <= 1 for x in last.mentions)) \
+                and (m.date is None or all(x.date is None or abs((m.date - x.date).days) <= 1
+                                           or (x.date_mention is not None and x.date_mention.reporting)
+                                           for x in last.mentions)) \
                 and not any(_same_place(x, m) is False for x in last.mentions):
             last.mentions.append(m)  # "The attack on Khuafo village ...": more about the last event
             continue

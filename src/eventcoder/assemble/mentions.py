@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from eventcoder.assemble.clauses import clause_bounds, in_clause, nearest
@@ -143,6 +144,61 @@ def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
             return None, None, near, True
     return resolved, prec, near, False
 
+# "The killings occurred on Monday night", "the attack on Friday": a later sentence that dates
+# the event just reported
+_FOLLOW_UP_NOUN = re.compile(r"(?i)\b(?:the|this|that)\s+(?:(?:deadly|latest|fatal|twin|suicide|bomb|night|early)\s+)?"
+                             r"(?:attacks?|assault|raid|blast|explosion|bombing|killings?|incident|clash(?:es)?|"
+                             r"ambush|violence|massacre|shooting|fighting)\b")
+
+
+# between the noun and its date: nothing ("the attack on Friday"), an aside, or a verb of
+# occurrence ("The killings, it was gathered, occurred on Monday night")
+_NOUN_TO_DATE = re.compile(r"^\s*(?:,[^.;]{0,160}?,\s*)?(?:(?:which|that)\s+)?(?:(?:had\s+|reportedly\s+)?"
+                           r"(?:occurred|took place|happened|was carried out|was launched|started|began|erupted|"
+                           r"broke out)\s+)?(?:(?:about|around|at|shortly|just|before|after|midnight|dawn|noon)\s+){0,3}$",
+                           re.I)
+
+
+def follow_up_date(text: str, offset: int = 0) -> tuple[re.Match[str], DateMention] | None:
+    """The event noun and the date a sentence gives the event just reported ("The killings
+    occurred on Monday night", "the attack on Friday"), or None."""
+    from eventcoder.extract.dates import find_dates
+
+    for noun in _FOLLOW_UP_NOUN.finditer(text):
+        for d in find_dates(text, offset):
+            if d.reporting or d.kind in ("year", "old", "future"):
+                continue
+            rel = d.start - offset
+            if rel >= noun.end() and _NOUN_TO_DATE.match(text[noun.end():rel]):
+                return noun, d
+    return None
+
+
+def is_follow_up_date(text: str) -> bool:
+    """Whether a sentence names the event just reported and its date (``follow_up_date``):
+    such a sentence is read even without a trigger of its own."""
+    return follow_up_date(text) is not None
+
+
+def _date_from_follow_up(last: Mention, info: SentenceInfo, published: date | None, pub_year: int | None,
+                         anchor_of: Callable[[], date | None] | None) -> None:
+    """Give the violent mention just reported the date a follow-up sentence names for it ("The
+    killings occurred on Monday night"), when the mention has only the report's date ("the
+    ministry reported on Saturday that ten soldiers were killed"), or a place and no date."""
+    reporting_only = last.date is not None and last.date_mention is not None and last.date_mention.reporting
+    if last.event_type in ("Strategic developments", "Protests") or not (
+            reporting_only or (last.date is None and last.toponym is not None)):
+        return
+    found = follow_up_date(info.sentence.text, info.sentence.start)
+    if found is None:
+        return
+    noun, _dm = found
+    probe = replace(last.trigger, start=info.sentence.start + noun.start(), end=info.sentence.start + noun.end())
+    d, prec, dm, ruled_out = _date_for(info, probe, published, pub_year, anchor_of)
+    if d is not None and not ruled_out and dm is not None and not dm.reporting:
+        last.date, last.precision, last.date_mention = d, prec, dm
+
+
 def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, published: date | None,
                    pub_year: int | None = None) -> list[Mention]:
     """Every event mention of the article's candidate sentences, in text order.
@@ -179,6 +235,8 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             single = len({(m.event_type, m.place.name if m.place else None) for m in mentions}) == 1
             if mentions and info.deaths and (s.paragraph - last_para <= 2 or single):
                 mentions[-1].follow_up_deaths[s.start] = list(info.deaths)
+            if mentions and s.paragraph - last_para <= 1:
+                _date_from_follow_up(mentions[-1], info, published, pub_year, anchor_of)
             continue
         last_para = s.paragraph
         for trig in kept:

@@ -1,7 +1,10 @@
 """Resolve date expressions against the publication date, by FORMAT.md's rules.
 
 - A weekday is the most recent such day on or before the publication date.
-- "yesterday" is the day before; "overnight", "last night", "today" the publication day.
+- "yesterday" and "last night" are the day before (ACLED's practice, and what both real-news
+  annotators wrote: a publication time, which would tell a morning report, is rarely known;
+  FORMAT.md's one-day tolerance covers either reading); "overnight", "today" the
+  publication day.
 - "last week": the Wednesday of the previous Monday-Sunday week, time precision 2 (week).
 - "this month"/"earlier this month": the 15th, precision 3 (month); "last month" the 15th
   of the previous month.
