@@ -199,6 +199,9 @@ class Pipeline:
             cut = info.sentence.start + (dateline_end(info.sentence.text)
                                          if info.sentence is lead and not every_sentence else 0)
             resolved = [(t, res.places.resolve(t, countries, admin1s)) for t in tops if t.start >= cut]
+            # a name left unresolved inside the article's countries that is a country, a
+            # division or a city elsewhere ("Dubai" in a report on Bahrain) is no unknown village
+            resolved = [(t, p) for t, p in resolved if p is not None or not _known_elsewhere(t, res)]
             resolved += _capitals(info, countries, res)
             # events known only to a country or province take its capital's point (ACLED, geo precision 3)
             info.toponyms = sorted(((t, p.at_seat() if p is not None and (p.is_country or p.is_admin1) else p)
@@ -455,6 +458,18 @@ def _violent_lead(article: Article, res: Resources) -> bool:
     return bool(body) and (res.lexicon.candidate(article.text[body[0].start:body[0].end])
                            or bool(re.search(r"\b(?:explosions?|blasts?|attacks?|bomb(?:ing)?s?|gunfire)\b",
                                              article.text[body[0].start:body[0].end], re.I)))
+
+
+def _known_elsewhere(t: Toponym, res: Resources) -> bool:
+    """Whether a toponym's name is a country, a first-level division or a city of 100,000
+    people or more somewhere (GeoNames feature codes and population; a city by its own
+    name, not an alternate one)."""
+    from eventcoder.resolve.gazetteer.names import fold
+
+    name = fold(t.text)
+    return any(p.is_country or p.is_admin1 or (p.feature_class == "P" and (p.population or 0) >= 100_000
+                                                and fold(p.name) == name)
+               for p in res.places.candidates(t.text))
 
 
 def _unambiguous(t: Toponym, p: Place, res: Resources) -> bool:

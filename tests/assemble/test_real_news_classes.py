@@ -297,3 +297,13 @@ def test_a_follow_up_sentence_dates_the_event_the_report_dated_only_by_its_state
                  "in Zamfara state.\n\nThe attack took place on Thursday night, the ministry said.",
                  published="2023-02-12")
     assert [(e.event_date, e.location, e.fatalities) for e in coded.events] == [("2023-02-09", "Tsafe", 9)]
+
+
+
+def test_english_words_before_a_name_are_not_part_of_the_place():
+    # "an Erbil hospital": "an" is the English article, not the Arabic particle "an-";
+    # "in Sunni areas" names no place; "an-Nasiriyah" keeps its particle
+    from eventcoder.extract.places import find_toponyms
+
+    text = "The wounded were treated in an Erbil hospital after clashes in Sunni areas and in an-Nasiriyah."
+    assert [t.text for t in find_toponyms(text, 0, [])] == ["Erbil", "an-Nasiriyah"]

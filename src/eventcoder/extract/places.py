@@ -14,7 +14,9 @@ from dataclasses import dataclass, replace
 
 from eventcoder.nlp import Entity
 
-_CAP = r"(?:(?:al|el|ad|as|an|ar|at|ash|de|del|la|le|du|des|di)[- ])?[A-Z\u00C0-\u00DE][\w'’\u00C0-\u017F-]*"
+# a lower-case particle before a name: "al Qaim", "de la", "an-Nasiriyah"; the particles that are
+# also English words ("an", "as", "at") only with a hyphen, so "an Erbil hospital" is Erbil
+_CAP = r"(?:(?:al|el|de|del|la|le|du|des|di)[- ]|(?:ad|as|an|ar|at|ash)-)?[A-Z\u00C0-\u00DE][\w'’\u00C0-\u017F-]*"
 _NAME = _CAP + r"(?:[ -](?:" + _CAP + r"|de|del|la|du|des|al|el|wa|ya))*"
 _FEATURE_BEFORE = re.compile(
     r"\b(?P<f>village|villages|town|city|hamlet|locality|district|neighbou?rhood|area|region|province|state|county|"
@@ -30,7 +32,7 @@ _FEATURE_AFTER = re.compile(
 # African usage); only after a preposition, so "the Fulani community" is no place
 _COMMUNITY = re.compile(r"\b(?:of|in|at|from|near)\s+(?P<n>" + _NAME + r")\s+(?P<f>community)\b")
 _PREP = re.compile(r"\b(?i:in|near|at|outside|around|from|into|on|towards|toward|between|and|struck|hit|shelled|"
-                   r"bombed|attacked|reached|entered|captured|seized)\s+(?:the\s+)?(?P<n>" + _NAME + r")")
+                   r"bombed|attacked|reached|entered|captured|seized)\s+(?:the\s+|an?\s+)?(?P<n>" + _NAME + r")")
 _NOT_PLACE_AFTER = re.compile(
     r"^\s*(?:said|says|told|announced|claimed|denied|has said|officials|government|authorities|launched|fired|"
     r"attacked|accused|has|had|have|is|was|were|will|would|sent|deployed|struck|shelled|bombed|army|forces|troops)\b"
@@ -39,7 +41,10 @@ _STOP = {"The", "A", "An", "On", "In", "At", "He", "She", "They", "It", "We", "I
          "His", "Her", "Their", "Its", "This", "That", "These", "Those", "Troops", "Soldiers", "Government",
          "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
          "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-         "God", "Allah", "President", "Minister", "General", "Colonel", "Captain", "Major"}
+         "God", "Allah", "President", "Minister", "General", "Colonel", "Captain", "Major",
+         # faiths and peoples named as adjectives ("in Sunni areas", "an Indigenous community")
+         "Sunni", "Shia", "Shiite", "Muslim", "Christian", "Catholic", "Jewish", "Hindu", "Buddhist",
+         "Indigenous", "Western", "Eastern", "Northern", "Southern"}
 
 
 @dataclass(frozen=True)
