@@ -307,3 +307,13 @@ def test_english_words_before_a_name_are_not_part_of_the_place():
 
     text = "The wounded were treated in an Erbil hospital after clashes in Sunni areas and in an-Nasiriyah."
     assert [t.text for t in find_toponyms(text, 0, [])] == ["Erbil", "an-Nasiriyah"]
+
+
+def test_each_place_with_its_own_toll_is_its_own_event(code):
+    # class 3: "leaving three dead in A and five dead in the B area": two events, each with its
+    # own place and toll, not one event with the smaller figure
+    coded = code("Roadside bombs hit two army convoys on Tuesday in Zamfara state, leaving three dead in Kwarbaga "
+                 "and five dead in the Tindouli area, the army said.", published="2019-03-13")
+    assert sorted((e.sub_event_type, e.event_date, e.location, e.fatalities) for e in coded.events) == [
+        ("Remote explosive/landmine/IED", "2019-03-12", "Kwarbaga", 3),
+        ("Remote explosive/landmine/IED", "2019-03-12", "Tindouli", 5)]

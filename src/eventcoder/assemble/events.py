@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 
 from eventcoder.assemble.grouping import (
@@ -229,8 +230,59 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             confidence=round(min(confidence, 0.95), 2),
         )
         ev.notes = _notes(ev)
-        events.extend(_one_per_place(ev, top, placed, article, country))
+        split = _tolls_by_place(ev, ms, article, country)
+        events.extend(split if split else _one_per_place(ev, top, placed, article, country))
     return drop_duplicates(events)
+
+
+_FIGURE_TO_PLACE = re.compile(r"^\s*(?:people\s+)?(?:in|at|near)\s+(?:the\s+)?(?:(?:village|town|area)\s+of\s+)?$", re.I)
+
+
+_FIGURE_THEN_NAME = re.compile(r"\s*(?:people\s+)?(?:in|at|near)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?"
+                               r"(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+_NOT_A_NAME = {"The", "A", "An", "This", "That", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+               "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December"}
+
+
+def _tolls_by_place(ev: Event, ms: list[Mention], article: Article, country: str | None) -> list[Event]:
+    """One event per place when a report gives each place its own toll ("leaving two dead in
+    Dialloube and four dead in the Hombori area"): ACLED codes each place with its own
+    fatalities. Empty when the sentence does not pair two or more figures with places."""
+    for m in ms:
+        pairs: list[tuple[int, Toponym, Place | None]] = []
+        for dc in m.deaths:
+            nxt = min((tp for tp in m.sentence_places if tp[0].start >= dc.end and not tp[0].moving
+                       and not (tp[1] is not None and (tp[1].is_country or tp[1].is_admin1))),
+                      key=lambda tp: tp[0].start, default=None)
+            if nxt is None or not _FIGURE_TO_PLACE.match(article.text[dc.end:nxt[0].start]):
+                # a village no look-up knows, named right after its figure ("two dead in Dialloube")
+                named = _FIGURE_THEN_NAME.match(article.text, dc.end)
+                if named is None or named.group("n").split()[0] in _NOT_A_NAME:
+                    continue
+                nxt = (Toponym(named.group("n"), named.start("n"), named.end("n"), None, False, "pattern"), None)
+            if nxt[1] is not None and country is not None and nxt[1].country != country:
+                continue
+            pairs.append((dc.value, nxt[0], nxt[1]))
+        if len(pairs) < 2 or len({fold(t.text) for _v, t, _p in pairs}) < len(pairs):
+            continue
+        out = []
+        for i, (value, t, p) in enumerate(pairs):
+            evidence = [x for x in ev.evidence if x.field not in ("location", "fatalities")] + [
+                Evidence("location", t.start, t.end, t.text)]
+            copy = replace(
+                ev, event_id=hashlib.sha1(f"{ev.event_id}|{t.start}".encode()).hexdigest()[:16] if i else ev.event_id,
+                location=t.text, geonameid=p.geonameid if p is not None else None,
+                latitude=p.latitude if p is not None else (ev.latitude if i == 0 else None),
+                longitude=p.longitude if p is not None else (ev.longitude if i == 0 else None),
+                admin1=(p.admin1 or ev.admin1) if p is not None else ev.admin1,
+                admin2=p.admin2 if p is not None else None,
+                geo_precision=(1 if p.feature_class == "P" and not t.near else 2) if p is not None else 2,
+                fatalities=value, fatalities_low=value, fatalities_high=value, evidence=evidence)
+            copy.notes = _notes(copy)
+            out.append(copy)
+        return out
+    return []
 
 
 def _one_per_place(ev: Event, top: Toponym | None, placed: Mention | None, article: Article,
