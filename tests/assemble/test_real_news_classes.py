@@ -317,3 +317,18 @@ def test_each_place_with_its_own_toll_is_its_own_event(code):
     assert sorted((e.sub_event_type, e.event_date, e.location, e.fatalities) for e in coded.events) == [
         ("Remote explosive/landmine/IED", "2019-03-12", "Kwarbaga", 3),
         ("Remote explosive/landmine/IED", "2019-03-12", "Tindouli", 5)]
+
+
+def test_a_roundup_of_clashes_on_three_days_is_three_events(code):
+    # class 3: three clashes on three days in three places; the country named in each
+    # sentence does not make them one place; "skirmishes" is a battle; "six members of the
+    # group were killed" is a toll; "In a separate incident" never joins the event before
+    coded = code("Two soldiers were killed in clashes with militants near Tikrit in Iraq on Tuesday, the army said.\n\n"
+                 "On Monday, six members of the group were killed in skirmishes with troops near Kirkuk in "
+                 "northern Iraq.\n\n"
+                 "In a separate incident on Monday, troops clashed with militants near Mosul in Iraq, killing "
+                 "three of them.", published="2015-08-18")
+    assert sorted((e.event_type, e.event_date, e.location, e.fatalities) for e in coded.events) == [
+        ("Battles", "2015-08-17", "Kirkuk", 6),
+        ("Battles", "2015-08-17", "Mosul", 3),
+        ("Battles", "2015-08-18", "Tikrit", 2)]

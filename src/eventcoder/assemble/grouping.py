@@ -31,6 +31,8 @@ def _same_place(a: Mention, b: Mention) -> bool | None:
     def holds(x: Mention, y: Mention) -> bool:
         # y's place is also named in x's sentence
         assert y.toponym is not None
+        if y.place is not None and (y.place.is_country or y.place.is_admin1):
+            return False  # a country or a division named in both sentences is context, not the place
         for t, p in x.sentence_places:
             if fold(t.text) == fold(y.toponym.text):
                 return True
@@ -59,6 +61,9 @@ def _same_place(a: Mention, b: Mention) -> bool | None:
         return None
     return fold(a.toponym.text) == fold(b.toponym.text)
 
+_SEPARATE = re.compile(r"\b(?:in (?:a|another) separate|in another|separately|elsewhere)\b", re.I)
+
+
 def merge_mentions(mentions: list[Mention]) -> list[Draft]:
     """Group mentions into events: same event type, compatible place and date, and the
     same sub-event type unless the later mention names neither place nor date."""
@@ -66,6 +71,9 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
     for m in mentions:
         target = None
         last = drafts[-1] if drafts else None
+        if _SEPARATE.search(m.sentence.text[:max(0, m.trigger.start - m.sentence.start)]):
+            drafts.append(Draft([m]))  # "In a separate incident, ...": never the event before
+            continue
         if m.anaphoric and last is not None and m.sentence.paragraph - last.mentions[-1].sentence.paragraph <= 2 \
                 and (m.date is None or all(x.date is None or abs((m.date - x.date).days) <= 1
                                            or (x.date_mention is not None and x.date_mention.reporting)

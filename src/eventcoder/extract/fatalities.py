@@ -83,7 +83,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
              r"were killed|was killed|have been killed|had been killed|has been killed|had died|have died|"
              r"fell as martyrs|were martyred|was martyred|embraced martyrdom|martyred|killed in action)")
     # A: "<group> (were|had been) killed"
-    a = re.compile(r"\b" + group + r"(?:\s*,[^,.;]{0,60},)?\s+(?:(?:were|was|had|have|has|are|is|been|reportedly|all|also|later|being)\s+){0,3}" + death + r"\b", re.I)
+    # "six members of the PKK were killed", "three residents from the village were killed"
+    after = r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
+    a = re.compile(r"\b" + group + after + r"(?:\s*,[^,.;]{0,60},)?\s+(?:(?:were|was|had|have|has|are|is|been|reportedly|all|also|later|being)\s+){0,3}" + death + r"\b", re.I)
     # B: "killing/killed <group>"
     b = re.compile(r"\b(?:(?:killing|killed|kills|kill|claimed the lives of|claiming the lives of|took the lives of|"
                    r"shot dead|shooting dead|shot and killed|gunned down|gunning down|murdered|murdering|massacred|"
