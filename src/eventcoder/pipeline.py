@@ -109,8 +109,14 @@ class Pipeline:
             return True
         if any(a.kind == "group" and a.text == name for a in res.actors.find(name)):
             return True
+        from eventcoder.resolve.gazetteer.names import fold
+
+        # a town by its own name, not by one of its alternate names ("Yakubu" is an old name
+        # of Bauchi, and a common surname)
+        key = fold(name)
         places = res.places.candidates(name)
-        return any(p.is_country or p.is_admin1 or (p.population or 0) >= 50_000 for p in places)
+        return any(p.is_country or p.is_admin1 or ((p.population or 0) >= 50_000 and fold(p.name) == key)
+                   for p in places)
 
     # ------------------------------------------------------------------ stages
     def clean(self, doc: RawDocument) -> Article:

@@ -123,3 +123,29 @@ def test_confirmed_and_said_quotes_what_was_said_and_a_claim_is_no_quote(code):
     quotes = code(text, published="2023-03-14").quotes
     assert [(q.speaker, q.text) for q in quotes if q.speaker] == [("Musa Bello", "security forces had been deployed")]
     assert not any(q.text.startswith("responsibility") for q in quotes)
+
+
+def test_speakers_seen_on_real_news_forms():
+    # issue 8, class 8: a weekday as a first name; office words the role list does not know
+    # before the name; a participle aside before the speaker; a speaker introduced by
+    # "narrated" and then "He stated:"; an organisation in capitals is no person
+    art = _article(
+        "Gunmen killed nine villagers in Kwarbaga on Monday night, police said.",
+        "Talking to reporters, Kaduna SSP Operations Musa Bello Garba said the gunmen had come on motorcycles.",
+        "A witness, Ibrahim Sule, narrated the attack in a telephone interview. He stated: \"They shot at anyone "
+        "who ran and burned the granaries.\"",
+        "Sunday Ayuba, a community leader, said the village had asked for soldiers twice this year.",
+        "The Ohio-based Christian Relief Ministries said the kidnapped group included seven women.",
+    )
+    quotes = find_quotes(art)
+
+    def by(prefix):
+        [q] = [q for q in quotes if q.text.startswith(prefix)]
+        return q
+
+    assert (by("the gunmen had come").speaker, by("the gunmen had come").role) == (
+        "Musa Bello Garba", "Kaduna SSP Operations")
+    assert by("They shot at anyone").speaker == "Ibrahim Sule"
+    assert by("the village had asked").speaker == "Sunday Ayuba"
+    assert by("the kidnapped group").speaker is None
+    assert not [q for q in quotes if q.text.startswith("Talking to reporters")]

@@ -79,13 +79,23 @@ def _strip_titles(text: str) -> str:
     return text
 
 
+# words that make a capitalised sequence an organisation or a place, not a person
+_ORG_WORD = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|office|council|observatory|army|forces|"
+                       r"police|committee|commission|government|authority|organi[sz]ation|group|front|movement|"
+                       r"party|union|association|institute|network|news|radio|times|post|press|state|province|"
+                       r"region|county|district|brigade|battalion|command|university|hospital|church|mission)\b")
+
+
 def _is_name(text: str, not_person: Callable[[str], bool]) -> bool:
     core = _strip_titles(text)
     m = _NAME.fullmatch(core)
     if not m or len(core.split()) > 5:
         return False
-    first = core.split()[0]
-    return (first not in _NOT_FIRST and not _MONTH_DAY.search(core) and not _ROLE_RE.search(core)
+    toks = core.split()
+    first = toks[0]
+    # a weekday or month may be a first name ("Sunday Abdu"), never a surname or a lone word
+    dated = _MONTH_DAY.search(" ".join(toks[1:])) if len(toks) > 1 else _MONTH_DAY.search(core)
+    return (first not in _NOT_FIRST and not dated and not _ROLE_RE.search(core)
             and not not_person(core))
 
 
@@ -149,6 +159,18 @@ def parse_speaker(who: str, not_person: Callable[[str], bool] = lambda s: False)
                     name = nm.group(0)
                     r, o = _role_org(part[:last.end()])
                     role, org = role or r, org or o
+                    continue
+        if name is None and not _ROLE_RE.search(part):
+            # "Peshawar SSP Operations Haroon Rasheed Khan": words of office the role list does
+            # not know, then the name (the last two or three capitalised words)
+            toks = part.split()
+            if len(toks) >= 4 and all(t[:1].isupper() for t in toks) and toks[0] not in _NOT_FIRST:
+                for k in (3, 2):
+                    cand = " ".join(toks[-k:])
+                    if _is_name(cand, not_person) and not not_person(toks[-1]) and not _ORG_WORD.search(cand):
+                        name, role = cand, role or " ".join(toks[:-k])
+                        break
+                if name is not None:
                     continue
         if role is None:
             r, o = _role_org(part)
@@ -236,7 +258,7 @@ _SAYING = re.compile(r",?\s+(?:saying|adding|and added|and said)\s+(?:that\s+)?(
 _SUBJECT_NAME = re.compile(
     r"(?:^|(?<=\bthat )|(?<=, ))(?P<who>(?:(?:" + _TITLES[3:-1] + r")\s+)*(?:[A-Z][\w’'-]+\.?\s+){0,2}[A-Z][\w’'-]+(?:\s+(?:al-|el-|bin\s+|de\s+)?[A-Z][\w’'-]+){1,3})"
     r"(?=\s*,\s+(?:the|a|an|who|whose|[a-z]+ (?:of|for|at))\b|\s*,?\s+(?:" + _VERBS + r"|blamed|accused|condemned|described|called|"
-    r"alleged|denied|said)\b)")
+    r"alleged|denied|said|narrated|recounted|recalled|described|spoke|testified)\b)")
 
 
 def _pair_quotes(text: str) -> list[tuple[int, int]]:
@@ -330,6 +352,8 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
                     add(a + par.start("q"), a + par.end("q"), psp, False, par.group("who"))
                     continue
             m2 = _REPORTED_AFTER.match(sent)
+            if m2 and re.match(r"(?:Talking|Speaking|Addressing|Briefing|Writing)\b", m2.group("q")):
+                m2 = None  # "Talking to the media, X said ...": the words after the verb are the quote
             if m2:
                 who = m2.group("who1") or m2.group("who2") or m2.group("who3") or ""
                 rsp = parse_speaker(who, not_person)
