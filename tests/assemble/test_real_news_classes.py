@@ -332,3 +332,14 @@ def test_a_roundup_of_clashes_on_three_days_is_three_events(code):
         ("Battles", "2015-08-17", "Kirkuk", 6),
         ("Battles", "2015-08-17", "Mosul", 3),
         ("Battles", "2015-08-18", "Tikrit", 2)]
+
+
+def test_an_unknown_village_takes_the_country_of_the_town_named_with_it(geo_pipeline):
+    # class 5: Israel is named most, but the strike hit a village near a Lebanese city
+    coded = geo_pipeline.code("Israel said it struck a Hezbollah commander on Thursday. Israel has kept up its strikes "
+                              "despite the ceasefire, Israeli officials said.\n\n"
+                              "One man was killed in an Israeli drone strike that targeted a car in the village of "
+                              "Kfar Tebnit near the city of Nabatieh in southern Lebanon on Thursday, the ministry said.",
+                              published="2025-07-10")
+    assert [(e.sub_event_type, e.country, e.location, e.fatalities) for e in coded.events] == [
+        ("Air/drone strike", "LB", "Kfar Tebnit", 1)]

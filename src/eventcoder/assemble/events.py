@@ -120,6 +120,13 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             # no place in the event's sentences: the article's lead place
             place, top = lead_place.place, lead_place.toponym
             country = place.country if place else None
+        if country is None and top is not None:
+            # an unknown village: the country of the towns and divisions named with it ("the
+            # village of Mansouri near the coastal city of Tyre"); not of a country named beside
+            # it, which may be a border ("bordering Afghanistan")
+            named = [p.country for m in ms for _t, p in m.sentence_places if p is not None and not p.is_country]
+            if named:
+                country = max(set(named), key=named.count)
         if country is None:
             country = focus
         country, territory = acled_country(country)
