@@ -343,3 +343,13 @@ def test_an_unknown_village_takes_the_country_of_the_town_named_with_it(geo_pipe
                               published="2025-07-10")
     assert [(e.sub_event_type, e.country, e.location, e.fatalities) for e in coded.events] == [
         ("Air/drone strike", "LB", "Kfar Tebnit", 1)]
+
+
+def test_an_attack_placed_only_in_a_division_with_no_date_word_is_still_an_event(code):
+    # class 1: a report with no date word whose only place is a division ("in the Zamfara
+    # department"): a particle-like word ("de") must not eat the feature word, and a division
+    # is a place, so the report is no bare comment
+    coded = code("Two soldiers were killed in the Zamfara department, bordering Niger, in an attack carried out "
+                 "by gunmen, military sources reported.", published="2024-09-03")
+    assert [(e.event_type, e.event_date, e.country, e.admin1, e.fatalities) for e in coded.events] == [
+        ("Battles", "2024-09-03", "NG", "Zamfara", 2)]

@@ -108,9 +108,9 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
     return drafts
 
 def bare(draft: Draft) -> bool:
-    """A draft none of whose sentences names a place or a date: a quote, a comment or
+    """A draft none of whose sentences names a place (a division counts) or a date: a quote, a comment or
     background ("These mines do not distinguish ...") rather than a report of an occurrence."""
-    return all(m.toponym is None and m.date_mention is None for m in draft.mentions)
+    return all(m.toponym is None and m.admin1 is None and m.date_mention is None for m in draft.mentions)
 
 def suppress_parts(drafts: list[Draft]) -> list[Draft]:
     """Drop drafts that are part of another event: arrests during a protest, looting or

@@ -17,7 +17,9 @@ from eventcoder.nlp import Entity
 # a lower-case particle before a name: "al Qaim", "de la", "an-Nasiriyah"; the particles that are
 # also English words ("an", "as", "at") only with a hyphen, so "an Erbil hospital" is Erbil
 _CAP = r"(?:(?:al|el|de|del|la|le|du|des|di)[- ]|(?:ad|as|an|ar|at|ash)-)?[A-Z\u00C0-\u00DE][\w'’\u00C0-\u017F-]*"
-_NAME = _CAP + r"(?:[ -](?:" + _CAP + r"|de|del|la|du|des|al|el|wa|ya))*"
+# a particle joins two capitalised words ("Pointe de Bout", "Ras al Ain"), never ends a name
+# ("the Arauca department" is Arauca)
+_NAME = _CAP + r"(?:[ -](?:" + _CAP + r"|(?:de|del|la|du|des|al|el|wa|ya)(?=[ -][A-Z\u00C0-\u00DE])))*"
 _FEATURE_BEFORE = re.compile(
     r"\b(?P<f>village|villages|town|city|hamlet|locality|district|neighbou?rhood|area|region|province|state|county|"
     r"commune|settlement|camp|island|islands|market town|border town|capital|municipality|department|governorate|"
