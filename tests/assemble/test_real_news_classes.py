@@ -353,3 +353,16 @@ def test_an_attack_placed_only_in_a_division_with_no_date_word_is_still_an_event
                  "by gunmen, military sources reported.", published="2024-09-03")
     assert [(e.event_type, e.event_date, e.country, e.admin1, e.fatalities) for e in coded.events] == [
         ("Battles", "2024-09-03", "NG", "Zamfara", 2)]
+
+
+def test_a_prisoner_swap_and_an_agreed_ceasefire_are_agreements(code):
+    # class 1: agreement wording outside the lexicon ("swapped prisoners", "has agreed to a
+    # cease-fire with")
+    coded = code("Rival armed factions swapped 35 prisoners on Thursday in Kirkuk as part of a truce, officials said.",
+                 published="2020-12-26")
+    assert [(e.event_type, e.sub_event_type, e.event_date, e.location) for e in coded.events] == [
+        ("Strategic developments", "Agreement", "2020-12-24", "Kirkuk")]
+    coded = code("Iraq's government has agreed to a cease-fire with tribal militias in Kirkuk, the prime minister "
+                 "said on Saturday.", published="2023-01-01")
+    assert [(e.event_type, e.sub_event_type, e.country) for e in coded.events] == [
+        ("Strategic developments", "Agreement", "IQ")]
