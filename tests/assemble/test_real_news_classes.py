@@ -366,3 +366,21 @@ def test_a_prisoner_swap_and_an_agreed_ceasefire_are_agreements(code):
                  "said on Saturday.", published="2023-01-01")
     assert [(e.event_type, e.sub_event_type, e.country) for e in coded.events] == [
         ("Strategic developments", "Agreement", "IQ")]
+
+
+def test_a_protest_that_turned_to_stone_throwing_is_a_riot(code):
+    # class 1: "The protesters threw stones at police" with no place or date of its own: the
+    # demonstration just reported turned violent, one Riots event where it was
+    coded = code("Police in Kirkuk fired tear gas on Friday to disperse opposition demonstrators who had gathered "
+                 "to demand elections.\n\nThe protesters threw stones at police while others set tires ablaze.",
+                 published="2016-08-26")
+    assert [(e.event_type, e.sub_event_type, e.event_date, e.location) for e in coded.events] == [
+        ("Riots", "Violent demonstration", "2016-08-26", "Kirkuk")]
+
+
+def test_every_place_of_a_list_is_found():
+    # class 3: "in Guayaquil, Quito, Ambato and Cuenca": names NER misses after the first
+    from eventcoder.extract.places import find_toponyms
+
+    text = "Prisoners rioted in jails in Tikrit, Kirkuk, Samarra and Baiji, taking guards hostage."
+    assert [t.text for t in find_toponyms(text, 0, [])] == ["Tikrit", "Kirkuk", "Samarra", "Baiji"]

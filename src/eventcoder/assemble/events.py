@@ -93,8 +93,11 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         f = ms[0]
         # sub-event type: the highest-priority sub-type among the mentions for protests/riots
         sub = f.sub_event_type
+        etype = f.event_type
         if f.event_type in ("Protests", "Riots"):
-            sub = max(ms, key=lambda m: m.trigger.priority).sub_event_type
+            # a demonstration whose report says it turned violent is one Riots event (ACLED)
+            top_m = max(ms, key=lambda m: m.trigger.priority)
+            sub, etype = top_m.sub_event_type, top_m.event_type
         # a date of the event itself before one that dates only the report ("said on Saturday")
         dated = next((m for m in ms if m.date is not None and not (m.date_mention and m.date_mention.reporting)),
                      None) or next((m for m in ms if m.date is not None), None)
@@ -184,7 +187,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
                 # else the district it lies in ("villages of A and B in Yatenga province")
                 coords = next((p for m in ms for _t, p in m.sentence_places
                                if p is not None and p.is_admin2 and p.country == country), None)
-        a1, a2 = pick_actors(draft, f.event_type, sub, country, [country, *countries] if country else countries, res, claims)
+        a1, a2 = pick_actors(draft, etype, sub, country, [country, *countries] if country else countries, res, claims)
         if a1 and a2 and a1[0] == a2[0]:
             a2 = None
         fat, low, high, fat_ev = event_toll(draft, sub)
@@ -209,12 +212,12 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         interaction = None
         if inter1 is not None:
             interaction = int(f"{min(inter1, inter2)}{max(inter1, inter2)}") if inter2 is not None else int(f"{inter1}0")
-        key = "|".join([article.id, f.event_type, sub, str(ev_date), fold(location or ""), str(f.trigger.start)])
+        key = "|".join([article.id, etype, sub, str(ev_date), fold(location or ""), str(f.trigger.start)])
         attribution = next((m.attribution for m in ms if m.attribution is not None), None)
         confidence = 0.4 + 0.15 * (dated is not None) + 0.15 * (place is not None) + 0.1 * (a1 is not None and a1[2] is not None) + 0.1 * (len(ms) > 1)
         ev = Event(
             event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
-            event_type=f.event_type,
+            event_type=etype,
             sub_event_type=sub,
             event_date=ev_date.isoformat() if ev_date else None,
             time_precision=prec if ev_date else None,

@@ -61,6 +61,8 @@ def _same_place(a: Mention, b: Mention) -> bool | None:
         return None
     return fold(a.toponym.text) == fold(b.toponym.text)
 
+_THE_PROTESTERS = re.compile(r"\b(?:[Tt]he|[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Tt]hese)\s+(?:of the\s+)?(?:angry\s+)?"
+                             r"(?:protesters|protestors|demonstrators|marchers|crowds?|youths|students|supporters)\b")
 _SEPARATE = re.compile(r"\b(?:in (?:a|another) separate|in another|separately|elsewhere)\b", re.I)
 
 
@@ -71,6 +73,14 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
     for m in mentions:
         target = None
         last = drafts[-1] if drafts else None
+        if m.event_type == "Riots" and m.toponym is None and m.date is None \
+                and _THE_PROTESTERS.search(m.sentence.text[:max(0, m.trigger.start - m.sentence.start)]):
+            # "The protesters threw stones at police": the demonstration just reported turned violent
+            demo = next((d for d in reversed(drafts[-3:]) if d.first.event_type in ("Protests", "Riots")
+                         and m.sentence.paragraph - d.mentions[-1].sentence.paragraph <= 2), None)
+            if demo is not None:
+                demo.mentions.append(m)
+                continue
         if _SEPARATE.search(m.sentence.text[:max(0, m.trigger.start - m.sentence.start)]):
             drafts.append(Draft([m]))  # "In a separate incident, ...": never the event before
             continue

@@ -151,7 +151,21 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
                 out[-1] = Toponym(prev.text, prev.start, prev.end, t.feature, prev.near or t.near, prev.source, prev.moving)
             continue
         out.append(t)
+    # the rest of a list of places ("in Guayaquil, Quito, Ambato and Cuenca"): each name
+    # joined by a comma or "and" to a place found before it
+    i = 0
+    while i < len(out):
+        t = out[i]
+        m = _LIST_NEXT.match(text, t.end - offset)
+        if m and m.group("n").split()[0] not in _STOP and not any(
+                x.start < offset + m.end("n") and offset + m.start("n") < x.end for x in out):
+            nt = Toponym(m.group("n"), offset + m.start("n"), offset + m.end("n"), None, t.near, "prep", t.moving)
+            out.insert(i + 1, nt)
+        i += 1
     return out
+
+
+_LIST_NEXT = re.compile(r"(?:,\s+|,?\s+and\s+)(?P<n>" + _NAME + r")(?=\s*(?:,|\s+and\b|\s+(?:on|in|at|as|where|when|after|before|were|was)\b|[.;:]|$))")
 
 
 # --------------------------------------------------------------------------- known names
