@@ -187,11 +187,12 @@ class Pipeline:
             # first-level divisions; town names are too often ambiguous across countries)
             info.toponyms = [(t, p) for t in tops for p in [res.places.resolve(t, [])]
                              if p is not None and (p.is_country or p.is_admin1 or _unambiguous(t, p, res))]
-        countries = article_countries(article, body, infos, res)
+        countries = article_countries(article, body, infos, res, weak_ok=False)
         if not countries and infos:
-            # no country named in the candidate sentences: the article's toponyms, all found
-            # and resolved together ("Wase, Plateau" is Nigeria's Plateau, not Dakar's)
-            countries = self._toponym_countries(article)
+            # no country or division named in the candidate sentences: the article's toponyms,
+            # title included, all found and resolved together ("Wase, Plateau" is Nigeria's
+            # Plateau, not Dakar's; "Ferguson" under a "Missouri" headline), else town names
+            countries = self._toponym_countries(article) or article_countries(article, body, infos, res)
         # second pass: every toponym in the article's countries; the divisions they fall in
         # then break ties between namesakes (Pattan in Jammu and Kashmir, not in Gujarat)
         admin1s: set[tuple[str, str | None]] = set()

@@ -384,3 +384,11 @@ def test_every_place_of_a_list_is_found():
 
     text = "Prisoners rioted in jails in Tikrit, Kirkuk, Samarra and Baiji, taking guards hostage."
     assert [t.text for t in find_toponyms(text, 0, [])] == ["Tikrit", "Kirkuk", "Samarra", "Baiji"]
+
+
+def test_a_surname_that_is_a_demonym_names_no_country(code):
+    # class 5: "Antonio French, a local alderman" is a person, not France
+    coded = code("Protesters clashed with police in Tikrit on Friday night after a shooting.\n\n"
+                 "Ali French, a local councillor who has been recording the protests, said police fired tear gas.",
+                 published="2014-08-16")
+    assert [(e.event_type, e.country, e.location) for e in coded.events] == [("Riots", "IQ", "Tikrit")]

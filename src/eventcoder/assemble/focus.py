@@ -13,6 +13,10 @@ PART_OF_NAME_BEFORE = re.compile(r"\b(?:Lake|River|Gulf|Sea|Mount|Basin|of the|N
 
 PART_OF_NAME_AFTER = re.compile(r"^\s+(?:Basin|River|Lake|Sea|Liberation|People's|Peoples|Democratic Forces|Workers)")
 
+# a word that is a demonym and a surname: after a first name, before a comma or a verb of saying
+SURNAME_BEFORE = re.compile(r"(?:^|[.,;:]\s+|\b(?:said|says|told|by|and|with)\s+)[A-Z][a-z]{2,}\s+$")
+SURNAME_AFTER = re.compile(r"^(?:,|\s+(?:said|says|told|tweeted|wrote|added)\b|['’]s\s)")
+
 def frame_irrelevant(text: str, res: Resources) -> bool:
     """Whether the article reads as sports, business, film or history rather than news of violence
     (at least ``frame_min`` distinct words of one frame)."""
@@ -37,14 +41,19 @@ def disaster_report(lead: str, infos: list[SentenceInfo]) -> bool:
     return bool(_DISASTER.search(lead)) and not any(a.kind in (GROUP, UNIDENTIFIED) for info in infos for a in info.actors)
 
 
-def article_countries(article: Article, body: list[Sentence], infos: list[SentenceInfo], res: Resources) -> list[str]:
+def article_countries(article: Article, body: list[Sentence], infos: list[SentenceInfo], res: Resources,
+                      weak_ok: bool = True) -> list[str]:
     """The article's countries, focus first: country names and demonyms counted in the body,
-    the dateline's country, and the countries of places resolved in candidate sentences."""
+    the dateline's country, and the countries of places resolved in candidate sentences.
+    With ``weak_ok=False`` an article that names no country or division gives [] rather
+    than the countries of its town names alone."""
     counts: dict[str, float] = {}
     text = " ".join(s.text for s in body)
     for m in res.country_pattern.finditer(text):
         if PART_OF_NAME_BEFORE.search(text[max(0, m.start() - 12):m.start()]) or PART_OF_NAME_AFTER.match(text[m.end():]):
             continue
+        if SURNAME_BEFORE.search(text[max(0, m.start() - 30):m.start()]) and SURNAME_AFTER.match(text[m.end():]):
+            continue  # "Antonio French, a St. Louis alderman": a person's surname
         iso = res.actors.country_of_demonym(m.group(0))
         if iso:
             counts[iso] = counts.get(iso, 0) + 1.0
@@ -67,6 +76,8 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
                 weak[place.country] = weak.get(place.country, 0) + 0.5
     if not counts:
         # no country or division named: towns whose names only one country has
+        if not weak_ok:
+            return []
         counts = weak
     if article.title:
         for m in res.country_pattern.finditer(article.title):
