@@ -392,3 +392,12 @@ def test_a_surname_that_is_a_demonym_names_no_country(code):
                  "Ali French, a local councillor who has been recording the protests, said police fired tear gas.",
                  published="2014-08-16")
     assert [(e.event_type, e.country, e.location) for e in coded.events] == [("Riots", "IQ", "Tikrit")]
+
+
+def test_the_size_of_a_crowd_is_no_background(code):
+    # class 1: "hundreds of thousands of people ... to protest" is a demonstration, although
+    # the same words describe a war's toll ("a war that killed hundreds of thousands")
+    coded = code("Hundreds of thousands of people flooded the centre of Kirkuk on Sunday to protest against the "
+                 "new election law.", published="2017-10-08")
+    assert [(e.event_type, e.sub_event_type, e.event_date, e.location) for e in coded.events] == [
+        ("Protests", "Peaceful protest", "2017-10-08", "Kirkuk")]

@@ -56,11 +56,19 @@ CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the attack|the bom
 def _skip_sentence(info: SentenceInfo) -> bool:
     return bool(_GENERIC.search(info.sentence.text))
 
-def _generic_clause(info: SentenceInfo, pos: int) -> bool:
+# the size of a crowd ("hundreds of thousands of people marched"): background for a toll,
+# not for a demonstration
+_CROWD = re.compile(r"\b(?:tens of thousands|hundreds of thousands|thousands of people|millions)\b", re.I)
+
+
+def _generic_clause(info: SentenceInfo, pos: int, event_type: str = "") -> bool:
     """Whether the trigger's clause is background ("has killed thousands since 2009")."""
     a, b = clause_bounds(info, pos)
     s = info.sentence
-    return bool(_GENERIC.search(s.text[a - s.start:b - s.start]))
+    clause = s.text[a - s.start:b - s.start]
+    if event_type in ("Protests", "Riots"):
+        clause = _CROWD.sub(" ", clause)
+    return bool(_GENERIC.search(clause))
 
 def _modal_before(text: str, rel: int) -> bool:
     # the clause before the trigger: back to the last comma/semicolon (at most 80 characters)
@@ -241,7 +249,7 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
         last_para = s.paragraph
         for trig in kept:
             rel = trig.start - s.start
-            if _modal_before(s.text, rel) or _generic_clause(info, trig.start):
+            if _modal_before(s.text, rel) or _generic_clause(info, trig.start, trig.event_type):
                 continue
             d, prec, dm, ruled_out = _date_for(info, trig, published, pub_year, anchor_of)
             if ruled_out:
