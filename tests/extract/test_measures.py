@@ -74,3 +74,20 @@ def test_a_measure_word_is_not_its_own_order_word(code):
     coded = code("Traders in Kirkuk said the restriction of movement had hurt their business for weeks.",
                  published="2020-04-10")
     assert coded.measures == []
+
+
+def test_what_a_curfew_order_also_bans_is_a_measure_of_its_own(code):
+    # issue 8 (measures on real news): the order's other parts, in the forms real reports use
+    text = (
+        "Curfew in Kirkuk\n\n"
+        "KIRKUK, Iraq, March 28, 2025 — The governor imposed a curfew on Kirkuk on Friday. The curfew has prohibited "
+        "movement and any form of gathering in the city.\n\n"
+        "Bars and nightclubs were prohibited from remaining open beyond 9pm, and vehicles from outside the province "
+        "have been barred from entering, officials said."
+    )
+    coded = code(text)
+    assert [m for m in _measures(coded)] == [
+        ("business_closure", "IQ", "2025-03-28", None),
+        ("curfew", "IQ", "2025-03-28", None),
+        ("gathering_ban", "IQ", "2025-03-28", None),
+        ("movement_restriction", "IQ", "2025-03-28", None)]
