@@ -149,3 +149,15 @@ def test_speakers_seen_on_real_news_forms():
     assert by("the village had asked").speaker == "Sunday Ayuba"
     assert by("the kidnapped group").speaker is None
     assert not [q for q in quotes if q.text.startswith("Talking to reporters")]
+
+
+def test_wires_peoples_and_possessives_are_no_speakers():
+    # issue 8, class 8: "Reuters", "Palestinians" and "Mwai Kibaki's government" said nothing
+    # as persons
+    from eventcoder.extract.quotes import parse_speaker
+
+    assert parse_speaker("Reuters").name is None
+    assert parse_speaker("Palestinians", lambda s: s == "Palestinian").name is None
+    assert parse_speaker("Mwai Kibaki's").name is None
+    assert parse_speaker("Baghdad Operations Center").name is None
+    assert parse_speaker("Amina Yusuf").name == "Amina Yusuf"

@@ -52,6 +52,12 @@ _NOT_PERSON = {"police", "officials", "residents", "witnesses", "sources", "auth
                "the agency", "a statement", "the police", "army", "government", "ministry"}
 
 
+# news agencies and monitors that report, never a person who spoke
+_NEWS_WIRES = {"reuters", "afp", "ap", "xinhua", "anadolu", "efe", "ians", "pti", "ani", "tass", "ria novosti",
+               "netblocks", "ahram online", "al jazeera", "bbc", "cnn", "dpa", "kyodo", "yonhap", "irna", "sana",
+               "clashes", "attackers", "gunmen", "militants", "rebels", "soldiers", "troops", "protesters"}
+
+
 @dataclass(frozen=True)
 class Speaker:
     """Who spoke, as the text gives it (None where it does not)."""
@@ -83,7 +89,8 @@ def _strip_titles(text: str) -> str:
 _ORG_WORD = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|office|council|observatory|army|forces|"
                        r"police|committee|commission|government|authority|organi[sz]ation|group|front|movement|"
                        r"party|union|association|institute|network|news|radio|times|post|press|state|province|"
-                       r"region|county|district|brigade|battalion|command|university|hospital|church|mission)\b")
+                       r"region|county|district|brigade|battalion|command|university|hospital|church|mission|"
+                       r"cent(?:er|re)|operations|headquarters|directorate|online)\b")
 
 
 def _is_name(text: str, not_person: Callable[[str], bool]) -> bool:
@@ -95,8 +102,12 @@ def _is_name(text: str, not_person: Callable[[str], bool]) -> bool:
     first = toks[0]
     # a weekday or month may be a first name ("Sunday Abdu"), never a surname or a lone word
     dated = _MONTH_DAY.search(" ".join(toks[1:])) if len(toks) > 1 else _MONTH_DAY.search(core)
+    if re.search(r"['’]s$", core) or core.casefold() in _NOT_PERSON or core.casefold() in _NEWS_WIRES:
+        return False  # "Mwai Kibaki's government", "Authorities", "Reuters": no person speaking
+    if len(toks) == 1 and core.endswith("s") and not_person(core[:-1]):
+        return False  # "Palestinians", "Iraqis": a people, not a person
     return (first not in _NOT_FIRST and not dated and not _ROLE_RE.search(core)
-            and not not_person(core))
+            and not _ORG_WORD.search(core) and not not_person(core))
 
 
 def _role_org(part: str) -> tuple[str | None, str | None]:
