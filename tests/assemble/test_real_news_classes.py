@@ -401,3 +401,14 @@ def test_the_size_of_a_crowd_is_no_background(code):
                  "new election law.", published="2017-10-08")
     assert [(e.event_type, e.sub_event_type, e.event_date, e.location) for e in coded.events] == [
         ("Protests", "Peaceful protest", "2017-10-08", "Kirkuk")]
+
+
+def test_an_anniversary_ceremony_codes_no_old_attack(code):
+    # class 4: a commemoration of an attack two years before; its toll is history
+    coded = code("Families mark second anniversary of Kirkuk market bombing\n\n"
+                 "KIRKUK, Iraq — Parents of those killed in the 2014 bombing of a Kirkuk market gathered on Friday "
+                 "to mark its second anniversary. Militants bombed the market, killing 64 people, mostly traders, "
+                 "on Dec. 16. 2014.\n\n"
+                 "The main ceremony took place at the market, where the governor called the attack one of the most "
+                 "unforgettable days in the city's history. Parents lit candles.", published="2016-12-16")
+    assert coded.events == []
