@@ -192,7 +192,8 @@ class Pipeline:
             # no country or division named in the candidate sentences: the article's toponyms,
             # title included, all found and resolved together ("Wase, Plateau" is Nigeria's
             # Plateau, not Dakar's; "Ferguson" under a "Missouri" headline), else town names
-            countries = self._toponym_countries(article) or article_countries(article, body, infos, res)
+            countries = (self._toponym_countries(article, {i.sentence.paragraph for i in infos})
+                         or article_countries(article, body, infos, res))
         # second pass: every toponym in the article's countries; the divisions they fall in
         # then break ties between namesakes (Pattan in Jammu and Kashmir, not in Gujarat)
         admin1s: set[tuple[str, str | None]] = set()
@@ -219,11 +220,17 @@ class Pipeline:
                         if a.kind == "group"]
         return infos
 
-    def _toponym_countries(self, article: Article) -> list[str]:
-        """Countries of the article's resolved toponyms, most named first: a country or a
+    def _toponym_countries(self, article: Article, paragraphs: set[int]) -> list[str]:
+        """Countries of the toponyms of the article's title and of the given paragraphs (the
+        candidate sentences' ones), resolved together, most named first: a country or a
         first-level division counts 1, a town or district 0.5, a demonym 0.5."""
+        from dataclasses import replace as dc_replace
+
+        title_para = 0 if article.title is not None else -1
+        part = dc_replace(article, paragraphs=tuple(p for i, p in enumerate(article.paragraphs)
+                                                    if i in paragraphs or i == title_para))
         counts: dict[str, float] = {}
-        for _t, p in self.toponyms(article):
+        for _t, p in self.toponyms(part):
             if p is None or not p.country:
                 continue
             counts[p.country] = counts.get(p.country, 0) + (1.0 if (p.is_country or p.is_admin1) and _t.kind == "place" else 0.5)
