@@ -161,3 +161,24 @@ def test_wires_peoples_and_possessives_are_no_speakers():
     assert parse_speaker("Mwai Kibaki's").name is None
     assert parse_speaker("Baghdad Operations Center").name is None
     assert parse_speaker("Amina Yusuf").name == "Amina Yusuf"
+
+
+def test_according_to_a_named_person_time_lead_ins_and_quoted_as_saying():
+    # issue 8, class 8: reported speech in the forms real reports use; an outlet that
+    # "reported" and a person who "reported the kidnapping to the police" speak no words
+    art = _article(
+        "Gunmen attacked the town of Kwarbaga on Monday, police said.",
+        "According to Kwarbaga radio owner, Musa Bello Garba, the journalist was trapped inside the building.",
+        "According to him, the victims were civilians from the eastern province.",
+        "Yesterday, Ibrahim Sule Dogo, the police spokesman for the province, reported that the explosion killed "
+        "six people.",
+        "Nurhadi was quoted as saying by the state news agency that the panel had rejected the request.",
+        "Channels TV reported that the attack took place on Monday in the village.",
+        "Amina Yusuf reported the kidnapping to the police in the town.",
+    )
+    got = [(q.speaker, q.text) for q in find_quotes(art)]
+    assert ("Musa Bello Garba", "the journalist was trapped inside the building") in got
+    assert ("Musa Bello Garba", "the victims were civilians from the eastern province") in got
+    assert ("Ibrahim Sule Dogo", "the explosion killed six people") in got
+    assert ("Nurhadi", "the panel had rejected the request") in got
+    assert not [g for g in got if g[0] in ("Channels TV", "Amina Yusuf")]

@@ -25,7 +25,7 @@ from eventcoder.models import Article, Attribution, Event, Quote
 
 _VERBS = (r"said|says|say|told|tells|added|adds|stressed|explained|noted|warned|confirmed|announced|stated|"
           r"insisted|declared|claimed|wrote|recalled|recounted|urged|asked|replied|argued|acknowledged|"
-          r"emphasised|emphasized|continued|went on")
+          r"emphasised|emphasized|continued|went on|reported")
 _TITLES = (r"(?:Pol\.|Gen\.|Maj\.|Brig\.|Lt\.|Col\.|Gen\.|Capt\.|Cpt\.|Sgt\.|Cpl\.|Gov\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Rev\.|Sen\.|Rep\.|"
            r"Adm\.|Cmdr\.|Insp\.|Supt\.|Major|General|Brigadier|Colonel|Lieutenant|Captain|Sergeant|Commandant|"
            r"Commander|Governor|Air Commodore|Commodore|Admiral|Sheikh|Imam|Pastor|Father|Bishop|Chief|Judge|Justice|"
@@ -90,7 +90,8 @@ _ORG_WORD = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|office|c
                        r"police|committee|commission|government|authority|organi[sz]ation|group|front|movement|"
                        r"party|union|association|institute|network|news|radio|times|post|press|state|province|"
                        r"region|county|district|brigade|battalion|command|university|hospital|church|mission|"
-                       r"cent(?:er|re)|operations|headquarters|directorate|online)\b")
+                       r"cent(?:er|re)|operations|headquarters|directorate|online|tv|television|channel|staff|"
+                       r"daily|gazette|tribune|herald|journal|magazine|newspaper)\b|\d")
 
 
 def _is_name(text: str, not_person: Callable[[str], bool]) -> bool:
@@ -256,7 +257,8 @@ _Q = r"[\"“](?P<q>[^\"”“]{3,}?)[\"”]"
 _VERB_ADV = r"(?:\s+(?:on|in|to|at|by|from|during|after|over|via)\s+[^,\"“]{1,40}?)?"
 _AFTER_QUOTE = re.compile(r"^\s*,?\s*(?:(?:" + _VERBS + r")\s+(?P<who1>.+?)|(?P<who2>.+?)\s+(?:" + _VERBS + r")\b.*?)\.?\s*$")
 _BEFORE_QUOTE = re.compile(r"^(?:.*?\b(?:and|but)\s+)?(?P<who>[A-Z][^\"“]*?)\s+(?:" + _VERBS + r")(?:\s+[\w-]+){0,5}?\s*[:,]?\s*$")
-_REPORTED = re.compile(r"^(?P<who>[A-Z][^\"“]{1,160}?)\s+(?:told\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]+)*|" + _VERBS + r")"
+_REPORTED = re.compile(r"^(?P<who>[A-Z][^\"“]{1,160}?)\s+(?:told\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]+)*|"
+                       r"(?:was|were) quoted as saying(?:\s+by\s+[^,\"“]{2,60}?(?=\s+that\b))?|" + _VERBS + r")"
                        + _VERB_ADV + r"\s+(?:that\s+)?(?P<q>[^\s].{8,}?)\.?$")
 _REPORTED_AFTER = re.compile(r"^(?P<q>[^\"“].{12,}?),\s+(?:(?:" + _VERBS + r")\s+(?P<who1>[^\"“]{2,200}?)|"
                              r"according to\s+(?P<who3>[^\"“]{2,200}?)|"
@@ -286,6 +288,34 @@ def _pair_quotes(text: str) -> list[tuple[int, int]]:
     if start is not None and len(text) - start >= 3:
         spans.append((start, len(text)))
     return spans
+
+
+# a time phrase before the subject: "Yesterday,", "On Friday,", "Earlier on Monday,"
+_TIME_LEAD = re.compile(r"^(?:Yesterday|Today|Earlier|Later|Meanwhile|On \w+day(?: (?:morning|evening|night))?|"
+                        r"Earlier (?:on|this) \w+|Late on \w+day),\s+(?=[A-Z])")
+
+
+def _according_to(sent: str, not_person: Callable[[str], bool]) -> tuple[str, int] | None:
+    """("According to Chief District Officer Rishiram Tiwari, the Socialist Front had been ...")
+    the speaker phrase and where the reported clause starts, when a person is named (or "him",
+    "her"); None otherwise."""
+    m = re.match(r"^According to\s+", sent)
+    if not m:
+        return None
+    rest = sent[m.end():]
+    commas = [i for i, ch in enumerate(rest) if ch == ","]
+    for i in commas[:3]:
+        who = rest[:i]
+        q_at = m.end() + i + 1
+        tail = sent[q_at:].strip()
+        if len(tail.split()) < 4 or tail[:1] in _OPEN:
+            continue
+        if re.fullmatch(r"him|her", who.strip(), re.I):
+            return "he", q_at
+        sp = parse_speaker(who, not_person)
+        if sp.name:
+            return who, q_at
+    return None
 
 
 def _who_ok(who: str) -> bool:
@@ -347,6 +377,16 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
         # 1. reported speech, sentence by sentence
         for a, b in spans:
             sent = text[a:b]
+            lead_in = _TIME_LEAD.match(sent)
+            if lead_in and sent[lead_in.end():lead_in.end() + 1] not in _OPEN:
+                # "Yesterday, Abdul Basir Zabuli ... reported that ...": the sentence after the time
+                a += lead_in.end()
+                sent = text[a:b]
+            acc = _according_to(sent, not_person)
+            if acc is not None:
+                who, q_at = acc
+                add(a + q_at, b, parse_speaker(who, not_person), False, who)
+                continue
             for subj in _SUBJECT_NAME.finditer(sent):
                 sp0 = parse_speaker(subj.group("who"), not_person)
                 if sp0.name and " " in sp0.name.strip():
@@ -378,6 +418,14 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
                 q_text = sent[q_start:m.end("q")]
                 if re.match(r"(?i)responsibility\b", q_text):
                     continue  # "X claimed responsibility for the blast" is a claim, not a quotation
+                if re.match(r"\s*reported\b", sent[m.end("who"):]):
+                    # "Vanguard reported that ...": an outlet reports; a person with a full name
+                    # ("Abdul Basir Zabuli, the police spokesman, reported that ...") speaks; and
+                    # "reported the kidnapping to the police" reports no words
+                    rname = parse_speaker(who, not_person).name
+                    if not rname or len(rname.split()) < 2 or not re.match(r"\s*reported\s+(?:[^,]{0,30}\s+)?that\b",
+                                                                           sent[m.end("who"):]):
+                        continue
                 # "confirmed the attack and said security forces ...": the words after "and said"
                 joined = re.match(r"^[^,\"“]{0,60}?\band (?:said|added|told [\w ]{1,30}?)\s+(?:that\s+)?", q_text)
                 if joined:
