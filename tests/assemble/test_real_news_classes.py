@@ -412,3 +412,16 @@ def test_an_anniversary_ceremony_codes_no_old_attack(code):
                  "The main ceremony took place at the market, where the governor called the attack one of the most "
                  "unforgettable days in the city's history. Parents lit candles.", published="2016-12-16")
     assert coded.events == []
+
+
+def test_a_camp_near_two_villages_is_one_place_named_by_them():
+    # class 5: "near Ge Laung and Lone Kauk villages": both names are villages (the plural
+    # feature word after the list), and a place near two villages is one place
+    from eventcoder.assemble.grouping import coordinated_places
+    from eventcoder.extract.places import find_toponyms
+
+    text = "Rebel forces seized the army camp near Kwarbaga and Tindouli villages on Wednesday evening."
+    tops = find_toponyms(text, 0, [])
+    assert [(t.text, t.feature, t.source) for t in tops] == [("Kwarbaga", "village", "pattern"),
+                                                              ("Tindouli", "village", "pattern")]
+    assert coordinated_places(tops[0], [(t, None) for t in tops], text) == []

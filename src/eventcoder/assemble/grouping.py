@@ -200,7 +200,7 @@ def coordinated_places(top: Toponym, sentence_places: list[tuple[Toponym, Place 
     while hi + 1 < len(towns) and _COORD.match(text[towns[hi][0].end:towns[hi + 1][0].start]):
         hi += 1
     group = towns[lo:hi + 1]
-    if len(group) < 2 or re.search(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|villages?|cities)\s+of\s+)?$",
+    if len(group) < 2 or re.search(r"\b(?:between|near|close to)\s+(?:the\s+)?(?:(?:towns?|villages?|cities)\s+of\s+)?$",
                                     text[max(0, group[0][0].start - 40):group[0][0].start], re.I):
-        return []  # "the road between Qamishli and Amuda": one place between two
+        return []  # "the road between Qamishli and Amuda", "a camp near A and B": one place
     return group
