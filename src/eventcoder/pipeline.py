@@ -115,7 +115,7 @@ class Pipeline:
         # of Bauchi, and a common surname)
         key = fold(name)
         places = res.places.candidates(name)
-        return any(p.is_country or p.is_admin1 or ((p.population or 0) >= 50_000 and fold(p.name) == key)
+        return any(p.is_country or p.is_admin1 or p.is_admin2 or ((p.population or 0) >= 50_000 and fold(p.name) == key)
                    for p in places)
 
     # ------------------------------------------------------------------ stages

@@ -182,3 +182,18 @@ def test_according_to_a_named_person_time_lead_ins_and_quoted_as_saying():
     assert ("Ibrahim Sule Dogo", "the explosion killed six people") in got
     assert ("Nurhadi", "the panel had rejected the request") in got
     assert not [g for g in got if g[0] in ("Channels TV", "Amina Yusuf")]
+
+
+def test_descriptions_before_a_name_and_names_that_are_organisations():
+    # issue 8, class 8: "said bus conductor Dennis Kariuki", "said eyewitness Ali Yusuf",
+    # "said Minister of Territorial Administration Josue Binou" name persons; the trailing
+    # capitals of "the Emergency Response Room" or "the Man-made River Project" do not
+    from eventcoder.extract.quotes import parse_speaker
+
+    assert (parse_speaker("bus conductor Dennis Kariuki").name, parse_speaker("bus conductor Dennis Kariuki").role) == (
+        "Dennis Kariuki", "bus conductor")
+    assert parse_speaker("eyewitness Ali Yusuf").name == "Ali Yusuf"
+    assert parse_speaker("Minister of Territorial Administration Josue Binou").name == "Josue Binou"
+    assert parse_speaker("senior Shebab commander Ahmed Abdi Godane").name == "Ahmed Abdi Godane"
+    assert parse_speaker("the local Emergency Response Room").name is None
+    assert parse_speaker("the Great Man-made River Project").name is None

@@ -25,7 +25,7 @@ from eventcoder.models import Article, Attribution, Event, Quote
 
 _VERBS = (r"said|says|say|told|tells|added|adds|stressed|explained|noted|warned|confirmed|announced|stated|"
           r"insisted|declared|claimed|wrote|recalled|recounted|urged|asked|replied|argued|acknowledged|"
-          r"emphasised|emphasized|continued|went on|reported")
+          r"emphasised|emphasized|continued|went on|reported|tweeted")
 _TITLES = (r"(?:Pol\.|Gen\.|Maj\.|Brig\.|Lt\.|Col\.|Gen\.|Capt\.|Cpt\.|Sgt\.|Cpl\.|Gov\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Rev\.|Sen\.|Rep\.|"
            r"Adm\.|Cmdr\.|Insp\.|Supt\.|Major|General|Brigadier|Colonel|Lieutenant|Captain|Sergeant|Commandant|"
            r"Commander|Governor|Air Commodore|Commodore|Admiral|Sheikh|Imam|Pastor|Father|Bishop|Chief|Judge|Justice|"
@@ -91,7 +91,11 @@ _ORG_WORD = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|office|c
                        r"party|union|association|institute|network|news|radio|times|post|press|state|province|"
                        r"region|county|district|brigade|battalion|command|university|hospital|church|mission|"
                        r"cent(?:er|re)|operations|headquarters|directorate|online|tv|television|channel|staff|"
-                       r"daily|gazette|tribune|herald|journal|magazine|newspaper)\b|\d")
+                       r"daily|gazette|tribune|herald|journal|magazine|newspaper|administration|affairs|interior|"
+                       r"defen[cs]e|room|nations|forum|watch|coalition|alliance|foundation|society|initiative|"
+                       r"monitor|unit|team|force|bureau|service|services|crescent|cross|corps|project|"
+                       # Arabic place words that begin a toponym, never a person's name
+                       r"wadi|jabal|jebel|bir|deir|kafr|tell)\b|\d")
 
 
 def _is_name(text: str, not_person: Callable[[str], bool]) -> bool:
@@ -172,15 +176,23 @@ def parse_speaker(who: str, not_person: Callable[[str], bool] = lambda s: False)
                     r, o = _role_org(part[:last.end()])
                     role, org = role or r, org or o
                     continue
-        if name is None and not _ROLE_RE.search(part):
-            # "Peshawar SSP Operations Haroon Rasheed Khan": words of office the role list does
-            # not know, then the name (the last two or three capitalised words)
+        if name is None:
+            # "Peshawar SSP Operations Haroon Rasheed Khan", "bus conductor Dennis Kariuki",
+            # "46-year-old Fatou Ba": words of office or description the role list does not
+            # know, then the name: the trailing run of capitalised words (three of them when
+            # the run is three long, else the last two)
             toks = part.split()
-            if len(toks) >= 4 and all(t[:1].isupper() for t in toks) and toks[0] not in _NOT_FIRST:
-                for k in (3, 2):
+            run = 0
+            while run < len(toks) and toks[len(toks) - 1 - run][:1].isupper():
+                run += 1
+            if 2 <= run < len(toks) + (1 if len(toks) >= 4 else 0) and toks[0] not in _NOT_FIRST \
+                    and toks[0].casefold() not in _FRAGMENT_WORDS:
+                for k in ((3, 2) if run >= 3 else (2,)):
                     cand = " ".join(toks[-k:])
                     if _is_name(cand, not_person) and not not_person(toks[-1]) and not _ORG_WORD.search(cand):
-                        name, role = cand, role or " ".join(toks[:-k])
+                        rest = " ".join(toks[:-k])
+                        r, o = _role_org(rest)
+                        name, role, org = cand, role or r or rest, org or o
                         break
                 if name is not None:
                     continue
