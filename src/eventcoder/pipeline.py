@@ -33,7 +33,14 @@ from eventcoder.errors import EventcoderError, GazetteerError, InputError
 from eventcoder.extract.dates import find_dates
 from eventcoder.extract.fatalities import find_deaths
 from eventcoder.extract.measures import MeasureLexicon, find_measures
-from eventcoder.extract.places import Toponym, find_known_places, find_toponyms
+from eventcoder.extract.places import (
+    Toponym,
+    find_known_places,
+    find_toponyms,
+    keep_unresolved,
+    people_in_text,
+    reads_as_person,
+)
 from eventcoder.extract.quotes import attribute_events, find_quotes
 from eventcoder.extract.triggers import TriggerLexicon
 from eventcoder.models import Article, CodedArticle, Measure, Quote, RawDocument
@@ -229,7 +236,19 @@ class Pipeline:
                 tops.append(Toponym(city, lead.start, lead.start + len(city), "city", False, "dateline"))
         tops.sort(key=lambda t: t.start)
         places = res.places.resolve_article(tops, article.text)
-        out = [(t, p) for t, p in zip(tops, places, strict=True) if p is not None or t.source not in ("prep", "dateline")]
+        out = [(t, p) for t, p in zip(tops, places, strict=True)
+               if p is not None or (t.source not in ("prep", "dateline") and keep_unresolved(t, article.text))]
+        # people named like places ("Jeff Hamilton ... Hamilton said"): never countries or divisions
+        people_words = people | people_in_text(article.text, res.places.person_names)
+
+        def person(t: Toponym, p: Place | None, words: frozenset[str]) -> bool:
+            return not (p is not None and (p.is_country or p.is_admin1 or p.is_continent)) and reads_as_person(
+                t, article.text, res.places.person_names, words, res.places.known,
+                big=p is not None and (p.population or 0) >= 100_000)
+
+        # one sense per article: a name that reads as a person once is a person throughout
+        people_words |= {t.text for t, p in out if person(t, p, people_words)}
+        out = [(t, p) for t, p in out if not person(t, p, people_words)]
         countries = list(dict.fromkeys(p.country for _t, p in out if p is not None and p.country))
         for s in sentences:
             info = SentenceInfo(sentence=s, entities=[], toponyms=[], dates=[], actors=[], deaths=[])

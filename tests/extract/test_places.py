@@ -54,3 +54,34 @@ def test_common_words_that_are_place_names_need_more_than_a_capital(places_of):
 def test_people_and_acronyms_are_not_places(places_of):
     found = places_of("President Lincoln's heirs met NAFTA negotiators. Hillary Clinton spoke; later Clinton left.")
     assert "Lincoln" not in found and "NAFTA" not in found and "Clinton" not in found
+
+
+def test_people_named_like_places_are_not_places(places_of):
+    # a given name before it, a verb of speech after it, and then the same name throughout
+    found = places_of("Jeff Hamilton drove the school bus from Dayton to the lake for thirty years. "
+                      "Hamilton will retire in the spring.")
+    assert "Hamilton" not in found
+    assert (found["Dayton"][1].country, found["Dayton"][1].feature_code) == ("US", "PPL")
+    found = places_of("Gardner said the clinic would open next week in Topeka, and Gardner expects long lines.")
+    assert "Gardner" not in found
+    assert found["Topeka"][1].admin1 == "Kansas"
+
+
+def test_particle_before_a_name_is_never_an_english_word(places_of):
+    found = places_of("The sheriff of an Anderson County town said two deputies were hurt in a crash.")
+    assert "an Anderson County" not in found and found["Anderson County"][1].country == "US"
+
+
+def test_unknown_names_are_kept_only_with_the_shape_or_context_of_a_place():
+    from eventcoder.extract.places import Toponym, keep_unresolved
+
+    text = "Ocean Infinity sent a ship. She lives in Cockerham. The fire spread along Tallow Creek to Wexby, Kent."
+
+    def top(name: str) -> Toponym:
+        start = text.index(name)
+        return Toponym(name, start, start + len(name), label="GPE")
+
+    assert not keep_unresolved(top("Ocean Infinity"), text)  # a company NER took for a place
+    assert keep_unresolved(top("Cockerham"), text)  # a locative word before it
+    assert keep_unresolved(top("Tallow Creek"), text)  # a feature word in it
+    assert keep_unresolved(top("Wexby"), text)  # a place named right after it

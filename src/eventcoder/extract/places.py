@@ -14,7 +14,10 @@ from dataclasses import dataclass, replace
 
 from eventcoder.nlp import Entity
 
-_CAP = r"(?:(?:al|el|ad|as|an|ar|at|ash|de|del|la|le|du|des|di)[- ])?[A-Z\u00C0-\u00DE][\w'’\u00C0-\u017F-]*"
+# a particle before the name: joined by a hyphen ("as-Sulaymaniyah"), or by a space only where
+# it is no English word ("al Anbar"; never "an Anderson County", "at Aleppo")
+_CAP = r"(?:(?:(?:al|el|ad|as|an|ar|at|ash|de|del|la|le|du|des|di)-)|(?:(?:al|el|ash|del|du|des) ))?" \
+    r"[A-Z\u00C0-\u00DE][\w'’\u00C0-\u017F-]*"
 _NAME = _CAP + r"(?:[ -](?:" + _CAP + r"|de|del|la|du|des|al|el|wa|ya))*"
 _FEATURE_BEFORE = re.compile(
     r"\b(?P<f>village|villages|town|city|hamlet|locality|district|neighbou?rhood|area|region|province|state|county|"
@@ -349,3 +352,117 @@ def _merge(found: list[Toponym], extra: list[Toponym], text: str, offset: int,
             continue
         final.append(t)
     return final
+
+
+# --------------------------------------------------------------------------- unresolved names
+_PLACE_SHAPE = re.compile(
+    r"\b(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Trail|Highway|Hwy|Route|Interstate|"
+    r"Parkway|Pkwy|Way|Court|Ct|Place|Pl|Terrace|Exit|River|Lake|Creek|Brook|Mountains?|Mount|Mt|Sea|Ocean|Bay|"
+    r"Gulf|Island|Islands|Isle|Valley|Hills?|Park|Square|Bridge|County|Township|Parish|Borough|Province|State|"
+    r"Region|District|Governorate|Oblast|City|Town|Village|Beach|Coast|Forest|Desert|Peninsula|Canyon|Falls|"
+    r"Springs?|Harbou?r|Point|Heights|Ridge|Crossing|Gap|Pass|Airport|Base|Camp|Fort|Strip|Bank|Delta|Basin|"
+    r"Plains?|Plateau|Wadi|Jebel|Jabal)\.?$")
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|to|into|onto|outside|across|around|toward|towards|through|throughout|within|via|"
+    r"between|along|off|of|visited|visiting|entered|reached|left|fled|crossed)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|county|region|province|state|district|area) of\s+)?$", re.I)
+
+
+def keep_unresolved(t: Toponym, text: str) -> bool:
+    """Whether a toponym the gazetteer does not know still reads as a place.
+
+    A name NER or a pattern proposed but no gazetteer entry matched is kept when its
+    shape or its context says place: a feature word beside it ("the village of Foubé",
+    "Neches River", "Elm Street"), a locative word before it ("lives in Cockerham"), or a
+    place named right after it ("Headington, Oxford"). Otherwise it is most often a
+    person, organisation or product that NER took for a place ("Ocean Infinity",
+    "Tchaikovsky's concerto"), and is dropped. Names from the user's places file and
+    datelines are always kept.
+
+    Args:
+        t: the toponym (offsets into ``text``).
+        text: the article text.
+    """
+    if t.source in ("user", "dateline", "form"):
+        return True
+    if not t.text[:1].isupper():
+        return False
+    if t.feature or _PLACE_SHAPE.search(t.text):
+        return True
+    if _LOCATIVE_BEFORE.search(text[max(0, t.start - 60):t.start]):
+        return True
+    return bool(re.match(r",\s+[A-Z][a-z]", text[t.end:t.end + 4]))
+
+
+# --------------------------------------------------------------------------- people named like places
+_SPEECH_AFTER = re.compile(r"^\s+(?:also\s+)?(?:said|says|told|added|explained|stated|noted|wrote|asked|replied|"
+                           r"testified|recalled|admitted|insisted|argued|agreed|believes|thinks|joined|scored|"
+                           r"finished|played|who)\b")
+_GIVEN_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:['’][A-Z][a-z]+)?)\b")
+_PLACE_WORD_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+)?(?:County|City|Township|Parish|Borough|Province|State|"
+                               r"Region|District|Valley|River|Lake|Mountains?|Island|Islands|Bay|Beach|Park|"
+                               r"Heights|Springs?|Falls|Harbou?r|Creek|Hills?|Square|Village|Town|Airport|Road|"
+                               r"Street|Avenue|Drive|Boulevard)\b")
+
+
+def people_in_text(text: str, names: Mapping[str, str]) -> frozenset[str]:
+    """Words used as a person's surname in the text: those right after a given name
+    ("Jeff Hamilton" makes "Hamilton" a surname of the article).
+
+    Args:
+        text: the article text.
+        names: given names and surnames (``data/place_person_names.txt``): name -> kind.
+    """
+    out = set()
+    for m in _GIVEN_NAME_PAIR.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if names.get(first) in ("given", "both") and first != second:
+            out.add(second)
+    return frozenset(out)
+
+
+def reads_as_person(t: Toponym, text: str, names: Mapping[str, str], people_words: frozenset[str],
+                    know: Callable[[str], KnownName], *, big: bool) -> bool:
+    """Whether a one-word toponym that is also a personal name is used for a person here.
+
+    Signs of a person: a surname after the given name ("Nancy Pelosi"), a given name before
+    it ("Jeff Hamilton"), a verb of speech after it ("Gardner said"), or the name used as a
+    surname elsewhere in the article ("Hamilton will appear" after "Jeff Hamilton"). A place
+    word after it ("Lincoln Park"), a place named right after it ("Lincoln, Nebraska") or,
+    for the surname sign, a locative word before an NER place ("in Hamilton") says place.
+    Countries, divisions and user places are never asked (the caller leaves them out).
+
+    Args:
+        t: the toponym (offsets into ``text``).
+        text: the article text.
+        names: given names and surnames that are also places (name -> kind).
+        people_words: the article's surnames (``people_in_text`` and NER's PERSON entities).
+        know: the gazetteer's verdict on a name (``PlaceResolver.known``).
+        big: the place it resolved to is a city of 100,000 people or more.
+    """
+    name = t.text
+    if " " in name or t.source in ("user", "dateline", "form") or t.feature:
+        return False
+    kind = names.get(name)
+    if kind is None and name not in people_words:
+        return False
+    before, after = text[max(0, t.start - 60):t.start], text[t.end:t.end + 60]
+    if _PLACE_WORD_AFTER.match(after) or re.match(r"^,\s+[A-Z]", after):
+        return False
+    place_label = t.label in ("GPE", "LOC")
+    locative = bool(_LOCATIVE_BEFORE.search(before))
+    prev = re.search(r"\b([A-Z][a-z]+)\s$", before)
+    if prev and names.get(prev.group(1)) in ("given", "both") and not (locative and place_label):
+        return True  # "Jeff Hamilton"
+    if big or place_label or locative:
+        return False  # a city ("Paris Public Library", "Oakland police"), or NER or a preposition says place
+    nxt = re.match(r"^\s([A-Z][a-z]+)\b", after)
+    if kind == "given" and nxt and know(nxt.group(1)).strength == 0 and nxt.group(1) not in _INSTITUTION:
+        return True  # "Nancy Pelosi", "Conor McGregor"
+    return bool(_SPEECH_AFTER.match(after)) or name in people_words  # "Gardner said"
+
+
+_INSTITUTION = {"Police", "Council", "Library", "Public", "High", "Middle", "Elementary", "School", "College",
+                "University", "Hospital", "Government", "Department", "Fire", "City", "County", "Community",
+                "Regional", "Memorial", "Medical", "Center", "Centre", "Chamber", "Board", "Church", "Airport",
+                "Station", "Township", "Area", "Mayor", "Sheriff", "Court", "District", "Municipal"}

@@ -37,6 +37,7 @@ class PlaceResolver:
         self.gazetteer = gazetteer
         self.overlay = overlay
         self.stopwords = load_stopwords()
+        self.person_names = load_person_names()
         self.known = lru_cache(maxsize=100_000)(self._known)  # type: ignore[method-assign]
         self.forms: dict[str, str] = {}
         self._form_place: dict[str, Place] = {}
@@ -251,6 +252,20 @@ def load_stopwords() -> frozenset[str]:
     return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
+def load_person_names() -> dict[str, str]:
+    """Given names, and surnames that are also place names (``data/place_person_names.txt``):
+    name as written ("Hamilton") -> ``"given"``, ``"surname"`` or ``"both"``."""
+    import importlib.resources
+
+    text = importlib.resources.files("eventcoder.data").joinpath("place_person_names.txt").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, kind = line.strip().partition(",")
+            out[name] = kind
+    return out
+
+
 def prior(p: Place) -> float:
     """How likely a place is meant by its name before any context (log10-population scale).
 
@@ -349,16 +364,19 @@ class ArticlePlaces:
         for key in seen:
             vc: dict[str, float] = {}
             va: dict[tuple[str, str | None], float] = {}
-            n = 0
+            n = n_local = 0
             for other, p in seen.items():
                 if other == key:
                     continue
                 n += 1
                 vc[p.country] = vc.get(p.country, 0) + 1
                 if not p.is_country:
+                    n_local += 1
                     va[(p.country, p.admin1_code)] = va.get((p.country, p.admin1_code), 0) + 1
             votes_c[key] = {c: v / n for c, v in vc.items()} if n else {}
-            votes_a[key] = {a: v / n for a, v in va.items()} if n else {}
+            # divisions: shares among the places below country level ("U.S." and "Iraq" do
+            # not dilute a local article's state)
+            votes_a[key] = {a: v / n_local for a, v in va.items()} if n_local else {}
         return votes_c, votes_a
 
     @staticmethod
