@@ -29,6 +29,12 @@ _FEATURE_AFTER = re.compile(
     r"prefecture|division|territory|municipality|LGA|local government area|upazila|tehsil|mountains|valley|desert|"
     r"forest|lake|town|village|city)\b"
 )
+_LIST_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+_FEATURE_LIST = re.compile(
+    r"\b(?P<list>" + _LIST_NAME + r"(?:,\s+" + _LIST_NAME + r")*,?\s+(?:and|or)\s+" + _LIST_NAME + r")\s+"
+    r"(?P<f>counties|parishes|provinces|states|districts|governorates|townships)\b")
+_SINGULAR = {"counties": "county", "parishes": "parish", "provinces": "province", "states": "state",
+             "districts": "district", "governorates": "governorate", "townships": "township"}
 _PREP = re.compile(r"\b(?i:in|near|at|outside|around|from|into|on|towards|toward|between|and|struck|hit|shelled|"
                    r"bombed|attacked|reached|entered|captured|seized)\s+(?:the\s+)?(?P<n>" + _NAME + r")")
 _NOT_PLACE_AFTER = re.compile(
@@ -124,6 +130,14 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             found.append(Toponym(name, offset + s, offset + s + len(name), feat.lower() if feat else None,
                                  bool(_NEAR.search(text[:m.start("n")])) or bool(_NEAR.search(text[:m.start()])),
                                  "pattern" if pat is not _PREP else "prep"))
+    for m in _FEATURE_LIST.finditer(text):
+        # "Walton and Oconee counties": each name is a county
+        feat = _SINGULAR[m.group("f")]
+        for n in re.finditer(_LIST_NAME, m.group("list")):
+            if n.group(0).split()[0] in _STOP:
+                continue
+            s = m.start("list") + n.start()
+            found.append(Toponym(n.group(0), offset + s, offset + s + len(n.group(0)), feat, False, "pattern"))
     split: list[Toponym] = []
     for t in found:
         parts = re.split(r"(?:'s |’s )", t.text, maxsplit=1)
@@ -135,7 +149,7 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             split.append(t)
     found = [Toponym(t.text, t.start, t.end, t.feature, t.near, t.source,
                      bool(_MOVING.search(text[:t.start - offset]))) for t in split]
-    found.sort(key=lambda t: (t.start, -(t.end - t.start), t.source != "ner"))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start), {"ner": 0, "pattern": 1}.get(t.source, 2)))
     out: list[Toponym] = []
     for t in found:
         if out and t.start < out[-1].end:
@@ -165,7 +179,9 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "christmas",
              "easter"}
-_NOT_PLACE_WORD = {"the", "a", "an", "i", "mr", "mrs", "ms", "dr", "st", "mt", "he", "she", "it", "we", "they"}
+_NOT_PLACE_WORD = {"the", "a", "an", "i", "mr", "mrs", "ms", "dr", "st", "mt", "he", "she", "it", "we", "they",
+                   "as", "at", "in", "on", "of", "to", "by", "or", "if", "so", "no", "and", "but", "for", "with",
+                   "from", "into", "is", "was", "be", "my", "our", "your", "his", "her", "its", "their"}
 _METONYM_AFTER = re.compile(r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|also\s+)?(?:said|says|announced|accused|"
                             r"warned|insists?|insisted|denied|claimed|demanded|wants?|wanted|rejected|threatened|"
                             r"condemned|responded|retaliated|imposed|sanctioned|refused|agreed|urged|called)\b")
@@ -239,6 +255,8 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                 e = s + len(name)
                 if not name or name.split()[0].casefold() in _NOT_PLACE_WORD or name.split()[-1].casefold() in _PARTICLES:
                     continue
+                if len(name.split()) > 1 and len(name.split()[-1]) == 1:
+                    continue  # an initial ends it: a person ("Leader R. Sampanthan")
                 if not name[0].isupper():
                     continue
                 if (j < len(toks) and text[toks[j][0]:toks[j][1]] in _PARTICLES and text[toks[j][1]:toks[j][1] + 1] == "-") \
