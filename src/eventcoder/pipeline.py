@@ -205,7 +205,7 @@ class Pipeline:
         return infos
 
     def toponyms(self, article: Article) -> list[tuple[Toponym, Place | None]]:
-        """Every toponym of the article (title and body, captions excepted) with its place.
+        """Every toponym of the article (title, body and captions) with its place.
 
         Detection: spaCy's place entities and the patterns of ``find_toponyms``, merged with
         the gazetteer's known names, short forms and demonyms (``find_known_places``).
@@ -213,7 +213,9 @@ class Pipeline:
         Countries and divisions come with their own point, not their capital's.
         """
         res = self.resources
-        sentences = [s for s in split_sentences(article) if not s.is_caption]
+        # captions too: a place a caption names is a toponym of the text, and a paragraph the
+        # page repeats is marked as a caption even when it is the story's own
+        sentences = split_sentences(article)
         ents = entities_for(res.nlp, sentences)
         people = frozenset(w for e in ents.values() for x in e if x.label == "PERSON" and len(x.text.split()) > 1
                            for w in [x.text.split()[-1]] if not res.places.known(w).capital_or_country)

@@ -85,3 +85,15 @@ def test_unknown_names_are_kept_only_with_the_shape_or_context_of_a_place():
     assert keep_unresolved(top("Cockerham"), text)  # a locative word before it
     assert keep_unresolved(top("Tallow Creek"), text)  # a feature word in it
     assert keep_unresolved(top("Wexby"), text)  # a place named right after it
+
+
+def test_places_in_a_paragraph_the_page_repeats_are_found(places_of):
+    # the clean-up keeps one copy of a repeated paragraph and marks it as a caption; its places count
+    para = "Officials from Kano met engineers from Zaria on Monday to plan new dams along the river."
+    found = places_of(f"{para}\n\nThe engineers said work would begin in May.\n\n{para}")
+    assert found["Kano"][1].country == "NG" and found["Zaria"][1].country == "NG"
+
+
+def test_place_at_the_head_of_an_organisation_ner_took_for_a_person(places_of):
+    found = places_of("The deal would be signed between Abuja Chamber of Commerce and the city council next week.")
+    assert (found["Abuja"][1].country, found["Abuja"][1].feature_code) == ("NG", "PPLC")

@@ -187,6 +187,13 @@ _METONYM_AFTER = re.compile(r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|also
                             r"condemned|responded|retaliated|imposed|sanctioned|refused|agreed|urged|called)\b")
 
 
+_ORG_WORDS = re.compile(
+    r"\b(?:of|for|and|Chamber|Commerce|Council|Society|Foundation|Association|Club|Company|Corporation|Bank|"
+    r"Press|Times|News|Police|Department|University|College|School|Hospital|Church|Center|Centre|Institute|"
+    r"Authority|Board|Commission|Committee|Agency|Service|Services|Group|Party|League|Union|Team|Airport|"
+    r"Museum|Library|Court|Ministry|Office|Fund|Trust|Inc|Ltd|LLC)\b")
+
+
 @dataclass(frozen=True)
 class KnownName:
     """What the gazetteer says of a candidate name: ``strength`` 0 (not a place), 1 (a place
@@ -219,7 +226,10 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
     Returns:
         The sentence's toponyms in text order, without overlaps.
     """
-    people = [(e.start - offset, e.end - offset) for e in entities if e.label in ("PERSON",)]
+    # NER's PERSON spans, less those that read as an organisation ("Abuja Chamber of Commerce",
+    # "Seattle Seahawks Foundation"): a place may begin those
+    people = [(e.start - offset, e.end - offset) for e in entities
+              if e.label == "PERSON" and not _ORG_WORDS.search(e.text)]
     person_at = set(people)
     orgs = [(e.start - offset, e.end - offset) for e in entities if e.label in ("ORG", "NORP", "WORK_OF_ART", "EVENT")]
     places = [(e.start - offset, e.end - offset, e.label) for e in entities if e.label in ("GPE", "LOC", "FAC")]
@@ -472,8 +482,12 @@ def reads_as_person(t: Toponym, text: str, names: Mapping[str, str], people_word
     prev = re.search(r"\b([A-Z][a-z]+)\s$", before)
     if prev and names.get(prev.group(1)) in ("given", "both") and not (locative and place_label):
         return True  # "Jeff Hamilton"
-    if big or place_label or locative:
-        return False  # a city ("Paris Public Library", "Oakland police"), or NER or a preposition says place
+    if place_label or locative:
+        return False  # NER or a preposition says place
+    if big:
+        # a city ("Paris Public Library", "Oakland police"), unless the article uses the name as a
+        # surname and nothing says place ("Abraham Lincoln ... Lincoln signed")
+        return name in people_words and not re.match(r"^\s+[A-Z]", after)
     nxt = re.match(r"^\s([A-Z][a-z]+)\b", after)
     if kind == "given" and nxt and know(nxt.group(1)).strength == 0 and nxt.group(1) not in _INSTITUTION:
         return True  # "Nancy Pelosi", "Conor McGregor"
