@@ -97,3 +97,9 @@ def test_places_in_a_paragraph_the_page_repeats_are_found(places_of):
 def test_place_at_the_head_of_an_organisation_ner_took_for_a_person(places_of):
     found = places_of("The deal would be signed between Abuja Chamber of Commerce and the city council next week.")
     assert (found["Abuja"][1].country, found["Abuja"][1].feature_code) == ("NG", "PPLC")
+
+
+def test_state_abbreviation_before_a_noun_is_the_state(places_of):
+    found = places_of("A missing Ill. man was found in Dayton, and a Mass. promoter bought the theatre.")
+    assert (found["Ill."][1].feature_code, found["Ill."][1].name) == ("ADM1", "Illinois")  # not Il, Kenya
+    assert found["Mass."][1].name == "Massachusetts"

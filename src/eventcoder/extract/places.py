@@ -315,6 +315,10 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                 extra.append(hit)
             else:
                 i += 1
+    # an abbreviation NER found without its full stop ("Ill" of "Missing Ill. man"): the form, as written
+    found = [replace(t, text=t.text + ".", end=t.end + 1, source="form")
+             if text[t.end - offset:t.end - offset + 1] == "." and forms.get(t.text + ".") is not None
+             and t.source == "ner" else t for t in found]
     return _merge(found, extra, text, offset, know, people_words)
 
 

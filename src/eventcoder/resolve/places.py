@@ -391,13 +391,19 @@ class ArticlePlaces:
                     if not (p.is_country or p.is_continent) and p.admin1_code}
             if divs and key not in spread:
                 spread[key] = {d: 1.0 / len(divs) for d in divs}
+        total: dict[tuple[str, str | None], float] = {}
+        for v in spread.values():
+            for d, w in v.items():
+                total[d] = total.get(d, 0.0) + w
         for key, cs, bonus in zip(keys, cands, nested, strict=True):
-            others = [v for k, v in spread.items() if k != key]
-            if not others:
+            own = spread.get(key, {})
+            n_others = len(spread) - (key in spread)
+            if not n_others:
                 continue
             for n, (p, _sc) in enumerate(cs):
                 if not (p.is_country or p.is_continent):
-                    share = sum(v.get((p.country, p.admin1_code), 0.0) for v in others) / len(others)
+                    d = (p.country, p.admin1_code)
+                    share = (total.get(d, 0.0) - own.get(d, 0.0)) / n_others
                     bonus[n] = bonus.get(n, 0.0) + self.SHARED * share
         picks = [self._pick(i, tops, cands, qual, {}, {}, [], None, nested[i]) for i in range(len(tops))]
         # the article's other places vote; three rounds let the votes settle ("Georgia" goes
