@@ -103,3 +103,13 @@ def test_state_abbreviation_before_a_noun_is_the_state(places_of):
     found = places_of("A missing Ill. man was found in Dayton, and a Mass. promoter bought the theatre.")
     assert (found["Ill."][1].feature_code, found["Ill."][1].name) == ("ADM1", "Illinois")  # not Il, Kenya
     assert found["Mass."][1].name == "Massachusetts"
+
+
+def test_hyphenated_places_party_towns_and_datelines_after_the_date(places_of):
+    found = places_of("March 30, 2009 DAYTON -- The river will crest in Fargo-Moorhead on Friday, and Wal-Mart "
+                      "closed early. Rep. Ann Wood, D-Topeka, voted for the levee money.")
+    # the dateline after the story's date (the Dayton beside Fargo-Moorhead: Minnesota's)
+    assert (found["DAYTON"][1].country, found["DAYTON"][1].feature_code) == ("US", "PPL")
+    assert found["Fargo"][1].admin1 == "North Dakota" and found["Moorhead"][1].admin1 == "Minnesota"
+    assert found["Topeka"][1].admin1 == "Kansas"  # a legislator's party and town
+    assert "Wal" not in found and "Mart" not in found

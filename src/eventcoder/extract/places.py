@@ -191,7 +191,8 @@ _ORG_WORDS = re.compile(
     r"\b(?:of|for|and|Chamber|Commerce|Council|Society|Foundation|Association|Club|Company|Corporation|Bank|"
     r"Press|Times|News|Police|Department|University|College|School|Hospital|Church|Center|Centre|Institute|"
     r"Authority|Board|Commission|Committee|Agency|Service|Services|Group|Party|League|Union|Team|Airport|"
-    r"Museum|Library|Court|Ministry|Office|Fund|Trust|Inc|Ltd|LLC)\b")
+    r"Museum|Library|Court|Ministry|Office|Fund|Trust|Inc|Ltd|LLC|Mayor|Governor|Sheriff|Chief|Commissioner|"
+    r"Councilman|Councilwoman|Superintendent|Director|Judge|Coroner|Manager)\b")
 
 
 @dataclass(frozen=True)
@@ -274,7 +275,9 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                     continue  # never half of a name joined by a particle ("Ras" of "Ras al-Ain")
                 if name.casefold() in _CALENDAR or name.split()[0].casefold() in _CALENDAR:
                     continue
-                dateline = i == 0 and m.start() == 0 and bool(re.match(r"^\s*(?:,|:|—|–|-|\()", text[e:]))
+                # a dateline opens the sentence, or follows the story's date ("March 30, 2009 NEWARK --")
+                dateline = i == 0 and (m.start() == 0 or bool(re.search(r"\b\d{4}\s+$", text[:m.start()]))) \
+                    and bool(re.match(r"^\s*(?:,|:|—|–|-|\()", text[e:]))
                 if any(w.isupper() and len(w) > 1 for w in name.replace(".", "").split()) and not dateline:
                     continue  # acronyms are never town names ("NAFTA"); datelines are ("KOBE, Japan")
                 if re.search(r"^[A-Z]{2,}[a-z]|[a-z][A-Z]$", name) or name in people_words:
@@ -295,8 +298,9 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                 before, after = text[:s], text[e:]
                 if _TITLE_BEFORE.search(before) or re.match(r"^\s+administration\b", after):
                     continue  # "Mrs. Lincoln", "St. Patrick", "the Obama administration"
-                if (before.endswith("-") or re.match(r"^-[A-Z]", after)) and not k.capital_or_country:
-                    continue  # "Wal-Mart"; but "Egypt-US relations"
+                if (before.endswith("-") or re.match(r"^-[A-Z]", after)) and not k.capital_or_country \
+                        and not re.search(r"\b(?:D|R|I|DFL)-$", before) and not _hyphen_pair(text, s, e, know):
+                    continue  # "Wal-Mart"; but "Egypt-US relations", "Rep. Lee, D-Oakland", "Fargo-Moorhead"
                 mid = bool(re.search(r"[a-z0-9,;:]\s+$", text[:s]))  # a capital letter mid-sentence
                 if k.common and not (ner in ("GPE", "LOC") or (k.strength == 2 and mid)):
                     continue
@@ -323,6 +327,18 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
 
 
 _PARTICLES = {p for p in _PARTICLE[3:-1].split("|")}
+
+
+def _hyphen_pair(text: str, s: int, e: int, know: Callable[[str], KnownName]) -> bool:
+    """Whether the name at [s, e) is half of two place names joined by a hyphen, both known and
+    one of them a place on its own ("Fargo-Moorhead", "Logan-Rogersville"; not "Wal-Mart")."""
+    left = re.search(r"([A-Z][\w'’]+)-$", text[:s])
+    right = re.match(r"^-([A-Z][\w'’]+)", text[e:])
+    other = (left or right)
+    if other is None:
+        return False
+    a, b = know(text[s:e]), know(other.group(1))
+    return min(a.strength, b.strength) >= 1 and max(a.strength, b.strength) == 2 and not (a.common or b.common)
 
 
 def _not_a_place(t: Toponym, text: str, offset: int, know: Callable[[str], KnownName]) -> bool:

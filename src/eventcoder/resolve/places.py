@@ -404,7 +404,8 @@ class ArticlePlaces:
                 if not (p.is_country or p.is_continent):
                     d = (p.country, p.admin1_code)
                     share = (total.get(d, 0.0) - own.get(d, 0.0)) / n_others
-                    bonus[n] = bonus.get(n, 0.0) + self.SHARED * share
+                    # one or two other names are weak evidence: full weight from three
+                    bonus[n] = bonus.get(n, 0.0) + self.SHARED * share * min(1.0, n_others / 3)
         picks = [self._pick(i, tops, cands, qual, {}, {}, [], None, nested[i]) for i in range(len(tops))]
         # the article's other places vote; three rounds let the votes settle ("Georgia" goes
         # to the state once "Gainesville" has gone to Georgia's Gainesville)
