@@ -113,3 +113,17 @@ def test_hyphenated_places_party_towns_and_datelines_after_the_date(places_of):
     assert found["Fargo"][1].admin1 == "North Dakota" and found["Moorhead"][1].admin1 == "Minnesota"
     assert found["Topeka"][1].admin1 == "Kansas"  # a legislator's party and town
     assert "Wal" not in found and "Mart" not in found
+
+
+def test_a_particle_needs_a_name_after_it(places_of):
+    # "el" of "elections" is no particle: the town is "Sochi", not "Sochi el"
+    found = places_of("Six candidates registered for the Sochi elections, and shelling hit Deir el-Zour again.")
+    assert "Sochi el" not in found and found["Sochi"][1].country == "RU"
+    assert found["Deir el-Zour"][1].country == "SY"
+
+
+def test_small_town_ner_took_for_an_organisation(places_of):
+    found = places_of("Police said Ann Sears, 41, of Grovetown, was driving, and the Hopkinton Police Department "
+                      "asked for help.")
+    assert (found["Grovetown"][1].country, found["Grovetown"][1].feature_code) == ("US", "PPL")
+    assert (found["Hopkinton"][1].country, found["Hopkinton"][1].feature_code) == ("US", "PPL")

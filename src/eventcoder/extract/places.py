@@ -18,7 +18,7 @@ from eventcoder.nlp import Entity
 # it is no English word ("al Anbar"; never "an Anderson County", "at Aleppo")
 _CAP = r"(?:(?:(?:al|el|ad|as|an|ar|at|ash|de|del|la|le|du|des|di)-)|(?:(?:al|el|ash|del|du|des) ))?" \
     r"[A-Z\u00C0-\u00DE][\w'’\u00C0-\u017F-]*"
-_NAME = _CAP + r"(?:[ -](?:" + _CAP + r"|de|del|la|du|des|al|el|wa|ya))*"
+_NAME = _CAP + r"(?:[ -](?:" + _CAP + r"|(?:de|del|la|du|des|al|el|wa|ya)\b(?=[ -][A-Z])))*"
 _FEATURE_BEFORE = re.compile(
     r"\b(?P<f>village|villages|town|city|hamlet|locality|district|neighbou?rhood|area|region|province|state|county|"
     r"commune|settlement|camp|island|islands|market town|border town|capital|municipality|department|governorate|"
@@ -187,6 +187,9 @@ _METONYM_AFTER = re.compile(r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|also
                             r"condemned|responded|retaliated|imposed|sanctioned|refused|agreed|urged|called)\b")
 
 
+_LOCAL_BODY = re.compile(r"^\s+(?:Police|Fire|City|Town|Village|County|Township|Borough|Board|Council|"
+                         r"School|Schools|Public|Municipal|Volunteer|Mayor|Sheriff|Planning|Zoning|Selectmen|"
+                         r"Historical|Chamber|Parks|Housing|Water|Library|Community)\b")
 _ORG_WORDS = re.compile(
     r"\b(?:of|for|and|Chamber|Commerce|Council|Society|Foundation|Association|Club|Company|Corporation|Bank|"
     r"Press|Times|News|Police|Department|University|College|School|Hospital|Church|Center|Centre|Institute|"
@@ -233,6 +236,7 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
               if e.label == "PERSON" and not _ORG_WORDS.search(e.text)]
     person_at = set(people)
     orgs = [(e.start - offset, e.end - offset) for e in entities if e.label in ("ORG", "NORP", "WORK_OF_ART", "EVENT")]
+    org_at = set(orgs)
     places = [(e.start - offset, e.end - offset, e.label) for e in entities if e.label in ("GPE", "LOC", "FAC")]
     ner_at = {(s, e): lab for s, e, lab in places}
 
@@ -306,10 +310,12 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                     continue
                 if k.common and (re.search(r"\bthe\s+$", before, re.I) or re.match(r"^\s+\d", after)):
                     continue  # "the Gulf", "the Bay", "Metro 911": the common word
-                if k.strength == 1 and not (ner or loc or (dateline and name.isupper())):
+                if k.strength == 1 and not (ner or loc or (dateline and name.isupper()) or _LOCAL_BODY.match(after)):
                     continue
-                if inside(s, e, orgs) and k.strength < 2:
-                    continue
+                if inside(s, e, orgs) and k.strength < 2 and not ((s, e) in org_at and loc) \
+                        and not _LOCAL_BODY.match(after):
+                    continue  # "Grovetown Sears"; but "Sears, 41, of Grovetown," (NER's ORG) is the town,
+                    # and so is the town a local body is named for ("the Hopkinton Police Department")
                 kind = "metonym" if k.capital_or_country and _METONYM_AFTER.match(text[e:]) else "place"
                 hit = Toponym(name, offset + s, offset + e, None, bool(_NEAR.search(text[:s])), "gazetteer",
                               bool(_MOVING.search(text[:s])), kind, ner)
