@@ -34,7 +34,14 @@ from eventcoder.errors import EventcoderError, GazetteerError, InputError
 from eventcoder.extract.dates import find_dates
 from eventcoder.extract.fatalities import find_deaths
 from eventcoder.extract.measures import MeasureLexicon, find_measures
-from eventcoder.extract.places import Toponym, find_known_places, find_toponyms
+from eventcoder.extract.places import (
+    Toponym,
+    find_known_places,
+    find_toponyms,
+    keep_unresolved,
+    people_in_text,
+    reads_as_person,
+)
 from eventcoder.extract.quotes import attribute_events, find_quotes
 from eventcoder.extract.triggers import TriggerLexicon
 from eventcoder.models import Article, CodedArticle, Measure, Quote, RawDocument
@@ -237,7 +244,7 @@ class Pipeline:
         return [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
 
     def toponyms(self, article: Article) -> list[tuple[Toponym, Place | None]]:
-        """Every toponym of the article (title and body, captions excepted) with its place.
+        """Every toponym of the article (title, body and captions) with its place.
 
         Detection: spaCy's place entities and the patterns of ``find_toponyms``, merged with
         the gazetteer's known names, short forms and demonyms (``find_known_places``).
@@ -245,7 +252,9 @@ class Pipeline:
         Countries and divisions come with their own point, not their capital's.
         """
         res = self.resources
-        sentences = [s for s in split_sentences(article) if not s.is_caption]
+        # captions too: a place a caption names is a toponym of the text, and a paragraph the
+        # page repeats is marked as a caption even when it is the story's own
+        sentences = split_sentences(article)
         ents = entities_for(res.nlp, sentences)
         people = frozenset(w for e in ents.values() for x in e if x.label == "PERSON" and len(x.text.split()) > 1
                            for w in [x.text.split()[-1]] if not res.places.known(w).capital_or_country)
@@ -268,7 +277,19 @@ class Pipeline:
                 tops.append(Toponym(city, lead.start, lead.start + len(city), "city", False, "dateline"))
         tops.sort(key=lambda t: t.start)
         places = res.places.resolve_article(tops, article.text)
-        out = [(t, p) for t, p in zip(tops, places, strict=True) if p is not None or t.source not in ("prep", "dateline")]
+        out = [(t, p) for t, p in zip(tops, places, strict=True)
+               if p is not None or (t.source not in ("prep", "dateline") and keep_unresolved(t, article.text))]
+        # people named like places ("Jeff Hamilton ... Hamilton said"): never countries or divisions
+        people_words = people | people_in_text(article.text, res.places.person_names)
+
+        def person(t: Toponym, p: Place | None, words: frozenset[str]) -> bool:
+            return not (p is not None and (p.is_country or p.is_admin1 or p.is_continent)) and reads_as_person(
+                t, article.text, res.places.person_names, words, res.places.known,
+                big=p is not None and (p.population or 0) >= 100_000)
+
+        # one sense per article: a name that reads as a person once is a person throughout
+        people_words |= {t.text for t, p in out if person(t, p, people_words)}
+        out = [(t, p) for t, p in out if not person(t, p, people_words)]
         countries = list(dict.fromkeys(p.country for _t, p in out if p is not None and p.country))
         for s in sentences:
             info = SentenceInfo(sentence=s, entities=[], toponyms=[], dates=[], actors=[], deaths=[])

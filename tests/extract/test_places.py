@@ -54,3 +54,76 @@ def test_common_words_that_are_place_names_need_more_than_a_capital(places_of):
 def test_people_and_acronyms_are_not_places(places_of):
     found = places_of("President Lincoln's heirs met NAFTA negotiators. Hillary Clinton spoke; later Clinton left.")
     assert "Lincoln" not in found and "NAFTA" not in found and "Clinton" not in found
+
+
+def test_people_named_like_places_are_not_places(places_of):
+    # a given name before it, a verb of speech after it, and then the same name throughout
+    found = places_of("Jeff Hamilton drove the school bus from Dayton to the lake for thirty years. "
+                      "Hamilton will retire in the spring.")
+    assert "Hamilton" not in found
+    assert (found["Dayton"][1].country, found["Dayton"][1].feature_code) == ("US", "PPL")
+    found = places_of("Gardner said the clinic would open next week in Topeka, and Gardner expects long lines.")
+    assert "Gardner" not in found
+    assert found["Topeka"][1].admin1 == "Kansas"
+
+
+def test_particle_before_a_name_is_never_an_english_word(places_of):
+    found = places_of("The sheriff of an Anderson County town said two deputies were hurt in a crash.")
+    assert "an Anderson County" not in found and found["Anderson County"][1].country == "US"
+
+
+def test_unknown_names_are_kept_only_with_the_shape_or_context_of_a_place():
+    from eventcoder.extract.places import Toponym, keep_unresolved
+
+    text = "Ocean Infinity sent a ship. She lives in Cockerham. The fire spread along Tallow Creek to Wexby, Kent."
+
+    def top(name: str) -> Toponym:
+        start = text.index(name)
+        return Toponym(name, start, start + len(name), label="GPE")
+
+    assert not keep_unresolved(top("Ocean Infinity"), text)  # a company NER took for a place
+    assert keep_unresolved(top("Cockerham"), text)  # a locative word before it
+    assert keep_unresolved(top("Tallow Creek"), text)  # a feature word in it
+    assert keep_unresolved(top("Wexby"), text)  # a place named right after it
+
+
+def test_places_in_a_paragraph_the_page_repeats_are_found(places_of):
+    # the clean-up keeps one copy of a repeated paragraph and marks it as a caption; its places count
+    para = "Officials from Kano met engineers from Zaria on Monday to plan new dams along the river."
+    found = places_of(f"{para}\n\nThe engineers said work would begin in May.\n\n{para}")
+    assert found["Kano"][1].country == "NG" and found["Zaria"][1].country == "NG"
+
+
+def test_place_at_the_head_of_an_organisation_ner_took_for_a_person(places_of):
+    found = places_of("The deal would be signed between Abuja Chamber of Commerce and the city council next week.")
+    assert (found["Abuja"][1].country, found["Abuja"][1].feature_code) == ("NG", "PPLC")
+
+
+def test_state_abbreviation_before_a_noun_is_the_state(places_of):
+    found = places_of("A missing Ill. man was found in Dayton, and a Mass. promoter bought the theatre.")
+    assert (found["Ill."][1].feature_code, found["Ill."][1].name) == ("ADM1", "Illinois")  # not Il, Kenya
+    assert found["Mass."][1].name == "Massachusetts"
+
+
+def test_hyphenated_places_party_towns_and_datelines_after_the_date(places_of):
+    found = places_of("March 30, 2009 DAYTON -- The river will crest in Fargo-Moorhead on Friday, and Wal-Mart "
+                      "closed early. Rep. Ann Wood, D-Topeka, voted for the levee money.")
+    # the dateline after the story's date (the Dayton beside Fargo-Moorhead: Minnesota's)
+    assert (found["DAYTON"][1].country, found["DAYTON"][1].feature_code) == ("US", "PPL")
+    assert found["Fargo"][1].admin1 == "North Dakota" and found["Moorhead"][1].admin1 == "Minnesota"
+    assert found["Topeka"][1].admin1 == "Kansas"  # a legislator's party and town
+    assert "Wal" not in found and "Mart" not in found
+
+
+def test_a_particle_needs_a_name_after_it(places_of):
+    # "el" of "elections" is no particle: the town is "Sochi", not "Sochi el"
+    found = places_of("Six candidates registered for the Sochi elections, and shelling hit Deir el-Zour again.")
+    assert "Sochi el" not in found and found["Sochi"][1].country == "RU"
+    assert found["Deir el-Zour"][1].country == "SY"
+
+
+def test_small_town_ner_took_for_an_organisation(places_of):
+    found = places_of("Police said Ann Sears, 41, of Grovetown, was driving, and the Hopkinton Police Department "
+                      "asked for help.")
+    assert (found["Grovetown"][1].country, found["Grovetown"][1].feature_code) == ("US", "PPL")
+    assert (found["Hopkinton"][1].country, found["Hopkinton"][1].feature_code) == ("US", "PPL")

@@ -77,3 +77,17 @@ def test_gazetteer_of_another_version_is_rebuilt(tmp_path, geo_gazetteer):
     db.close()
     assert needs_build(old) and needs_build(tmp_path / "none.sqlite") and not needs_build(geo_gazetteer)
     assert Gazetteer(geo_gazetteer).forms["U.S."][0][1].country == "US"
+
+
+def test_names_before_a_plural_division_word_share_it_and_their_state(places_of):
+    found = places_of("Rain fell hardest in Walton and Oconee counties, and schools in Madison County closed early.")
+    for name in ("Walton", "Oconee", "Madison County"):
+        place = found[name][1]
+        assert (place.feature_code, place.country, place.admin1) == ("ADM2", "US", "Georgia"), name
+    assert found["Oconee"][1].geonameid == 4213838
+
+
+def test_alternate_names_and_respellings_need_more_than_a_capital(places_of):
+    found = places_of("The band closed with In A Broken Dream, which Leader R. Jones wrote. Fans cheered in Dayton.")
+    assert "In A" not in found and "Leader R" not in found
+    assert found["Dayton"][1].admin1 == "Ohio"

@@ -14,12 +14,11 @@ from dataclasses import dataclass, replace
 
 from eventcoder.nlp import Entity
 
-# a lower-case particle before a name: "al Qaim", "de la", "an-Nasiriyah"; the particles that are
-# also English words ("an", "as", "at") only with a hyphen, so "an Erbil hospital" is Erbil
-_CAP = r"(?:(?:al|el|de|del|la|le|du|des|di)[- ]|(?:ad|as|an|ar|at|ash)-)?[A-Z\u00C0-\u00DE][\w'’\u00C0-\u017F-]*"
-# a particle joins two capitalised words ("Pointe de Bout", "Ras al Ain"), never ends a name
-# ("the Arauca department" is Arauca)
-_NAME = _CAP + r"(?:[ -](?:" + _CAP + r"|(?:de|del|la|du|des|al|el|wa|ya)(?=[ -][A-Z\u00C0-\u00DE])))*"
+# a particle before the name: joined by a hyphen ("as-Sulaymaniyah"), or by a space only where
+# it is no English word ("al Anbar"; never "an Anderson County", "at Aleppo")
+_CAP = r"(?:(?:(?:al|el|ad|as|an|ar|at|ash|de|del|la|le|du|des|di)-)|(?:(?:al|el|ash|del|du|des) ))?" \
+    r"[A-Z\u00C0-\u00DE][\w'’\u00C0-\u017F-]*"
+_NAME = _CAP + r"(?:[ -](?:" + _CAP + r"|(?:de|del|la|du|des|al|el|wa|ya)\b(?=[ -][A-Z])))*"
 _FEATURE_BEFORE = re.compile(
     r"\b(?P<f>village|villages|town|city|hamlet|locality|district|neighbou?rhood|area|region|province|state|county|"
     r"commune|settlement|camp|island|islands|market town|border town|capital|municipality|department|governorate|"
@@ -33,6 +32,12 @@ _FEATURE_AFTER = re.compile(
 # "of Kwarbaga community", "in Bakin Ladi community": a village named as a community (West
 # African usage); only after a preposition, so "the Fulani community" is no place
 _COMMUNITY = re.compile(r"\b(?:of|in|at|from|near)\s+(?P<n>" + _NAME + r")\s+(?P<f>community)\b")
+_LIST_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+_FEATURE_LIST = re.compile(
+    r"\b(?P<list>" + _LIST_NAME + r"(?:,\s+" + _LIST_NAME + r")*,?\s+(?:and|or)\s+" + _LIST_NAME + r")\s+"
+    r"(?P<f>counties|parishes|provinces|states|districts|governorates|townships)\b")
+_SINGULAR = {"counties": "county", "parishes": "parish", "provinces": "province", "states": "state",
+             "districts": "district", "governorates": "governorate", "townships": "township"}
 _PREP = re.compile(r"\b(?i:in|near|at|outside|around|from|into|on|towards|toward|between|and|struck|hit|shelled|"
                    r"bombed|attacked|reached|entered|captured|seized)\s+(?:the\s+|an?\s+)?(?P<n>" + _NAME + r")")
 _NOT_PLACE_AFTER = re.compile(
@@ -131,6 +136,14 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             found.append(Toponym(name, offset + s, offset + s + len(name), feat.lower() if feat else None,
                                  bool(_NEAR.search(text[:m.start("n")])) or bool(_NEAR.search(text[:m.start()])),
                                  "pattern" if pat is not _PREP else "prep"))
+    for m in _FEATURE_LIST.finditer(text):
+        # "Walton and Oconee counties": each name is a county
+        feat = _SINGULAR[m.group("f")]
+        for n in re.finditer(_LIST_NAME, m.group("list")):
+            if n.group(0).split()[0] in _STOP:
+                continue
+            s = m.start("list") + n.start()
+            found.append(Toponym(n.group(0), offset + s, offset + s + len(n.group(0)), feat, False, "pattern"))
     split: list[Toponym] = []
     for t in found:
         parts = re.split(r"(?:'s |’s )", t.text, maxsplit=1)
@@ -142,7 +155,7 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             split.append(t)
     found = [Toponym(t.text, t.start, t.end, t.feature, t.near, t.source,
                      bool(_MOVING.search(text[:t.start - offset]))) for t in split]
-    found.sort(key=lambda t: (t.start, -(t.end - t.start), t.source != "ner"))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start), {"ner": 0, "pattern": 1}.get(t.source, 2)))
     out: list[Toponym] = []
     for t in found:
         if out and t.start < out[-1].end:
@@ -196,10 +209,23 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "christmas",
              "easter"}
-_NOT_PLACE_WORD = {"the", "a", "an", "i", "mr", "mrs", "ms", "dr", "st", "mt", "he", "she", "it", "we", "they"}
+_NOT_PLACE_WORD = {"the", "a", "an", "i", "mr", "mrs", "ms", "dr", "st", "mt", "he", "she", "it", "we", "they",
+                   "as", "at", "in", "on", "of", "to", "by", "or", "if", "so", "no", "and", "but", "for", "with",
+                   "from", "into", "is", "was", "be", "my", "our", "your", "his", "her", "its", "their"}
 _METONYM_AFTER = re.compile(r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|also\s+)?(?:said|says|announced|accused|"
                             r"warned|insists?|insisted|denied|claimed|demanded|wants?|wanted|rejected|threatened|"
                             r"condemned|responded|retaliated|imposed|sanctioned|refused|agreed|urged|called)\b")
+
+
+_LOCAL_BODY = re.compile(r"^\s+(?:Police|Fire|City|Town|Village|County|Township|Borough|Board|Council|"
+                         r"School|Schools|Public|Municipal|Volunteer|Mayor|Sheriff|Planning|Zoning|Selectmen|"
+                         r"Historical|Chamber|Parks|Housing|Water|Library|Community)\b")
+_ORG_WORDS = re.compile(
+    r"\b(?:of|for|and|Chamber|Commerce|Council|Society|Foundation|Association|Club|Company|Corporation|Bank|"
+    r"Press|Times|News|Police|Department|University|College|School|Hospital|Church|Center|Centre|Institute|"
+    r"Authority|Board|Commission|Committee|Agency|Service|Services|Group|Party|League|Union|Team|Airport|"
+    r"Museum|Library|Court|Ministry|Office|Fund|Trust|Inc|Ltd|LLC|Mayor|Governor|Sheriff|Chief|Commissioner|"
+    r"Councilman|Councilwoman|Superintendent|Director|Judge|Coroner|Manager)\b")
 
 
 @dataclass(frozen=True)
@@ -234,9 +260,13 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
     Returns:
         The sentence's toponyms in text order, without overlaps.
     """
-    people = [(e.start - offset, e.end - offset) for e in entities if e.label in ("PERSON",)]
+    # NER's PERSON spans, less those that read as an organisation ("Abuja Chamber of Commerce",
+    # "Seattle Seahawks Foundation"): a place may begin those
+    people = [(e.start - offset, e.end - offset) for e in entities
+              if e.label == "PERSON" and not _ORG_WORDS.search(e.text)]
     person_at = set(people)
     orgs = [(e.start - offset, e.end - offset) for e in entities if e.label in ("ORG", "NORP", "WORK_OF_ART", "EVENT")]
+    org_at = set(orgs)
     places = [(e.start - offset, e.end - offset, e.label) for e in entities if e.label in ("GPE", "LOC", "FAC")]
     ner_at = {(s, e): lab for s, e, lab in places}
 
@@ -270,6 +300,8 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                 e = s + len(name)
                 if not name or name.split()[0].casefold() in _NOT_PLACE_WORD or name.split()[-1].casefold() in _PARTICLES:
                     continue
+                if len(name.split()) > 1 and len(name.split()[-1]) == 1:
+                    continue  # an initial ends it: a person ("Leader R. Sampanthan")
                 if not name[0].isupper():
                     continue
                 if (j < len(toks) and text[toks[j][0]:toks[j][1]] in _PARTICLES and text[toks[j][1]:toks[j][1] + 1] == "-") \
@@ -277,7 +309,9 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                     continue  # never half of a name joined by a particle ("Ras" of "Ras al-Ain")
                 if name.casefold() in _CALENDAR or name.split()[0].casefold() in _CALENDAR:
                     continue
-                dateline = i == 0 and m.start() == 0 and bool(re.match(r"^\s*(?:,|:|—|–|-|\()", text[e:]))
+                # a dateline opens the sentence, or follows the story's date ("March 30, 2009 NEWARK --")
+                dateline = i == 0 and (m.start() == 0 or bool(re.search(r"\b\d{4}\s+$", text[:m.start()]))) \
+                    and bool(re.match(r"^\s*(?:,|:|—|–|-|\()", text[e:]))
                 if any(w.isupper() and len(w) > 1 for w in name.replace(".", "").split()) and not dateline:
                     continue  # acronyms are never town names ("NAFTA"); datelines are ("KOBE, Japan")
                 if re.search(r"^[A-Z]{2,}[a-z]|[a-z][A-Z]$", name) or name in people_words:
@@ -298,17 +332,20 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                 before, after = text[:s], text[e:]
                 if _TITLE_BEFORE.search(before) or re.match(r"^\s+administration\b", after):
                     continue  # "Mrs. Lincoln", "St. Patrick", "the Obama administration"
-                if (before.endswith("-") or re.match(r"^-[A-Z]", after)) and not k.capital_or_country:
-                    continue  # "Wal-Mart"; but "Egypt-US relations"
+                if (before.endswith("-") or re.match(r"^-[A-Z]", after)) and not k.capital_or_country \
+                        and not re.search(r"\b(?:D|R|I|DFL)-$", before) and not _hyphen_pair(text, s, e, know):
+                    continue  # "Wal-Mart"; but "Egypt-US relations", "Rep. Lee, D-Oakland", "Fargo-Moorhead"
                 mid = bool(re.search(r"[a-z0-9,;:]\s+$", text[:s]))  # a capital letter mid-sentence
                 if k.common and not (ner in ("GPE", "LOC") or (k.strength == 2 and mid)):
                     continue
                 if k.common and (re.search(r"\bthe\s+$", before, re.I) or re.match(r"^\s+\d", after)):
                     continue  # "the Gulf", "the Bay", "Metro 911": the common word
-                if k.strength == 1 and not (ner or loc or (dateline and name.isupper())):
+                if k.strength == 1 and not (ner or loc or (dateline and name.isupper()) or _LOCAL_BODY.match(after)):
                     continue
-                if inside(s, e, orgs) and k.strength < 2:
-                    continue
+                if inside(s, e, orgs) and k.strength < 2 and not ((s, e) in org_at and loc) \
+                        and not _LOCAL_BODY.match(after):
+                    continue  # "Grovetown Sears"; but "Sears, 41, of Grovetown," (NER's ORG) is the town,
+                    # and so is the town a local body is named for ("the Hopkinton Police Department")
                 kind = "metonym" if k.capital_or_country and _METONYM_AFTER.match(text[e:]) else "place"
                 hit = Toponym(name, offset + s, offset + e, None, bool(_NEAR.search(text[:s])), "gazetteer",
                               bool(_MOVING.search(text[:s])), kind, ner)
@@ -318,10 +355,26 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                 extra.append(hit)
             else:
                 i += 1
+    # an abbreviation NER found without its full stop ("Ill" of "Missing Ill. man"): the form, as written
+    found = [replace(t, text=t.text + ".", end=t.end + 1, source="form")
+             if text[t.end - offset:t.end - offset + 1] == "." and forms.get(t.text + ".") is not None
+             and t.source == "ner" else t for t in found]
     return _merge(found, extra, text, offset, know, people_words)
 
 
 _PARTICLES = {p for p in _PARTICLE[3:-1].split("|")}
+
+
+def _hyphen_pair(text: str, s: int, e: int, know: Callable[[str], KnownName]) -> bool:
+    """Whether the name at [s, e) is half of two place names joined by a hyphen, both known and
+    one of them a place on its own ("Fargo-Moorhead", "Logan-Rogersville"; not "Wal-Mart")."""
+    left = re.search(r"([A-Z][\w'’]+)-$", text[:s])
+    right = re.match(r"^-([A-Z][\w'’]+)", text[e:])
+    other = (left or right)
+    if other is None:
+        return False
+    a, b = know(text[s:e]), know(other.group(1))
+    return min(a.strength, b.strength) >= 1 and max(a.strength, b.strength) == 2 and not (a.common or b.common)
 
 
 def _not_a_place(t: Toponym, text: str, offset: int, know: Callable[[str], KnownName]) -> bool:
@@ -383,3 +436,121 @@ def _merge(found: list[Toponym], extra: list[Toponym], text: str, offset: int,
             continue
         final.append(t)
     return final
+
+
+# --------------------------------------------------------------------------- unresolved names
+_PLACE_SHAPE = re.compile(
+    r"\b(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Trail|Highway|Hwy|Route|Interstate|"
+    r"Parkway|Pkwy|Way|Court|Ct|Place|Pl|Terrace|Exit|River|Lake|Creek|Brook|Mountains?|Mount|Mt|Sea|Ocean|Bay|"
+    r"Gulf|Island|Islands|Isle|Valley|Hills?|Park|Square|Bridge|County|Township|Parish|Borough|Province|State|"
+    r"Region|District|Governorate|Oblast|City|Town|Village|Beach|Coast|Forest|Desert|Peninsula|Canyon|Falls|"
+    r"Springs?|Harbou?r|Point|Heights|Ridge|Crossing|Gap|Pass|Airport|Base|Camp|Fort|Strip|Bank|Delta|Basin|"
+    r"Plains?|Plateau|Wadi|Jebel|Jabal)\.?$")
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|to|into|onto|outside|across|around|toward|towards|through|throughout|within|via|"
+    r"between|along|off|of|visited|visiting|entered|reached|left|fled|crossed)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|county|region|province|state|district|area) of\s+)?$", re.I)
+
+
+def keep_unresolved(t: Toponym, text: str) -> bool:
+    """Whether a toponym the gazetteer does not know still reads as a place.
+
+    A name NER or a pattern proposed but no gazetteer entry matched is kept when its
+    shape or its context says place: a feature word beside it ("the village of Foubé",
+    "Neches River", "Elm Street"), a locative word before it ("lives in Cockerham"), or a
+    place named right after it ("Headington, Oxford"). Otherwise it is most often a
+    person, organisation or product that NER took for a place ("Ocean Infinity",
+    "Tchaikovsky's concerto"), and is dropped. Names from the user's places file and
+    datelines are always kept.
+
+    Args:
+        t: the toponym (offsets into ``text``).
+        text: the article text.
+    """
+    if t.source in ("user", "dateline", "form"):
+        return True
+    if not t.text[:1].isupper():
+        return False
+    if t.feature or _PLACE_SHAPE.search(t.text):
+        return True
+    if _LOCATIVE_BEFORE.search(text[max(0, t.start - 60):t.start]):
+        return True
+    return bool(re.match(r",\s+[A-Z][a-z]", text[t.end:t.end + 4]))
+
+
+# --------------------------------------------------------------------------- people named like places
+_SPEECH_AFTER = re.compile(r"^\s+(?:also\s+)?(?:said|says|told|added|explained|stated|noted|wrote|asked|replied|"
+                           r"testified|recalled|admitted|insisted|argued|agreed|believes|thinks|joined|scored|"
+                           r"finished|played|who)\b")
+_GIVEN_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:['’][A-Z][a-z]+)?)\b")
+_PLACE_WORD_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+)?(?:County|City|Township|Parish|Borough|Province|State|"
+                               r"Region|District|Valley|River|Lake|Mountains?|Island|Islands|Bay|Beach|Park|"
+                               r"Heights|Springs?|Falls|Harbou?r|Creek|Hills?|Square|Village|Town|Airport|Road|"
+                               r"Street|Avenue|Drive|Boulevard)\b")
+
+
+def people_in_text(text: str, names: Mapping[str, str]) -> frozenset[str]:
+    """Words used as a person's surname in the text: those right after a given name
+    ("Jeff Hamilton" makes "Hamilton" a surname of the article).
+
+    Args:
+        text: the article text.
+        names: given names and surnames (``data/place_person_names.txt``): name -> kind.
+    """
+    out = set()
+    for m in _GIVEN_NAME_PAIR.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if names.get(first) in ("given", "both") and first != second:
+            out.add(second)
+    return frozenset(out)
+
+
+def reads_as_person(t: Toponym, text: str, names: Mapping[str, str], people_words: frozenset[str],
+                    know: Callable[[str], KnownName], *, big: bool) -> bool:
+    """Whether a one-word toponym that is also a personal name is used for a person here.
+
+    Signs of a person: a surname after the given name ("Nancy Pelosi"), a given name before
+    it ("Jeff Hamilton"), a verb of speech after it ("Gardner said"), or the name used as a
+    surname elsewhere in the article ("Hamilton will appear" after "Jeff Hamilton"). A place
+    word after it ("Lincoln Park"), a place named right after it ("Lincoln, Nebraska") or,
+    for the surname sign, a locative word before an NER place ("in Hamilton") says place.
+    Countries, divisions and user places are never asked (the caller leaves them out).
+
+    Args:
+        t: the toponym (offsets into ``text``).
+        text: the article text.
+        names: given names and surnames that are also places (name -> kind).
+        people_words: the article's surnames (``people_in_text`` and NER's PERSON entities).
+        know: the gazetteer's verdict on a name (``PlaceResolver.known``).
+        big: the place it resolved to is a city of 100,000 people or more.
+    """
+    name = t.text
+    if " " in name or t.source in ("user", "dateline", "form") or t.feature:
+        return False
+    kind = names.get(name)
+    if kind is None and name not in people_words:
+        return False
+    before, after = text[max(0, t.start - 60):t.start], text[t.end:t.end + 60]
+    if _PLACE_WORD_AFTER.match(after) or re.match(r"^,\s+[A-Z]", after):
+        return False
+    place_label = t.label in ("GPE", "LOC")
+    locative = bool(_LOCATIVE_BEFORE.search(before))
+    prev = re.search(r"\b([A-Z][a-z]+)\s$", before)
+    if prev and names.get(prev.group(1)) in ("given", "both") and not (locative and place_label):
+        return True  # "Jeff Hamilton"
+    if place_label or locative:
+        return False  # NER or a preposition says place
+    if big:
+        # a city ("Paris Public Library", "Oakland police"), unless the article uses the name as a
+        # surname and nothing says place ("Abraham Lincoln ... Lincoln signed")
+        return name in people_words and not re.match(r"^\s+[A-Z]", after)
+    nxt = re.match(r"^\s([A-Z][a-z]+)\b", after)
+    if kind == "given" and nxt and know(nxt.group(1)).strength == 0 and nxt.group(1) not in _INSTITUTION:
+        return True  # "Nancy Pelosi", "Conor McGregor"
+    return bool(_SPEECH_AFTER.match(after)) or name in people_words  # "Gardner said"
+
+
+_INSTITUTION = {"Police", "Council", "Library", "Public", "High", "Middle", "Elementary", "School", "College",
+                "University", "Hospital", "Government", "Department", "Fire", "City", "County", "Community",
+                "Regional", "Memorial", "Medical", "Center", "Centre", "Chamber", "Board", "Church", "Airport",
+                "Station", "Township", "Area", "Mayor", "Sheriff", "Court", "District", "Municipal"}

@@ -37,6 +37,7 @@ class PlaceResolver:
         self.gazetteer = gazetteer
         self.overlay = overlay
         self.stopwords = load_stopwords()
+        self.person_names = load_person_names()
         self.known = lru_cache(maxsize=100_000)(self._known)  # type: ignore[method-assign]
         self.forms: dict[str, str] = {}
         self._form_place: dict[str, Place] = {}
@@ -88,7 +89,11 @@ class PlaceResolver:
                 if not primary and pop < 1_000_000:
                     continue
                 cap = cap or p.feature_code == "PPLC"
-                if pop >= 15_000:
+                if not primary or not _same_spelling(f, p.name):
+                    # an alternate name ("Riad" for Riyadh) or a spelling variant ("Conor" for
+                    # Coonoor): a place only with NER or a locative word
+                    strength = max(strength, 1)
+                elif pop >= 15_000:
                     strength = max(strength, 2)
                     big = big or (primary and pop >= 100_000)
                 elif pop >= 1_000:
@@ -109,6 +114,10 @@ class PlaceResolver:
         cands = self.candidates(top.text, legacy=False)
         feat = (top.feature or "").lower()
         words = fold(top.text).split()
+        if feat in ("county", "parish", "township") and words and words[-1] != feat:
+            # "Walton and Oconee counties": GeoNames names them "Walton County", "Oconee County"
+            named = self.candidates(f"{top.text} {feat.title()}", strip=False, legacy=False)
+            cands = named + [p for p in cands if p not in named]
         if words and words[-1] in _COUNTY_WORDS:
             feat = feat or words[-1]
         keys = name_keys(top.text)
@@ -251,12 +260,57 @@ _COUNTY_WORDS = {"county", "district", "parish", "borough", "municipality", "lga
                  "territory", "raion", "rayon"}
 
 
+_LIST_TAIL = re.compile(r"^(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?)*"
+                        r"\s+(?P<f>counties|parishes|provinces|states|districts|governorates|townships)\b")
+_PLURAL_FEATURE = {"counties": "county", "parishes": "parish", "provinces": "province", "states": "state",
+                   "districts": "district", "governorates": "governorate", "townships": "township"}
+
+
+def _plural_feature(t: Toponym, text: str) -> str | None:
+    """The feature word a list of names shares ("Walton and Oconee counties": both are
+    counties; "Kano, Kaduna and Katsina states"), or None."""
+    if t.feature:
+        return None
+    m = _LIST_TAIL.match(text[t.end:t.end + 200])
+    return _PLURAL_FEATURE[m.group("f")] if m else None
+
+
+def _same_spelling(folded: str, name: str) -> bool:
+    """Whether a folded name is spelled as a gazetteer name, give or take spaces, hyphens, a
+    leading article and French or Arabic transliteration ("Deir ez-Zor" / "Deir Ez Zor",
+    "al-Hasakah" / "Hasakah", "Douma" / "Duma"); doubled letters and joined words are another
+    spelling ("Conor" is not Coonoor)."""
+    strip = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ed|es)(?=[a-z]{3})")
+
+    def norm(x: str) -> str:
+        # French "ou" and a final "h" after a vowel are transliteration, not spelling
+        # (Douma / Duma, Hawijah / Hawija)
+        x = strip.sub("", x.replace(" ", "")).replace("ou", "u")
+        return re.sub(r"([aeiou])h$", r"\1", x)
+
+    return norm(folded) == norm(fold(name))
+
+
 def load_stopwords() -> frozenset[str]:
     """Common English words that are also place names (``data/place_stopwords.txt``)."""
     import importlib.resources
 
     text = importlib.resources.files("eventcoder.data").joinpath("place_stopwords.txt").read_text(encoding="utf-8")
     return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def load_person_names() -> dict[str, str]:
+    """Given names, and surnames that are also place names (``data/place_person_names.txt``):
+    name as written ("Hamilton") -> ``"given"``, ``"surname"`` or ``"both"``."""
+    import importlib.resources
+
+    text = importlib.resources.files("eventcoder.data").joinpath("place_person_names.txt").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, kind = line.strip().partition(",")
+            out[name] = kind
+    return out
 
 
 def prior(p: Place) -> float:
@@ -292,8 +346,10 @@ class ArticlePlaces:
     ("Tripoli, Lebanon"; "Gainesville, Ga."), a second-level division of the article that
     holds the town (or a town of the article that the division holds), and the countries
     and first-level divisions of the article's other toponyms (each distinct name votes
-    once; a name never votes for itself; three rounds), plus the caller's countries (the
-    event coder's focus) as one more signal.
+    once; a name never votes for itself; three rounds), the divisions the candidates of the
+    other names could share (each name spreads one vote over its candidates' divisions:
+    "Walton", "Oconee" and "Madison County" all have namesakes, but Georgia holds the three),
+    plus the caller's countries (the event coder's focus) as one more signal.
     """
 
     COUNTRY_VOTE = 3.0
@@ -302,11 +358,13 @@ class ArticlePlaces:
     ALIAS_ONLY = 2.0
     FOCUS = 1.5
     NESTED = 3.0
+    SHARED = 6.0
 
     def __init__(self, resolver: PlaceResolver) -> None:
         self.r = resolver
 
     def resolve(self, tops: list[Toponym], text: str, countries: list[str] = ()) -> list[Place | None]:  # type: ignore[assignment]
+        tops = [replace(t, feature=_plural_feature(t, text) or t.feature) for t in tops]
         cands = [self.r.scored_candidates(t) for t in tops]
         qual = self._qualifiers(tops, text)
         # second-level divisions named in the article: a town inside one of them, or a
@@ -332,6 +390,30 @@ class ArticlePlaces:
                 elif p.is_admin2 and (p.country, p.admin1_code, fold(p.name)) in other_towns:
                     bonus[n] = self.NESTED
             nested.append(bonus)
+        # divisions the article's names could share ("Walton", "Oconee" and "Madison County"
+        # each have namesakes, but only Georgia holds all three): each other name spreads one
+        # vote over the divisions of its candidates
+        spread: dict[str, dict[tuple[str, str | None], float]] = {}
+        for key, cs in zip(keys, cands, strict=True):
+            divs = {(p.country, p.admin1_code) for p, _sc in cs
+                    if not (p.is_country or p.is_continent) and p.admin1_code}
+            if divs and key not in spread:
+                spread[key] = {d: 1.0 / len(divs) for d in divs}
+        total: dict[tuple[str, str | None], float] = {}
+        for v in spread.values():
+            for d, w in v.items():
+                total[d] = total.get(d, 0.0) + w
+        for key, cs, bonus in zip(keys, cands, nested, strict=True):
+            own = spread.get(key, {})
+            n_others = len(spread) - (key in spread)
+            if not n_others:
+                continue
+            for n, (p, _sc) in enumerate(cs):
+                if not (p.is_country or p.is_continent):
+                    d = (p.country, p.admin1_code)
+                    share = (total.get(d, 0.0) - own.get(d, 0.0)) / n_others
+                    # one or two other names are weak evidence: full weight from three
+                    bonus[n] = bonus.get(n, 0.0) + self.SHARED * share * min(1.0, n_others / 3)
         picks = [self._pick(i, tops, cands, qual, {}, {}, [], None, nested[i]) for i in range(len(tops))]
         # the article's other places vote; three rounds let the votes settle ("Georgia" goes
         # to the state once "Gainesville" has gone to Georgia's Gainesville)
@@ -357,16 +439,19 @@ class ArticlePlaces:
         for key in seen:
             vc: dict[str, float] = {}
             va: dict[tuple[str, str | None], float] = {}
-            n = 0
+            n = n_local = 0
             for other, p in seen.items():
                 if other == key:
                     continue
                 n += 1
                 vc[p.country] = vc.get(p.country, 0) + 1
                 if not p.is_country:
+                    n_local += 1
                     va[(p.country, p.admin1_code)] = va.get((p.country, p.admin1_code), 0) + 1
             votes_c[key] = {c: v / n for c, v in vc.items()} if n else {}
-            votes_a[key] = {a: v / n for a, v in va.items()} if n else {}
+            # divisions: shares among the places below country level ("U.S." and "Iraq" do
+            # not dilute a local article's state)
+            votes_a[key] = {a: v / n_local for a, v in va.items()} if n_local else {}
         return votes_c, votes_a
 
     @staticmethod
