@@ -425,3 +425,15 @@ def test_a_camp_near_two_villages_is_one_place_named_by_them():
     assert [(t.text, t.feature, t.source) for t in tops] == [("Kwarbaga", "village", "pattern"),
                                                               ("Tindouli", "village", "pattern")]
     assert coordinated_places(tops[0], [(t, None) for t in tops], text) == []
+
+
+def test_the_dead_of_a_passive_report_are_not_its_attackers(code):
+    # class 6: "one soldier and three PKK members were killed near X": the dead named in the
+    # trigger are its victims; the actors are the two sides they belong to, not a group named
+    # elsewhere in the story
+    coded = code("Early on Sunday, one Turkish soldier and three PKK members were killed near the town of Tikrit "
+                 "in Iraq. The fatalities came as Turkish army forces mounted an operation against the group.",
+                 published="2015-08-18")
+    [ev] = coded.events
+    assert (ev.event_type, {ev.actor1, ev.actor2}, ev.fatalities) == (
+        "Battles", {"Military Forces of Turkey", "PKK: Kurdistan Workers Party"}, 4)

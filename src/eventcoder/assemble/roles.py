@@ -38,6 +38,10 @@ _DEMONYM_WEAPON = re.compile(r"\b(?P<d>[A-Z][a-z]+)\s+(?:[a-z-]+\s+)?$")
 Named = tuple[str, int, ActorMention | None]
 """An actor as coded: ACLED name, inter code, and the mention it came from (None when inferred)."""
 
+_PASSIVE_DEATH = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?(?:killed|shot dead|martyred|slain)\b|"
+                            r"\blost their lives\b", re.I)
+
+
 def pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
                  countries: list[str], res: Resources, claims: list[ActorMention]
                 ) -> tuple[Named | None, Named | None]:
@@ -66,6 +70,15 @@ def pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
         """Who acts: named with "by X", or an armed actor before the trigger (the subject)."""
         before = [a for a in armed if a.end <= trig.start + 5]
         by = [a for a in armed if a.start >= trig.end and _BY.search(primary.sentence.text[:a.start - primary.sentence.start][-40:])]
+        if _PASSIVE_DEATH.search(trig.text):
+            # "ten soldiers were killed in an ambush by ...": the dead named in the trigger are
+            # its victims, and the attacker is the other side the sentence names
+            victims = [a for a in armed if trig.start <= a.start < trig.end]
+            if victims:
+                kinds = {v.kind for v in victims}
+                rest = [a for a in armed if a not in victims and a.kind not in kinds]
+                rest.sort(key=lambda a: {GROUP: 0, UNIDENTIFIED: 1}.get(a.kind, 2))
+                return by + [a for a in rest if a not in by]
         cands = by + list(reversed(before))
         groups = [a for a in cands if a.kind == GROUP]
         if groups and cands and cands[0].kind == UNIDENTIFIED:
