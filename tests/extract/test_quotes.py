@@ -197,3 +197,19 @@ def test_descriptions_before_a_name_and_names_that_are_organisations():
     assert parse_speaker("senior Shebab commander Ahmed Abdi Godane").name == "Ahmed Abdi Godane"
     assert parse_speaker("the local Emergency Response Room").name is None
     assert parse_speaker("the Great Man-made River Project").name is None
+
+
+def test_he_said_after_a_quote_and_abbreviated_titles_after_a_quote():
+    # issue 8, class 8: "He said ..." after a direct quotation attributed in the same
+    # paragraph; "Gov. Silvano Aureoles said" (an abbreviation before the name); "He also added"
+    art = _article(
+        "A suicide bomber struck a market in Tikrit on Thursday, police said.",
+        "\u201cThe bomber blew himself up in the crowd,\u201d said Maj. Gen. Khalid Hassan, a spokesman for the "
+        "ministry. He said the bomber had fallen to the ground before the blast.",
+        "\u201cNo attack on the market will go unpunished,\u201d Gov. Ahmed Saleh said.",
+        "He also added that it is not clear which group the bomber belonged to.",
+    )
+    got = {q.text[:25]: q.speaker for q in find_quotes(art)}
+    assert got["the bomber had fallen to "] == "Khalid Hassan"
+    assert got["No attack on the market w"] == "Ahmed Saleh"
+    assert got["it is not clear which gro"] == "Ahmed Saleh"

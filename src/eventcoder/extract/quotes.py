@@ -44,7 +44,7 @@ _ROLES = [
 _ROLE_RE = re.compile(r"\b(" + "|".join(re.escape(r) for r in sorted(_ROLES, key=len, reverse=True)) + r")\b", re.I)
 _NAME_TOKEN = r"(?:(?:al|el|bin|ibn|abu|de|del|van|von|da|dos|du|le)[- ])?(?:[A-Z][a-z]?\.(?=\s+[A-Z])|[A-Z][\w'’\-]*)"
 _NAME = re.compile(r"(?:" + _NAME_TOKEN + r")(?:\s+(?:" + _NAME_TOKEN + r"))*")
-_PRONOUN = re.compile(r"^(?:he|she)$", re.I)
+_PRONOUN = re.compile(r"^(?:he|she)(?:\s+(?:also|later|further|then|again))?$", re.I)
 _OPEN = "\"“"
 _CLOSE = "\"”"
 _NOT_PERSON = {"police", "officials", "residents", "witnesses", "sources", "authorities", "they", "we", "it",
@@ -368,9 +368,10 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
         base = para.start
         spans = _split_paragraph(text)
         local: list[tuple[int, int, Speaker, bool]] = []
+        _pronouns: list[int] = []  # where reported speech by "he"/"she" starts
 
         def add(s: int, e: int, sp: Speaker, direct: bool, raw: str | None,
-                _local: list = local, text: str = text) -> Speaker:
+                _local: list = local, text: str = text, _pronouns: list = _pronouns) -> Speaker:
             while s < e and text[s] in " ,\"“":
                 s += 1
             while e > s and text[e - 1] in " ,.\"”":
@@ -378,6 +379,8 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
             resolved = speakers.resolve(sp, raw) if raw is not None else sp
             if len(text[s:e].split()) >= 3 and not any(s < b and a < e for a, b, *_ in _local):
                 _local.append((s, e, resolved, direct))
+                if raw is not None and _PRONOUN.match(raw.strip()):
+                    _pronouns.append(s)
             return resolved
 
         def sentence_of(pos: int, spans: list = spans, text: str = text) -> tuple[int, int]:
@@ -464,7 +467,9 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
             after = text[qe + 1:sb] if qe < len(text) else ""
             sp: Speaker | None = None
             raw: str | None = None
-            ma = _AFTER_QUOTE.match(after) if re.match(r"^\s*[,;]?\s*(?:[A-Za-z][^.]*?\s)?(?:" + _VERBS + r")\b", after) else None
+            # the attribution after the quote, within its sentence ("Gov. Silvano Aureoles said")
+            ma = _AFTER_QUOTE.match(after) if re.match(r"^\s*[,;]?\s*(?:[A-Za-z][^\"“]*?\s)?(?:" + _VERBS + r")\b",
+                                                       after) else None
             signed = re.search(r"\b(?:signed|issued|read out) by\s+(?P<who>[^.\"“]+)", after)
             if signed:
                 raw = signed.group("who").strip()
@@ -514,6 +519,14 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
             if raw is None and len(text[qs:qe].split()) < 5 and not re.search(r"[.!?]$", text[qs:qe].strip()):
                 continue
             add(qs, qe, sp, True, raw)
+        # "..., said Maj. Gen. Khalid al Muhanna. He said the bomber had fallen": the pronoun
+        # is the speaker named last before it in the paragraph (direct quotations are read
+        # after reported speech, so this is settled once both are)
+        for k, (s0, e0, _sp0, d0) in enumerate(local):
+            if s0 in _pronouns:
+                earlier = [x for x in local if x[0] < s0 and x[2].name]
+                if earlier:
+                    local[k] = (s0, e0, max(earlier, key=lambda x: x[0])[2], d0)
         carried = None
         if qspans and max(e for _, e in qspans) == len(text) and local:
             carried = local[-1][2]
