@@ -213,3 +213,19 @@ def test_he_said_after_a_quote_and_abbreviated_titles_after_a_quote():
     assert got["the bomber had fallen to "] == "Khalid Hassan"
     assert got["No attack on the market w"] == "Ahmed Saleh"
     assert got["it is not clear which gro"] == "Ahmed Saleh"
+
+
+def test_a_long_lead_in_names_the_speaker_and_the_spokesman_refers_back():
+    # issue 8, class 8: a long lead-in before "said" whose comma part is the name, then
+    # "the spokesman said" and "He added:" for the same person
+    art = _article(
+        "Gunmen attacked a gendarmerie post near Tikrit on Wednesday, killing four gendarmes.",
+        "Prior to the attack on the post, the Minister of Communication and government Spokesman, Issa Bello Tchami, "
+        "reviewing the security situation in that part of the country bedeviled by a year of protests and strikes, "
+        "said \u201cheavily armed terrorists attacked the post at dawn\u201d.",
+        "\u201cIn addition to the four gendarmes killed earlier we have lost ten officers in a month\u201d the "
+        "spokesman said.",
+    )
+    got = {q.text[:20]: q.speaker for q in find_quotes(art)}
+    assert got["heavily armed terror"] == "Issa Bello Tchami"
+    assert got["In addition to the f"] == "Issa Bello Tchami"

@@ -215,6 +215,15 @@ also but and or so yet when while after before since although though if as last 
 yesterday statement statements report reports according""".split())
 
 
+def _same_office(known: Speaker, role: str) -> bool:
+    """Whether "the <role>" can refer back to a named speaker: the role's head word is a word
+    of the speaker's role or organisation phrase ("the spokesman" for "the Minister of
+    Communication and government Spokesman, Issa Tchiroma Bakari")."""
+    head = role.casefold().split()[-1]
+    words = " ".join(x for x in (known.role, known.organization) if x).casefold().split()
+    return head in words
+
+
 class _Speakers:
     """Named speakers seen so far, for pronouns and bare surnames."""
 
@@ -227,7 +236,7 @@ class _Speakers:
         if not sp.name and sp.role and re.match(r"^(?:the|this)\s", raw.strip(), re.I):
             # "The youth leader said": the named speaker introduced with that role
             for k in reversed(self.known):
-                if k.name and k.role and k.role.casefold().split()[-1] == sp.role.casefold().split()[-1]:
+                if k.name and _same_office(k, sp.role):
                     return k
         if sp.name and " " not in sp.name.strip():
             key = sp.name.casefold().removeprefix("al-")
@@ -255,7 +264,7 @@ def _known_speaker(speakers: _Speakers, sp: Speaker, raw: str) -> Speaker | None
     text = raw.strip()
     if sp.role and re.match(r"^(?:the|this)\s", text, re.I):
         for k in reversed(speakers.known):
-            if k.name and k.role and k.role.casefold().split()[-1] == sp.role.casefold().split()[-1]:
+            if k.name and _same_office(k, sp.role):
                 return k
     if re.fullmatch(r"[A-Z][\w’'-]+", text):
         key = text.casefold().removeprefix("al-")
@@ -487,7 +496,10 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
                 ba, _bb = sentence_of(qs - 1 if qs > 0 else 0)
                 before = text[ba:max(qs - 1, ba)]
                 mb = _BEFORE_QUOTE.match(before)
-                if mb and _who_ok(mb.group("who")):
+                if mb and (_who_ok(mb.group("who")) or (len(mb.group("who").split()) <= 40 and "," in mb.group("who")
+                                                        and parse_speaker(mb.group("who"), not_person).name)):
+                    # a long lead-in ("Prior to ..., the Minister ..., Issa Tchiroma Bakari, reviewing
+                    # ..., said") is kept when one of its comma parts names the person
                     raw = mb.group("who")
                     sp = parse_speaker(raw, not_person)
                 else:
