@@ -488,11 +488,12 @@ def _with_user_names(tops: list[Toponym], sentence: Sentence, pattern: re.Patter
 
 
 def _violent_lead(article: Article, res: Resources) -> bool:
-    """Whether the first body paragraph reports violence (a trigger or a death word)."""
+    """Whether the title or the first two body paragraphs report violence (a trigger or a
+    death word)."""
     body = [p for i, p in enumerate(article.paragraphs) if not p.is_caption and not (i == 0 and article.title)]
-    return bool(body) and (res.lexicon.candidate(article.text[body[0].start:body[0].end])
-                           or bool(re.search(r"\b(?:explosions?|blasts?|attacks?|bomb(?:ing)?s?|gunfire)\b",
-                                             article.text[body[0].start:body[0].end], re.I)))
+    lead = " ".join([article.title or ""] + [article.text[p.start:p.end] for p in body[:2]])
+    return bool(lead.strip()) and (res.lexicon.candidate(lead) or bool(
+        re.search(r"\b(?:explosions?|blasts?|attacks?|bomb(?:ing)?s?|gunfire|riots?|clash(?:es)?)\b", lead, re.I)))
 
 
 def _known_elsewhere(t: Toponym, res: Resources) -> bool:

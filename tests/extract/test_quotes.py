@@ -229,3 +229,13 @@ def test_a_long_lead_in_names_the_speaker_and_the_spokesman_refers_back():
     got = {q.text[:20]: q.speaker for q in find_quotes(art)}
     assert got["heavily armed terror"] == "Issa Bello Tchami"
     assert got["In addition to the f"] == "Issa Bello Tchami"
+
+
+def test_quotes_are_read_when_the_title_or_second_paragraph_reports_violence(code):
+    # issue 8, class 8: a story whose first paragraph is a subtitle still has its quotes read
+    # when its title reports violence, even if no event is coded from it
+    coded = code("Riots shake the capital as the election row deepens\n\n"
+                 "A long row over the vote count enters its second week.\n\n"
+                 "\"We will not accept this result,\" said opposition leader Musa Bello Garba.",
+                 published="2024-07-31")
+    assert [(q.speaker, q.text) for q in coded.quotes] == [("Musa Bello Garba", "We will not accept this result")]
