@@ -437,3 +437,14 @@ def test_the_dead_of_a_passive_report_are_not_its_attackers(code):
     [ev] = coded.events
     assert (ev.event_type, {ev.actor1, ev.actor2}, ev.fatalities) == (
         "Battles", {"Military Forces of Turkey", "PKK: Kurdistan Workers Party"}, 4)
+
+
+def test_a_robbery_report_codes_no_event_and_no_quotes(code):
+    # class 4: ordinary crime (a robbery with a shooting) is no ACLED event, and its quotes are
+    # not those of a conflict report
+    coded = code("Robbers shoot shop manager in Kirkuk\n\n"
+                 "Three armed robbers shot dead a shop manager in Kirkuk on Monday while he was paying wages, and "
+                 "fled with the cash in a getaway car.\n\n"
+                 "\"The suspects stole an undisclosed amount of money and one of them was later charged with robbery,\" "
+                 "said police spokesman Ali Hassan Saleh.", published="2023-05-16")
+    assert coded.events == [] and coded.quotes == []
