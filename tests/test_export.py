@@ -74,7 +74,10 @@ def test_jsonl_rows_carry_evidence_attribution_and_sources(runner, coded_store):
     assert kirkuk["attribution"] == {"speaker": "Ahmed al-Obeidi", "role": "spokesman",
                                      "organization": "Kirkuk Operations Command"}
     quotes = [json.loads(line) for line in _export(runner, coded_store, "-f", "jsonl", "--table", "quotes").splitlines()]
+    # the Zamfara councillor's words are read (the report's title tells of an attack); the
+    # Security Media Cell's statement names no person, so it is no quote
     assert len(quotes) == 7 and all(q["evidence"][0]["field"] == "quote" for q in quotes)
+    assert {q["speaker"] for q in quotes} == {"Ahmed Mulla Talal", "Ahmed al-Obeidi", "Abdi Nur", None}
     measures = _export(runner, coded_store, "-f", "jsonl", "--table", "measures", "--since", "2020-03-28")
     assert json.loads(measures)["measure"] == "curfew"
 

@@ -93,7 +93,7 @@ _ORG_WORD = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|office|c
                        r"cent(?:er|re)|operations|headquarters|directorate|online|tv|television|channel|staff|"
                        r"daily|gazette|tribune|herald|journal|magazine|newspaper|administration|affairs|interior|"
                        r"defen[cs]e|room|nations|forum|watch|coalition|alliance|foundation|society|initiative|"
-                       r"monitor|unit|team|force|bureau|service|services|crescent|cross|corps|project|"
+                       r"monitor|unit|team|force|bureau|service|services|crescent|cross|corps|project|cell|media|"
                        # Arabic place words that begin a toponym, never a person's name
                        r"wadi|jabal|jebel|bir|deir|kafr|tell)\b|\d")
 
