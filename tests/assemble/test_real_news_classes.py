@@ -448,3 +448,16 @@ def test_a_robbery_report_codes_no_event_and_no_quotes(code):
                  "\"The suspects stole an undisclosed amount of money and one of them was later charged with robbery,\" "
                  "said police spokesman Ali Hassan Saleh.", published="2023-05-16")
     assert coded.events == [] and coded.quotes == []
+
+
+def test_an_identity_militia_is_named_with_its_country(code):
+    # class 6: "Fulani herders", "armed Kikuyu youths": ACLED's identity militias (inter 4),
+    # "<group> Ethnic Militia (<country>)", not an unidentified armed group
+    coded = code("Fulani herders attacked the village of Kwall in Zamfara State on Monday, killing five villagers, "
+                 "police said.", published="2023-05-16")
+    assert [(e.actor1, e.inter1, e.actor2) for e in coded.events] == [
+        ("Fulani Ethnic Militia (Nigeria)", 4, "Civilians (Nigeria)")]
+    # outside the countries where ACLED names it, the words name no identity militia
+    coded = code("Arab militiamen attacked the village of Kwall in Zamfara State on Monday, killing five villagers.",
+                 published="2023-05-16")
+    assert [e.actor1 for e in coded.events] == ["Unidentified Armed Group (Nigeria)"]

@@ -33,6 +33,7 @@ class Group:
     inter: int
     countries: frozenset[str]
     aliases: tuple[str, ...]
+    identity: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,9 @@ class ActorDictionary:
             ))
         words = yaml.safe_load(
             importlib.resources.files("eventcoder.data").joinpath("force_words.yaml").read_text(encoding="utf-8"))
-        return cls(groups, read_data_csv("countries.csv"), words)
+        countries = read_data_csv("countries.csv")
+        groups.extend(_identity_groups({r["iso2"]: r["acled_name"] for r in countries}))
+        return cls(groups, countries, words)
 
     def country_pattern(self) -> re.Pattern[str]:
         """Country names and demonyms (case-insensitive) and acronyms such as CAR, DRC, UAE
@@ -188,6 +191,8 @@ class ActorDictionary:
             for g in mention.groups:
                 if c in g.countries:
                     return g
+        if all(g.identity for g in mention.groups):
+            return None  # "Arab militiamen" outside the countries where ACLED names that militia
         unscoped = [g for g in mention.groups if not g.countries]
         if unscoped:
             return unscoped[0]
@@ -235,6 +240,26 @@ class ActorDictionary:
 
     def unidentified(self, country: str | None) -> tuple[str, int]:
         return f"Unidentified Armed Group ({self.country_name(country) if country else 'Unknown'})", 3
+
+
+# words after a people's name that make its armed members an actor ("Pokomo militiamen")
+_IDENTITY_ARMED = ("militia", "militias", "militiamen", "ethnic militia", "youths", "youth", "gunmen", "fighters",
+                   "herders", "herdsmen", "raiders", "warriors", "tribesmen", "attackers", "assailants", "clansmen",
+                   "men", "mob", "vigilantes")
+
+
+def _identity_groups(country_names: dict[str, str]) -> list[Group]:
+    """One identity militia per group and country of ``identity_groups.csv``: "<group> Ethnic
+    Militia (<country>)", ACLED inter 4, matched by the group's names before a word for armed
+    men ("Fulani herders", "armed Murle youths")."""
+    out = []
+    for r in read_data_csv("identity_groups.csv"):
+        names = [r["name"], *(a for a in r["aliases"].split("|") if a)]
+        aliases = tuple(dict.fromkeys([f"{n} {w}" for n in names for w in _IDENTITY_ARMED] + [f"armed {n}" for n in names]))
+        for c in (x for x in r["countries"].split("|") if x):
+            out.append(Group(f"{r['name']} Ethnic Militia ({country_names.get(c, c)})", 4, frozenset({c}), aliases,
+                             identity=True))
+    return out
 
 
 @lru_cache(maxsize=1)
