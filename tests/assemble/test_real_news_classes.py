@@ -461,3 +461,12 @@ def test_an_identity_militia_is_named_with_its_country(code):
     coded = code("Arab militiamen attacked the village of Kwall in Zamfara State on Monday, killing five villagers.",
                  published="2023-05-16")
     assert [e.actor1 for e in coded.events] == ["Unidentified Armed Group (Nigeria)"]
+
+
+def test_communal_fighting_is_between_communal_militias(code):
+    # class 6: "clashes between two communities": ACLED's Unidentified Communal Militia on
+    # both sides (inter 4), not an armed group against the state's forces
+    coded = code("Two people were killed on Thursday in clashes between two rival communities near Tsafe in "
+                 "Zamfara state, police said.", published="2020-08-03")
+    assert [(e.event_type, e.actor1, e.inter1, e.actor2, e.inter2) for e in coded.events] == [
+        ("Battles", "Unidentified Communal Militia (Nigeria)", 4, "Unidentified Communal Militia (Nigeria)", 4)]

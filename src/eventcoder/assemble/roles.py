@@ -42,10 +42,44 @@ _PASSIVE_DEATH = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w
                             r"\blost their lives\b", re.I)
 
 
+# fighting between communities, clans or ethnic groups: ACLED's communal militias
+_COMMUNAL = re.compile(r"\b(?:(?:inter-?)?communal|inter-?ethnic|ethnic (?:clashes|violence|fighting)|tribal "
+                       r"(?:clashes|fighting|violence)|clan (?:clashes|fighting|militias?)|between (?:the )?(?:(?:two|rival|neighbou?ring) )*"
+                       r"(?:communities|clans|tribes|ethnic groups))\b", re.I)
+
+
 def pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
-                 countries: list[str], res: Resources, claims: list[ActorMention]
+                countries: list[str], res: Resources, claims: list[ActorMention]
                 ) -> tuple[Named | None, Named | None]:
-    """actor1 and actor2 for an event, by ACLED's role rules (FORMAT.md, "Actors")."""
+    """actor1 and actor2 for an event, by ACLED's role rules (FORMAT.md, "Actors").
+
+    In a report of communal fighting ("clashes between two communities", "ethnic clashes"),
+    an unidentified armed side is ACLED's "Unidentified Communal Militia (<country>)" (inter
+    4), and a battle's unnamed other side is one too rather than the state's forces.
+    """
+    a1, a2 = _pick_actors(draft, event_type, sub, country, countries, res, claims)
+    if event_type not in ("Battles", "Violence against civilians") or not any(
+            _COMMUNAL.search(m.sentence.text) for m in draft.mentions):
+        return a1, a2
+    where = res.actors.country_name(country) if country else "Unknown"
+    communal: Named = (f"Unidentified Communal Militia ({where})", 4, None)
+
+    def swap(a: Named | None, default_state: bool) -> Named | None:
+        if a is None:
+            return a
+        if a[0].startswith("Unidentified Armed Group") or (default_state and a[2] is None and a[1] == 1):
+            return communal
+        return a
+
+    a1 = swap(a1, False)
+    a2 = swap(a2, event_type == "Battles")
+    return a1, a2
+
+
+def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
+                 countries: list[str], res: Resources, claims: list[ActorMention]
+                 ) -> tuple[Named | None, Named | None]:
+    """The role rules before the communal reading (``pick_actors``)."""
     ad = res.actors
     a1: Named | None
     a2: Named | None
