@@ -319,6 +319,9 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                 mid = bool(re.search(r"[a-z0-9,;:]\s+$", text[:s]))  # a capital letter mid-sentence
                 if k.common and not (ner in ("GPE", "LOC") or (k.strength == 2 and mid)):
                     continue
+                if k.common and ner not in ("GPE", "LOC") and not loc and not _LOCAL_BODY.match(after) and (
+                        re.search(r"[A-Z][\w.]*\s$", before) or re.match(r"^\s[A-Z]", after)):
+                    continue  # a common word inside a longer capitalised name ("Iron Man", "Olympic Games")
                 if k.common and (re.search(r"\bthe\s+$", before, re.I) or re.match(r"^\s+\d", after)):
                     continue  # "the Gulf", "the Bay", "Metro 911": the common word
                 if k.strength == 1 and not (ner or loc or (dateline and name.isupper()) or _LOCAL_BODY.match(after)):
