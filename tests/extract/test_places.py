@@ -127,3 +127,19 @@ def test_small_town_ner_took_for_an_organisation(places_of):
                       "asked for help.")
     assert (found["Grovetown"][1].country, found["Grovetown"][1].feature_code) == ("US", "PPL")
     assert (found["Hopkinton"][1].country, found["Hopkinton"][1].feature_code) == ("US", "PPL")
+
+
+def test_regions_named_with_a_demonym_or_america_are_not_the_country(places_of):
+    found = places_of("Exports to Latin America and Central American markets rose, and the ship sank in the "
+                      "Indian Ocean near South Africa. Fighting spread in South Venezuela.")
+    for name in ("Latin America", "Central American", "Indian Ocean"):
+        assert found[name][1] is None, name  # not the United States or India
+    assert "America" not in found and "Indian" not in found
+    assert found["South Africa"][1].country == "ZA"
+
+
+def test_common_word_inside_a_longer_capitalised_name_is_no_place(places_of):
+    found = places_of("Fans queued all night to see Iron Man at the cinema in Dayton, and the Young Man award "
+                      "went to a student.")
+    assert "Man" not in found  # not Man, Ivory Coast, nor the Isle of Man
+    assert found["Dayton"][1].country == "US"

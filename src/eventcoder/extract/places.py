@@ -220,6 +220,10 @@ _METONYM_AFTER = re.compile(r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|also
 _LOCAL_BODY = re.compile(r"^\s+(?:Police|Fire|City|Town|Village|County|Township|Borough|Board|Council|"
                          r"School|Schools|Public|Municipal|Volunteer|Mayor|Sheriff|Planning|Zoning|Selectmen|"
                          r"Historical|Chamber|Parks|Housing|Water|Library|Community)\b")
+_REGION_BEFORE = re.compile(r"\b(?:Latin|Central|South|North|East|West|Northern|Southern|Eastern|Western|"
+                            r"Sub-Saharan)\s$")
+_REGION_NAME = re.compile(r"^(?:Latin|Central|South|North|East|West|Northern|Southern|Eastern|Western|"
+                          r"Sub-Saharan|Middle|Far|Near)\s+[A-Z]")
 _ORG_WORDS = re.compile(
     r"\b(?:of|for|and|Chamber|Commerce|Council|Society|Foundation|Association|Club|Company|Corporation|Bank|"
     r"Press|Times|News|Police|Department|University|College|School|Hospital|Church|Center|Centre|Institute|"
@@ -287,6 +291,13 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
         if kind in ("abbreviation", "name", "adjectival") and inside(s, e, people):
             continue
         tkind = "adjectival" if kind == "adjectival" else "place"
+        region = _REGION_BEFORE.search(before) if kind == "adjectival" or form == "America" else None
+        if region and know(text[region.start():e]).strength == 0:
+            # "Latin America", "Central American", "West African": a region, not the country the
+            # demonym stands for ("South Venezuela" stays in Venezuela)
+            s = region.start()
+            extra.append(Toponym(text[s:e], offset + s, offset + e, None, False, "region", False, tkind))
+            continue
         extra.append(Toponym(form, offset + s, offset + e, None, False, "form", False, tkind))
     # capitalised word sequences that are known names (longest known sub-sequence first)
     for m in _SEQ.finditer(text):
@@ -338,6 +349,9 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                 mid = bool(re.search(r"[a-z0-9,;:]\s+$", text[:s]))  # a capital letter mid-sentence
                 if k.common and not (ner in ("GPE", "LOC") or (k.strength == 2 and mid)):
                     continue
+                if k.common and ner not in ("GPE", "LOC") and not loc and not _LOCAL_BODY.match(after) and (
+                        re.search(r"[A-Z][\w.]*\s$", before) or re.match(r"^\s[A-Z]", after)):
+                    continue  # a common word inside a longer capitalised name ("Iron Man", "Olympic Games")
                 if k.common and (re.search(r"\bthe\s+$", before, re.I) or re.match(r"^\s+\d", after)):
                     continue  # "the Gulf", "the Bay", "Metro 911": the common word
                 if k.strength == 1 and not (ner or loc or (dateline and name.isupper()) or _LOCAL_BODY.match(after)):
@@ -407,7 +421,10 @@ def _merge(found: list[Toponym], extra: list[Toponym], text: str, offset: int,
     that is no known name itself replaces it ("Granville County Fire Marshal"); otherwise
     the NER span stays and known names that overlap it are dropped."""
     found = [t for t in found if t.text not in people_words and not _not_a_place(t, text, offset, know)]
-    longer = [t for t in [*found, *extra] if t.source != "form" and know(t.text).strength > 0]
+    # a longer name holds the form: a known place ("South Africa"), or a place of its own shape
+    # NER found ("Indian Ocean")
+    longer = [t for t in [*found, *extra] if t.source != "form" and (
+        know(t.text).strength > 0 or (t.source == "ner" and _PLACE_SHAPE.search(t.text)))]
     forms = [x for x in extra if x.source == "form" and not any(
         t.start <= x.start and x.end <= t.end and t.end - t.start > x.end - x.start for t in longer)]
     found = [t for t in found if not any(x.start < t.end and t.start < x.end for x in forms)]
@@ -467,12 +484,12 @@ def keep_unresolved(t: Toponym, text: str) -> bool:
         t: the toponym (offsets into ``text``).
         text: the article text.
     """
-    if t.source in ("user", "dateline", "form"):
+    if t.source in ("user", "dateline", "form", "region"):
         return True
     if not t.text[:1].isupper():
         return False
-    if t.feature or _PLACE_SHAPE.search(t.text):
-        return True
+    if t.feature or _PLACE_SHAPE.search(t.text) or _REGION_NAME.match(t.text):
+        return True  # "Neches River", "Latin America"
     if _LOCATIVE_BEFORE.search(text[max(0, t.start - 60):t.start]):
         return True
     return bool(re.match(r",\s+[A-Z][a-z]", text[t.end:t.end + 4]))

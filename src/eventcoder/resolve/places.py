@@ -359,6 +359,7 @@ class ArticlePlaces:
     FOCUS = 1.5
     NESTED = 3.0
     SHARED = 6.0
+    SHARED_GAP = 3.0
 
     def __init__(self, resolver: PlaceResolver) -> None:
         self.r = resolver
@@ -408,8 +409,10 @@ class ArticlePlaces:
             n_others = len(spread) - (key in spread)
             if not n_others:
                 continue
-            for n, (p, _sc) in enumerate(cs):
-                if not (p.is_country or p.is_continent):
+            best = max((sc for _p, sc in cs), default=0.0)
+            for n, (p, sc) in enumerate(cs):
+                # no namesake a thousand times smaller than the name's best candidate is promoted
+                if not (p.is_country or p.is_continent) and sc >= best - self.SHARED_GAP:
                     d = (p.country, p.admin1_code)
                     share = (total.get(d, 0.0) - own.get(d, 0.0)) / n_others
                     # one or two other names are weak evidence: full weight from three
