@@ -45,7 +45,7 @@ from eventcoder.extract.places import (
 from eventcoder.extract.quotes import attribute_events, find_quotes
 from eventcoder.extract.triggers import TriggerLexicon
 from eventcoder.models import Article, CodedArticle, Measure, Quote, RawDocument
-from eventcoder.nlp import Sentence, entities_for, load_spacy, split_sentences
+from eventcoder.nlp import Entity, Sentence, entities_for, load_spacy, split_sentences
 from eventcoder.resolve.actors import ActorDictionary
 from eventcoder.resolve.gazetteer import Gazetteer, Place, open_default
 from eventcoder.resolve.places import PlaceResolver
@@ -140,6 +140,7 @@ class Pipeline:
             import bisect
 
             hits = res.lexicon.candidate_offsets(article.text)
+            self._hits: list[int] | None = hits
 
             def marked(s: Sentence) -> bool:
                 i = bisect.bisect_left(hits, s.start)
@@ -199,7 +200,7 @@ class Pipeline:
             # no country or division named in the candidate sentences: the article's toponyms,
             # title included, all found and resolved together ("Wase, Plateau" is Nigeria's
             # Plateau, not Dakar's; "Ferguson" under a "Missouri" headline), else town names
-            countries = (self._toponym_countries(article, {i.sentence.paragraph for i in infos})
+            countries = (self._toponym_countries(article, {i.sentence.paragraph for i in infos}, ents)
                          or article_countries(article, body, infos, res))
         # second pass: every toponym in the article's countries; the divisions they fall in
         # then break ties between namesakes (Pattan in Jammu and Kashmir, not in Gujarat)
@@ -227,7 +228,8 @@ class Pipeline:
                         if a.kind == "group"]
         return infos
 
-    def _toponym_countries(self, article: Article, paragraphs: set[int]) -> list[str]:
+    def _toponym_countries(self, article: Article, paragraphs: set[int],
+                           entities: dict[int, list[Entity]] | None = None) -> list[str]:
         """Countries of the toponyms of the article's title and of the given paragraphs (the
         candidate sentences' ones), resolved together, most named first: a country or a
         first-level division counts 1, a town or district 0.5, a demonym 0.5."""
@@ -237,25 +239,28 @@ class Pipeline:
         part = dc_replace(article, paragraphs=tuple(p for i, p in enumerate(article.paragraphs)
                                                     if i in paragraphs or i == title_para))
         counts: dict[str, float] = {}
-        for _t, p in self.toponyms(part):
+        for _t, p in self.toponyms(part, entities):
             if p is None or not p.country:
                 continue
             counts[p.country] = counts.get(p.country, 0) + (1.0 if (p.is_country or p.is_admin1) and _t.kind == "place" else 0.5)
         return [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
 
-    def toponyms(self, article: Article) -> list[tuple[Toponym, Place | None]]:
+    def toponyms(self, article: Article, entities: dict[int, list[Entity]] | None = None
+                 ) -> list[tuple[Toponym, Place | None]]:
         """Every toponym of the article (title, body and captions) with its place.
 
         Detection: spaCy's place entities and the patterns of ``find_toponyms``, merged with
         the gazetteer's known names, short forms and demonyms (``find_known_places``).
         Resolution: all toponyms of the article together (``PlaceResolver.resolve_article``).
         Countries and divisions come with their own point, not their capital's.
+        ``entities``: spaCy entities already found, by sentence start; when given, NER is not
+        run again and a sentence without an entry is read without it.
         """
         res = self.resources
         # captions too: a place a caption names is a toponym of the text, and a paragraph the
         # page repeats is marked as a caption even when it is the story's own
         sentences = split_sentences(article)
-        ents = entities_for(res.nlp, sentences)
+        ents = entities if entities is not None else entities_for(res.nlp, sentences)
         people = frozenset(w for e in ents.values() for x in e if x.label == "PERSON" and len(x.text.split()) > 1
                            for w in [x.text.split()[-1]] if not res.places.known(w).capital_or_country)
         tops: list[Toponym] = []
@@ -304,6 +309,7 @@ class Pipeline:
         sentences = split_sentences(article)
         body_text = " ".join(s.text for s in sentences if not s.is_caption and not s.is_title)
         relevant_frame = not frame_irrelevant(body_text, res)
+        self._hits = None  # set by _sentence_infos for this article
         events = []
         measures: list[Measure] = []
         quotes: list[Quote] = []
@@ -313,7 +319,7 @@ class Pipeline:
             if not disaster_report(lead, infos):
                 events = assemble_events(article, infos, self._countries, res, self._claims, sentences)
             measures = find_measures(article, sentences, self._countries, res.measures, res.actors, res.places)
-        if events or measures or (relevant_frame and _violent_lead(article, res)):
+        if events or measures or (relevant_frame and _violent_lead(article, res, self._hits)):
             quotes = find_quotes(article, self._not_person)
             attribute_events(events, quotes)
         warnings = list(article.warnings)
@@ -487,12 +493,20 @@ def _with_user_names(tops: list[Toponym], sentence: Sentence, pattern: re.Patter
     return sorted(kept + found, key=lambda t: t.start)
 
 
-def _violent_lead(article: Article, res: Resources) -> bool:
+def _violent_lead(article: Article, res: Resources, hits: list[int] | None = None) -> bool:
     """Whether the title or the first two body paragraphs report violence (a trigger or a
-    death word)."""
+    death word). ``hits``: the trigger and death-word offsets of the whole article text
+    (``TriggerLexicon.candidate_offsets``), when already found."""
     body = [p for i, p in enumerate(article.paragraphs) if not p.is_caption and not (i == 0 and article.title)]
     lead = " ".join([article.title or ""] + [article.text[p.start:p.end] for p in body[:2]])
-    return bool(lead.strip()) and (res.lexicon.candidate(lead) or bool(
+    if hits is not None:
+        spans = [(p.start, p.end) for p in body[:2]]
+        if article.title and article.paragraphs:
+            spans.append((article.paragraphs[0].start, article.paragraphs[0].end))
+        found = any(a <= h < b for h in hits for a, b in spans)
+    else:
+        found = res.lexicon.candidate(lead)
+    return bool(lead.strip()) and (found or bool(
         re.search(r"\b(?:explosions?|blasts?|attacks?|bomb(?:ing)?s?|gunfire|riots?|clash(?:es)?)\b", lead, re.I)))
 
 
