@@ -70,7 +70,19 @@ class ActorDictionary:
         self._alias_groups: dict[str, list[Group]] = {}
         exact: list[str] = []
         folded: list[str] = []
+        # identity militias: one compact pattern (a people's names before a word for armed men),
+        # not an alias alternative per name and word
+        self._identity_by_name: dict[str, list[Group]] = {}
         for g in groups:
+            if g.identity:
+                for a in g.aliases:
+                    self._identity_by_name.setdefault(a.casefold(), []).append(g)
+        self._identity = re.compile(
+            r"(?<![\w-])(?:armed\s+)?(?P<n>" + _alt(list(self._identity_by_name) or ["(?!x)x"]) + r")\s+(?:"
+            + _alt(list(_IDENTITY_ARMED)) + r")(?![\w])", re.I) if self._identity_by_name else None
+        for g in groups:
+            if g.identity:
+                continue
             for a in g.aliases:
                 key = a if (a.isupper() or any(c.isdigit() for c in a)) else a.casefold()
                 self._alias_groups.setdefault(key, []).append(g)
@@ -154,6 +166,11 @@ class ActorDictionary:
                 groups = self._alias_groups.get(key) or self._alias_groups.get(a.casefold()) or self._alias_groups.get(a)
                 if groups:
                     found.append(ActorMention(GROUP, offset + m.start(), offset + m.end(), a, groups=tuple(groups)))
+        if self._identity is not None:
+            for m in self._identity.finditer(text):
+                ig = self._identity_by_name.get(m.group("n").casefold())
+                if ig:
+                    found.append(ActorMention(GROUP, offset + m.start(), offset + m.end(), m.group(0), groups=tuple(ig)))
         for m in self._state_named.finditer(text):
             iso = self.country_of_demonym(m.group("c"))
             force = "police" if m.group("p") else "military"
@@ -250,12 +267,11 @@ _IDENTITY_ARMED = ("militia", "militias", "militiamen", "ethnic militia", "youth
 
 def _identity_groups(country_names: dict[str, str]) -> list[Group]:
     """One identity militia per group and country of ``identity_groups.csv``: "<group> Ethnic
-    Militia (<country>)", ACLED inter 4, matched by the group's names before a word for armed
-    men ("Fulani herders", "armed Murle youths")."""
+    Militia (<country>)", ACLED inter 4; its aliases are the group's names, matched only
+    before a word for armed men ("Fulani herders", "armed Murle youths"; ``ActorDictionary.find``)."""
     out = []
     for r in read_data_csv("identity_groups.csv"):
-        names = [r["name"], *(a for a in r["aliases"].split("|") if a)]
-        aliases = tuple(dict.fromkeys([f"{n} {w}" for n in names for w in _IDENTITY_ARMED] + [f"armed {n}" for n in names]))
+        aliases = tuple(dict.fromkeys([r["name"], *(a for a in r["aliases"].split("|") if a)]))
         for c in (x for x in r["countries"].split("|") if x):
             out.append(Group(f"{r['name']} Ethnic Militia ({country_names.get(c, c)})", 4, frozenset({c}), aliases,
                              identity=True))
