@@ -470,3 +470,14 @@ def test_communal_fighting_is_between_communal_militias(code):
                  "Zamfara state, police said.", published="2020-08-03")
     assert [(e.event_type, e.actor1, e.inter1, e.actor2, e.inter2) for e in coded.events] == [
         ("Battles", "Unidentified Communal Militia (Nigeria)", 4, "Unidentified Communal Militia (Nigeria)", 4)]
+
+
+def test_a_town_qualified_by_its_division_is_one_place(code):
+    # found by a new user: "in Tsafe, Zamfara State," is one place (the town and its state),
+    # not a list of two places sharing the toll; a real list still splits
+    for text in ("Gunmen killed five villagers in Tsafe, Zamfara State, on Monday, police said.",
+                 "Gunmen killed five villagers in Tsafe, Zamfara, on Monday, police said."):
+        coded = code(text, published="2023-05-16")
+        assert [(e.location, e.admin1, e.fatalities) for e in coded.events] == [("Tsafe", "Zamfara", 5)]
+    coded = code("Bombs killed six people in Kirkuk, Tikrit and Mosul on Monday.", published="2023-05-16")
+    assert sorted((e.location, e.fatalities) for e in coded.events) == [("Kirkuk", 2), ("Mosul", 2), ("Tikrit", 2)]

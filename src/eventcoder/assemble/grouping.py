@@ -172,6 +172,8 @@ def drop_duplicates(events: list[Event]) -> list[Event]:
     return out
 
 
+_DIVISION_END = re.compile(r"\s(?:State|Province|Region|Governorate|County|District|Department|Oblast|Prefecture)$")
+
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:(?:the\s+)?(?:villages?|towns?|communities|areas?|districts?|cities)\s+of\s+)?$",
                     re.I)
 
@@ -200,6 +202,12 @@ def coordinated_places(top: Toponym, sentence_places: list[tuple[Toponym, Place 
     while hi + 1 < len(towns) and _COORD.match(text[towns[hi][0].end:towns[hi + 1][0].start]):
         hi += 1
     group = towns[lo:hi + 1]
+    # "in Tsafe, Zamfara State" / "Hawija, Kirkuk": a division that holds another place of the
+    # list qualifies it; it is no second place
+    group = [tp for tp in group if not (
+        _DIVISION_END.search(tp[0].text) or (tp[1] is not None and tp[1].is_admin1 and any(
+            o is not tp and o[1] is not None and not o[1].is_admin1 and o[1].country == tp[1].country
+            and o[1].admin1_code == tp[1].admin1_code for o in group)))]
     if len(group) < 2 or re.search(r"\b(?:between|near|close to)\s+(?:the\s+)?(?:(?:towns?|villages?|cities)\s+of\s+)?$",
                                     text[max(0, group[0][0].start - 40):group[0][0].start], re.I):
         return []  # "the road between Qamishli and Amuda", "a camp near A and B": one place
