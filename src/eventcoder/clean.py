@@ -56,7 +56,7 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<place>[A-Z][A-Za-z .'\-]+?))?"
     r"(?:,?\s*\(?(?:" + _WEEKDAY + r")?(?P<date>" + _FULL_DATE + r")\)?)?"
     r"(?:\s*\((?P<agency>[^)]{2,40})\))?"
-    r"\s*(?:—|–|-|:)\s+"
+    r"\s*(?:—|–|--|-|:)\s+"
 )
 # A line that gives the page's date and little else ("Posted July 12th, 2012 at 3:40 pm",
 # "Published: 14 March 2023", "Thursday, July 12, 2012"): the publication date.

@@ -217,7 +217,8 @@ class Pipeline:
             resolved = [(t, res.places.resolve(t, countries, admin1s)) for t in tops if t.start >= cut]
             # a name left unresolved inside the article's countries that is a country, a
             # division or a city elsewhere ("Dubai" in a report on Bahrain) is no unknown village
-            resolved = [(t, p) for t, p in resolved if p is not None or not _known_elsewhere(t, res)]
+            resolved = [(t, p) for t, p in resolved if p is not None or not (
+                _known_elsewhere(t, res) or _first_name(t, info.sentence))]
             resolved += _capitals(info, countries, res)
             # events known only to a country or province take its capital's point (ACLED, geo precision 3)
             info.toponyms = sorted(((t, p.at_seat() if p is not None and (p.is_country or p.is_admin1) else p)
@@ -508,6 +509,20 @@ def _violent_lead(article: Article, res: Resources, hits: list[int] | None = Non
         found = res.lexicon.candidate(lead)
     return bool(lead.strip()) and (found or bool(
         re.search(r"\b(?:explosions?|blasts?|attacks?|bomb(?:ing)?s?|gunfire|riots?|clash(?:es)?)\b", lead, re.I)))
+
+
+_TITLE_BEFORE_NAME = re.compile(r"\b(?:chief|commander|spokes(?:man|woman|person)|governor|commissioner|minister|"
+                                r"officer|leader|head|president|chairman|mayor|Mr|Mrs|Ms|Dr|Gen|Col|Capt)\.?\s+$", re.I)
+_NAME_AFTER = re.compile(r"^\s+[A-Z][a-z]+\b(?!\s+(?:Village|Town|State|Province|District|Area|County|Community|Camp))")
+
+
+def _first_name(t: Toponym, sentence: Sentence) -> bool:
+    """Whether an unresolved toponym is a person's first name: after a title or an office and
+    before a capitalised surname ("Kaduna Police chief Olufemi Adenaike"), which NER may tag
+    as a place."""
+    rel_s, rel_e = t.start - sentence.start, t.end - sentence.start
+    return bool(_TITLE_BEFORE_NAME.search(sentence.text[max(0, rel_s - 30):rel_s])
+                and _NAME_AFTER.match(sentence.text[rel_e:]))
 
 
 def _known_elsewhere(t: Toponym, res: Resources) -> bool:

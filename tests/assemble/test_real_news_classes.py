@@ -481,3 +481,22 @@ def test_a_town_qualified_by_its_division_is_one_place(code):
         assert [(e.location, e.admin1, e.fatalities) for e in coded.events] == [("Tsafe", "Zamfara", 5)]
     coded = code("Bombs killed six people in Kirkuk, Tikrit and Mosul on Monday.", published="2023-05-16")
     assert sorted((e.location, e.fatalities) for e in coded.events) == [("Kirkuk", 2), ("Mosul", 2), ("Tikrit", 2)]
+
+
+def test_a_dateline_with_an_agency_and_a_first_name_are_no_event_places(code):
+    # found on a new real article: "KIRKUK, IRAQ (XYZ NEWS) -- " is a dateline (a double
+    # hyphen), and "Police chief Aram Salih" names a person NER may tag as a place
+    coded = code("KIRKUK, IRAQ (XYZ NEWS) -- At least 24 people were killed on Sunday when gunmen stormed the "
+                 "village of Tindouli, officials said on Monday.\n\n"
+                 "Kirkuk Police chief Aram Salih confirmed the death toll, which stood at 24.",
+                 published="2012-10-15")
+    assert [(e.location, e.event_date, e.fatalities) for e in coded.events] == [("Tindouli", "2012-10-14", 24)]
+
+
+def test_villages_named_as_communities_are_villages():
+    # "in Chibuak and Kigudu II communities": each name is a village
+    from eventcoder.extract.places import find_toponyms
+
+    text = "Gunmen killed 20 people in Kwarbaga and Tindouli II communities of Zamfara State."
+    assert [(t.text, t.feature) for t in find_toponyms(text, 0, [])][:2] == [("Kwarbaga", "community"),
+                                                                            ("Tindouli II", "community")]

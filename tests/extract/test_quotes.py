@@ -239,3 +239,10 @@ def test_quotes_are_read_when_the_title_or_second_paragraph_reports_violence(cod
                  "\"We will not accept this result,\" said opposition leader Musa Bello Garba.",
                  published="2024-07-31")
     assert [(q.speaker, q.text) for q in coded.quotes] == [("Musa Bello Garba", "We will not accept this result")]
+
+
+def test_confirmed_to_an_outlet_that():
+    # "confirmed to DAILY NEWS that ...": the words after "that" are the quote
+    art = _article("Gunmen attacked Kwarbaga on Friday.",
+                   "The parish priest, Rev. Fr. Aaron Musa, confirmed to DAILY NEWS that 20 persons were killed.")
+    assert [(q.speaker, q.text) for q in find_quotes(art)] == [("Aaron Musa", "20 persons were killed")]

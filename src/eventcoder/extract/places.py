@@ -27,7 +27,7 @@ _FEATURE_BEFORE = re.compile(
 _FEATURE_AFTER = re.compile(
     r"\b(?P<n>" + _NAME + r")\s+(?P<f>province|state|region|district|governorate|county|department|oblast|"
     r"prefecture|division|territory|municipality|LGA|local government area|upazila|tehsil|mountains|valley|desert|"
-    r"forest|lake|towns|villages|town|village|city)\b"
+    r"forest|lake|towns|villages|communities|town|village|city)\b"
 )
 # "of Kwarbaga community", "in Bakin Ladi community": a village named as a community (West
 # African usage); only after a preposition, so "the Fulani community" is no place
@@ -167,12 +167,13 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
     # "near Ge Laung and Lone Kauk villages": the plural feature word names each place of the list
     for k in range(len(out) - 1, 0, -1):
         t = out[k]
-        if t.feature in ("villages", "towns"):
-            out[k] = Toponym(t.text, t.start, t.end, t.feature[:-1], t.near, t.source, t.moving)
+        if t.feature in ("villages", "towns", "communities"):
+            singular = {"villages": "village", "towns": "town", "communities": "community"}[t.feature]
+            out[k] = Toponym(t.text, t.start, t.end, singular, t.near, t.source, t.moving)
             j = k
             while j > 0 and re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[out[j - 1].end - offset:out[j].start - offset]):
                 prev = out[j - 1]
-                out[j - 1] = Toponym(prev.text, prev.start, prev.end, t.feature[:-1], prev.near, "pattern", prev.moving)
+                out[j - 1] = Toponym(prev.text, prev.start, prev.end, singular, prev.near, "pattern", prev.moving)
                 j -= 1
     # the rest of a list of places ("in Guayaquil, Quito, Ambato and Cuenca"): each name
     # joined by a comma or "and" to a place found before it

@@ -275,7 +275,9 @@ def _known_speaker(speakers: _Speakers, sp: Speaker, raw: str) -> Speaker | None
 
 
 _Q = r"[\"“](?P<q>[^\"”“]{3,}?)[\"”]"
-_VERB_ADV = r"(?:\s+(?:on|in|to|at|by|from|during|after|over|via)\s+[^,\"“]{1,40}?)?"
+# "confirmed to DAILY POST that ...": the adverbial runs to "that" when one follows
+_VERB_ADV = (r"(?:\s+(?:on|in|to|at|by|from|during|after|over|via)\s+[^,\"“]{1,40}?(?=\s+that\b)|"
+             r"\s+(?:on|in|to|at|by|from|during|after|over|via)\s+[^,\"“]{1,40}?)?")
 _AFTER_QUOTE = re.compile(r"^\s*,?\s*(?:(?:" + _VERBS + r")\s+(?P<who1>.+?)|(?P<who2>.+?)\s+(?:" + _VERBS + r")\b.*?)\.?\s*$")
 _BEFORE_QUOTE = re.compile(r"^(?:.*?\b(?:and|but)\s+)?(?P<who>[A-Z][^\"“]*?)\s+(?:" + _VERBS + r")(?:\s+[\w-]+){0,5}?\s*[:,]?\s*$")
 _REPORTED = re.compile(r"^(?P<who>[A-Z][^\"“]{1,160}?)\s+(?:told\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]+)*|"
