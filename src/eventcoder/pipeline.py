@@ -89,6 +89,8 @@ class Pipeline:
             gaz = open_default(progress=progress)
         overlay = None
         self._user_names: re.Pattern[str] | None = None
+        # trigger and death-word offsets of the article being coded (``_sentence_infos``)
+        self._hits: list[int] | None = None
         if places is not None:
             overlay = _user_places(Path(places), gaz)
             self._user_names = _user_name_pattern(Path(places))
@@ -140,7 +142,7 @@ class Pipeline:
             import bisect
 
             hits = res.lexicon.candidate_offsets(article.text)
-            self._hits: list[int] | None = hits
+            self._hits = hits
 
             def marked(s: Sentence) -> bool:
                 i = bisect.bisect_left(hits, s.start)
@@ -310,7 +312,7 @@ class Pipeline:
         sentences = split_sentences(article)
         body_text = " ".join(s.text for s in sentences if not s.is_caption and not s.is_title)
         relevant_frame = not frame_irrelevant(body_text, res)
-        self._hits = None  # set by _sentence_infos for this article
+        self._hits = None  # _sentence_infos sets them for this article
         events = []
         measures: list[Measure] = []
         quotes: list[Quote] = []

@@ -188,8 +188,9 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
                 coords = next((p for m in ms for _t, p in m.sentence_places
                                if p is not None and p.is_admin2 and p.country == country), None)
         a1, a2 = pick_actors(draft, etype, sub, country, [country, *countries] if country else countries, res, claims)
-        if a1 and a2 and a1[0] == a2[0] and not a1[0].startswith("Unidentified Communal Militia"):
-            # one actor on both sides, except communal militias fighting each other (ACLED)
+        if a1 and a2 and a1[0] == a2[0] and a1[1] != 4:
+            # one actor on both sides, except identity and communal militias (inter 4), whose
+            # members ACLED codes fighting each other
             a2 = None
         fat, low, high, fat_ev = event_toll(draft, sub)
         evidence: list[Evidence] = []
@@ -277,23 +278,30 @@ def _tolls_by_place(ev: Event, ms: list[Mention], article: Article, country: str
             pairs.append((dc.value, nxt[0], nxt[1]))
         if len(pairs) < 2 or len({fold(t.text) for _v, t, _p in pairs}) < len(pairs):
             continue
-        out = []
-        for i, (value, t, p) in enumerate(pairs):
-            evidence = [x for x in ev.evidence if x.field not in ("location", "fatalities")] + [
-                Evidence("location", t.start, t.end, t.text)]
-            copy = replace(
-                ev, event_id=hashlib.sha1(f"{ev.event_id}|{t.start}".encode()).hexdigest()[:16] if i else ev.event_id,
-                location=t.text, geonameid=p.geonameid if p is not None else None,
-                latitude=p.latitude if p is not None else (ev.latitude if i == 0 else None),
-                longitude=p.longitude if p is not None else (ev.longitude if i == 0 else None),
-                admin1=(p.admin1 or ev.admin1) if p is not None else ev.admin1,
-                admin2=p.admin2 if p is not None else None,
-                geo_precision=(1 if p.feature_class == "P" and not t.near else 2) if p is not None else 2,
-                fatalities=value, fatalities_low=value, fatalities_high=value, evidence=evidence)
-            copy.notes = _notes(copy)
-            out.append(copy)
-        return out
+        return [_at_place(ev, i, t, p, value, own_toll=True) for i, (value, t, p) in enumerate(pairs)]
     return []
+
+
+def _at_place(ev: Event, i: int, t: Toponym, p: Place | None, fatalities: int | None, *,
+              own_toll: bool = False) -> Event:
+    """Copy ``i`` of an event split over several places, at toponym ``t`` (place ``p``, None
+    for a village no look-up knows) with its share of the toll. The first copy keeps the
+    event's id; an unknown village keeps the event's nearest-town point only as the first.
+    ``own_toll``: the figure is the place's own, so the event's toll evidence is dropped."""
+    dropped = ("location", "fatalities") if own_toll else ("location",)
+    evidence = [x for x in ev.evidence if x.field not in dropped] + [Evidence("location", t.start, t.end, t.text)]
+    copy = replace(
+        ev, event_id=hashlib.sha1(f"{ev.event_id}|{t.start}".encode()).hexdigest()[:16] if i else ev.event_id,
+        location=t.text, geonameid=p.geonameid if p is not None else None,
+        latitude=p.latitude if p is not None else (ev.latitude if i == 0 else None),
+        longitude=p.longitude if p is not None else (ev.longitude if i == 0 else None),
+        admin1=(p.name if p.is_admin1 else (p.admin1 or ev.admin1)) if p is not None else ev.admin1,
+        admin2=p.admin2 if p is not None else None,
+        geo_precision=(1 if p.feature_class == "P" and not t.near else 2) if p is not None else 2,
+        fatalities=fatalities, fatalities_low=fatalities, fatalities_high=fatalities,
+        evidence=evidence)
+    copy.notes = _notes(copy)
+    return copy
 
 
 def _one_per_place(ev: Event, top: Toponym | None, placed: Mention | None, article: Article,
@@ -308,24 +316,9 @@ def _one_per_place(ev: Event, top: Toponym | None, placed: Mention | None, artic
     if len(group) < 2:
         return [ev]
     n = len(group)
-    out = []
-    for i, (t, p) in enumerate(group):
-        share = None if ev.fatalities is None else ev.fatalities // n + (1 if i < ev.fatalities % n else 0)
-        evidence = [x for x in ev.evidence if x.field != "location"] + [Evidence("location", t.start, t.end, t.text)]
-        copy = replace(
-            ev, event_id=hashlib.sha1(f"{ev.event_id}|{t.start}".encode()).hexdigest()[:16] if i else ev.event_id,
-            location=t.text, geonameid=p.geonameid if p is not None else None,
-            # an unknown village keeps the event's nearest-town point only for the first place
-            latitude=p.latitude if p is not None else (ev.latitude if i == 0 else None),
-            longitude=p.longitude if p is not None else (ev.longitude if i == 0 else None),
-            admin1=(p.name if p.is_admin1 else (p.admin1 or ev.admin1)) if p is not None else ev.admin1,
-            admin2=p.admin2 if p is not None else None,
-            geo_precision=(1 if p.feature_class == "P" and not t.near else 2) if p is not None else 2,
-            fatalities=share, fatalities_low=share, fatalities_high=share,
-            evidence=evidence)
-        copy.notes = _notes(copy)
-        out.append(copy)
-    return out
+    fat = ev.fatalities
+    return [_at_place(ev, i, t, p, None if fat is None else fat // n + (1 if i < fat % n else 0))
+            for i, (t, p) in enumerate(group)]
 
 
 _BROAD_FEATURES = {"district", "province", "region", "state", "county", "department", "division", "territory",

@@ -167,13 +167,19 @@ _NOUN_TO_DATE = re.compile(r"^\s*(?:,[^.;]{0,160}?,\s*)?(?:(?:which|that)\s+)?(?
                            re.I)
 
 
-def follow_up_date(text: str, offset: int = 0) -> tuple[re.Match[str], DateMention] | None:
+def follow_up_date(text: str, offset: int = 0, dates: list[DateMention] | None = None
+                   ) -> tuple[re.Match[str], DateMention] | None:
     """The event noun and the date a sentence gives the event just reported ("The killings
-    occurred on Monday night", "the attack on Friday"), or None."""
+    occurred on Monday night", "the attack on Friday"), or None. ``dates``: the sentence's
+    date mentions when already found (offsets with ``offset`` added)."""
     from eventcoder.extract.dates import find_dates
 
-    for noun in _FOLLOW_UP_NOUN.finditer(text):
-        for d in find_dates(text, offset):
+    nouns = list(_FOLLOW_UP_NOUN.finditer(text))
+    if not nouns:
+        return None
+    found = dates if dates is not None else find_dates(text, offset)
+    for noun in nouns:
+        for d in found:
             if d.reporting or d.kind in ("year", "old", "future"):
                 continue
             rel = d.start - offset
@@ -197,7 +203,7 @@ def _date_from_follow_up(last: Mention, info: SentenceInfo, published: date | No
     if last.event_type in ("Strategic developments", "Protests") or not (
             reporting_only or (last.date is None and last.toponym is not None)):
         return
-    found = follow_up_date(info.sentence.text, info.sentence.start)
+    found = follow_up_date(info.sentence.text, info.sentence.start, info.dates)
     if found is None:
         return
     noun, _dm = found
