@@ -55,3 +55,17 @@ def test_bad_places_file_is_a_clear_usage_error(runner, tmp_path):
     res = runner.invoke(app, ["code", str(art), "--places", str(places)])
     assert res.exit_code == 2
     assert "missing columns" in res.stderr
+
+
+def test_division_word_written_after_a_division_is_part_of_its_span(runner, tmp_path):
+    f = tmp_path / "gusau.txt"
+    f.write_text("Gunmen attack market\n\nGunmen attacked a market in Gusau, Zamfara State, on Monday.",
+                 encoding="utf-8")
+    res = runner.invoke(app, ["places", str(f), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    rec = json.loads(res.stdout)
+    tops = {t["text"]: t for t in rec["toponyms"]}
+    assert (tops["Zamfara State"]["feature_code"], tops["Zamfara State"]["admin1"]) == ("ADM1", "Zamfara")
+    t = tops["Zamfara State"]
+    assert rec["text"][t["start"]:t["end"]] == "Zamfara State"
+    assert (tops["Gusau"]["latitude"], tops["Gusau"]["longitude"]) == (12.16, 6.66)

@@ -6,8 +6,10 @@ Exit codes: 0 all coded, 3 some or all inputs failed, 2 usage error.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from contextlib import nullcontext
+from dataclasses import replace as dc_replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -501,7 +503,34 @@ class PlacesFormat(StrEnum):
     jsonl = "jsonl"
 
 
-def _toponym_record(top: Any, place: Any) -> dict[str, Any]:
+# a capitalised division word after the name: "Borno State", "Walker County"; never "of" after
+# it ("Ohio Department of ...")
+_FEATURE_AFTER = re.compile(r"\s+(State|Province|Region|County|District|Governorate|Oblast|Parish|Prefecture|"
+                            r"Department|Municipality)\b(?!\s+of\b)")
+
+
+def _with_feature_word(top: Any, place: Any, text: str) -> Any:
+    """The toponym with the division word written after it ("Borno State", "Walker County"),
+    when that word is its feature word or it resolved to a division."""
+    m = _FEATURE_AFTER.match(text, top.end)
+    if m and m.group(1) == "State" and place is not None and place.country == "US":
+        return top  # a US state is never named "Ohio State": that is a university or a team
+    if m and ((top.feature or "").lower() == m.group(1).lower()
+              or (place is not None and (place.is_admin1 or place.is_admin2))):
+        return dc_replace(top, text=text[top.start:m.end()], end=m.end())
+    return top
+
+
+def _toponym_record(top: Any, place: Any, within: Any = None) -> dict[str, Any]:
+    if place is None and within is not None:
+        # a street or building the gazetteer does not know: the point of the town it lies in
+        return {
+            "text": top.text, "start": top.start, "end": top.end, "name": None, "geonameid": None,
+            "latitude": within.latitude, "longitude": within.longitude, "feature_code": None,
+            "country": within.country or None, "admin1": within.admin1,
+            "admin2": within.admin2 if within.feature_class == "P" else within.name,
+            "kind": top.kind, "within": {"name": within.name, "geonameid": within.geonameid},
+        }
     return {
         "text": top.text, "start": top.start, "end": top.end,
         "name": place.name if place else None, "geonameid": place.geonameid if place else None,
@@ -525,9 +554,12 @@ def places_cmd(
 
     Each toponym: text, start, end, kind (place, adjectival, metonym), and its place: name,
     GeoNames id, feature code, country, admin1, admin2, latitude, longitude (a country's or
-    division's own point, not its capital's).
+    division's own point, not its capital's). A street, square or building the gazetteer
+    does not know gets the point of the town the article names nearest before it, and
+    ``within`` names that town (name and GeoNames id are then null).
     """
     from eventcoder.ingest import iter_documents
+    from eventcoder.resolve.places import containing_places
 
     fmt = format or (PlacesFormat.table if sys.stdout.isatty() else PlacesFormat.jsonl)
     try:
@@ -548,7 +580,9 @@ def places_cmd(
             err.print(f"eventcoder: {e}", markup=False, highlight=False)
             failed += 1
             continue
-        tops = [_toponym_record(t, p) for t, p in pipe.toponyms(article)]
+        pairs = pipe.toponyms(article)
+        tops = [_toponym_record(_with_feature_word(t, p, article.text), p, w)
+                for (t, p), w in zip(pairs, containing_places(pairs), strict=True)]
         rec = {"id": article.id, "text": article.text, "toponyms": tops}
         if fmt == PlacesFormat.jsonl:
             typer.echo(json.dumps(rec, ensure_ascii=False))

@@ -143,3 +143,70 @@ def test_common_word_inside_a_longer_capitalised_name_is_no_place(places_of):
                       "went to a student.")
     assert "Man" not in found  # not Man, Ivory Coast, nor the Isle of Man
     assert found["Dayton"][1].country == "US"
+
+
+def test_weekday_before_a_town_is_no_given_name(places_of):
+    # "Sunday" is also a given name, but "Sunday Alexandria" is a day and a town
+    found = places_of("At 9 p.m. Sunday Alexandria Police were called to a house, and officers from across "
+                      "Virginia joined them.")
+    assert (found["Alexandria"][1].country, found["Alexandria"][1].admin1) == ("US", "Virginia")
+
+
+def test_town_named_like_a_person_before_an_institution_word(places_of):
+    # "Venice" is a given name too, but a commission is no surname
+    found = places_of("The Venice Commission said the new law on judges fell short of European standards.")
+    assert found["Venice"][1].country == "IT"
+
+
+def test_common_word_town_before_its_council_is_the_town(places_of):
+    found = places_of("Oxford City Council has voted to rename two streets in the east of the city.")
+    assert found["Oxford"][1].country == "GB"
+
+
+def test_given_names_joined_by_and_are_people(places_of):
+    found = places_of("Kristina and Tim Walsh, both 27, moved to Dayton last spring.")
+    assert "Kristina" not in found
+    assert found["Dayton"][1].country == "US"
+
+
+def test_contraction_and_english_ordinal_are_no_places(places_of):
+    found = places_of("He'd planned the Fourth of July parade on East Fourth Street in Dayton for months.")
+    assert "He'd" not in found and "Fourth" not in found  # not el Hed, nor Fürth in Bavaria
+    assert found["Dayton"][1].country == "US"
+
+
+def test_dotted_state_initials_anywhere_and_spaced_ap_forms(places_of):
+    found = places_of("The mound museum opens in S.C. today. Rep. Dale Burke, D-W. Va., voted against the bill. "
+                      "In D.C., murals are being painted over.")
+    assert found["S.C."][1].name == "South Carolina"
+    assert found["W. Va."][1].name == "West Virginia"
+    assert found["D.C."][1].country == "US"
+
+
+def test_saint_and_fort_written_short(places_of):
+    found = places_of("ST. PARIS — Four children died in a house fire on Tuesday, and relatives drove in "
+                      "from Ft. Wayne.")
+    assert found["ST. PARIS"][1].name == "Saint Paris"
+    assert found["Ft. Wayne"][1].name == "Fort Wayne"
+
+
+def test_country_named_with_and_and_in_brackets(places_of):
+    found = places_of("The minister said that Trinidad and Tobago missed the meeting, and a deputy speaker "
+                      "(Morocco’s lower house) flew to Washington.")
+    assert found["Trinidad and Tobago"][1].is_country
+    assert found["Morocco"][1].country == "MA"
+
+
+def test_street_the_gazetteer_does_not_know_lies_in_the_town_named_before_it(geo_pipeline):
+    from eventcoder.models import RawDocument
+    from eventcoder.resolve.places import containing_places
+
+    article = geo_pipeline.clean(RawDocument(
+        "t", "t", "Report\n\nA fire broke out in Dayton, Ohio, on Monday. It began in a bakery on Wexworth Street "
+        "and spread to the Grelling River before crews from Mosul arrived.", "text", None, None))
+    pairs = geo_pipeline.toponyms(article)
+    within = dict(zip((t.text for t, _p in pairs), containing_places(pairs), strict=True))
+    assert within["Wexworth Street"].name == "Dayton"
+    assert within.get("Grelling River") is None  # a river may run far from the town
+    assert within["Dayton"] is None  # resolved on its own
+

@@ -238,11 +238,13 @@ class KnownName:
     """What the gazetteer says of a candidate name: ``strength`` 0 (not a place), 1 (a place
     name that is also a common word or a small place: needs NER or a locative word before it),
     2 (a place on its own: a country, division, continent or town of some size);
-    ``common``: the name is also a common English word, so only NER can vouch for it."""
+    ``common``: the name is also a common English word, so only NER can vouch for it;
+    ``big``: a country or a place of 100,000 people or more by this very name."""
 
     strength: int
     capital_or_country: bool = False
     common: bool = False
+    big: bool = False
 
 
 def find_known_places(text: str, offset: int, entities: list, found: list[Toponym],
@@ -285,8 +287,11 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
         kind = forms[form]
         s, e = m.start(), m.end()
         before = text[:s]
-        if kind in ("state_abbr", "postal") and not re.search(r"(?:,\s*|\(|\b[DRI]-)$", before):
-            continue  # "Ga." or "GA" names the state after a town: "Gainesville, Ga."
+        initials = kind == "state_abbr" and re.fullmatch(r"(?:[A-Z]\.){2,}", form) is not None \
+            and not re.match(r"^\s+[A-Z][a-z]", text[e:])
+        if kind in ("state_abbr", "postal") and not initials and not re.search(r"(?:,\s*|\(|\b[DRI]-)$", before):
+            continue  # "Ga." or "GA" names the state after a town: "Gainesville, Ga."; initials
+            # ("S.C.", "D.C.") are the state anywhere, unless a name follows ("J.C. Penney")
         if kind == "postal" and re.match(r"^\s+[A-Z][a-z]", text[e:]):
             continue
         if kind in ("abbreviation", "name", "adjectival") and inside(s, e, people):
@@ -312,6 +317,8 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                 e = s + len(name)
                 if not name or name.split()[0].casefold() in _NOT_PLACE_WORD or name.split()[-1].casefold() in _PARTICLES:
                     continue
+                if re.search(r"['’](?:d|ll|re|ve|m|t)$", name):
+                    continue  # a contraction ("He'd", "Didn't")
                 if len(name.split()) > 1 and len(name.split()[-1]) == 1:
                     continue  # an initial ends it: a person ("Leader R. Sampanthan")
                 if not name[0].isupper():
@@ -347,8 +354,8 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                 if (before.endswith("-") or re.match(r"^-[A-Z]", after)) and not k.capital_or_country \
                         and not re.search(r"\b(?:D|R|I|DFL)-$", before) and not _hyphen_pair(text, s, e, know):
                     continue  # "Wal-Mart"; but "Egypt-US relations", "Rep. Lee, D-Oakland", "Fargo-Moorhead"
-                mid = bool(re.search(r"[a-z0-9,;:]\s+$", text[:s]))  # a capital letter mid-sentence
-                if k.common and not (ner in ("GPE", "LOC") or (k.strength == 2 and mid)):
+                mid = bool(re.search(r"(?:[a-z0-9,;:]\s+|\()$", text[:s]))  # a capital letter mid-sentence
+                if k.common and not (ner in ("GPE", "LOC") or (k.strength == 2 and (mid or _LOCAL_BODY.match(after)))):
                     continue
                 if k.common and ner not in ("GPE", "LOC") and not loc and not _LOCAL_BODY.match(after) and (
                         re.search(r"[A-Z][\w.]*\s$", before) or re.match(r"^\s[A-Z]", after)):
@@ -357,7 +364,7 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                     continue  # "the Gulf", "the Bay", "Metro 911": the common word
                 if k.strength == 1 and not (ner or loc or (dateline and name.isupper()) or _LOCAL_BODY.match(after)):
                     continue
-                if inside(s, e, orgs) and k.strength < 2 and not ((s, e) in org_at and loc) \
+                if inside(s, e, orgs) and k.strength < 2 and not ((s, e) in org_at and (loc or dateline)) \
                         and not _LOCAL_BODY.match(after):
                     continue  # "Grovetown Sears"; but "Sears, 41, of Grovetown," (NER's ORG) is the town,
                     # and so is the town a local body is named for ("the Hopkinton Police Department")
@@ -518,7 +525,7 @@ def people_in_text(text: str, names: Mapping[str, str]) -> frozenset[str]:
     out = set()
     for m in _GIVEN_NAME_PAIR.finditer(text):
         first, second = m.group(1), m.group(2)
-        if names.get(first) in ("given", "both") and first != second:
+        if names.get(first) in ("given", "both") and first != second and first.casefold() not in _CALENDAR:
             out.add(second)
     return frozenset(out)
 
@@ -554,7 +561,8 @@ def reads_as_person(t: Toponym, text: str, names: Mapping[str, str], people_word
     place_label = t.label in ("GPE", "LOC")
     locative = bool(_LOCATIVE_BEFORE.search(before))
     prev = re.search(r"\b([A-Z][a-z]+)\s$", before)
-    if prev and names.get(prev.group(1)) in ("given", "both") and not (locative and place_label):
+    if prev and names.get(prev.group(1)) in ("given", "both") and prev.group(1).casefold() not in _CALENDAR \
+            and not (locative and place_label):
         return True  # "Jeff Hamilton"
     if place_label or locative:
         return False  # NER or a preposition says place
@@ -562,8 +570,12 @@ def reads_as_person(t: Toponym, text: str, names: Mapping[str, str], people_word
         # a city ("Paris Public Library", "Oakland police"), unless the article uses the name as a
         # surname and nothing says place ("Abraham Lincoln ... Lincoln signed")
         return name in people_words and not re.match(r"^\s+[A-Z]", after)
+    pair = re.match(r"^\s+(?:and|&)\s+([A-Z][a-z]+)\b", after)
+    if kind == "given" and pair and names.get(pair.group(1)) == "given":
+        return True  # "Kristina and Tim Jones"
     nxt = re.match(r"^\s([A-Z][a-z]+)\b", after)
-    if kind == "given" and nxt and know(nxt.group(1)).strength == 0 and nxt.group(1) not in _INSTITUTION:
+    if kind == "given" and nxt and know(nxt.group(1)).strength == 0 and nxt.group(1) not in _INSTITUTION \
+            and not _ORG_WORDS.fullmatch(nxt.group(1)):
         return True  # "Nancy Pelosi", "Conor McGregor"
     return bool(_SPEECH_AFTER.match(after)) or name in people_words  # "Gardner said"
 

@@ -30,6 +30,10 @@ _PARTICLE_WORD = re.compile(r"\b(?:al|el|ad|ar|as|at|az|ash|ed|es|ez|ul|ud|ur|us
 _DIVISION_WORD = re.compile(r"\s(State|Province|Region|Governorate|Oblast|Prefecture|Department)$")
 
 
+# abbreviated first words of place names, as news writes them, and GeoNames' full word
+_SHORT_WORDS = {"St": "Saint ", "Ste": "Sainte ", "Ft": "Fort ", "Mt": "Mount ", "Pt": "Point "}
+_SHORT_PREFIX = re.compile(r"^(St|Ste|Ft|Mt|Pt)\.?\s+(?=[A-Z])", re.I)
+
 class PlaceResolver:
     """Resolve toponyms with a ``Gazetteer`` (or without one: nothing resolves)."""
 
@@ -47,6 +51,17 @@ class PlaceResolver:
                 kind, place = max(rows, key=lambda kp: kp[1].population or 0)
                 self.forms[form] = kind
                 self._form_place[form] = place
+            for place in list(self._form_place.values()):
+                if place.is_country and " and " in place.name and place.name not in self.forms:
+                    # "Trinidad and Tobago": the capitalised-word matcher stops at "and"
+                    self.forms[place.name] = "name"
+                    self._form_place[place.name] = place
+            for form, kind in list(self.forms.items()):
+                spaced = re.sub(r"^([A-Z])\.(?=[A-Z][a-z]+\.$)", r"\1. ", form)
+                if kind == "state_abbr" and spaced != form and spaced not in self.forms:
+                    # AP style is written both ways: "W.Va." and "W. Va."
+                    self.forms[spaced] = kind
+                    self._form_place[spaced] = self._form_place[form]
 
     def form_place(self, text: str) -> Place | None:
         """The place a short form or demonym stands for, as written ("U.S.", "Turkish")."""
@@ -66,6 +81,10 @@ class PlaceResolver:
         """
         if len(name) < 3 and name not in self.forms:
             return KnownName(0)
+        short = _SHORT_PREFIX.match(name)
+        if short:
+            # "St. Paris" is known as GeoNames' "Saint Paris"
+            return self.known(_SHORT_WORDS[short.group(1).title()] + name[short.end():])
         cands = self.candidates(name, strip=False, legacy=False)
         if not cands:
             return KnownName(0)
@@ -89,7 +108,8 @@ class PlaceResolver:
                 if not primary and pop < 1_000_000:
                     continue
                 cap = cap or p.feature_code == "PPLC"
-                if not primary or not _same_spelling(f, p.name):
+                # a common English word is spelled exactly ("Fourth" is not Fürth)
+                if not primary or not (f == fold(p.name) if common else _same_spelling(f, p.name)):
                     # an alternate name ("Riad" for Riyadh) or a spelling variant ("Conor" for
                     # Coonoor): a place only with NER or a locative word
                     strength = max(strength, 1)
@@ -103,8 +123,8 @@ class PlaceResolver:
         if common and strength:
             # "Mobile", "Reading", "Turkey": strong only for a big place, and then only where the
             # capital letter can only mean a name (mid-sentence, see find_known_places)
-            return KnownName(2 if big else 1, cap, True)
-        return KnownName(strength, cap)
+            return KnownName(2 if big else 1, cap, True, big)
+        return KnownName(strength, cap, False, big)
 
     def scored_candidates(self, top: Toponym) -> list[tuple[Place, float]]:
         """Candidates of a toponym with their context-free score (prior, name match, feature word)."""
@@ -171,7 +191,12 @@ class PlaceResolver:
                 continue
             seen: dict[tuple, Place] = {}
             districts: dict[tuple, Place] = {}
-            for variant in (name, strip_feature_word(name)) if strip else (name,):
+            variants = (name, strip_feature_word(name)) if strip else (name,)
+            short = _SHORT_PREFIX.match(name)
+            if short:
+                # "St. Paris", "Ft. Myers": GeoNames writes the word out ("Saint Paris", "Fort Myers")
+                variants = (*variants, _SHORT_WORDS[short.group(1).title()] + name[short.end():])
+            for variant in variants:
                 if not variant:
                     continue
                 for p in (gaz.strict_lookup(variant) if legacy else gaz.lookup(variant)):
@@ -493,3 +518,38 @@ class ArticlePlaces:
             return sc
 
         return max(enumerate(cands[i]), key=score)[1][0]
+
+
+# names of features inside a town: streets, squares, buildings, parks and stations
+_LOCAL_FEATURE = re.compile(
+    r"\b(?:Street|St|Avenue|Ave|Road|Rd|Drive|Boulevard|Blvd|Lane|Terrace|Square|Plaza|Park|Bridge|Airport|"
+    r"Station|Stadium|Arena|Centre|Center|Hall|Church|Cathedral|Mosque|Temple|Synagogue|School|College|"
+    r"University|Hospital|Castle|Tower|Market|Mall|Courthouse|Estate|Quarter|Library|Museum|Prison|Jail|"
+    r"Hotel|Inn|Palace|Embassy|Barracks|Cemetery|Campus|Neighbourhood|Neighborhood)\.?$")
+
+
+def containing_places(pairs: list[tuple[Toponym, Place | None]]) -> list[Place | None]:
+    """The town holding each unresolved street, square, building or park of an article.
+
+    A name the gazetteer does not know whose last word names a feature inside a town
+    ("Frenchmen Street", "Rogers Centre", "Coffman Park") lies in the town the article names
+    nearest before it (else nearest after it): a populated place (GeoNames feature class P)
+    or a second-level division. Rivers, seas and regions are never placed this way.
+
+    Args:
+        pairs: the article's toponyms with their places, in text order (``Pipeline.toponyms``).
+
+    Returns:
+        One entry per pair: the containing place, or None (resolved names, names of other
+        shapes, and articles that name no town).
+    """
+    towns = [(t.start, p) for t, p in pairs
+             if p is not None and (p.feature_class == "P" or p.is_admin2) and t.kind == "place"]
+    out: list[Place | None] = []
+    for t, p in pairs:
+        if p is not None or not towns or not _LOCAL_FEATURE.search(t.text):
+            out.append(None)
+            continue
+        before = [tp for tp in towns if tp[0] < t.start]
+        out.append(before[-1][1] if before else towns[0][1])
+    return out
