@@ -500,3 +500,33 @@ def test_villages_named_as_communities_are_villages():
     text = "Gunmen killed 20 people in Kwarbaga and Tindouli II communities of Zamfara State."
     assert [(t.text, t.feature) for t in find_toponyms(text, 0, [])][:2] == [("Kwarbaga", "community"),
                                                                             ("Tindouli II", "community")]
+
+
+def test_a_placeless_report_with_its_own_toll_after_a_report_is_an_event_there(code):
+    # class 1: "The clash followed a suicide attack which killed five soldiers": no place or date
+    # of its own, but a toll; it happened where the report before it did
+    coded = code("Soldiers killed 12 militants in a gunfight near Baidoa on Wednesday, the army said.\n\n"
+                 "The gunfight followed a suicide attack on an army checkpoint which killed four soldiers.\n\n"
+                 "Al-Shabaab said its fighters were behind the suicide attack.",
+                 published="2021-03-04")
+    evs = sorted(_events(coded))
+    assert evs == [("Battles", "Armed clash", "2021-03-03", "SO", "Baidoa", 12),
+                   ("Explosions/Remote violence", "Suicide bomb", "2021-03-03", "SO", "Baidoa", 5)]
+    bomb = next(e for e in coded.events if e.sub_event_type == "Suicide bomb")
+    assert (bomb.actor1, bomb.actor2) == ("al-Shabaab", "Military Forces of Somalia")  # four soldiers and the bomber
+
+
+def test_a_placeless_comment_without_a_toll_is_no_event(code):
+    coded = code("Soldiers killed 12 militants in a gunfight near Baidoa on Wednesday, the army said.\n\n"
+                 "Suicide attacks on checkpoints remain a constant threat, officers said.",
+                 published="2021-03-04")
+    assert _events(coded) == [("Battles", "Armed clash", "2021-03-03", "SO", "Baidoa", 12)]
+
+
+def test_an_earlier_clash_on_another_day_at_the_same_place_is_another_event(code):
+    # class 3: "Earlier on Wednesday night, ..." after Thursday's report
+    coded = code("Troops killed 10 militants in an operation near Baidoa on Thursday, the army said.\n\n"
+                 "Earlier on Wednesday night, 23 militants were killed in an exchange of fire with troops "
+                 "near Baidoa.", published="2021-03-05")
+    assert sorted(_events(coded)) == [("Battles", "Armed clash", "2021-03-03", "SO", "Baidoa", 23),
+                                      ("Battles", "Armed clash", "2021-03-04", "SO", "Baidoa", 10)]

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from eventcoder.assemble.grouping import (
+    Draft,
     bare,
     coordinated_places,
     drop_duplicates,
@@ -67,6 +68,24 @@ def _notes(ev: Event) -> str:
     fat = "" if ev.fatalities is None else f"; {ev.fatalities} reported fatalities"
     return f"{when}, {who} {verb}{target} in {where or 'an unknown place'}{fat}."
 
+def _reported(drafts: list[Draft]) -> list[Draft]:
+    """Drafts that report an occurrence: not ``bare`` ones, except a bare one with its own
+    toll told within two paragraphs after a placed or dated report ("The clash followed a
+    suicide attack which killed five soldiers"): it happened there and then, and takes the
+    place and date of the reports before it."""
+    out: list[Draft] = []
+    for d in drafts:
+        if not bare(d):
+            out.append(d)
+            continue
+        para = d.first.sentence.paragraph
+        if any(m.deaths for m in d.mentions) and any(
+                0 <= para - o.mentions[-1].sentence.paragraph <= 2 and o.first.sentence.start < d.first.sentence.start
+                for o in out):
+            out.append(d)
+    return out
+
+
 def assemble_events(article: Article, infos: list[SentenceInfo], countries: list[str], res: Resources,
                     claims: list[ActorMention] | None = None, sentences: list[Sentence] | None = None) -> list[Event]:
     """Code the events of one article from its candidate sentences.
@@ -83,7 +102,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
     # a publication date known in part ("2023-03") dates only what names its day and month
     published, pub_year = parse_published(article.published)
     mentions = build_mentions(infos, article, res, published, pub_year)
-    drafts = [d for d in suppress_parts(merge_mentions(mentions)) if not bare(d)]
+    drafts = _reported(suppress_parts(merge_mentions(mentions)))
     claims = claims or []
     events: list[Event] = []
     focus = countries[0] if countries else None
@@ -119,6 +138,16 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         if place is not None and place.is_admin1:
             admin1_place = place
         country = place.country if place is not None else (admin1_place.country if admin1_place else None)
+        if country is None and top is None and not any(m.toponym is not None or m.admin1 is not None for m in ms):
+            # no place in the event's sentences: the place of the report just before it (within
+            # two paragraphs), else the article's lead place
+            before = [m for m in mentions if m.toponym is not None and m.sentence.start < f.sentence.start
+                      and f.sentence.paragraph - m.sentence.paragraph <= 2
+                      and not (m.place is not None and m.place.is_country)]
+            if before:
+                place, top = before[-1].place, before[-1].toponym
+                admin1_place = admin1_place or before[-1].admin1
+                country = place.country if place else (admin1_place.country if admin1_place else None)
         if country is None and top is None and lead_place is not None and lead_place.place is not None:
             # no place in the event's sentences: the article's lead place
             place, top = lead_place.place, lead_place.toponym

@@ -63,6 +63,9 @@ def _same_place(a: Mention, b: Mention) -> bool | None:
 
 _THE_PROTESTERS = re.compile(r"\b(?:[Tt]he|[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Tt]hese)\s+(?:of the\s+)?(?:angry\s+)?"
                              r"(?:protesters|protestors|demonstrators|marchers|crowds?|youths|students|supporters)\b")
+# a report that opens by placing itself before the one just told is another occurrence on its
+# own day ("Earlier on Wednesday night, 23 militants were killed ...")
+_EARLIER = re.compile(r"^\W*(?:Earlier|Previously|A day earlier|The day before|The previous day|On the previous day)\b")
 _SEPARATE = re.compile(r"\b(?:in (?:a|another) separate|in another|separately|elsewhere)\b", re.I)
 
 
@@ -102,7 +105,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
             dates = [x.date for x in d.mentions if x.date is not None]
             # two different days are two occurrences, unless the place is the same (a one-day
             # slip between a lead and a later paragraph, or "overnight")
-            slack = 1 if any(s is True for s in same) else 0
+            slack = 1 if any(s is True for s in same) and not _EARLIER.match(m.sentence.text) else 0
             if m.date is not None and dates and all(abs((m.date - x).days) > slack for x in dates):
                 continue
             bare = m.toponym is None and m.date is None

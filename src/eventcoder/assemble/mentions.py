@@ -51,7 +51,8 @@ _ATTRIBUTION = re.compile(
 # A sentence that names who did it: a claim, or blame ("blamed on al-Shabaab", "suspected Maoists").
 CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the attack|the bombing|it had|that it)|\bclaimed by\b|"
                    r"\bblam(?:ed|es|ing)\b|\battributed (?:the attack )?to\b|\bsuspected\b|\bbelieved to (?:be|have)\b|"
-                   r"\bbehind the (?:attack|bombing|blast|ambush|killings?)\b", re.I)
+                   r"\bbehind the (?:\w+ )?(?:attacks?|bombings?|blasts?|ambush|killings?|explosions?)\b|"
+                   r"\bclaim(?:ed|s|ing)?\s+that\s+(?:it|they|the (?:\w+ )?(?:group|militants|organi[sz]ation))\b", re.I)
 
 def _skip_sentence(info: SentenceInfo) -> bool:
     return bool(_GENERIC.search(info.sentence.text))

@@ -82,7 +82,7 @@ class PlaceResolver:
         if len(name) < 3 and name not in self.forms:
             return KnownName(0)
         short = _SHORT_PREFIX.match(name)
-        if short:
+        if short and not self._candidates(name, False, False):
             # "St. Paris" is known as GeoNames' "Saint Paris"
             return self.known(_SHORT_WORDS[short.group(1).title()] + name[short.end():])
         cands = self.candidates(name, strip=False, legacy=False)
@@ -141,6 +141,11 @@ class PlaceResolver:
         if words and words[-1] in _COUNTY_WORDS:
             feat = feat or words[-1]
         keys = name_keys(top.text)
+        if len(words) > 1 and (words[-1] in _COUNTY_WORDS | {"city", "colony", "town", "village"}
+                               or words[0] in {"lake", "mount", "mt", "river", "port", "fort"}):
+            # a name with its own feature word is not the country or state of the bare name
+            # ("Guernsey County", "Iowa City", "Lake Vermont"), unless that is its own name
+            cands = [p for p in cands if not (p.is_country or p.is_admin1) or name_keys(p.name) & keys]
         out = []
         for p in cands:
             sc = prior(p)
@@ -186,17 +191,20 @@ class PlaceResolver:
         ``legacy=False``: second-level divisions and continents too, loose transliteration
         keys, own points and populations, and a skeleton look-up for names of several words.
         """
+        short = _SHORT_PREFIX.match(name)
+        if short:
+            # "St. Paris", "Ft. Myers": GeoNames often writes the word out ("Saint Paris")
+            return self._candidates(name, strip, legacy) or self._candidates(
+                _SHORT_WORDS[short.group(1).title()] + name[short.end():], strip, legacy)
+        return self._candidates(name, strip, legacy)
+
+    def _candidates(self, name: str, strip: bool, legacy: bool) -> list[Place]:
         for gaz in (self.overlay, self.gazetteer):
             if gaz is None:
                 continue
             seen: dict[tuple, Place] = {}
             districts: dict[tuple, Place] = {}
-            variants = (name, strip_feature_word(name)) if strip else (name,)
-            short = _SHORT_PREFIX.match(name)
-            if short:
-                # "St. Paris", "Ft. Myers": GeoNames writes the word out ("Saint Paris", "Fort Myers")
-                variants = (*variants, _SHORT_WORDS[short.group(1).title()] + name[short.end():])
-            for variant in variants:
+            for variant in (name, strip_feature_word(name)) if strip else (name,):
                 if not variant:
                     continue
                 for p in (gaz.strict_lookup(variant) if legacy else gaz.lookup(variant)):
