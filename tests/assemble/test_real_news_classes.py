@@ -530,3 +530,29 @@ def test_an_earlier_clash_on_another_day_at_the_same_place_is_another_event(code
                  "near Baidoa.", published="2021-03-05")
     assert sorted(_events(coded)) == [("Battles", "Armed clash", "2021-03-03", "SO", "Baidoa", 23),
                                       ("Battles", "Armed clash", "2021-03-04", "SO", "Baidoa", 10)]
+
+
+def test_clashes_at_a_riot_with_no_armed_group_are_the_riot(code):
+    # class 4: "the clashes" that killed people at a riot are that riot, not a second, armed event
+    coded = code("Protesters threw stones at police and set cars on fire in Nairobi on Tuesday.\n\n"
+                 "The health ministry said nine people had been killed in the clashes in Nairobi.",
+                 published="2023-07-12")
+    assert [(e.event_type, e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [
+        ("Riots", "Violent demonstration", "Nairobi", 9)]
+
+
+def test_clashes_between_troops_and_a_named_group_beside_a_protest_stay_a_battle(code):
+    coded = code("Protesters marched peacefully in Mogadishu on Tuesday.\n\n"
+                 "Separately, soldiers clashed with al-Shabaab fighters in Mogadishu, killing four.",
+                 published="2023-07-12")
+    assert sorted((e.event_type, e.location) for e in coded.events) == [
+        ("Battles", "Mogadishu"), ("Protests", "Mogadishu")]
+
+
+def test_a_report_opening_with_later_at_another_place_is_another_event(code):
+    coded = code("Gunmen killed two villagers near Gusau on Friday, residents said.\n\n"
+                 "Later on Friday, another group of gunmen attacked Tsafe, where they killed three people.",
+                 published="2021-03-06")
+    assert sorted((e.event_type, e.event_date, e.location, e.fatalities) for e in coded.events) == [
+        ("Violence against civilians", "2021-03-05", "Gusau", 2),
+        ("Violence against civilians", "2021-03-05", "Tsafe", 3)]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventcoder.assemble.records import Mention
 from eventcoder.extract.places import Toponym
 from eventcoder.models import Event
+from eventcoder.resolve.actors import GROUP, STATE, UNIDENTIFIED
 from eventcoder.resolve.gazetteer import Place
 from eventcoder.resolve.gazetteer.names import fold
 
@@ -66,6 +67,10 @@ _THE_PROTESTERS = re.compile(r"\b(?:[Tt]he|[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[
 # a report that opens by placing itself before the one just told is another occurrence on its
 # own day ("Earlier on Wednesday night, 23 militants were killed ...")
 _EARLIER = re.compile(r"^\W*(?:Earlier|Previously|A day earlier|The day before|The previous day|On the previous day)\b")
+# a report that opens by placing itself before or after the one just told is another occurrence
+# unless it names the same place ("Later on Friday, another group attacked Nangade")
+_BEFORE_AFTER = re.compile(r"^\W*(?:Earlier|Later|Previously|Subsequently|A day earlier|A day later|The day before|"
+                           r"The next day|The following day|The previous day|On the previous day)\b")
 _SEPARATE = re.compile(r"\b(?:in (?:a|another) separate|in another|separately|elsewhere)\b", re.I)
 
 
@@ -91,7 +96,9 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
                 and (m.date is None or all(x.date is None or abs((m.date - x.date).days) <= 1
                                            or (x.date_mention is not None and x.date_mention.reporting)
                                            for x in last.mentions)) \
-                and not any(_same_place(x, m) is False for x in last.mentions):
+                and not any(_same_place(x, m) is False for x in last.mentions) \
+                and not (_BEFORE_AFTER.match(m.sentence.text) and m.toponym is not None
+                         and not any(_same_place(x, m) is True for x in last.mentions)):
             last.mentions.append(m)  # "The attack on Khuafo village ...": more about the last event
             continue
         for d in drafts[-MERGE_WINDOW:]:
@@ -101,6 +108,8 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
             places = d.mentions[:1] + d.mentions[-MERGE_WINDOW:] if len(d.mentions) > MERGE_WINDOW else d.mentions
             same = [_same_place(x, m) for x in places]
             if any(s is False for s in same) and not any(s is True for s in same):
+                continue
+            if _BEFORE_AFTER.match(m.sentence.text) and not any(s is True for s in same) and m.toponym is not None:
                 continue
             dates = [x.date for x in d.mentions if x.date is not None]
             # two different days are two occurrences, unless the place is the same (a one-day
@@ -140,6 +149,12 @@ def suppress_parts(drafts: list[Draft]) -> list[Draft]:
                     and any(any(_same_place(x, y) for x in d.mentions for y in o.mentions) or
                             all(x.toponym is None for x in d.mentions) for o in riots):
                 continue
+        demo = _demonstration_clash(d, drafts) if d.first.event_type == "Battles" else None
+        if demo is not None:
+            # its toll and evidence join the demonstration's, told in its own type's words
+            demo.mentions.extend(replace(m, event_type=demo.first.event_type, sub_event_type=demo.first.sub_event_type,
+                                         trigger=replace(m.trigger, priority=-1)) for m in d.mentions)
+            continue
         if sub in ("Arrests", "Looting/property destruction", "Attack"):
             part = False
             for o in drafts:
@@ -161,6 +176,26 @@ def suppress_parts(drafts: list[Draft]) -> list[Draft]:
                 continue
         out.append(d)
     return out
+
+def _demonstration_clash(d: Draft, drafts: list[Draft]) -> Draft | None:
+    """Clashes that name no armed group, at the place of a demonstration or riot the article
+    reports ("17 people had been killed in the clashes in Bishkek" after protesters fought
+    police there): the riot's clashes, not a battle (ACLED codes them as the demonstration).
+    Returns that demonstration's draft, or None."""
+    if not all(_CLASH.search(m.trigger.text) for m in d.mentions):
+        return None
+    if any(a.kind in (GROUP, UNIDENTIFIED) or (a.kind == STATE and a.force not in (None, "police"))
+           for m in d.mentions for a in m.actors):
+        return None
+    demos = [o for o in drafts if o is not d and o.first.event_type in ("Protests", "Riots")]
+    return next((o for o in demos if any(
+        _same_place(x, y) is True or (x.toponym is not None and y.toponym is not None
+                                      and fold(x.toponym.text) == fold(y.toponym.text))
+        for x in d.mentions for y in o.mentions)), None)
+
+
+_CLASH = re.compile(r"\bclash", re.I)
+
 
 def drop_duplicates(events: list[Event]) -> list[Event]:
     """Events with the same type, sub-type, date and location are one occurrence."""
