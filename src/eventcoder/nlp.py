@@ -9,7 +9,7 @@ lemmatizer off: the cheap lexical filter in ``extract.triggers`` decides which.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -148,3 +148,96 @@ def entities_for(nlp: Any, sentences: Sequence[Sentence], *, batch_size: int = 6
                 for ent in doc.ents
             ]
     return result
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """One match of a ``PhraseIndex``: the ``re.Match`` methods the callers use."""
+
+    _start: int
+    _end: int
+    _text: str
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _n: int = 0) -> str:
+        return self._text
+
+
+class PhraseIndex:
+    """A fixed list of phrases found in text, as a regular expression of their escaped
+    alternation would find them (leftmost match, the longest phrase there, no overlaps, no
+    word character or other ``before``/``after`` character right before or after), but in
+    time that does not grow with the number of phrases: the text's words are intersected
+    with the phrases' first words, and only those places are compared.
+
+    Args:
+        phrases: ``(phrase, ignore_case)`` pairs; empty phrases are skipped.
+        before: characters that may not come right before a match, besides word characters.
+        after: characters that may not come right after a match, besides word characters.
+    """
+
+    def __init__(self, phrases: Iterable[tuple[str, bool]], *, before: str = "-", after: str = "-") -> None:
+        # first word (lower case) -> (length, phrase as compared, ignore case), longest first
+        self._by_first: dict[str, list[tuple[int, str, bool]]] = {}
+        self._odd: list[tuple[int, str, bool]] = []  # phrases that do not open with a word character
+        for phrase, ignore_case in set(phrases):
+            if not phrase:
+                continue
+            entry = (len(phrase), phrase.lower() if ignore_case else phrase, ignore_case)
+            first = _WORD.match(phrase.lower())
+            if first is None:
+                self._odd.append(entry)
+            else:
+                self._by_first.setdefault(first.group(0), []).append(entry)
+        for cands in [*self._by_first.values(), self._odd]:
+            cands.sort(key=lambda c: -c[0])
+        self._keys = frozenset(self._by_first)
+        self._before = re.compile(r"[\w" + re.escape(before) + "]")
+        self._after = re.compile(r"[\w" + re.escape(after) + "]")
+
+    def finditer(self, text: str) -> Iterator[PhraseMatch]:
+        """The matches in ``text``, left to right (offsets into ``text``)."""
+        low = text.lower()
+        if len(low) != len(text):
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # keep offsets
+        at: dict[int, list[tuple[int, str, bool]]] = {}
+        for word in self._keys.intersection(_WORD.findall(low)):
+            cands = self._by_first[word]
+            p = low.find(word)
+            while p >= 0:
+                at[p] = at[p] + cands if p in at else cands
+                p = low.find(word, p + 1)
+        if self._odd:
+            firsts = {c[1][0].lower() for c in self._odd}
+            for p, ch in enumerate(low):
+                if ch in firsts:
+                    at[p] = at[p] + self._odd if p in at else self._odd
+        if not at:
+            return
+        end = 0
+        n = len(text)
+        for p in sorted(at):
+            cands = at[p]
+            if len(cands) > 1:
+                cands = sorted(cands, key=lambda c: -c[0])
+            if p < end or (p > 0 and self._before.match(text, p - 1)):
+                continue
+            for plen, cmp, ignore_case in cands:
+                seg = text[p:p + plen]
+                if (low[p:p + plen] if ignore_case else seg) == cmp and (
+                        p + plen == n or not self._after.match(text, p + plen)):
+                    end = p + plen
+                    yield PhraseMatch(p, end, seg)
+                    break
+
+    def search(self, text: str) -> PhraseMatch | None:
+        """The first match in ``text``, or None."""
+        return next(self.finditer(text), None)
+
+
+_WORD = re.compile(r"\w+")

@@ -12,6 +12,7 @@ from typing import Any
 
 from eventcoder.extract.measures import MeasureLexicon
 from eventcoder.extract.triggers import TriggerLexicon
+from eventcoder.nlp import PhraseIndex
 from eventcoder.resolve.actors import ActorDictionary
 from eventcoder.resolve.places import PlaceResolver
 
@@ -27,5 +28,5 @@ class Resources:
     frames: dict[str, list[str]]
     frame_min: int
     frame_patterns: dict[str, re.Pattern[str]]
-    country_pattern: re.Pattern[str]
+    country_pattern: PhraseIndex
     measures: MeasureLexicon

@@ -28,3 +28,26 @@ def test_candidate_filter():
 def test_riot_control_agent_is_not_a_riot():
     lex = TriggerLexicon.load()
     assert not [m for m in lex.find("grenades that contain the riot-control agent CS") if m.event_type == "Riots"]
+
+
+def test_required_literals_are_read_from_the_pattern():
+    from eventcoder.extract.triggers import required_literals
+
+    assert required_literals(r"(?:hurled|threw|lobbed) (?:an? )?(?:hand )?grenades?") == {"grenade"}
+    # the most selective part of each branch: "violence" or "assault" rather than "sexual"
+    assert required_literals(r"raped|rapes?\b|sexual(?:ly)? (?:violence|assault)") == {"rape", "raped", "violence", "assault"}
+    assert required_literals(r"(?:\w+ ){0,3}(?:\w+)") == frozenset()  # nothing required: always scanned
+
+
+def test_scan_with_literals_finds_the_same_triggers_as_each_pattern():
+    from eventcoder.extract.triggers import TriggerLexicon
+
+    lex = TriggerLexicon.load()
+    text = ("Militants hurled a grenade at a police post in the town, and artillery shelled two villages. "
+            "Later, protesters marched to parliament.")
+    found = {(m.sub_event_type, m.text) for m in lex.find(text)}
+    assert ("Grenade", "hurled a grenade") in found
+    assert ("Shelling/artillery/missile attack", "artillery") in found
+    starts = lex.candidate_offsets(text)
+    assert text.index("hurled") in starts and text.index("artillery") in starts
+    assert lex.candidate("The weather was fine and the market opened.") is False

@@ -44,6 +44,66 @@ class Trigger:
     needs: re.Pattern[str] | None
     actor: str
     generic: bool = False
+    literals: frozenset[str] = frozenset()
+    """Lower-case strings one of which every match contains (``required_literals``): a text
+    holding none of them cannot match, and is not scanned. Empty: always scanned."""
+
+
+
+def required_literals(pattern: str) -> frozenset[str]:
+    """Lower-case strings of three or more characters, one of which every match of the
+    (case-insensitive) regular expression contains; empty when no such set is found.
+
+    Read from the pattern's parse tree (``re._parser``): literal runs, and alternations whose
+    every branch has such a set; optional parts and character classes give nothing.
+    ``"(?:hurled|threw) (?:hand )?grenades?"`` -> ``{"grenade"}``.
+    """
+    import re._constants as C
+    import re._parser as P
+
+    def factors(items: list) -> list[frozenset[str]]:
+        out: list[frozenset[str]] = []
+        cur = ""
+        for op, av in items:
+            if op is C.LITERAL:
+                cur += chr(av).lower()
+                continue
+            if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+                continue  # zero width
+            if cur:
+                out.append(frozenset([cur]))
+            cur = ""
+            branch = None
+            if op is C.SUBPATTERN:
+                sub = list(av[3])
+                if len(sub) == 1 and sub[0][0] is C.BRANCH:
+                    branch = sub[0][1][1]
+                else:
+                    b = best(sub)
+                    if b:
+                        out.append(b)
+            elif op is C.BRANCH:
+                branch = av[1]
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+                b = best(list(av[2]))
+                if b:
+                    out.append(b)
+            if branch is not None:
+                alts = [best(list(a)) for a in branch]
+                if all(alts):
+                    out.append(frozenset().union(*alts))
+        if cur:
+            out.append(frozenset([cur]))
+        return out
+
+    def best(items: list) -> frozenset[str]:
+        fs = [f for f in factors(items) if min(len(x) for x in f) >= 3]
+        return max(fs, key=lambda f: (min(len(x) for x in f), -len(f))) if fs else frozenset()
+
+    try:
+        return best(list(P.parse(pattern, re.I)))
+    except Exception:  # noqa: BLE001 - a pattern this reader does not follow is always scanned
+        return frozenset()
 
 
 @dataclass(frozen=True)
@@ -80,10 +140,16 @@ class TriggerLexicon:
                 needs = re.compile(e["needs"], re.I) if e.get("needs") else None
             except re.error as err:
                 raise ConfigError(f"triggers.yaml: bad pattern for {sub!r}: {err}") from err
+            needed = [required_literals(p) for p in e["patterns"]]
+            literals = frozenset().union(*needed) if all(needed) else frozenset()
             triggers.append(Trigger(sub, e["event_type"], int(e["priority"]), pat, needs, e.get("actor", "any"),
-                                    bool(e.get("generic", False))))
+                                    bool(e.get("generic", False)), literals))
         self.triggers = tuple(triggers)
-        self._any = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in triggers), re.I)
+        # each pattern on its own, with its literals: the article-wide scan runs only those
+        # whose literals the article holds
+        self._scans = tuple((lits, re.compile(r"\b(?:" + p + r")(?!\w)", re.I))
+                            for e in entries for p in e["patterns"] for lits in [required_literals(p)])
+        self._literals = tuple(sorted({x for lits, _p in self._scans for x in lits}))
 
     @classmethod
     def load(cls) -> TriggerLexicon:
@@ -93,18 +159,33 @@ class TriggerLexicon:
 
     def candidate_offsets(self, text: str) -> list[int]:
         """Start offsets of every trigger or death-word match in ``text`` (one scan of a
-        whole article: cheaper than ``candidate`` on each of its sentences)."""
-        return sorted([m.start() for m in self._any.finditer(text)] + [m.start() for m in _DEATH_WORDS.finditer(text)])
+        whole article: cheaper than ``candidate`` on each of its sentences). Only the
+        entries whose literals the text holds are scanned."""
+        present = self._present(text)
+        starts = {m.start() for m in _DEATH_WORDS.finditer(text)}
+        for lits, pat in self._scans:
+            if not lits or not lits.isdisjoint(present):
+                starts.update(m.start() for m in pat.finditer(text))
+        return sorted(starts)
+
+    def _present(self, text: str) -> frozenset[str]:
+        """The lexicon's literals that occur in the text (each looked for once)."""
+        lowered = text.lower()
+        return frozenset(x for x in self._literals if x in lowered)
 
     def candidate(self, text: str) -> bool:
         """Whether any trigger or death word occurs in the text (the cheap filter before NER)."""
-        return self._any.search(text) is not None or _DEATH_WORDS.search(text) is not None
+        present = self._present(text)
+        return _DEATH_WORDS.search(text) is not None or any(
+            (not t.literals or not t.literals.isdisjoint(present)) and t.pattern.search(text) is not None
+            for t in self.triggers)
 
     def find(self, text: str, offset: int = 0) -> list[TriggerMatch]:
         """Every trigger match in ``text``; ``offset`` is added to the spans."""
         out = []
+        present = self._present(text)
         for t in self.triggers:
-            if t.needs is not None and not t.needs.search(text):
+            if (t.literals and t.literals.isdisjoint(present)) or (t.needs is not None and not t.needs.search(text)):
                 continue
             for m in t.pattern.finditer(text):
                 out.append(TriggerMatch(t.sub_event_type, t.event_type, t.priority,

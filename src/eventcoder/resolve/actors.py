@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import yaml
 
+from eventcoder.nlp import PhraseIndex
 from eventcoder.resolve.gazetteer.build import read_data_csv
 
 STATE, GROUP, UNIDENTIFIED, CIVILIANS, PROTESTERS, RIOTERS, GOVERNMENT = (
@@ -57,6 +58,11 @@ class ActorMention:
     groups: tuple[Group, ...] = ()
 
 
+def _words(words: list[str]) -> PhraseIndex:
+    """Words and phrases on word boundaries, in any case."""
+    return PhraseIndex(((w, True) for w in words), before="", after="")
+
+
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -87,8 +93,8 @@ class ActorDictionary:
                 key = a if (a.isupper() or any(c.isdigit() for c in a)) else a.casefold()
                 self._alias_groups.setdefault(key, []).append(g)
                 (exact if key == a and not a.islower() and (a.isupper() or any(c.isdigit() for c in a)) else folded).append(a)
-        self._exact = re.compile(r"(?<![\w-])(?:" + _alt(exact) + r")(?![\w-])")
-        self._folded = re.compile(r"(?<![\w-])(?:" + _alt(folded) + r")(?![\w])", re.I)
+        self._exact = PhraseIndex(((a, False) for a in exact), before="-", after="-")
+        self._folded = PhraseIndex(((a, True) for a in folded), before="-", after="")
         self._demonym: dict[str, str] = {}
         self._acronyms: set[str] = set()
         self._demonyms_only = {d.casefold() for r in self.countries.values() for d in r["demonyms"].split("|")
@@ -108,11 +114,11 @@ class ActorDictionary:
             re.I,
         )
         self._state_bare = re.compile(r"\b(?:(?P<p>" + pol + r")|(?P<m>" + mil + r"))\b", re.I)
-        self._unidentified = re.compile(r"\b(?:" + _alt(words["unidentified"]) + r")\b", re.I)
-        self._civilians = re.compile(r"\b(?:" + _alt(words["civilians"]) + r")\b", re.I)
-        self._protesters = re.compile(r"\b(?:" + _alt(words["protesters"]) + r")\b", re.I)
-        self._rioters = re.compile(r"\b(?:" + _alt(words["rioters"]) + r")\b", re.I)
-        self._government = re.compile(r"\b(?:" + _alt(words["government"]) + r")\b", re.I)
+        self._unidentified = _words(words["unidentified"])
+        self._civilians = _words(words["civilians"])
+        self._protesters = _words(words["protesters"])
+        self._rioters = _words(words["rioters"])
+        self._government = _words(words["government"])
 
     @classmethod
     def load(cls) -> ActorDictionary:
@@ -130,13 +136,12 @@ class ActorDictionary:
         groups.extend(_identity_groups({r["iso2"]: r["acled_name"] for r in countries}))
         return cls(groups, countries, words)
 
-    def country_pattern(self) -> re.Pattern[str]:
+    def country_pattern(self) -> PhraseIndex:
         """Country names and demonyms (case-insensitive) and acronyms such as CAR, DRC, UAE
-        (case-sensitive), on word boundaries."""
-        words = [d for d in self._demonym if len(d) > 2 and d.upper() not in {a.upper() for a in self._acronyms}]
-        insensitive = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        sensitive = "|".join(re.escape(a) for a in sorted(self._acronyms, key=len, reverse=True))
-        return re.compile(r"(?<![\w-])(?:(?i:" + insensitive + r")|" + sensitive + r")(?![\w-])")
+        (case-sensitive), with no word character or hyphen on either side."""
+        upper = {a.upper() for a in self._acronyms}
+        words = [(d, True) for d in self._demonym if len(d) > 2 and d.upper() not in upper]
+        return PhraseIndex([*words, *((a, False) for a in self._acronyms)], before="-", after="-")
 
     def is_demonym(self, word: str) -> bool:
         """Whether a word is a demonym ("Somali", "Iraqi") and not itself a country name."""
@@ -160,12 +165,12 @@ class ActorDictionary:
         """Actor mentions in a sentence, without overlaps (named groups and state forces win)."""
         found: list[ActorMention] = []
         for pat in (self._exact, self._folded):
-            for m in pat.finditer(text):
-                a = m.group(0)
+            for pm in pat.finditer(text):
+                a = pm.group(0)
                 key = a if (a.isupper() or any(c.isdigit() for c in a)) and pat is self._exact else a.casefold()
                 groups = self._alias_groups.get(key) or self._alias_groups.get(a.casefold()) or self._alias_groups.get(a)
                 if groups:
-                    found.append(ActorMention(GROUP, offset + m.start(), offset + m.end(), a, groups=tuple(groups)))
+                    found.append(ActorMention(GROUP, offset + pm.start(), offset + pm.end(), a, groups=tuple(groups)))
         if self._identity is not None:
             for m in self._identity.finditer(text):
                 ig = self._identity_by_name.get(m.group("n").casefold())
@@ -184,8 +189,8 @@ class ActorDictionary:
             found.append(ActorMention(STATE, offset + m.start(), offset + m.end(), m.group(0), None, force))
         for kind, pat in ((UNIDENTIFIED, self._unidentified), (CIVILIANS, self._civilians),
                           (PROTESTERS, self._protesters), (RIOTERS, self._rioters), (GOVERNMENT, self._government)):
-            for m in pat.finditer(text):
-                found.append(ActorMention(kind, offset + m.start(), offset + m.end(), m.group(0)))
+            for pm in pat.finditer(text):
+                found.append(ActorMention(kind, offset + pm.start(), offset + pm.end(), pm.group(0)))
         rank = {GROUP: 0, STATE: 1, UNIDENTIFIED: 2, GOVERNMENT: 3, PROTESTERS: 4, RIOTERS: 5, CIVILIANS: 6}
         found.sort(key=lambda x: (x.start, rank[x.kind], -(x.end - x.start)))
         out: list[ActorMention] = []
