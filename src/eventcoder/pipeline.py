@@ -198,12 +198,16 @@ class Pipeline:
             info.toponyms = [(t, p) for t in tops for p in [res.places.resolve(t, [])]
                              if p is not None and (p.is_country or p.is_admin1 or _unambiguous(t, p, res))]
         countries = article_countries(article, body, infos, res, weak_ok=False)
-        if not countries and infos:
+        if not countries and any(info.triggers for info in infos):
             # no country or division named in the candidate sentences: the article's toponyms,
             # title included, all found and resolved together ("Wase, Plateau" is Nigeria's
             # Plateau, not Dakar's; "Ferguson" under a "Missouri" headline), else town names
             countries = (self._toponym_countries(article, {i.sentence.paragraph for i in infos}, ents)
                          or article_countries(article, body, infos, res))
+        elif not countries:
+            # no trigger in the article (death words only): no event can come of it, and
+            # town names are enough for its measures
+            countries = article_countries(article, body, infos, res)
         # second pass: every toponym in the article's countries; the divisions they fall in
         # then break ties between namesakes (Pattan in Jammu and Kashmir, not in Gujarat)
         admin1s: set[tuple[str, str | None]] = set()
