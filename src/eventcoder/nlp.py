@@ -188,8 +188,8 @@ class PhraseIndex:
         for phrase, ignore_case in set(phrases):
             if not phrase:
                 continue
-            entry = (len(phrase), phrase.lower() if ignore_case else phrase, ignore_case)
-            first = _WORD.match(phrase.lower())
+            entry = (len(phrase), _lower(phrase) if ignore_case else phrase, ignore_case)
+            first = _WORD.match(_lower(phrase))
             if first is None:
                 self._odd.append(entry)
             else:
@@ -202,9 +202,7 @@ class PhraseIndex:
 
     def finditer(self, text: str) -> Iterator[PhraseMatch]:
         """The matches in ``text``, left to right (offsets into ``text``)."""
-        low = text.lower()
-        if len(low) != len(text):
-            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # keep offsets
+        low = _lower(text)
         at: dict[int, list[tuple[int, str, bool]]] = {}
         for word in self._keys.intersection(_WORD.findall(low)):
             cands = self._by_first[word]
@@ -241,3 +239,10 @@ class PhraseIndex:
 
 
 _WORD = re.compile(r"\w+")
+
+
+def _lower(text: str) -> str:
+    """Lower case, character for character (a character whose lower case is longer, such
+    as Turkish "İ", stays as it is), so offsets into the result are offsets into ``text``."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)

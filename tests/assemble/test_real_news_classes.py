@@ -556,3 +556,32 @@ def test_a_report_opening_with_later_at_another_place_is_another_event(code):
     assert sorted((e.event_type, e.event_date, e.location, e.fatalities) for e in coded.events) == [
         ("Violence against civilians", "2021-03-05", "Gusau", 2),
         ("Violence against civilians", "2021-03-05", "Tsafe", 3)]
+
+
+def test_gunmen_killing_soldiers_is_a_battle_not_nothing(code):
+    # class 1: an attack wording whose dead are soldiers or police named no event at all
+    coded = code("Gunmen killed three soldiers in Tikrit on Monday, officials said.", published="2024-05-07")
+    assert [(e.event_type, e.sub_event_type, e.event_date, e.location, e.fatalities, e.actor1, e.actor2)
+            for e in coded.events] == [("Battles", "Armed clash", "2024-05-06", "Tikrit", 3,
+                                        "Unidentified Armed Group (Iraq)", "Military Forces of Iraq")]
+
+
+def test_gunmen_killing_people_stays_violence_against_civilians(code):
+    coded = code("Gunmen killed three people in Tikrit on Monday, officials said.", published="2024-05-07")
+    assert [(e.event_type, e.sub_event_type, e.actor2) for e in coded.events] == [
+        ("Violence against civilians", "Attack", "Civilians (Iraq)")]
+
+
+def test_the_dead_named_before_the_trigger_are_not_the_attackers(code):
+    # class 6: "Jihadists killed five soldiers in an attack on a base": the soldiers are the victims
+    coded = code("Suspected jihadists killed five soldiers in an attack on a base near Mopti on Sunday.",
+                 published="2024-05-07")
+    assert [(e.event_type, e.location, e.fatalities, e.actor1, e.actor2) for e in coded.events] == [
+        ("Battles", "Mopti", 5, "Unidentified Armed Group (Mali)", "Military Forces of Mali")]
+
+
+def test_a_journalist_shot_dead_is_violence_against_civilians(code):
+    coded = code("Unidentified assailants shot dead a local journalist in Gusau on Wednesday.", published="2024-05-09")
+    assert [(e.event_type, e.sub_event_type, e.event_date, e.location, e.fatalities, e.actor2)
+            for e in coded.events] == [("Violence against civilians", "Attack", "2024-05-08", "Gusau", 1,
+                                        "Civilians (Nigeria)")]

@@ -80,3 +80,14 @@ def test_tolls_after_verbs_of_killing_beyond_killed():
     assert [d.value for d in find_deaths("The ambush left seven dead")] == [7]
     # "including" names part of the toll, it does not add to it
     assert [d.value for d in find_deaths("Jets hit the market, killing 6 civilians, including 2 women")] == [6]
+
+
+def test_one_person_by_occupation_and_one_more_joined_by_and():
+    from eventcoder.extract.fatalities import find_deaths
+
+    [d] = find_deaths("Gunmen shot dead a local journalist in Gusau on Wednesday.")
+    assert (d.value, d.victims) == (1, "journalist")
+    [d] = find_deaths("Before dawn, gunmen killed a Kenyan engineer and a guard and kidnapped two guards.")
+    assert (d.value, d.victims) == (2, "engineer and guard")
+    [d] = find_deaths("Gunmen killed a farmer, and a soldier was wounded.")
+    assert d.value == 1  # the soldier was wounded, not killed

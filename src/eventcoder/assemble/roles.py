@@ -103,6 +103,10 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
     def attacker_candidates() -> list[ActorMention]:
         """Who acts: named with "by X", or an armed actor before the trigger (the subject)."""
         before = [a for a in armed if a.end <= trig.start + 5]
+        # the dead named before the trigger are its victims ("Jihadists killed five soldiers in
+        # an attack on a base"), not who attacked
+        dead = [(d.start, d.end) for d in primary.deaths if d.value > 0]
+        before = [a for a in before if not any(s <= a.start and a.end <= e for s, e in dead)] or before
         by = [a for a in armed if a.start >= trig.end and _BY.search(primary.sentence.text[:a.start - primary.sentence.start][-40:])]
         if _PASSIVE_DEATH.search(trig.text):
             # "ten soldiers were killed in an ambush by ...": the dead named in the trigger are

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from eventcoder.assemble.clauses import nearest
 from eventcoder.assemble.records import SentenceInfo
@@ -61,7 +62,9 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
                    and _political(m.sub_event_type, previous))]
     subs = {m.sub_event_type for m in matches}
     has_deaths = any(d.value > 0 for d in info.deaths)
-    civ = bool(CIVILIAN_TARGET.search(text))
+    victims = " ".join(d.victims for d in info.deaths if d.value > 0)
+    # the dead named and none of them armed ("shot dead a local journalist"): civilians
+    civ = bool(CIVILIAN_TARGET.search(text)) or bool(re.search(r"[a-z]", victims) and not ARMED_VICTIMS.search(victims))
     drop: set[str] = set()
     if "Attack" in subs and "Armed clash" in subs:
         drop.add("Attack" if _armed_target(info, matches) else "Armed clash")
@@ -85,6 +88,12 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
         drop |= {"Arrests", "Attack", "Armed clash"}
     if "Excessive force against protesters" in subs and not has_deaths and not re.search(r"opened fire|live (?:ammunition|rounds)|shot", text, re.I):
         drop.add("Excessive force against protesters")
+    if "Attack" in subs and not civ and "Armed clash" not in subs and _armed_dead(info, matches):
+        # "Gunmen killed three soldiers": an armed group's attack on security forces or fighters
+        # is a battle (ACLED: armed clash), not violence against civilians
+        matches = [replace(m, sub_event_type="Armed clash", event_type="Battles") if m.sub_event_type == "Attack"
+                   else m for m in matches]
+        subs = {m.sub_event_type for m in matches}
     if "Attack" in subs and not civ and not ({"Armed clash"} & subs):
         drop.add("Attack")
     if "Attack" in subs and any(m.event_type == "Explosions/Remote violence" for m in matches):
@@ -111,6 +120,18 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
 
 ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?|officers?|gendarmes|rangers|guards|"
                             r"militants|fighters|insurgents|rebels|attackers|personnel|servicemen|militiamen|them)\b", re.I)
+
+def _armed_dead(info: SentenceInfo, matches: list[TriggerMatch]) -> bool:
+    """Whether the sentence's dead or the words right after its attack trigger are armed
+    people ("killed three soldiers", "attacked a police post"); unlike ``_armed_target``,
+    a sentence that names no victim says nothing."""
+    victims = " ".join(d.victims for d in info.deaths if d.value > 0)
+    if victims:
+        return bool(ARMED_VICTIMS.search(victims))
+    text, off = info.sentence.text, info.sentence.start
+    return any(m.sub_event_type == "Attack" and _ARMED_TARGET.search(text[m.start - off:m.end - off + 50])
+               for m in matches)
+
 
 def _armed_target(info: SentenceInfo, matches: list[TriggerMatch]) -> bool:
     """Whether an attack in this sentence targeted armed people (a battle), not civilians.

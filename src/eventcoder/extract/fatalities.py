@@ -112,21 +112,36 @@ _NONE = re.compile(
     re.I,
 )
 _KILLED_OR_WOUNDED = re.compile(r"\b(?:killed|dead) or (?:wounded|injured)\b", re.I)
+# nouns for one person, after "killed a/an/one ..." (fatalities 1 each)
+_ONE_NOUNS = (
+    r"man|woman|boy|girl|child|soldier|policeman|policewoman|police officer|officer|civilian|fighter|militant|farmer|"
+    r"villager|resident|teacher|student|pupil|driver|trader|ranger|guard|gendarme|militiaman|person|protester|journalist|"
+    r"reporter|shepherd|herder|fisherman|worker|pedestrian|passer-by|motorist|worshipper|demonstrator|activist|marcher|"
+    r"youth|rioter|lawyer|doctor|nurse|official|politician|businessman|businesswoman|cleric|scholar|engineer|labou?rer|"
+    r"miner|insurgent|rebel|jihadist|bandit|suspect|prisoner|detainee|refugee|migrant|elder|lecturer|professor|"
+    r"candidate|nun|monk|motorcyclist|cyclist|vendor|shopkeeper|merchant"
+)
+
+
 _SINGLE = re.compile(
     r"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<v>man|woman|boy|girl|child|soldier|policeman|police officer|officer|civilian|"
     r"fighter|militant|farmer|villager|resident|teacher|student|driver|trader|ranger|guard|person|protester|demonstrator|activist|journalist)"
     r"\s+(?:was|had been|has been)\s+(?:killed|shot dead|killed and|beaten to death|burned to death|hacked to death|stabbed to death)|"
     r"shot\s+(?:the|a|an|one)\s+(?:[\w-]+\s+){0,1}?(?P<x>driver|man|woman|boy|girl|soldier|policeman|officer|villager|farmer|trader|teacher|student|guard)\s+dead|"
-    r"(?:killing|killed|claimed the life of|claiming the life of|took the life of)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?P<w>man|woman|boy|girl|child|soldier|policeman|police officer|officer|civilian|fighter|militant|farmer|villager|"
-    r"resident|teacher|student|driver|trader|ranger|guard|person|protester|journalist|shepherd|herder|fisherman|worker|"
-    r"pedestrian|passer-by|motorist|worshipper|demonstrator|activist|marcher|youth|rioter)|"
+    r"(?:killing|killed|claimed the life of|claiming the life of|took the life of|shot dead|shooting dead|gunned down|"
+    r"gunning down|murdered|murdering|assassinated|stabbed to death|hacked to death|beheaded|executed)\s+(?:a|an|one)\s+"
+    r"(?:[\w-]+\s+){0,2}?"
+    r"(?P<w>" + _ONE_NOUNS + r")|"
     # one person named by office: "killed the village head", "shot dead a local chief"
     r"(?:killing|killed|shot dead|assassinated|murdered)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<t>head|headman|chief|ruler|imam|pastor|priest|chairman|mayor|councillor|councilor|commander|"
     r"governor|lawmaker|legislator|judge|prosecutor|emir|monarch)(?!\s+(?:of|and)\s+(?:the\s+)?[\w-]+\s+(?:were|have|had))\b)",
     re.I,
 )
+
+
+_AND_ONE = re.compile(r",?\s+and\s+(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}?(?P<n>" + _ONE_NOUNS + r")\b(?!\s+(?:was|were|had|has)\b)",
+                     re.I)
 
 
 def parse_quantity(text: str) -> tuple[int, int] | None:
@@ -214,7 +229,15 @@ def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
             found.append(DeathCount(val[0], val[1], offset + m.start(), offset + m.end(), m.group(0), val[2], val[3]))
     for m in _SINGLE.finditer(text):
         v = (m.group("v") or m.group("w") or m.group("x") or m.group("t") or "").lower()
-        found.append(DeathCount(1, 1, offset + m.start(), offset + m.end(), m.group(0), v,
+        n, end, nouns = 1, m.end(), [v]
+        if m.group("w") or m.group("t"):
+            # "killed a Libyan engineer and a guard": one more for each "and a <noun>"
+            for more in _AND_ONE.finditer(text, end):
+                if more.start() != end:
+                    break
+                n, end = n + 1, more.end()
+                nouns.append(more.group("n").lower())
+        found.append(DeathCount(n, n, offset + m.start(), offset + end, text[m.start():end], " and ".join(nouns),
                                 v in _quantities()["attackers"]))
     for m in _NONE.finditer(text):
         found.append(DeathCount(0, 0, offset + m.start(), offset + m.end(), m.group(0), "", False))
