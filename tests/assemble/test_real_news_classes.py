@@ -585,3 +585,18 @@ def test_a_journalist_shot_dead_is_violence_against_civilians(code):
     assert [(e.event_type, e.sub_event_type, e.event_date, e.location, e.fatalities, e.actor2)
             for e in coded.events] == [("Violence against civilians", "Attack", "2024-05-08", "Gusau", 1,
                                         "Civilians (Nigeria)")]
+
+
+def test_who_took_a_town_from_whom(code):
+    # class 6: "seized the town from government forces" names the loser after "from"
+    coded = code("Al-Shabaab fighters seized the town of Wanlaweyn from government forces on Sunday.",
+                 published="2024-05-07")
+    assert [(e.sub_event_type, e.location, e.actor1, e.actor2) for e in coded.events] == [
+        ("Non-state actor overtakes territory", "Wanlaweyn", "al-Shabaab", "Military Forces of Somalia")]
+
+
+def test_fighting_between_two_sides_names_them_in_order(code):
+    coded = code("Heavy fighting between the army and Islamic State raged near Tikrit on Monday, killing 20 near "
+                 "the river.", published="2024-05-07")
+    assert [(e.sub_event_type, e.location, e.fatalities, e.actor1, e.actor2) for e in coded.events] == [
+        ("Armed clash", "Tikrit", 20, "Military Forces of Iraq", "Islamic State")]

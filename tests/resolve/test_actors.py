@@ -56,3 +56,11 @@ def test_country_pattern_skips_a_car_but_finds_car(actors):
 def test_shared_alias_without_country_goes_to_the_group_it_names_first(actors):
     [m] = [a for a in actors.find("Al-Shabaab fighters attacked a village.") if a.kind == "group"]
     assert actors.name(m, None, []) == ("al-Shabaab", 2)
+
+
+def test_two_peoples_joined_by_and_before_militias_are_two_identity_militias():
+    from eventcoder.resolve.actors import GROUP, ActorDictionary
+
+    ad = ActorDictionary.load()
+    found = [(a.kind, a.text) for a in ad.find("Clashes between Hema and Lendu militias in Ituri killed 12.")]
+    assert (GROUP, "Hema") in found and (GROUP, "Lendu militias") in found

@@ -26,6 +26,7 @@ _SELF_REPORT = re.compile(r"^[\s,]*(?:said|says|claimed|announced)\s+(?:that\s+)
 
 _BY = re.compile(r"\b(?:by|from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 
+_TERRITORY = {"Non-state actor overtakes territory", "Government regains territory"}
 _STATE_ONLY = {"Air/drone strike", "Government regains territory", "Arrests", "Disrupted weapons use",
                "Headquarters or base established", "Non-violent transfer of territory", "Agreement"}
 
@@ -108,6 +109,10 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
         dead = [(d.start, d.end) for d in primary.deaths if d.value > 0]
         before = [a for a in before if not any(s <= a.start and a.end <= e for s, e in dead)] or before
         by = [a for a in armed if a.start >= trig.end and _BY.search(primary.sentence.text[:a.start - primary.sentence.start][-40:])]
+        if sub in _TERRITORY:
+            # "seized the town from government forces": who lost it, not who took it
+            by = [a for a in by if not re.search(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+                                                primary.sentence.text[:a.start - primary.sentence.start][-40:], re.I)]
         if _PASSIVE_DEATH.search(trig.text):
             # "ten soldiers were killed in an ambush by ...": the dead named in the trigger are
             # its victims, and the attacker is the other side the sentence names
@@ -118,6 +123,13 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
                 rest.sort(key=lambda a: {GROUP: 0, UNIDENTIFIED: 1}.get(a.kind, 2))
                 return by + [a for a in rest if a not in by]
         cands = by + list(reversed(before))
+        if not cands:
+            # "fighting between the army and RSF", "clashes between Hema and Lendu militias":
+            # the sides in the order written, the first as actor1
+            off = primary.sentence.start
+            between = re.search(r"\bbetween\b", primary.sentence.text[trig.end - off:trig.end - off + 60])
+            if between:
+                cands = sorted((a for a in armed if a.start >= trig.end + between.end()), key=lambda a: a.start)
         groups = [a for a in cands if a.kind == GROUP]
         if groups and cands and cands[0].kind == UNIDENTIFIED:
             cands = groups[:1] + [a for a in cands if a is not groups[0]]

@@ -99,7 +99,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     # C: "death toll ... N", "N dead"
     c = re.compile(r"\b(?:death toll|toll|number of (?:dead|deaths))\s+(?:\w+\s+){0,5}?(?:at|to|of|reached|was|is|stood at|rose to|climbed to)\s+(?P<g>" + num + r")\b", re.I)
     d = re.compile(r"\b(?:(?P<g>" + num + r")\s+(?:people\s+)?(?:dead|deaths|killed|bodies|fatalities)|"
-                   r"(?:killing|killed|kills)\s+(?P<g5>" + num + r")(?=\s*(?:[,.;:]|and\b|$))|"
+                   r"(?:killing|killed|kills)\s+(?P<g5>(?!(?:19|20)\d\d\b)" + num + r")(?=\s*(?:[,.;:]|and\b|$)|\s+(?:near|in|at|on|outside|"
+                   r"during|when|after|overnight|yesterday|today|last)\b)|"
                    r"bodies\s+of\s+(?P<g2>" + num + r")\s+(?:[\w'-]+\s+){0,2}?(?:" + victim + r"))\b", re.I)
     return a, b, c, d
 

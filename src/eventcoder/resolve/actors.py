@@ -86,6 +86,8 @@ class ActorDictionary:
         self._identity = re.compile(
             r"(?<![\w-])(?:armed\s+)?(?P<n>" + _alt(list(self._identity_by_name) or ["(?!x)x"]) + r")\s+(?:"
             + _alt(list(_IDENTITY_ARMED)) + r")(?![\w])", re.I) if self._identity_by_name else None
+        self._identity_pair = re.compile(
+            r"(?<![\w-])(?P<n>" + _alt(list(self._identity_by_name) or ["(?!x)x"]) + r")\s+(?:and|&)\s+$", re.I)
         for g in groups:
             if g.identity:
                 continue
@@ -176,6 +178,12 @@ class ActorDictionary:
                 ig = self._identity_by_name.get(m.group("n").casefold())
                 if ig:
                     found.append(ActorMention(GROUP, offset + m.start(), offset + m.end(), m.group(0), groups=tuple(ig)))
+                    # "Hema and Lendu militias": the people named before "and" arm one side too
+                    pair = self._identity_pair.search(text[:m.start("n")])
+                    other = self._identity_by_name.get(pair.group("n").casefold()) if pair else None
+                    if pair and other:
+                        found.append(ActorMention(GROUP, offset + pair.start("n"), offset + pair.end("n"),
+                                                  pair.group("n"), groups=tuple(other)))
         for m in self._state_named.finditer(text):
             iso = self.country_of_demonym(m.group("c"))
             force = "police" if m.group("p") else "military"
