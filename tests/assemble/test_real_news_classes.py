@@ -600,3 +600,23 @@ def test_fighting_between_two_sides_names_them_in_order(code):
                  "the river.", published="2024-05-07")
     assert [(e.sub_event_type, e.location, e.fatalities, e.actor1, e.actor2) for e in coded.events] == [
         ("Armed clash", "Tikrit", 20, "Military Forces of Iraq", "Islamic State")]
+
+
+def test_a_demonym_before_arms_names_the_attacker_not_the_place(code):
+    # class 5: "Kenyan jets struck Baidoa": the event is in Somalia, not in Kenya
+    coded = code("Kenyan jets struck Baidoa on Monday, killing four people, the governor said.", published="2024-05-07")
+    assert [(e.event_type, e.country, e.location, e.actor1, e.actor2) for e in coded.events] == [
+        ("Explosions/Remote violence", "SO", "Baidoa", "Military Forces of Kenya", "Civilians (Somalia)")]
+
+
+def test_a_demonym_after_of_the_names_its_country():
+    from eventcoder.assemble.focus import article_countries
+    from eventcoder.models import RawDocument
+    from eventcoder.nlp import split_sentences
+    from eventcoder.pipeline import Pipeline
+
+    pipe = Pipeline(gazetteer=None)
+    art = pipe.clean(RawDocument("t", "t", "Report\n\nThis is the genocide of the Somali people, the mayor said.",
+                                 "text", None, None))
+    body = [s for s in split_sentences(art) if not s.is_caption]
+    assert article_countries(art, body, [], pipe.resources) == ["SO"]

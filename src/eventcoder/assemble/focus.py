@@ -17,6 +17,13 @@ PART_OF_NAME_AFTER = re.compile(r"^\s+(?:Basin|River|Lake|Sea|Liberation|People'
 SURNAME_BEFORE = re.compile(r"(?:^|[.,;:]\s+|\b(?:said|says|told|by|and|with)\s+)[A-Z][a-z]{2,}\s+$")
 SURNAME_AFTER = re.compile(r"^(?:,|\s+(?:said|says|told|tweeted|wrote|added)\b|['’]s\s)")
 
+# arms or forces after a demonym ("Russian missiles", "Israeli warplanes", "Turkish troops")
+_ARMS_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:missiles?|rockets?|drones?|jets?|warplanes?|aircraft|planes?|helicopters?|artillery|"
+    r"shells?|shelling|strikes?|air ?strikes?|airstrikes?|troops|forces|soldiers|army|military|navy|tanks?|"
+    r"bombers?|gunships?|bombardment|bombs?|raids?)\b")
+
+
 def frame_irrelevant(text: str, res: Resources) -> bool:
     """Whether the article reads as sports, business, film or history rather than news of violence
     (at least ``frame_min`` distinct words of one frame)."""
@@ -48,14 +55,20 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
     With ``weak_ok=False`` an article that names no country or division gives [] rather
     than the countries of its town names alone."""
     counts: dict[str, float] = {}
+    weak_arms: dict[str, float] = {}
     text = " ".join(s.text for s in body)
     for m in res.country_pattern.finditer(text):
-        if PART_OF_NAME_BEFORE.search(text[max(0, m.start() - 12):m.start()]) or PART_OF_NAME_AFTER.match(text[m.end():]):
-            continue
+        before = PART_OF_NAME_BEFORE.search(text[max(0, m.start() - 12):m.start()])
+        if (before and not (before.group(0).startswith("of the") and res.actors.is_demonym(m.group(0)))) \
+                or PART_OF_NAME_AFTER.match(text[m.end():]):
+            continue  # "Republic of the Congo", "Lake Victoria"; not "the genocide of the Ukrainian people"
         if SURNAME_BEFORE.search(text[max(0, m.start() - 30):m.start()]) and SURNAME_AFTER.match(text[m.end():]):
             continue  # "Antonio French, a St. Louis alderman": a person's surname
         iso = res.actors.country_of_demonym(m.group(0))
-        if iso:
+        if iso and _ARMS_AFTER.match(text, m.end()) and res.actors.is_demonym(m.group(0)):
+            # "Russian missiles struck Kharkiv": whose arms, not where; as weak as a town name
+            weak_arms[iso] = weak_arms.get(iso, 0) + 0.5
+        elif iso:
             counts[iso] = counts.get(iso, 0) + 1.0
     if article.dateline_country:
         iso = res.actors.country_of_demonym(article.dateline_country)
@@ -76,9 +89,14 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
                 weak[place.country] = weak.get(place.country, 0) + 0.5
     if not counts:
         # no country or division named: towns whose names only one country has
+        for iso, v in weak_arms.items():
+            weak[iso] = weak.get(iso, 0) + v
         if not weak_ok:
             return []
         counts = weak
+    else:
+        for iso, v in weak_arms.items():
+            counts[iso] = counts.get(iso, 0) + v
     if article.title:
         for m in res.country_pattern.finditer(article.title):
             iso = res.actors.country_of_demonym(m.group(0))
