@@ -552,11 +552,9 @@ def places_cmd(
 ) -> None:
     """Every toponym in the articles, with its gazetteer resolution (offsets into the clean text).
 
-    Each toponym: text, start, end, kind (place, adjectival, metonym), and its place: name,
-    GeoNames id, feature code, country, admin1, admin2, latitude, longitude (a country's or
-    division's own point, not its capital's). A street, square or building the gazetteer
-    does not know gets the point of the town the article names nearest before it, and
-    ``within`` names that town (name and GeoNames id are then null).
+    Each toponym: text, start, end, kind (place, adjectival, metonym), and its place: name, GeoNames id, feature code, country, admin1, admin2, latitude, longitude (a country's or division's own point, not its capital's).
+
+    A street, square or building the gazetteer does not know gets the point of the town it lies in (the town named right after it, else the nearest before it), and "within" names that town; its name and GeoNames id are then null.
     """
     from eventcoder.ingest import iter_documents
     from eventcoder.resolve.places import containing_places

@@ -37,6 +37,7 @@ from eventcoder.extract.measures import MeasureLexicon, find_measures
 from eventcoder.extract.places import (
     Toponym,
     find_known_places,
+    find_streets,
     find_toponyms,
     keep_unresolved,
     people_in_text,
@@ -280,7 +281,9 @@ class Pipeline:
                 found = _with_user_names(found, s, self._user_names)
             groups = [a for a in res.actors.find(s.text, s.start) if a.kind == "group"]
             found = [t for t in found if not any(a.start <= t.start and t.end <= a.end for a in groups)]
-            tops.extend(find_known_places(s.text, s.start, e, found, res.places.known, res.places.forms, people))
+            known = find_known_places(s.text, s.start, e, found, res.places.known, res.places.forms, people)
+            tops.extend(known)
+            tops.extend(find_streets(s.text, s.start, known))
         lead = next((s for s in sentences if not s.is_title), None)
         if lead is not None:
             m = re.match(r"^(?P<city>[A-Z][A-Z\u00C0-\u00DE .'\-]{1,40}?)(?=\s*[,:—–-])", lead.text)

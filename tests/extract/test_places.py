@@ -210,3 +210,17 @@ def test_street_the_gazetteer_does_not_know_lies_in_the_town_named_before_it(geo
     assert within.get("Grelling River") is None  # a river may run far from the town
     assert within["Dayton"] is None  # resolved on its own
 
+
+
+def test_a_street_named_after_a_town_is_a_street_in_the_town_around_it(geo_pipeline):
+    from eventcoder.models import RawDocument
+    from eventcoder.resolve.places import containing_places
+
+    article = geo_pipeline.clean(RawDocument(
+        "t", "t", "Report\n\nPolice in Mosul closed Kirkuk Road on Monday. Protesters later gathered on Wexworth "
+        "Street in Dayton, Ohio.", "text", None, None))
+    pairs = geo_pipeline.toponyms(article)
+    by_text = {t.text: (p, w) for (t, p), w in zip(pairs, containing_places(pairs), strict=True)}
+    assert "Kirkuk" not in by_text  # not the city of Kirkuk, 150 km away
+    assert by_text["Kirkuk Road"][0] is None and by_text["Kirkuk Road"][1].name == "Mosul"
+    assert by_text["Wexworth Street"][1].name == "Dayton"  # the town right after it, not Mosul

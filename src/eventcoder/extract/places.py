@@ -349,6 +349,8 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                 if (k.common and k.strength < 2 and len(toks) > 1) or all(w.casefold() in _COMPASS for w in name.split()):
                     continue  # "Valley" of "Kanawha Valley", "South" of "40th Avenue South": part of a name
                 before, after = text[:s], text[e:]
+                if _STREET_AFTER.match(after):
+                    continue  # "Kano Road", "Lagos Street" in Maiduguri: a street, not the town
                 if _TITLE_BEFORE.search(before) or re.match(r"^\s+administration\b", after):
                     continue  # "Mrs. Lincoln", "St. Patrick", "the Obama administration"
                 if (before.endswith("-") or re.match(r"^-[A-Z]", after)) and not k.capital_or_country \
@@ -385,6 +387,23 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
 
 
 _PARTICLES = {p for p in _PARTICLE[3:-1].split("|")}
+
+
+def find_streets(text: str, offset: int, found: list[Toponym]) -> list[Toponym]:
+    """Streets and roads named in a sentence ("Baga Road", "Assembly Street") that overlap
+    no toponym already ``found``: places of their own shape, for the ``places`` command
+    (``containing_places`` gives them their town)."""
+    out = []
+    for m in _STREET.finditer(text):
+        s, e = offset + m.start(), offset + m.end()
+        lead = re.match(r"(?:(?:The|A|An|On|In|At|Along|Near|Police|Residents|Protesters)\s+)+", m.group(0))
+        if lead:
+            s += lead.end()
+        if len(text[s - offset:e - offset].split()) < 2:
+            continue
+        if not any(t.start < e and s < t.end for t in found):
+            out.append(Toponym(text[s - offset:e - offset], s, e, None, False, "street"))
+    return out
 
 
 def _hyphen_pair(text: str, s: int, e: int, know: Callable[[str], KnownName]) -> bool:
@@ -464,6 +483,9 @@ def _merge(found: list[Toponym], extra: list[Toponym], text: str, offset: int,
 
 
 # --------------------------------------------------------------------------- unresolved names
+_STREET_AFTER = re.compile(r"^\s+(?:Road|Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Drive)\b(?!\s*\d)")
+# a street's name as written: capitalised words before a street word
+_STREET = re.compile(r"(?<![\w-])(?:[A-Z][\w'’.-]*\s+){1,3}(?:Road|Street|Avenue|Boulevard|Lane|Drive)\b(?!\s*\d)")
 _PLACE_SHAPE = re.compile(
     r"\b(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Trail|Highway|Hwy|Route|Interstate|"
     r"Parkway|Pkwy|Way|Court|Ct|Place|Pl|Terrace|Exit|River|Lake|Creek|Brook|Mountains?|Mount|Mt|Sea|Ocean|Bay|"

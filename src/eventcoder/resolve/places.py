@@ -540,9 +540,10 @@ def containing_places(pairs: list[tuple[Toponym, Place | None]]) -> list[Place |
     """The town holding each unresolved street, square, building or park of an article.
 
     A name the gazetteer does not know whose last word names a feature inside a town
-    ("Frenchmen Street", "Rogers Centre", "Coffman Park") lies in the town the article names
-    nearest before it (else nearest after it): a populated place (GeoNames feature class P)
-    or a second-level division. Rivers, seas and regions are never placed this way.
+    ("Frenchmen Street", "Rogers Centre", "Coffman Park") lies in the town named right after
+    it ("Main Street in Columbia"), else the one the article names nearest before it, else
+    the first after it: a populated place (GeoNames feature class P) or a second-level
+    division. Rivers, seas and regions are never placed this way.
 
     Args:
         pairs: the article's toponyms with their places, in text order (``Pipeline.toponyms``).
@@ -558,6 +559,9 @@ def containing_places(pairs: list[tuple[Toponym, Place | None]]) -> list[Place |
         if p is not None or not towns or not _LOCAL_FEATURE.search(t.text):
             out.append(None)
             continue
+        # the town named right after it ("Main Street in Columbia", "Baga Road, Maiduguri"),
+        # else the nearest before it, else the first after it
+        right_after = [tp for tp in towns if 0 <= tp[0] - t.end <= 5]
         before = [tp for tp in towns if tp[0] < t.start]
-        out.append(before[-1][1] if before else towns[0][1])
+        out.append(right_after[0][1] if right_after else before[-1][1] if before else towns[0][1])
     return out
