@@ -620,3 +620,22 @@ def test_a_demonym_after_of_the_names_its_country():
                                  "text", None, None))
     body = [s for s in split_sentences(art) if not s.is_caption]
     assert article_countries(art, body, [], pipe.resources) == ["SO"]
+
+
+def test_forces_shooting_dead_an_unarmed_man_is_violence_against_civilians(code):
+    coded = code("Iraqi troops shot dead a farmer near Tikrit on Monday, relatives said.", published="2024-05-07")
+    assert [(e.event_type, e.sub_event_type, e.fatalities, e.actor1, e.actor2) for e in coded.events] == [
+        ("Violence against civilians", "Attack", 1, "Military Forces of Iraq", "Civilians (Iraq)")]
+
+
+def test_the_agent_after_by_inside_the_trigger_is_the_attacker(code):
+    # class 6: passive voice, "soldiers were killed by militants"
+    coded = code("Five soldiers were killed by militants near Tikrit on Monday.", published="2024-05-07")
+    assert [(e.event_type, e.fatalities, e.actor1, e.actor2) for e in coded.events] == [
+        ("Battles", 5, "Unidentified Armed Group (Iraq)", "Military Forces of Iraq")]
+
+
+def test_protesters_storming_a_building_is_a_riot(code):
+    coded = code("Protesters stormed the parliament building in Baghdad on Saturday.", published="2024-05-07")
+    assert [(e.event_type, e.sub_event_type, e.location) for e in coded.events] == [
+        ("Riots", "Violent demonstration", "Baghdad")]

@@ -103,12 +103,15 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
 
     def attacker_candidates() -> list[ActorMention]:
         """Who acts: named with "by X", or an armed actor before the trigger (the subject)."""
-        before = [a for a in armed if a.end <= trig.start + 5]
+        before = [a for a in armed if a.end <= trig.start + 5
+                  or (a.start <= trig.start < a.end <= trig.end and not _PASSIVE_DEATH.search(trig.text)
+                      and (a.kind == GROUP or a.country is not None))]  # "Israeli troops shot dead ..."
         # the dead named before the trigger are its victims ("Jihadists killed five soldiers in
         # an attack on a base"), not who attacked
         dead = [(d.start, d.end) for d in primary.deaths if d.value > 0]
         before = [a for a in before if not any(s <= a.start and a.end <= e for s, e in dead)] or before
-        by = [a for a in armed if a.start >= trig.end and _BY.search(primary.sentence.text[:a.start - primary.sentence.start][-40:])]
+        # "killed by militants": the agent after "by", also when the trigger's words hold it
+        by = [a for a in armed if a.start > trig.start and _BY.search(primary.sentence.text[:a.start - primary.sentence.start][-40:])]
         if sub in _TERRITORY:
             # "seized the town from government forces": who lost it, not who took it
             by = [a for a in by if not re.search(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",

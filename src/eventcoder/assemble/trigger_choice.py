@@ -88,6 +88,12 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
         drop |= {"Arrests", "Attack", "Armed clash"}
     if "Excessive force against protesters" in subs and not has_deaths and not re.search(r"opened fire|live (?:ammunition|rounds)|shot", text, re.I):
         drop.add("Excessive force against protesters")
+    if victims and re.search(r"[a-z]", victims) and not ARMED_VICTIMS.search(victims):
+        # "Israeli troops shot dead a Palestinian man": forces killing unarmed people they name
+        # is violence against civilians, not a clash
+        matches = [replace(m, sub_event_type="Attack", event_type="Violence against civilians")
+                   if m.sub_event_type == "Armed clash" and _ACTIVE_KILL.search(m.text) else m for m in matches]
+        subs = {m.sub_event_type for m in matches}
     if "Attack" in subs and not civ and "Armed clash" not in subs and _armed_dead(info, matches):
         # "Gunmen killed three soldiers": an armed group's attack on security forces or fighters
         # is a battle (ACLED: armed clash), not violence against civilians
@@ -117,6 +123,9 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
         if not clash:
             kept.append(m)
     return kept
+
+# a force as the subject of an active killing verb ("troops shot dead", "police killed")
+_ACTIVE_KILL = re.compile(r"^(?!.*\b(?:were|was|been|are|is)\b).*\b(?:killed|shot dead|shot)$", re.I)
 
 ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?|officers?|gendarmes|rangers|guards|"
                             r"militants|fighters|insurgents|rebels|attackers|personnel|servicemen|militiamen|them)\b", re.I)
