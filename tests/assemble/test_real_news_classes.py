@@ -639,3 +639,11 @@ def test_protesters_storming_a_building_is_a_riot(code):
     coded = code("Protesters stormed the parliament building in Baghdad on Saturday.", published="2024-05-07")
     assert [(e.event_type, e.sub_event_type, e.location) for e in coded.events] == [
         ("Riots", "Violent demonstration", "Baghdad")]
+
+
+def test_a_labour_strike_is_a_peaceful_protest_and_an_air_strike_is_not(code):
+    coded = code("Hundreds of workers went on strike in Kumasi on Monday to demand unpaid wages.", published="2024-05-07")
+    assert [(e.event_type, e.sub_event_type, e.event_date, e.location, e.actor1) for e in coded.events] == [
+        ("Protests", "Peaceful protest", "2024-05-06", "Kumasi", "Protesters (Ghana)")]
+    coded = code("An air strike hit a market in Kumasi on Monday.", published="2024-05-07")
+    assert [(e.event_type, e.sub_event_type) for e in coded.events] == [("Explosions/Remote violence", "Air/drone strike")]
