@@ -29,6 +29,11 @@ def _one(text: str, published: date | None):
         ("They met on the fourth of January.", date(2023, 1, 6), (date(2023, 1, 4), 1)),
         ("Rebels surrendered last week.", date(2024, 8, 19), (date(2024, 8, 14), 2)),
         ("Clashes earlier this month killed two.", date(2022, 8, 30), (date(2022, 8, 15), 3)),
+        # "two days ago" is a day; a weekend is its Saturday, precision 2 (a day within a week)
+        ("Gunmen killed three villagers two days ago.", date(2024, 5, 8), (date(2024, 5, 6), 1)),
+        ("Bombs hit three towns over the weekend.", date(2024, 5, 8), (date(2024, 5, 4), 2)),
+        ("Bombs hit three towns over the weekend.", date(2024, 5, 5), (date(2024, 5, 4), 2)),
+        ("Last weekend, 50 people were arrested.", date(2024, 5, 6), (date(2024, 5, 4), 2)),
     ],
 )
 def test_resolution(text, published, expected):

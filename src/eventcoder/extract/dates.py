@@ -31,6 +31,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"\b(?:in|since|during|by|until|of|from|before|after)\s+(?P<y>(?:19|20)\d{2})\b", re.I)),
     ("year", re.compile(r"\b(?P<y>(?:19|20)\d{2})\s+(?:[A-Z][\w'-]+\s+){0,3}(?:war|conflict|bombings?|attacks?|massacres?|unrest|elections?|genocide|uprising|coup|offensive|peace agreement|agreement|riots?|protests?|clashes|siege|blasts?|explosions?|invasion|insurgency|crisis)\b")),
     ("weekday", re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:late|early)\s+)?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
+    ("days_ago", re.compile(r"\b(?:(?P<n>two|three|four|five|six|[2-6]|a) days? ago|the day before yesterday)\b", re.I)),
+    ("weekend", re.compile(r"\b(?:(?:over|during|at|on) the weekend|(?:this|last) weekend)\b", re.I)),
     ("yesterday", re.compile(r"\b(?:yesterday|last night)\b", re.I)),
     ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|earlier today|overnight|tonight)\b", re.I)),
     ("last_week", re.compile(r"\blast week\b", re.I)),
@@ -53,7 +55,8 @@ class DateMention:
     """A date expression: its kind, span (offsets into the article text) and parts.
 
     Kinds: ``absolute`` (month and day, maybe a year), ``ordinal`` ("on the 2nd"),
-    ``month_year``, ``year``, ``weekday``, ``yesterday``, ``today`` (also
+    ``month_year``, ``year``, ``weekday``, ``days_ago`` ("two days ago"), ``weekend``,
+    ``yesterday``, ``today`` (also
     overnight/last night), ``last_week``, ``this_week``, ``this_month``,
     ``last_month``, ``old`` ("last year"), ``future``.
     """
@@ -74,7 +77,7 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     for kind, pat in _PATTERNS:
         for m in pat.finditer(text):
             before = text[max(0, m.start() - 60):m.start()]
-            reporting = bool(_REPORTING.search(before)) and kind in ("weekday", "yesterday", "today", "absolute")
+            reporting = bool(_REPORTING.search(before)) and kind in ("weekday", "yesterday", "today", "absolute", "days_ago")
             found.append(DateMention(kind, offset + m.start(), offset + m.end(), m.group(0), reporting))
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateMention] = []

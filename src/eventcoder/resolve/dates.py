@@ -140,6 +140,18 @@ def resolve(mention: DateMention, published: date | None, *, year: int | None = 
         return published - timedelta(days=back), 1
     if kind == "yesterday":
         return published - timedelta(days=1), 1
+    if kind == "days_ago":
+        m = re.search(r"(?P<n>\w+) days? ago", text, re.I)
+        n = 2 if m is None else {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(
+            m.group("n").lower(), int(m.group("n")) if m.group("n").isdigit() else 2)
+        return published - timedelta(days=n), 1
+    if kind == "weekend":
+        # the Saturday of the weekend before the report (or of this one, on a Sunday), ACLED's
+        # precision 2: a day within the week
+        back = (published.weekday() - 5) % 7
+        if "last" in text.lower() and back < 2:
+            back += 7
+        return published - timedelta(days=back), 2
     if kind == "today":
         return published, 1
     if kind == "ordinal":
