@@ -69,3 +69,16 @@ def test_division_word_written_after_a_division_is_part_of_its_span(runner, tmp_
     t = tops["Zamfara State"]
     assert rec["text"][t["start"]:t["end"]] == "Zamfara State"
     assert (tops["Gusau"]["latitude"], tops["Gusau"]["longitude"]) == (12.16, 6.66)
+
+
+def test_places_lists_the_toponyms_of_a_paragraph_the_page_repeats(runner, tmp_path):
+    f = tmp_path / "twice.txt"
+    para = ("Gunmen on motorcycles attacked a crowded market in Gusau, Zamfara State, on Monday, burning stalls and "
+            "shops, residents and traders said.")
+    other = "Police said they were investigating the attack and had deployed more officers to the area."
+    f.write_text(f"Market attack\n\n{para}\n\n{other}\n\n{para}", encoding="utf-8")
+    res = runner.invoke(app, ["places", str(f), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    rec = json.loads(res.stdout)
+    assert [t["text"] for t in rec["toponyms"]] == ["Gusau", "Zamfara State", "Gusau", "Zamfara State"]
+    assert rec["text"].count(para) == 2

@@ -155,13 +155,19 @@ def _assemble(
     outlet: str | None,
     page_date: str | None,
     warnings: list[str],
+    keep_repeats: bool = False,
 ) -> Article:
-    """Join paragraphs into the clean text; drop repeats; mark captions; settle the date."""
+    """Join paragraphs into the clean text; drop repeats (``keep_repeats``: keep them, marked
+    as captions); mark captions; settle the date."""
     seen: dict[str, int] = {}
     kept: list[tuple[str, bool]] = []
     for text, caption in paras:
         key = _norm_para(text).casefold()
         if not key:
+            continue
+        if key in seen and keep_repeats:
+            kept[seen[key]] = (kept[seen[key]][0], True)
+            kept.append((_norm_para(text), True))
             continue
         if key in seen:
             # A repeated paragraph is a caption (or furniture): keep the first copy, as caption.
@@ -215,7 +221,7 @@ def _assemble(
     )
 
 
-def clean_text(doc: RawDocument) -> Article:
+def clean_text(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
     """Clean a scraped plain-text article.
 
     Breadcrumbs before the title, the title (the first line of four or more words
@@ -294,10 +300,11 @@ def clean_text(doc: RawDocument) -> Article:
         paras.append((line, False))
     if outlet is None and doc.url:
         outlet = urlparse(doc.url).netloc.removeprefix("www.") or None
-    return _assemble(doc, paras, title=title, byline=byline, outlet=outlet, page_date=page_date, warnings=[])
+    return _assemble(doc, paras, title=title, byline=byline, outlet=outlet, page_date=page_date, warnings=[],
+                     keep_repeats=keep_repeats)
 
 
-def clean_html(doc: RawDocument) -> Article:
+def clean_html(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
     """Extract an HTML page's article body and metadata with trafilatura.
 
     Comments, navigation, related-story lists and cookie banners stay out; title,
@@ -353,6 +360,7 @@ def clean_html(doc: RawDocument) -> Article:
         outlet=result.sitename or (urlparse(doc.url).netloc.removeprefix("www.") if doc.url else None),
         page_date=page_date,
         warnings=warnings,
+        keep_repeats=keep_repeats,
     )
 
 
@@ -372,6 +380,8 @@ def _fragment_text(html: str) -> str:
     return "\n\n".join(blocks) if blocks else root.text_content().strip()
 
 
-def clean(doc: RawDocument) -> Article:
-    """Clean one raw document by its kind (``"html"`` or ``"text"``)."""
-    return clean_html(doc) if doc.kind == "html" else clean_text(doc)
+def clean(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
+    """Clean one raw document by its kind (``"html"`` or ``"text"``). ``keep_repeats``: keep a
+    paragraph the page repeats (as a caption) rather than drop it: the ``places`` command
+    lists the toponyms of the text as given."""
+    return clean_html(doc, keep_repeats=keep_repeats) if doc.kind == "html" else clean_text(doc, keep_repeats=keep_repeats)

@@ -573,7 +573,7 @@ def places_cmd(
             failed += 1
             continue
         try:
-            article = pipe.clean(doc)
+            article = pipe.clean(doc, keep_repeats=True)
         except InputError as e:
             err.print(f"eventcoder: {e}", markup=False, highlight=False)
             failed += 1

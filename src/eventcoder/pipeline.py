@@ -129,9 +129,10 @@ class Pipeline:
                    for p in places)
 
     # ------------------------------------------------------------------ stages
-    def clean(self, doc: RawDocument) -> Article:
-        """Clean one raw document (raises ``InputError``)."""
-        return clean(doc)
+    def clean(self, doc: RawDocument, *, keep_repeats: bool = False) -> Article:
+        """Clean one raw document (raises ``InputError``); ``keep_repeats`` keeps paragraphs
+        the page repeats (``clean.clean``)."""
+        return clean(doc, keep_repeats=keep_repeats)
 
     def _sentence_infos(self, article: Article, sentences: list[Sentence], *,
                         every_sentence: bool = False) -> list[SentenceInfo]:
