@@ -91,3 +91,9 @@ def test_what_a_curfew_order_also_bans_is_a_measure_of_its_own(code):
         ("curfew", "IQ", "2025-03-28", None),
         ("gathering_ban", "IQ", "2025-03-28", None),
         ("movement_restriction", "IQ", "2025-03-28", None)]
+
+
+def test_a_closure_until_further_notice_is_a_measure(code):
+    coded = code("Schools in Kirkuk were closed until further notice after the attack, officials said.",
+                 published="2024-05-07")
+    assert [(m.measure, m.country, m.admin1) for m in coded.measures] == [("school_closure", "IQ", "Kirkuk")]
