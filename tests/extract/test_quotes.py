@@ -246,3 +246,11 @@ def test_confirmed_to_an_outlet_that():
     art = _article("Gunmen attacked Kwarbaga on Friday.",
                    "The parish priest, Rev. Fr. Aaron Musa, confirmed to DAILY NEWS that 20 persons were killed.")
     assert [(q.speaker, q.text) for q in find_quotes(art)] == [("Aaron Musa", "20 persons were killed")]
+
+
+def test_role_is_not_the_clause_before_it_and_an_international_body_is_no_person():
+    sp = parse_speaker("The attack was condemned by the governor, Bello Danladi")
+    assert (sp.name, sp.role) == ("Bello Danladi", "governor")
+    sp = parse_speaker("the deputy director of the Taiz health office, Nabil Qasim")
+    assert (sp.name, sp.role, sp.organization) == ("Nabil Qasim", "deputy director", "Taiz health office")
+    assert parse_speaker("Amnesty International").name is None

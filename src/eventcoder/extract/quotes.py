@@ -87,6 +87,7 @@ def _strip_titles(text: str) -> str:
 
 # words that make a capitalised sequence an organisation or a place, not a person
 _ORG_WORD = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|office|council|observatory|army|forces|"
+                       r"international|rights|fund|programme|bank|"
                        r"police|committee|commission|government|authority|organi[sz]ation|group|front|movement|"
                        r"party|union|association|institute|network|news|radio|times|post|press|state|province|"
                        r"region|county|district|brigade|battalion|command|university|hospital|church|mission|"
@@ -134,8 +135,9 @@ def _role_org(part: str) -> tuple[str | None, str | None]:
             org = org or poss.group("org")
         elif before[:1].isupper() or before.lower() in ("police", "army", "government", "military"):
             org = org or before
-        else:
-            role = f"{before} {role}"
+        elif len(before.split()) <= 3 and not re.search(
+                r"\b(?:was|were|is|are|been|by|said|says|told|has|have|had|condemned|added)\b", before, re.I):
+            role = f"{before} {role}"  # "deputy director"; not "attack was condemned by the governor"
     return role, org
 
 
