@@ -647,3 +647,13 @@ def test_a_labour_strike_is_a_peaceful_protest_and_an_air_strike_is_not(code):
         ("Protests", "Peaceful protest", "2024-05-06", "Kumasi", "Protesters (Ghana)")]
     coded = code("An air strike hit a market in Kumasi on Monday.", published="2024-05-07")
     assert [(e.event_type, e.sub_event_type) for e in coded.events] == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_rival_armed_groups_fight_each_other_without_the_state(code):
+    coded = code("Fighting erupted between rival militias in Tikrit overnight, leaving at least 10 people dead.",
+                 published="2024-05-07")
+    assert [(e.event_type, e.fatalities, e.actor1, e.actor2) for e in coded.events] == [
+        ("Battles", 10, "Unidentified Armed Group (Iraq)", "Unidentified Armed Group (Iraq)")]
+    coded = code("Two factions of the rebel group fought each other near Mopti on Sunday.", published="2024-05-07")
+    assert [(e.event_type, e.location, e.actor2) for e in coded.events] == [
+        ("Battles", "Mopti", "Unidentified Armed Group (Mali)")]

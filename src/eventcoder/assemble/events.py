@@ -217,9 +217,9 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
                 coords = next((p for m in ms for _t, p in m.sentence_places
                                if p is not None and p.is_admin2 and p.country == country), None)
         a1, a2 = pick_actors(draft, etype, sub, country, [country, *countries] if country else countries, res, claims)
-        if a1 and a2 and a1[0] == a2[0] and a1[1] != 4:
-            # one actor on both sides, except identity and communal militias (inter 4), whose
-            # members ACLED codes fighting each other
+        if a1 and a2 and a1[0] == a2[0] and a1[1] != 4 and not a1[0].startswith("Unidentified Armed Group"):
+            # one actor on both sides, except identity and communal militias (inter 4) and unidentified
+            # armed groups ("rival militias"), whose members ACLED codes fighting each other
             a2 = None
         fat, low, high, fat_ev = event_toll(draft, sub)
         evidence: list[Evidence] = []

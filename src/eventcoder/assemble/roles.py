@@ -43,9 +43,14 @@ _PASSIVE_DEATH = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w
                             r"\blost their lives\b", re.I)
 
 
+# two armed sides of one kind, neither the state's ("rival militias", "factions fought each other")
+_RIVALS = re.compile(r"\b(?:rival (?:militias|groups|factions|gangs|armed groups)|factions?\b[^.]{0,40}\b(?:each other|one "
+                     r"another|among themselves)|fought (?:each other|one another|among themselves)|infighting)\b", re.I)
+
 # fighting between communities, clans or ethnic groups: ACLED's communal militias
 _COMMUNAL = re.compile(r"\b(?:(?:inter-?)?communal|inter-?ethnic|ethnic (?:clashes|violence|fighting)|tribal "
-                       r"(?:clashes|fighting|violence)|clan (?:clashes|fighting|militias?)|between (?:the )?(?:(?:two|rival|neighbou?ring) )*"
+                       r"(?:clashes|fighting|violence)|clan (?:clashes|fighting|militias?)|rival (?:clans|tribes|communities)|"
+                       r"between (?:the )?(?:(?:two|rival|neighbou?ring) )*"
                        r"(?:communities|clans|tribes|ethnic groups))\b", re.I)
 
 
@@ -130,9 +135,9 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
             # "fighting between the army and RSF", "clashes between Hema and Lendu militias":
             # the sides in the order written, the first as actor1
             off = primary.sentence.start
-            between = re.search(r"\bbetween\b", primary.sentence.text[trig.end - off:trig.end - off + 60])
+            between = re.search(r"\bbetween\b", primary.sentence.text[trig.start - off:trig.end - off + 60])
             if between:
-                cands = sorted((a for a in armed if a.start >= trig.end + between.end()), key=lambda a: a.start)
+                cands = sorted((a for a in armed if a.start >= trig.start + between.end()), key=lambda a: a.start)
         groups = [a for a in cands if a.kind == GROUP]
         if groups and cands and cands[0].kind == UNIDENTIFIED:
             cands = groups[:1] + [a for a in cands if a is not groups[0]]
@@ -272,6 +277,9 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
         # a bomb that kills with no armed target named: its dead are civilians (ACLED)
         a2 = (civ + (None,)) if CIVILIAN_TARGET.search(texts) or (
             sub in _PLANTED and dead and not _ARMED_WORDS.search(told)) else None
+    elif event_type == "Battles" and a1[1] != 1 and _RIVALS.search(" ".join(m.sentence.text for m in draft.mentions)):
+        # "fighting between rival militias", "two factions fought each other": no state side
+        a2 = a1
     elif event_type == "Battles":
         a2 = ad.state(country) + (None,) if a1[1] != 1 else ad.unidentified(country) + (None,)
     else:
