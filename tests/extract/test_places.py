@@ -224,3 +224,13 @@ def test_a_street_named_after_a_town_is_a_street_in_the_town_around_it(geo_pipel
     assert "Kirkuk" not in by_text  # not the city of Kirkuk, 150 km away
     assert by_text["Kirkuk Road"][0] is None and by_text["Kirkuk Road"][1].name == "Mosul"
     assert by_text["Wexworth Street"][1].name == "Dayton"  # the town right after it, not Mosul
+
+
+def test_a_long_run_of_hyphenated_names_is_one_name():
+    # a bad-input check: "Kano-Kano-...-Kano" made the place-name pattern try every way of
+    # splitting the run (it did not finish); a hyphen is part of a word, not a separator
+    from eventcoder.extract.places import find_toponyms
+
+    run = "-".join(["Kano"] * 200)
+    found = find_toponyms(f"Gunmen attacked {run} village on Monday.", 0, [])
+    assert [(t.text, t.feature) for t in found] == [(run, "village")]
