@@ -234,3 +234,6 @@ def test_a_long_run_of_hyphenated_names_is_one_name():
     run = "-".join(["Kano"] * 200)
     found = find_toponyms(f"Gunmen attacked {run} village on Monday.", 0, [])
     assert [(t.text, t.feature) for t in found] == [(run, "village")]
+    run = " ".join(["al Kano"] * 40)  # "al" is the particle of the name after it, one reading
+    found = find_toponyms(f"Gunmen attacked {run} village on Monday.", 0, [])
+    assert [(t.text, t.feature) for t in found] == [(run, "village")]

@@ -20,7 +20,9 @@ _CAP = r"(?:(?:(?:al|el|ad|as|an|ar|at|ash|de|del|la|le|du|des|di)-)|(?:(?:al|el
     r"[A-Z\u00C0-\u00DE][\w'’\u00C0-\u017F-]*"
 # words joined by spaces (a hyphen is inside a word already: "Kano-Kano-..." must not be split
 # in every possible way, which made the matcher's time explode on long hyphenated runs)
-_NAME = _CAP + r"(?: (?:" + _CAP + r"|(?:de|del|la|du|des|al|el|wa|ya)\b(?=[ -][A-Z])))*"
+# (and "al", "el", "del", "du", "des" before a name are _CAP's own, never a word of their
+# own here: "al Kano al Kano ..." must have one reading)
+_NAME = _CAP + r"(?: (?:" + _CAP + r"|(?:de|la|wa|ya)\b(?=[ -][A-Z])))*"
 _FEATURE_BEFORE = re.compile(
     r"\b(?P<f>village|villages|town|city|hamlet|locality|district|neighbou?rhood|area|region|province|state|county|"
     r"commune|settlement|camp|island|islands|market town|border town|capital|municipality|department|governorate|"
