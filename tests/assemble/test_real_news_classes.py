@@ -657,3 +657,9 @@ def test_rival_armed_groups_fight_each_other_without_the_state(code):
     coded = code("Two factions of the rebel group fought each other near Mopti on Sunday.", published="2024-05-07")
     assert [(e.event_type, e.location, e.actor2) for e in coded.events] == [
         ("Battles", "Mopti", "Unidentified Armed Group (Mali)")]
+
+
+def test_a_state_abbreviation_after_a_town_is_no_second_place(code):
+    # a bad-input check: "Charleston, S.C.," gave a second event placed at "S.C"
+    coded = code("Protesters clashed with police in Tikrit, S.C., on Monday, officials said.", published="2024-05-07")
+    assert [e.location for e in coded.events] == ["Tikrit"]

@@ -240,6 +240,9 @@ def coordinated_places(top: Toponym, sentence_places: list[tuple[Toponym, Place 
     while hi + 1 < len(towns) and _COORD.match(text[towns[hi][0].end:towns[hi + 1][0].start]):
         hi += 1
     group = towns[lo:hi + 1]
+    # a state's abbreviation after a town ("Charleston, S.C.", "Springfield, Ill.") qualifies it
+    group = [tp for tp in group if not (tp[1] is None and (
+        re.fullmatch(r"(?:[A-Z]\.?){1,3}", tp[0].text) or (len(tp[0].text) <= 5 and text[tp[0].end:tp[0].end + 1] == ".")))]
     # "in Tsafe, Zamfara State" / "Hawija, Kirkuk": a division that holds another place of the
     # list qualifies it; it is no second place
     group = [tp for tp in group if not (
