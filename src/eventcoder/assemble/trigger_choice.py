@@ -94,7 +94,8 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
         matches = [replace(m, sub_event_type="Attack", event_type="Violence against civilians")
                    if m.sub_event_type == "Armed clash" and _ACTIVE_KILL.search(m.text) else m for m in matches]
         subs = {m.sub_event_type for m in matches}
-    if "Attack" in subs and not civ and "Armed clash" not in subs and _armed_dead(info, matches):
+    if "Attack" in subs and not civ and "Armed clash" not in subs \
+            and _armed_target(info, matches, subs=("Attack",), unnamed=False):
         # "Gunmen killed three soldiers": an armed group's attack on security forces or fighters
         # is a battle (ACLED: armed clash), not violence against civilians
         matches = [replace(m, sub_event_type="Armed clash", event_type="Battles") if m.sub_event_type == "Attack"
@@ -130,34 +131,21 @@ _ACTIVE_KILL = re.compile(r"^(?!.*\b(?:were|was|been|are|is)\b).*\b(?:killed|sho
 ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?|officers?|gendarmes|rangers|guards|"
                             r"militants|fighters|insurgents|rebels|attackers|personnel|servicemen|militiamen|them)\b", re.I)
 
-def _armed_dead(info: SentenceInfo, matches: list[TriggerMatch]) -> bool:
-    """Whether the sentence's dead or the words right after its attack trigger are armed
-    people ("killed three soldiers", "attacked a police post"); unlike ``_armed_target``,
-    a sentence that names no victim says nothing."""
-    victims = " ".join(d.victims for d in info.deaths if d.value > 0)
-    if victims:
-        return bool(ARMED_VICTIMS.search(victims))
-    text, off = info.sentence.text, info.sentence.start
-    return any(m.sub_event_type == "Attack" and _ARMED_TARGET.search(text[m.start - off:m.end - off + 50])
-               for m in matches)
-
-
-def _armed_target(info: SentenceInfo, matches: list[TriggerMatch]) -> bool:
+def _armed_target(info: SentenceInfo, matches: list[TriggerMatch], *,
+                  subs: tuple[str, ...] = ("Attack", "Armed clash"), unnamed: bool | None = None) -> bool:
     """Whether an attack in this sentence targeted armed people (a battle), not civilians.
 
-    Decided by the victims of its death figures, else by the words just after the
-    attack trigger ("attacked an army post" vs "attacked the village").
+    Decided by the victims of its death figures, else by the words just after a trigger of
+    ``subs`` ("attacked an army post" vs "attacked the village"), else by ``unnamed`` (None:
+    no civilian word in the sentence; False: a sentence that names no victim says nothing).
     """
     victims = " ".join(d.victims for d in info.deaths if d.value > 0)
     if victims:
         return bool(ARMED_VICTIMS.search(victims))
     text, off = info.sentence.text, info.sentence.start
-    for m in matches:
-        if m.sub_event_type in ("Attack", "Armed clash"):
-            after = text[m.start - off:m.end - off + 50]
-            if _ARMED_TARGET.search(after):
-                return True
-    return not CIVILIAN_TARGET.search(text)
+    if any(m.sub_event_type in subs and _ARMED_TARGET.search(text[m.start - off:m.end - off + 50]) for m in matches):
+        return True
+    return not CIVILIAN_TARGET.search(text) if unnamed is None else unnamed
 
 
 # Who or what makes an arrest, an abduction, a rape or a seizure political violence (ACLED
