@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent / "corpora" / "realnews"
 # Split sizes: 50 scored once, at the end; of the 150 developed on, 30 held out while
 # choosing between approaches.
-TEST, VALIDATION = 50, 30
+TEST, VALIDATION, HOLDOUT2 = 50, 30, 15
 
 
 def _sources(root: Path) -> list[dict]:
@@ -59,6 +59,8 @@ def merge(root: Path) -> int:
 def split(root: Path) -> int:
     """Assign ids to test, validation and dev by the sha1 of the id.
 
+    ``fresh`` (``-051`` to ``-060``) is its own list, never written here; ``dev2`` and
+    ``holdout2`` split session 5's articles (``-061`` to ``-070``) the same way.
     The ranking runs over every id the annotators were given (``rn-<region>-001`` to
     ``-050`` for the four regions), fixed before any article was coded, so an id's split
     never depends on which other articles made it into the corpus: the first 50 in hash
@@ -66,11 +68,18 @@ def split(root: Path) -> int:
     """
     planned = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(1, 51)]
     ranked = sorted(planned, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+    # session 5's annotators: rn-<region>-061 to -070, ranked the same way: the first 15
+    # held out until the session's end (holdout2), the rest to develop on (dev2)
+    planned2 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(61, 71)]
+    ranked2 = sorted(planned2, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+    fresh = {f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(51, 61)}
     have = {r["id"] for r in _sources(root)}
-    extra = sorted(have - set(planned))
+    extra = sorted(have - set(planned) - set(planned2) - fresh)
     parts = {"test": [i for i in ranked[:TEST] if i in have],
              "validation": [i for i in ranked[TEST:TEST + VALIDATION] if i in have],
-             "dev": [i for i in ranked[TEST + VALIDATION:] if i in have] + extra}
+             "dev": [i for i in ranked[TEST + VALIDATION:] if i in have] + extra,
+             "holdout2": [i for i in ranked2[:HOLDOUT2] if i in have],
+             "dev2": [i for i in ranked2[HOLDOUT2:] if i in have]}
     (root / "splits").mkdir(exist_ok=True)
     for name, part in parts.items():
         (root / "splits" / f"{name}.txt").write_text(

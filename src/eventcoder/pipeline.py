@@ -223,6 +223,9 @@ class Pipeline:
             cut = info.sentence.start + (dateline_end(info.sentence.text)
                                          if info.sentence is lead and not every_sentence else 0)
             resolved = [(t, res.places.resolve(t, countries, admin1s)) for t in tops if t.start >= cut]
+            # a sea or macro-region ("in the Red Sea", "across the Sahel") is no event location:
+            # the event keeps its country from its actors and other places
+            resolved = [(t, p) for t, p in resolved if p is None or not p.is_macro]
             # a name left unresolved inside the article's countries that is a country, a
             # division or a city elsewhere ("Dubai" in a report on Bahrain) is no unknown village
             resolved = [(t, p) for t, p in resolved if p is not None or not (

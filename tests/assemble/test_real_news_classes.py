@@ -663,3 +663,13 @@ def test_a_state_abbreviation_after_a_town_is_no_second_place(code):
     # a bad-input check: "Charleston, S.C.," gave a second event placed at "S.C"
     coded = code("Protesters clashed with police in Tikrit, S.C., on Monday, officials said.", published="2024-05-07")
     assert [e.location for e in coded.events] == ["Tikrit"]
+
+
+def test_a_region_named_beside_the_country_is_not_the_event_place(geo_pipeline):
+    # class 5: "the Sahel" is the region (data/regions.csv), not Burkina Faso's Sahel division,
+    # and no event location
+    coded = geo_pipeline.code("Gunmen killed five soldiers in Mali on Sunday, the latest attack in the Sahel, "
+                 "the army said.", published="2024-05-07")
+    [ev] = coded.events
+    assert (ev.event_type, ev.event_date, ev.country, ev.admin1, ev.fatalities) == (
+        "Battles", "2024-05-05", "ML", None, 5)

@@ -132,10 +132,23 @@ def test_small_town_ner_took_for_an_organisation(places_of):
 def test_regions_named_with_a_demonym_or_america_are_not_the_country(places_of):
     found = places_of("Exports to Latin America and Central American markets rose, and the ship sank in the "
                       "Indian Ocean near South Africa. Fighting spread in South Venezuela.")
-    for name in ("Latin America", "Central American", "Indian Ocean"):
-        assert found[name][1] is None, name  # not the United States or India
+    # the regions and the ocean themselves (data/regions.csv), not the United States or India
+    assert (found["Latin America"][1].feature_code, found["Latin America"][1].country) == ("RGN", "")
+    assert found["Central American"][1].name == "Central America"
+    assert (found["Indian Ocean"][1].feature_code, found["Indian Ocean"][1].latitude) == ("OCN", -15.0)
     assert "America" not in found and "Indian" not in found
     assert found["South Africa"][1].country == "ZA"
+
+
+def test_seas_regions_islands_and_rivers_have_their_own_point(places_of):
+    found = places_of("Tensions in the Middle East rose after a tanker was hit in the Red Sea. Migrants "
+                      "crossed the Mediterranean, and a storm reached Oahu. Farmers along the Euphrates "
+                      "protested.")
+    assert (found["Middle East"][1].feature_code, found["Middle East"][1].country) == ("RGN", "")  # not Maryland
+    assert found["Red Sea"][1].feature_code == "SEA"
+    assert found["Mediterranean"][1].name == "Mediterranean Sea"
+    assert (found["Oahu"][1].feature_code, found["Oahu"][1].admin1) == ("ISL", "Hawaii")
+    assert (found["Euphrates"][1].feature_code, found["Euphrates"][1].country) == ("STM", "IQ")
 
 
 def test_common_word_inside_a_longer_capitalised_name_is_no_place(places_of):

@@ -118,8 +118,9 @@ class PlaceResolver:
                     big = big or (primary and pop >= 100_000)
                 elif pop >= 1_000:
                     strength = max(strength, 1)
-            elif p.feature_class in ("T", "H", "V", "L") and primary and " " in f:
-                strength = max(strength, 2)
+            elif p.feature_class in ("T", "H", "V", "L") and primary and (
+                    " " in f or p.is_macro or p.feature_code in ("ISL", "STM")):
+                strength = max(strength, 2)  # "Lake Chad"; one word for a sea, region, island or river
         if common and strength:
             # "Mobile", "Reading", "Turkey": strong only for a big place, and then only where the
             # capital letter can only mean a name (mid-sentence, see find_known_places)
@@ -235,8 +236,9 @@ class PlaceResolver:
                 admin1s: set[tuple[str, str | None]] | frozenset = frozenset()) -> Place | None:
         """The best place for a toponym given the article's countries (focus first).
 
-        Countries (PCL*) resolve anywhere; other places only inside the article's
-        countries, except cities of a million people or more. Unknown names are
+        Countries (PCL*) and seas or macro-regions (``Place.is_macro``) resolve anywhere;
+        other places only inside the article's countries, except cities of a million
+        people or more. Unknown names are
         tried by consonant skeleton inside the focus country (Hamreen -> Hamrin).
         """
         if self.gazetteer is None and self.overlay is None:
@@ -265,6 +267,12 @@ class PlaceResolver:
         exact_country = [p for p in cands if p.is_country and fold(p.name) == fold(top.text)]
         if exact_country and feat not in _TOWN_WORDS and feat not in _ADMIN_WORDS:
             return exact_country[0]
+        macro = [p for p in cands if p.is_macro]
+        if macro and feat not in _TOWN_WORDS and feat not in _ADMIN_WORDS and not any(
+                p.is_admin1 and countries and p.country == countries[0] for p in cands):
+            # "the Red Sea", "the Sahel": the sea or region, unless the article's own country has
+            # a division of that name ("Sahel" in a report on Burkina Faso)
+            return macro[0]
         allowed = [p for p in cands if p.country in countries] if countries else list(cands)
         if not allowed and not countries:
             allowed = [p for p in cands if p.is_country or (p.population or 0) >= _BIG_CITY]
@@ -352,6 +360,7 @@ def prior(p: Place) -> float:
     Populated places: log10 of their population (a capital one more; an unknown population
     counts as a thousand people); first-level divisions
     the same of their places' population plus 1.2; countries and continents above any town;
+    seas, gulfs, straits and macro-regions just below countries, islands as a town of a million;
     second-level divisions and terrain below towns of their size.
     """
     pop = math.log10((p.population or 0) + 10)
@@ -359,6 +368,10 @@ def prior(p: Place) -> float:
         return 11.0
     if p.is_country:
         return 10.0
+    if p.is_macro:
+        return 9.5  # "the Middle East" is not Middle East, Maryland; "Red Sea" state needs its word
+    if p.feature_code == "ISL":
+        return 6.0
     if p.is_admin1:
         return pop + 1.2
     if p.is_admin2:

@@ -25,7 +25,9 @@ from pathlib import Path
 from eventcoder.errors import GazetteerError
 from eventcoder.resolve.gazetteer.names import name_keys, skeleton
 
-SCHEMA_VERSION = "2"
+# bumped when the schema or the bundled data changes (v3: regions.csv), so a cached default
+# gazetteer of an older release is rebuilt rather than read without the new data
+SCHEMA_VERSION = "3"
 
 
 @dataclass(frozen=True)
@@ -69,12 +71,22 @@ class Place:
     def is_continent(self) -> bool:
         return self.feature_code == "CONT"
 
+    @property
+    def is_macro(self) -> bool:
+        """An ocean, sea, gulf, bay, strait or macro-region (``data/regions.csv``): named on its
+        own in news ("the Mediterranean", "the Sahel") and larger than any town of its name."""
+        return self.feature_code in MACRO_CODES
+
     def at_seat(self) -> Place:
         """This place with its seat's point as coordinates (ACLED's convention for events coded
         to a country or province: the capital's coordinates, geo precision 3)."""
         if self.seat_latitude is None or (self.seat_latitude, self.seat_longitude) == (self.latitude, self.longitude):
             return self
         return replace(self, latitude=self.seat_latitude, longitude=self.seat_longitude)
+
+
+#: GeoNames feature codes of the features ``Place.is_macro`` names
+MACRO_CODES = frozenset({"OCN", "SEA", "GULF", "BAY", "STRT", "RGN", "PEN"})
 
 
 def default_path() -> Path:

