@@ -90,3 +90,17 @@ def test_failed_records_beside_acled_csv(runner, tmp_path):
     assert res.exit_code == 3
     errors = [json.loads(x) for x in (tmp_path / "events.csv.errors.jsonl").read_text().splitlines()]
     assert [e["id"] for e in errors] == ["b-2"] and errors[0]["error"]["stage"] == "ingest"
+
+
+def test_command_line_date_applies_to_jsonl_records_without_one(tmp_path):
+    f = tmp_path / "c.jsonl"
+    f.write_text(json.dumps({"id": "undated", "text": ARTICLE}) + "\n"
+                 + json.dumps({"id": "dated", "text": ARTICLE, "published": "2024-03-04"}) + "\n", encoding="utf-8")
+    undated, dated = list(iter_documents([str(f)], published="2024-05-07"))
+    assert (undated.published, dated.published) == ("2024-05-07", "2024-03-04")
+
+
+def test_one_line_report_without_a_full_stop_is_coded(code):
+    coded = code("A roadside bomb killed three soldiers near Baidoa on Sunday", published="2024-05-07")
+    assert [(e.sub_event_type, e.event_date, e.location, e.fatalities) for e in coded.events] == [
+        ("Remote explosive/landmine/IED", "2024-05-05", "Baidoa", 3)]

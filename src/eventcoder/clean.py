@@ -36,6 +36,11 @@ _WIDGET = re.compile(
     )$""",
     re.I | re.X,
 )
+# A link to another story inside a paragraph, its headline closed by a source after a dash
+# ("... attack on the stronghold. READ ALSO: Bandits kill 10 in fresh Zamfara attack –Police NAF
+# director ... said"): the link goes, the paragraph stays.
+_INLINE_RELATED = re.compile(r"\s(?:READ ALSO|ALSO READ|Read also|Also read|READ MORE|Read more|RELATED)\s*:\s+"
+                             r"(?:\S+\s+){1,20}?\S*\s?[–—]\s?[A-Z][\w.]*(?=\s+[A-Z])")
 # A link to another story ("RELATED U.S. airstrikes target ...", "Read more: ..."), case-sensitive.
 _RELATED = re.compile(r"^(?:RELATED|READ MORE|ALSO READ|SEE ALSO|MORE ON THIS)\b|^(?:Related|Read more|Also read|See also)\s*:")
 # Once one of these appears, the rest of the page is comment machinery.
@@ -180,6 +185,11 @@ def _assemble(
         title = _norm_para(title)
         if kept and kept[0][0].casefold() == title.casefold():
             kept.pop(0)
+        if not any(not caption for _t, caption in kept) and len(title.split()) >= 6:
+            # a one-line report without a final full stop ("Gunmen killed five villagers in
+            # Tsafe on Monday") read as a headline: it is the article's text
+            kept.insert(0, (title, False))
+            title = None
     pieces: list[str] = []
     spans: list[Paragraph] = []
     pos = 0
@@ -284,6 +294,7 @@ def clean_text(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
             break
         if _WIDGET.match(line) or (_RELATED.match(line) and len(line.split()) <= 30):
             continue
+        line = _INLINE_RELATED.sub("", line)
         if n < 4 and not paras:
             found = date_line(line)
             if found is not None:

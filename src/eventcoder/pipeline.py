@@ -25,6 +25,7 @@ from eventcoder.assemble import (
     SentenceInfo,
     article_countries,
     assemble_events,
+    court_report,
     disaster_report,
     frame_irrelevant,
     is_follow_up_date,
@@ -330,7 +331,7 @@ class Pipeline:
         if relevant_frame:
             infos = self._sentence_infos(article, sentences)
             lead = next((s.text for s in sentences if not s.is_title and not s.is_caption), "")
-            if not disaster_report(lead, infos):
+            if not disaster_report(lead, infos) and not court_report(lead, body_text):
                 events = assemble_events(article, infos, self._countries, res, self._claims, sentences)
             measures = find_measures(article, sentences, self._countries, res.measures, res.actors, res.places)
         if events or measures or (relevant_frame and _violent_lead(article, res, self._hits)):

@@ -673,3 +673,81 @@ def test_a_region_named_beside_the_country_is_not_the_event_place(geo_pipeline):
     [ev] = coded.events
     assert (ev.event_type, ev.event_date, ev.country, ev.admin1, ev.fatalities) == (
         "Battles", "2024-05-05", "ML", None, 5)
+
+
+def test_a_sentence_saying_where_the_attack_took_place_splits_it_per_village(code):
+    # class 3: the places and the night come in the sentence after the report
+    coded = code("At least seven villagers were killed in an attack by gunmen in Zamfara state, police "
+                 "said on Friday.\n\nThe attack overnight Tuesday took place in Dankurmi, Tudun Wada "
+                 "and Magami, a local official said.", published="2021-06-11")
+    assert sorted((e.location, e.event_date, e.fatalities) for e in coded.events) == [
+        ("Dankurmi", "2021-06-08", 3), ("Magami", "2021-06-08", 2), ("Tudun Wada", "2021-06-08", 2)]
+
+
+def test_victims_found_killed_and_a_toll_over_months_is_no_event_toll(code):
+    # class 2: "have been found killed"; a period's toll ("from last March to May") is background
+    coded = code("Four more farmers have been found killed near Tsafe in Zamfara state, police said on "
+                 "Tuesday.\n\nAttacks in the area from last March to May left at least 40 people dead.",
+                 published="2022-06-07")
+    assert [(e.location, e.fatalities) for e in coded.events] == [("Tsafe", 4)]
+
+
+def test_group_killed_following_air_strikes_is_the_target_of_the_state(code):
+    # class 6: the dead named before "following air strikes" are the target, not the striker
+    coded = code("Ten militants were killed in Kirkuk on Monday following air strikes, officials said.",
+                 published="2022-04-06")
+    [ev] = coded.events
+    assert (ev.sub_event_type, ev.actor1, ev.inter2, ev.fatalities) == (
+        "Air/drone strike", "Military Forces of Iraq", 3, 10)
+
+
+def test_aside_with_a_threat_does_not_make_the_report_a_plan(code):
+    # class 1: "who have threatened to ..., said they seized": the threat is the aside's
+    coded = code("The insurgents, who have threatened to march on the capital unless talks resume, said "
+                 "they seized the town of Tsafe in Zamfara state on Wednesday.", published="2022-04-08")
+    assert [(e.sub_event_type, e.location, e.event_date) for e in coded.events] == [
+        ("Non-state actor overtakes territory", "Tsafe", "2022-04-06")]
+
+
+def test_an_attack_repelled_by_security_forces_is_a_battle(code):
+    # class 1: the passive tells the fight ("was repelled by")
+    coded = code("An attack by rebel fighters on Kirkuk on Tuesday was repelled by security forces, "
+                 "the governor said.", published="2022-04-06")
+    assert [(e.event_type, e.event_date, e.location) for e in coded.events] == [
+        ("Battles", "2022-04-05", "Kirkuk")]
+
+
+def test_a_verdict_on_an_old_plot_is_no_event(code):
+    # class 4: a court report names the attacks of the case and an old bombing
+    coded = code("Twelve men were sentenced on Sunday to life in prison for planning a bombing of a "
+                 "church in Kirkuk, court officials said.\n\nThe defendants were convicted in absentia "
+                 "and their lawyers said they would appeal. A suicide bombing in Kirkuk killed 20 people "
+                 "in March.", published="2022-06-07")
+    assert coded.events == []
+
+
+def test_a_link_to_another_story_inside_a_paragraph_is_dropped(code):
+    # class 4: "READ ALSO: <headline> –Police" inline is boilerplate, not a second event
+    coded = code("Gunmen killed four villagers in Tsafe in Zamfara state on Monday, police said. READ ALSO: "
+                 "Bandits kill 10 in fresh Katsina attack –Police The state police spokesman said patrols "
+                 "were sent to the area.", published="2022-06-07")
+    assert [(e.location, e.fatalities) for e in coded.events] == [("Tsafe", 4)]
+    assert "Bandits kill 10" not in coded.text and "said. The state police spokesman said" in coded.text
+
+
+def test_a_killing_told_as_a_noun_is_the_event_but_not_the_cause_of_a_protest(code):
+    # class 1: "following the killing of 23 persons"; class 2: "protesting the killing of" is no toll
+    coded = code("There was tension in Zamfara state on Sunday following the killing of 23 persons in "
+                 "Tsafe on Saturday.", published="2021-08-16")
+    assert [(e.sub_event_type, e.location, e.event_date, e.fatalities) for e in coded.events] == [
+        ("Attack", "Tsafe", "2021-08-14", 23)]
+    coded = code("A crowd protesting the killing of four villagers set fire to vehicles and clashed with "
+                 "police in Kirkuk on Friday.", published="2024-01-20")
+    assert [(e.event_type, e.fatalities) for e in coded.events] == [("Riots", 0)]
+
+
+def test_arrest_of_presidential_candidates_is_political(code):
+    # class 1: candidates for office are a political target (ACLED codes their arrest)
+    coded = code("Police detained two presidential candidates in Kirkuk on Tuesday.", published="2021-06-09")
+    assert [(e.sub_event_type, e.actor1, e.event_date) for e in coded.events] == [
+        ("Arrests", "Police Forces of Iraq", "2021-06-08")]

@@ -16,9 +16,14 @@ the decision each part makes:
 """
 
 from eventcoder.assemble.events import assemble_events
-from eventcoder.assemble.focus import article_countries, disaster_report, frame_irrelevant
+from eventcoder.assemble.focus import (
+    article_countries,
+    court_report,
+    disaster_report,
+    frame_irrelevant,
+)
 from eventcoder.assemble.mentions import CLAIM, is_follow_up_date
 from eventcoder.assemble.records import SentenceInfo
 
-__all__ = ["CLAIM", "SentenceInfo", "article_countries", "assemble_events", "disaster_report", "frame_irrelevant",
-           "is_follow_up_date"]
+__all__ = ["CLAIM", "SentenceInfo", "article_countries", "assemble_events", "court_report", "disaster_report",
+           "frame_irrelevant", "is_follow_up_date"]

@@ -162,11 +162,12 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         if country is None:
             country = focus
         country, territory = acled_country(country)
+        listed: list[tuple[Toponym, Place | None]] = []
         if sentences is not None and _broad(place, top):
             finer = _finer_place(ms, sentences, drafts, infos, res, countries, country, admin1_place or place,
                                  article.text)
             if finer is not None:
-                top, place = finer
+                top, place, listed = finer
                 if place is not None and place.is_admin1:
                     admin1_place = place
         admin1_name = territory
@@ -272,6 +273,11 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         )
         ev.notes = _notes(ev)
         split = _tolls_by_place(ev, ms, article, country)
+        if not split and len(listed) > 1:
+            # "The attack took place in A, B and C": one event per place, the toll split
+            n, fat = len(listed), ev.fatalities
+            split = [_at_place(ev, i, t, p, None if fat is None else fat // n + (1 if i < fat % n else 0))
+                     for i, (t, p) in enumerate(listed)]
         events.extend(split if split else _one_per_place(ev, top, placed, article, country))
     return drop_duplicates(events)
 
@@ -367,10 +373,15 @@ def _broad(place: Place | None, top: Toponym | None) -> bool:
 
 def _finer_place(ms: list[Mention], sentences: list[Sentence], drafts: list, infos: list[SentenceInfo],
                  res: Resources, countries: list[str], country: str | None,
-                 region: Place | None, text: str) -> tuple[Toponym, Place | None] | None:
+                 region: Place | None, text: str
+                 ) -> tuple[Toponym, Place | None, list[tuple[Toponym, Place | None]]] | None:
     """A town or village named in the sentences around an event's report (its paragraphs and
     the next one, but not a sentence that reports another event), inside the event's
-    country and division: ACLED codes the most specific place the article gives."""
+    country and division: ACLED codes the most specific place the article gives.
+
+    Returns (toponym, place, listed): ``listed`` holds every place of a sentence that says
+    where the event happened ("The attack took place in Mayele, Toya and Kabrike"), known to
+    the gazetteer or not, when it names two or more (one event each); else it is empty."""
     from eventcoder.extract.places import find_toponyms
 
     paras = {m.sentence.paragraph for m in ms}
@@ -378,9 +389,21 @@ def _finer_place(ms: list[Mention], sentences: list[Sentence], drafts: list, inf
     own = {m.sentence.start for m in ms}
     others = {m.sentence.start for d in drafts for m in d.mentions} - own
     by_start = {info.sentence.start: info for info in infos}
-    for sent in sentences:
-        if sent.paragraph not in window or sent.is_caption or sent.is_title or sent.start in others:
+    near = [sent for sent in sentences
+            if sent.paragraph in window and not sent.is_caption and not sent.is_title and sent.start not in others]
+    for sent in near:
+        # a sentence that says where the event happened comes first
+        where = _OCCURRED_IN.search(sent.text)
+        if where is None:
             continue
+        tps = [(t, res.places.resolve(t, countries)) for t in find_toponyms(sent.text, sent.start, [])
+               if t.start >= sent.start + where.end()]
+        if tps:
+            group = coordinated_places(tps[0][0], tps, text)
+            group = [tp for tp in group if tp[1] is None or (tp[1].country == country and not tp[1].is_admin1)]
+            if group:
+                return group[0][0], group[0][1], group if len(group) > 1 else []
+    for sent in near:
         info = by_start.get(sent.start)
         if info is not None:
             found = list(info.toponyms)
@@ -395,7 +418,16 @@ def _finer_place(ms: list[Mention], sentences: list[Sentence], drafts: list, inf
                 if region is not None and region.is_admin1 and p.admin1_code != region.admin1_code:
                     continue
                 if p.feature_class in ("P", "T", "H", "L", "S", "V") or (t.feature or "").lower() in _PLACE_FEATURES:
-                    return t, p
+                    return t, p, []
             elif (t.feature or "").lower() in _PLACE_FEATURES and t.source != "prep":
-                return t, None
+                return t, None, []
     return None
+
+
+# "The attack overnight Wednesday took place in Mayele, Toya and Kabrike": where the event
+# just reported happened (the places follow the match)
+_OCCURRED_IN = re.compile(
+    r"(?i)\b(?:the|this|that)\s+(?:(?:deadly|latest|fatal|twin|overnight|night|early|suicide|bomb)\s+)?"
+    r"(?:attacks?|assault|raid|killings?|massacre|ambush|clash(?:es)?|fighting|violence|shooting|bombing)\b"
+    r"[^.;]{0,60}?\b(?:took place|occurred|happened|were carried out|was carried out)\s+(?:[^.;]{0,30}?\s)?(?:in|at)\s+"
+    r"(?:the\s+)?(?:(?:villages?|towns?|localities|communities|areas?)\s+of\s+)?")

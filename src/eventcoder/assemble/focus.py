@@ -48,6 +48,26 @@ def disaster_report(lead: str, infos: list[SentenceInfo]) -> bool:
     return bool(_DISASTER.search(lead)) and not any(a.kind in (GROUP, UNIDENTIFIED) for info in infos for a in info.actors)
 
 
+# A court's verdict or a trial as the news of an article's lead ("Thirty men were sentenced on
+# Saturday ... for planning a suicide bombing"): the attack it names is old or never happened.
+_COURT_LEAD = re.compile(
+    r"\b(?:(?:was|were|has been|have been) (?:sentenced|convicted|acquitted|jailed|found guilty|indicted)|"
+    r"(?:sentenced|convicted|acquitted|jailed)\s+(?:\w+\s+){0,4}?(?:to|for|of|over|in)\b|"
+    r"went on trial|stood trial|goes on trial|trial (?:of|opened|began|resumed))", re.I)
+_COURT_WORDS = re.compile(
+    r"\b(?:sentenced|sentences?|court|judge|jury|verdict|trial|defendants?|convicted|conviction|acquitted|"
+    r"prosecutors?|prosecution|in absentia|life in prison|years in prison|life terms?|appeal|lawyers?|testified|"
+    r"guilty|charges|hearing|jailed)\b", re.I)
+
+
+def court_report(lead: str, body: str) -> bool:
+    """Whether the article reports a verdict or a trial (its lead) and reads as one (four or more
+    distinct court words in its body): the attacks it names are the case's, not news events."""
+    if not _COURT_LEAD.search(lead):
+        return False
+    return len({m.group(0).casefold() for m in _COURT_WORDS.finditer(body)}) >= 4
+
+
 def article_countries(article: Article, body: list[Sentence], infos: list[SentenceInfo], res: Resources,
                       weak_ok: bool = True) -> list[str]:
     """The article's countries, focus first: country names and demonyms counted in the body,

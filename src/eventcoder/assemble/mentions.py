@@ -29,7 +29,11 @@ _GENERIC = re.compile(
     r"broke out in|the (?:war|conflict|insurgency) (?:has|in)|has spread|have spread|dominant|split from|"
     r"is active|are active|operate[sd]? in|known for|allied with|linked to both|were marred by|"
     r"in several (?:towns|cities|places|areas|villages|districts)|across the (?:country|region)|nationwide|"
-    r"for (?:years|decades|months)|commonly|usually|typically|continue to carry out|carry out)",
+    r"for (?:years|decades|months)|commonly|usually|typically|continue to carry out|carry out|"
+    # a toll over a period: "from last October to July", "so far this year"
+    r"from (?:last |early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December) (?:\d{4} )?(?:to|until|through) |"
+    r"so far this (?:year|month)|since the (?:start|beginning) of)",
     re.I,
 )
 
@@ -74,7 +78,8 @@ def _generic_clause(info: SentenceInfo, pos: int, event_type: str = "") -> bool:
 def _modal_before(text: str, rel: int) -> bool:
     # the clause before the trigger: back to the last comma/semicolon (at most 80 characters)
     window = text[max(0, rel - 80):rel]
-    window = re.split(r"[;:]|,\s+(?:while|as|but|and)\b", window)[-1]
+    # (or back to a reporting verb after an aside: "who threatened to ..., said they seized")
+    window = re.split(r"[;:]|,\s+(?:while|as|but|and|said|says|claimed|told|added)\b", window)[-1]
     return bool(_MODAL.search(window))
 
 def _attribution(text: str) -> Attribution | None:
@@ -164,7 +169,7 @@ _FOLLOW_UP_NOUN = re.compile(r"(?i)\b(?:the|this|that)\s+(?:(?:deadly|latest|fat
 # occurrence ("The killings, it was gathered, occurred on Monday night")
 _NOUN_TO_DATE = re.compile(r"^\s*(?:,[^.;]{0,160}?,\s*)?(?:(?:which|that)\s+)?(?:(?:had\s+|reportedly\s+)?"
                            r"(?:occurred|took place|happened|was carried out|was launched|started|began|erupted|"
-                           r"broke out)\s+)?(?:(?:about|around|at|shortly|just|before|after|midnight|dawn|noon)\s+){0,3}$",
+                           r"broke out)\s+)?(?:(?:about|around|at|shortly|just|before|after|midnight|dawn|noon|overnight|late|early|on)\s+){0,3}$",
                            re.I)
 
 
@@ -180,9 +185,11 @@ def follow_up_date(text: str, offset: int = 0, dates: list[DateMention] | None =
         return None
     found = dates if dates is not None else find_dates(text, offset)
     for noun in nouns:
-        for d in found:
+        for k, d in enumerate(found):
             if d.reporting or d.kind in ("year", "old", "future"):
                 continue
+            if d.kind == "today" and k + 1 < len(found) and 0 <= found[k + 1].start - d.end <= 1:
+                continue  # "overnight Wednesday": the weekday dates it
             rel = d.start - offset
             if rel >= noun.end() and _NOUN_TO_DATE.match(text[noun.end():rel]):
                 return noun, d
@@ -200,15 +207,18 @@ def _date_from_follow_up(last: Mention, info: SentenceInfo, published: date | No
     """Give the violent mention just reported the date a follow-up sentence names for it ("The
     killings occurred on Monday night"), when the mention has only the report's date ("the
     ministry reported on Saturday that ten soldiers were killed"), or a place and no date."""
-    reporting_only = last.date is not None and last.date_mention is not None and last.date_mention.reporting
+    # the report's date only: a reporting verb's ("said Thursday") or none at all (the
+    # publication date stands in for it)
+    reporting_only = last.date is not None and (last.date_mention is None or last.date_mention.reporting)
     if last.event_type in ("Strategic developments", "Protests") or not (
             reporting_only or (last.date is None and last.toponym is not None)):
         return
     found = follow_up_date(info.sentence.text, info.sentence.start, info.dates)
     if found is None:
         return
-    noun, _dm = found
-    probe = replace(last.trigger, start=info.sentence.start + noun.start(), end=info.sentence.start + noun.end())
+    _noun, dm0 = found
+    # the date the follow-up names ("overnight Wednesday": Wednesday), not whichever is nearest
+    probe = replace(last.trigger, start=dm0.start, end=dm0.end)
     d, prec, dm, ruled_out = _date_for(info, probe, published, pub_year, anchor_of)
     if d is not None and not ruled_out and dm is not None and not dm.reporting:
         last.date, last.precision, last.date_mention = d, prec, dm

@@ -248,6 +248,13 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
             cands = grp + cands
         elif claimed:
             cands = claimed + cands
+    if sub == "Air/drone strike" and cands and cands[0].kind != STATE and cands[0].end <= trig.start and \
+            _PASSIVE_DEATH.search(primary.sentence.text[cands[0].end - primary.sentence.start:trig.start - primary.sentence.start]):
+        # "the bandits were killed ... following air strikes": the dead group is the target; the
+        # strike is the state's (its forces named in the sentence, else the country's military)
+        state = [a for a in armed if a.kind == STATE]
+        a1 = named(state[0]) if state else ad.state(country) + (None,)
+        return a1, named(cands[0])
     if sub in _STATE_ONLY and not any(a.kind == STATE for a in cands[:1]):
         state = [a for a in armed if a.kind == STATE]
         if state:

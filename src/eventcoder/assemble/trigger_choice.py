@@ -155,7 +155,9 @@ _POLITICAL = re.compile(
     r"militia(?:s|men)?|bandits|gunmen|armed (?:men|group|gang)s?|gang members|kidnappers|protesters|demonstrators|"
     r"rioters|activists?|opposition|dissidents?|journalists?|lawmakers?|politicians?|party (?:members|leaders?|"
     r"supporters|officials)|supporters of|members of|cells?|commanders?|coup|plot(?:ters)?|sedition|treason|"
-    r"espionage|spying|blasphemy|soldiers|troops|army|military|security forces|hostages?|ransom|war|conflict)\b",
+    r"espionage|spying|blasphemy|soldiers|troops|army|military|security forces|hostages?|ransom|war|conflict|"
+    r"(?:pre-)?candidates?|presiden(?:cy|tial)|critics?|campaigners?|(?:trade )?unionists?|rights defenders?|"
+    r"ministers?|mayors?|governors?|parliamentarians?|MPs|senators?|legislators?|opposition figures?)\b",
     re.I)
 _CONTEXT_BOUND = {"Arrests", "Sexual violence", "Abduction/forced disappearance",
                   "Non-state actor overtakes territory", "Looting/property destruction"}

@@ -85,13 +85,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     # A: "<group> (were|had been) killed"
     # "six members of the PKK were killed", "three residents from the village were killed"
     after = r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
-    a = re.compile(r"\b" + group + after + r"(?:\s*,[^,.;]{0,60},)?\s+(?:(?:were|was|had|have|has|are|is|been|reportedly|all|also|later|being)\s+){0,3}" + death + r"\b", re.I)
+    a = re.compile(r"\b" + group + after + r"(?:\s*,[^,.;]{0,60},)?\s+(?:(?:were|was|had|have|has|are|is|been|reportedly|all|also|later|being|found|confirmed)\s+){0,3}" + death + r"\b", re.I)
     # B: "killing/killed <group>"
     b = re.compile(r"\b(?:(?:killing|killed|kills|kill|claimed the lives of|claiming the lives of|took the lives of|"
                    r"shot dead|shooting dead|shot and killed|gunned down|gunning down|murdered|murdering|massacred|"
                    r"massacring|slaughtered|slaughtering|executed|executing|beheaded|beheading|slew|"
                    r"(?:resulted|resulting) in the deaths? of|caused the deaths? of|causing the deaths? of|"
                    r"led to the deaths? of|leading to the deaths? of|"
+                   # "the killing of 23 persons"; not the cause of a protest ("protesting the killing of")
+                   r"(?<!protesting the )(?<!protest the )(?<!against the )(?<!over the )(?<!condemned the )"
+                   r"(?<!condemning the )(?<!condemn the )(?:killings?|murders?|massacre) of|"
                    r"collected|recovered|found|retrieved)\s+" + group + r"(?:\s+dead)?"
                    r"|(?:leaving|left)\s+" + group_named("g3") + r"\s+dead"
                    r"|(?:beat|beaten|stoned|hacked|burned|burnt|stabbed|clubbed|lynched)\s+" + group_named("g4") + r"\s+to death)\b",

@@ -6,6 +6,7 @@ import json
 import re
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from eventcoder.errors import InputError
@@ -185,10 +186,11 @@ def _record(obj: object, source: str, line_no: int) -> RawDocument:
     return RawDocument(rec_id, where, content, kind, url, published, title)
 
 
-def iter_jsonl(path: str | Path) -> Iterator[RawDocument | InputError]:
+def iter_jsonl(path: str | Path, published: str | None = None) -> Iterator[RawDocument | InputError]:
     """Yield one ``RawDocument`` per line of a JSONL batch, or an ``InputError`` for a bad line.
 
     Blank lines are skipped. Records: ``{id, url, published, title, text | html}``.
+    ``published``: the date of records that carry none of their own (the command line's).
     """
     source = str(path)
     try:
@@ -215,9 +217,11 @@ def iter_jsonl(path: str | Path) -> Iterator[RawDocument | InputError]:
                 yield InputError(where, "malformed JSON (nested too deeply)", doc_id=fallback_id)
                 continue
             try:
-                yield _record(obj, source, line_no)
+                doc = _record(obj, source, line_no)
             except InputError as err:
                 yield err
+                continue
+            yield doc if doc.published or published is None else replace(doc, published=published)
 
 
 def iter_documents(
@@ -228,12 +232,12 @@ def iter_documents(
 ) -> Iterator[RawDocument | InputError]:
     """Yield the documents of several inputs: files, ``-``, and JSONL batches.
 
-    ``published`` and ``url`` apply to single files (not to JSONL records, which
-    carry their own).
+    ``published`` applies to single files and to JSONL records that carry no date of their
+    own; ``url`` to single files only.
     """
     for path in paths:
         if path != "-" and Path(path).suffix.lower() in JSONL_SUFFIXES:
-            yield from iter_jsonl(path)
+            yield from iter_jsonl(path, published=published)
             continue
         try:
             yield read_document(path, published=published, url=url)
