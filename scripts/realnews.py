@@ -60,7 +60,8 @@ def split(root: Path) -> int:
     """Assign ids to test, validation and dev by the sha1 of the id.
 
     ``fresh`` (``-051`` to ``-060``) is its own list, never written here; ``dev2`` and
-    ``holdout2`` split session 5's articles (``-061`` to ``-070``) the same way.
+    ``holdout2`` split session 5's articles (``-061`` to ``-070``) the same way; ``dev3`` holds
+    its second round (``-071`` to ``-080``), all to develop on.
     The ranking runs over every id the annotators were given (``rn-<region>-001`` to
     ``-050`` for the four regions), fixed before any article was coded, so an id's split
     never depends on which other articles made it into the corpus: the first 50 in hash
@@ -73,13 +74,16 @@ def split(root: Path) -> int:
     planned2 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(61, 71)]
     ranked2 = sorted(planned2, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
     fresh = {f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(51, 61)}
+    # session 5's second round (-071 to -080): all to develop on (dev3)
+    planned3 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(71, 81)]
     have = {r["id"] for r in _sources(root)}
-    extra = sorted(have - set(planned) - set(planned2) - fresh)
+    extra = sorted(have - set(planned) - set(planned2) - set(planned3) - fresh)
     parts = {"test": [i for i in ranked[:TEST] if i in have],
              "validation": [i for i in ranked[TEST:TEST + VALIDATION] if i in have],
              "dev": [i for i in ranked[TEST + VALIDATION:] if i in have] + extra,
              "holdout2": [i for i in ranked2[:HOLDOUT2] if i in have],
-             "dev2": [i for i in ranked2[HOLDOUT2:] if i in have]}
+             "dev2": [i for i in ranked2[HOLDOUT2:] if i in have],
+             "dev3": [i for i in planned3 if i in have]}
     (root / "splits").mkdir(exist_ok=True)
     for name, part in parts.items():
         (root / "splits" / f"{name}.txt").write_text(

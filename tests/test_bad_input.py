@@ -104,3 +104,44 @@ def test_one_line_report_without_a_full_stop_is_coded(code):
     coded = code("A roadside bomb killed three soldiers near Baidoa on Sunday", published="2024-05-07")
     assert [(e.sub_event_type, e.event_date, e.location, e.fatalities) for e in coded.events] == [
         ("Remote explosive/landmine/IED", "2024-05-05", "Baidoa", 3)]
+
+
+def test_words_the_markup_glued_are_parted(code):
+    coded = code("Report\n\nA roadside bomb killed three soldiers near Baidoa on Sunday.Officials blamed "
+                 "al-Shabaab for the blast inSomalia.", published="2024-05-07")
+    assert "Sunday. Officials" in coded.text and "in Somalia" in coded.text
+    assert [(e.location, e.fatalities) for e in coded.events] == [("Baidoa", 3)]
+
+
+def test_another_storys_headline_inside_the_page_is_a_caption(pipeline):
+    from eventcoder.models import RawDocument
+
+    text = ("Police fire tear gas at protesters in Kirkuk\n\nPolice fired tear gas at protesters in Kirkuk "
+            "on Wednesday, witnesses said.\n\nToll From Clashes In Kirkuk Rises To 235 Dead And 2,001 Wounded"
+            "\n\nThe protesters had called for elections.")
+    article = pipeline.clean(RawDocument("h", "h", text, "text", None, "2013-08-14"))
+    marks = [(article.text[p.start:p.end][:9], p.is_caption) for p in article.paragraphs]
+    assert article.title == "Police fire tear gas at protesters in Kirkuk"
+    assert marks[-3:] == [("Police fi", False), ("Toll From", True), ("The prote", False)]
+
+
+def test_hard_wrapped_wire_copy_is_joined_into_paragraphs(pipeline):
+    from eventcoder.models import RawDocument
+
+    text = ("BAGHDAD, Aug 8 (Reuters) - Iraqi security forces have recaptured the\n"
+            "town of Hawija from Islamic State fighters after a week of heavy\n"
+            "fighting, the Joint Operations Command said on Sunday in a brief\n"
+            "statement that gave no further details about any casualties.\n"
+            "Hawija, 60 kilometres west of Kirkuk, had been held by the group\n"
+            "since the summer of 2014 and was one of its last strongholds in\n"
+            "the north of the country, according to officials in the province.\n")
+    article = pipeline.clean(RawDocument("w", "w", text, "text", None, "2021-08-08"))
+    assert len(article.paragraphs) == 2
+    assert "recaptured the town of Hawija from Islamic State fighters" in article.text
+
+
+def test_table_output_says_why_a_date_is_missing(runner, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    res = runner.invoke(app, ["code", str(f), "--format", "table"])
+    assert res.exit_code == 0 and "a: no publication date" in res.stderr

@@ -50,6 +50,22 @@ _CAPTION = re.compile(
     re.I,
 )
 _BYLINE = re.compile(r"^by\s+(?P<who>[^\n]{2,120})$", re.I)
+_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "with", "from",
+                "after", "over", "into", "vs", "amid"}
+
+
+def _headline_shaped(line: str) -> bool:
+    """Whether a paragraph reads as a headline (another story's, a subheading): five to 25
+    words, no final full stop, every word but the small ones capitalised ("Toll From Egypt
+    Clashes Rises To 235 Dead"). Such a line is kept as a caption: read for places, never
+    for events."""
+    if line.rstrip().endswith((".", "?", "!", '"', "”", ":", ",")):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
+    if not 5 <= len(words) <= 25:
+        return False
+    big = [w for w in words if w.casefold() not in _SMALL_WORDS]
+    return len(big) >= 4 and all(w[0].isupper() for w in big)
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+"
 # A full date: "Feb. 20, 2023", "July 12th, 2012", "14 March 2023", "2024-07-09".
@@ -59,7 +75,8 @@ _FULL_DATE = (r"(?:(?:" + _MONTHS + r")[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z\u00C0-\u00DE .'\-]{1,40})"
     r"(?:,\s*(?P<place>[A-Z][A-Za-z .'\-]+?))?"
-    r"(?:,?\s*\(?(?:" + _WEEKDAY + r")?(?P<date>" + _FULL_DATE + r")\)?)?"
+    r"(?:,?\s*\(?(?:" + _WEEKDAY + r")?(?:(?P<date>" + _FULL_DATE + r")|(?:" + _MONTHS + r")[a-z]*\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?)\)?)?"  # "BUJUMBURA January 29th (ABP) –": a day without its year
     r"(?:\s*\((?P<agency>[^)]{2,40})\))?"
     r"\s*(?:—|–|--|-|:)\s+"
 )
@@ -85,7 +102,13 @@ def strip_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+# words a page's markup glued together: "against Iran.Opposition figures", "rallies inBahrain"
+_GLUED_STOP = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z]{2,})")
+_GLUED_PREP = re.compile(r"\b(in|at|of|to|from|near|on|and)(?=[A-Z][a-z]{3,})")
+
+
 def _norm_para(text: str) -> str:
+    text = _GLUED_PREP.sub(r"\1 ", _GLUED_STOP.sub(". ", text))
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -180,7 +203,8 @@ def _assemble(
             kept[idx] = (kept[idx][0], True)
             continue
         seen[key] = len(kept)
-        kept.append((_norm_para(text), caption or bool(_CAPTION.search(text))))
+        kept.append((_norm_para(text), caption or bool(_CAPTION.search(text))
+                     or (bool(kept or title) and _headline_shaped(text))))
     if title:
         title = _norm_para(title)
         if kept and kept[0][0].casefold() == title.casefold():
@@ -231,6 +255,29 @@ def _assemble(
     )
 
 
+def _unwrap(lines: list[str]) -> list[str]:
+    """Lines of a text hard-wrapped at a fixed width (wire copy: "... recaptured the port town
+    of Mocimboa da" / "Praia, an insurgents' stronghold ..."), joined back into paragraphs: a
+    line of about the text's usual width that does not end a sentence runs on into the next.
+    Texts whose lines are not of one width are left as they are."""
+    widths = sorted(len(x) for x in lines if len(x) >= 20)
+    if len(widths) < 6:
+        return lines
+    median = widths[len(widths) // 2]
+    if median < 45 or median > 100 or sum(1 for w in widths if abs(w - median) <= 12) < 0.6 * len(widths):
+        return lines
+    out: list[str] = []
+    run_on = False
+    for line in lines:
+        if run_on and line and out:
+            out[-1] = out[-1] + " " + line
+        else:
+            out.append(line)
+        run_on = bool(line) and abs(len(line) - median) <= 15 and not line.rstrip().endswith(
+            (".", "?", "!", '"', "”", ":", ")"))
+    return out
+
+
 def clean_text(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
     """Clean a scraped plain-text article.
 
@@ -251,7 +298,7 @@ def clean_text(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
         raw = raw[stamp.end():]
     blocks = [b.strip() for b in re.split(r"\n\s*\n", raw)]
     if len(blocks) <= 2:
-        blocks = [b.strip() for b in raw.split("\n")]
+        blocks = _unwrap([b.strip() for b in raw.split("\n")])
     lines: list[str] = []
     for b in blocks:
         # Short one-line furniture is often packed into one block (breadcrumbs, share links).

@@ -102,7 +102,7 @@ def _print_table(articles: list[Any], console: Console) -> None:
 @app.command("code")
 def code_cmd(
     inputs: Annotated[list[str], typer.Argument(help="Articles: .txt, .html, .jsonl batches, or - for standard input.")],
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD, or YYYY-MM / YYYY when only that is known (wins over the page's).")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD, or YYYY-MM / YYYY when only that is known (wins over a file's page date; for JSON-lines records, fills in only those without their own).")] = None,
     url: Annotated[str | None, typer.Option(help="The article's address.")] = None,
     format: Annotated[Format | None, typer.Option("--format", "-f", help="table, json, jsonl or acled-csv (default: table on a terminal, jsonl when piped).")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
@@ -190,6 +190,10 @@ def code_cmd(
             write_json_list(coded, out_stream)
         elif fmt == Format.table:
             _print_table(coded, Console(file=out_stream) if output else Console())
+            # the table has no column for them: why a date is missing, what disagreed
+            for art in coded:
+                for warning in art.warnings:
+                    err.print(f"{art.id}: {warning}", markup=False, highlight=False)
     finally:
         if output:
             out_stream.close()

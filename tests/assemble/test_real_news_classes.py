@@ -751,3 +751,140 @@ def test_arrest_of_presidential_candidates_is_political(code):
     coded = code("Police detained two presidential candidates in Kirkuk on Tuesday.", published="2021-06-09")
     assert [(e.sub_event_type, e.actor1, e.event_date) for e in coded.events] == [
         ("Arrests", "Police Forces of Iraq", "2021-06-08")]
+
+
+def test_new_wordings_of_grenades_bombs_riots_and_shootings(code):
+    # class 1: wordings outside the lexicon, each a written report
+    cases = [
+        ("Eight people were injured on Sunday in Kirkuk following the explosion of a grenade that was "
+         "thrown into a bar.", ("Grenade", "Kirkuk")),
+        ("In Kirkuk an explosion happened on Sunday when sappers tried to defuse a self-made bomb found by "
+         "the road. Five employees of the police were killed.", ("Remote explosive/landmine/IED", "Kirkuk")),
+        ("Groups of up to 50 young people threw petrol and paint bombs at police in Kirkuk on Sunday night, "
+         "police said.", ("Violent demonstration", "Kirkuk")),
+        ("A gunman riding a motorbike opened fire with his rifle at the soldiers as they passed through "
+         "downtown Kirkuk on Sunday, an official said.", ("Armed clash", "Kirkuk")),
+    ]
+    for text, expected in cases:
+        coded = code(text, published="2024-05-07")
+        assert [(e.sub_event_type, e.location) for e in coded.events] == [expected], text
+        assert coded.events[0].event_date == "2024-05-05", text
+    coded = code("In Kirkuk an explosion happened on Sunday when sappers tried to defuse a self-made bomb "
+                 "found by the road. Five employees of the police were killed.", published="2024-05-07")
+    assert coded.events[0].fatalities == 5
+
+
+def test_a_roundup_codes_each_attack_not_its_total(code):
+    # class 3: "in five separate attacks across Iraq" is the total; "Also in Kirkuk" a new event;
+    # "north of Baghdad" only locates the town
+    coded = code("Four people were killed in five separate attacks across Iraq on Monday, officials said.\n\n"
+                 "Two men were killed when insurgents set off bombs around their house in Kirkuk, "
+                 "north of Baghdad.\n\nAlso in Kirkuk, gunmen killed a civilian in the centre of the city.\n\n"
+                 "In Baghdad, a bomb detonated inside a minibus, killing a civilian.", published="2012-05-08")
+    assert sorted((e.sub_event_type, e.location, e.fatalities) for e in coded.events) == [
+        ("Attack", "Kirkuk", 1), ("Remote explosive/landmine/IED", "Baghdad", 1),
+        ("Remote explosive/landmine/IED", "Kirkuk", 2)]
+
+
+def test_a_demonym_that_is_a_given_name_is_no_country(code):
+    # class 5: "Saudi Hamdan, a suspected commander" names a man, not Saudi Arabia
+    coded = code("A roadside bomb wounded a soldier on patrol in Hawija on Friday.\n\nPolice said Saudi Hamdan, "
+                 "a suspected insurgent commander, might have been behind the attack. Saudi Hamdan said "
+                 "nothing.", published="2013-12-28")
+    assert [(e.sub_event_type, e.country, e.location) for e in coded.events] == [
+        ("Remote explosive/landmine/IED", "IQ", "Hawija")]
+
+
+def test_northern_ireland_is_not_ireland_and_a_dateline_without_its_year_counts(geo_pipeline):
+    code = geo_pipeline.code
+    # class 5: "Police Service of Northern Ireland" names the United Kingdom's police
+    coded = code("Youths threw petrol bombs at police in Belfast on Monday night, the Police Service of "
+                 "Northern Ireland said.", published="2024-07-16")
+    assert [(e.event_type, e.country) for e in coded.events] == [("Riots", "GB")]
+    # "KIRKUK January 29th (INA) –" is a dateline; a charity named for another country is no country
+    coded = code("KIRKUK January 29th (INA) – Eight people were injured on Sunday following the explosion of "
+                 "a grenade thrown into a bar. They were treated by the NGO MSF-Belgium.", published="2019-01-29")
+    assert [(e.sub_event_type, e.country) for e in coded.events] == [("Grenade", "IQ")]
+
+
+def test_a_crowd_that_burns_or_beats_a_suspect_to_death_is_mob_violence(code):
+    # class 1: "villagers ... burned a man alive", "a mob fatally beat a man"
+    coded = code("On Saturday, villagers in the farming community of Tsafe in Zamfara state also burned a man "
+                 "alive after accusing him of theft.", published="2009-12-06")
+    assert [(e.sub_event_type, e.location, e.event_date, e.fatalities) for e in coded.events] == [
+        ("Mob violence", "Tsafe", "2009-12-05", 1)]
+    coded = code("Police said a mob fatally beat a man thought to be a criminal in Tsafe on Sunday.",
+                 published="2009-12-06")
+    assert [(e.sub_event_type, e.fatalities) for e in coded.events] == [("Mob violence", 1)]
+
+
+def test_a_jet_that_dropped_bombs_and_an_old_month_recap(code):
+    # class 1: "a military jet dropped three bombs on X village"; class 4: "Also in April, ..." is
+    # more than 30 days before publication: a recap, not an event
+    coded = code("A military air strike on a village killed ten civilians as fighting ravages the country "
+                 "since a coup in 2021.\n\nLocal sources said on Wednesday that a military jet dropped three "
+                 "bombs on Hawija village in Kirkuk province on Tuesday afternoon, killing ten people.\n\n"
+                 "Also in April, the military bombed a gathering in Kirkuk that locals said killed about 170 "
+                 "people.", published="2023-06-29")
+    assert [(e.sub_event_type, e.event_date, e.location, e.fatalities) for e in coded.events] == [
+        ("Air/drone strike", "2023-06-27", "Hawija", 10)]
+
+
+def test_a_month_named_alone_resolves_to_its_latest_15th():
+    from datetime import date
+
+    from eventcoder.extract.dates import find_dates
+    from eventcoder.resolve.dates import resolve
+
+    [april] = find_dates("Also in April, the army bombed a village.")
+    [july] = find_dates("In July, the army bombed a village.")
+    assert (april.kind, resolve(april, date(2023, 6, 29))) == ("month", (date(2023, 4, 15), 3))
+    assert resolve(july, date(2023, 6, 29)) == (date(2022, 7, 15), 3)  # the July before publication
+    assert find_dates("It may rain later.") == []
+
+
+def test_captured_people_are_no_territory_and_holidays_and_ten_days_ago_are_dates(code):
+    # class 1: "captured eight members of the group" is an arrest, not a town taken (the capital
+    # letter that marks a place name must be a real capital letter)
+    coded = code("Troops captured eight members of the group near Hawija on Friday, the army said.",
+                 published="2010-01-03")
+    assert [e.sub_event_type for e in coded.events] == ["Arrests"]
+    from datetime import date
+
+    from eventcoder.extract.dates import find_dates
+    from eventcoder.resolve.dates import resolve
+
+    [new_year] = find_dates("the bombing on New Year's Day")
+    [ten] = find_dates("the kidnapping of the governor 10 days ago")
+    assert resolve(new_year, date(2010, 1, 3)) == (date(2010, 1, 1), 1)
+    assert resolve(ten, date(2010, 1, 3)) == (date(2009, 12, 24), 1)
+
+
+def test_clashes_named_as_the_case_of_arrests_are_not_a_new_battle(code):
+    # class 4: "arrested ... in connection with the clashes": the arrests, not a second battle
+    coded = code("On Thursday police arrested five opposition leaders in Kirkuk in connection with the clashes "
+                 "of Wednesday, officials said.", published="2022-12-09")
+    assert [(e.sub_event_type, e.event_date) for e in coded.events] == [("Arrests", "2022-12-08")]
+
+
+def test_a_protest_dispersed_then_clashes_with_deaths_is_one_dated_riot(code):
+    # class 3: "after policemen used tear gas to disperse protests over last month's election" +
+    # "eight persons were left dead in clashes between police and opposition": one riot, dated
+    # Saturday (not last month), with its toll
+    coded = code("The president declared a state of emergency in Kirkuk on Saturday, after policemen used tear "
+                 "gas and firearms to disperse protests over alleged fraud in last month's presidential "
+                 "election. At least eight persons were left dead in clashes between police and opposition.",
+                 published="2008-03-02")
+    assert [(e.sub_event_type, e.event_date, e.location, e.fatalities) for e in coded.events] == [
+        ("Violent demonstration", "2008-03-01", "Kirkuk", 8)]
+
+
+def test_a_patrol_attacked_on_its_way_back_and_a_countrys_battle_against_extremism(code):
+    # class 1: "... when it was attacked by a band of men"; class 4: "Mali and Iraq are battling the
+    # spread of extremist violence" is background, not a battle in Mali
+    coded = code("The patrol was returning from a security mission near Hawija in the northern part of Kirkuk "
+                 "province when it was attacked by a band of men riding motorcycles on Saturday evening, the "
+                 "ministry said.\n\nIraq and neighbouring Syria are battling the spread of extremist violence.",
+                 published="2021-05-03")
+    assert [(e.sub_event_type, e.event_date, e.location) for e in coded.events] == [
+        ("Armed clash", "2021-05-01", "Hawija")]

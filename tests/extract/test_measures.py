@@ -97,3 +97,16 @@ def test_a_closure_until_further_notice_is_a_measure(code):
     coded = code("Schools in Kirkuk were closed until further notice after the attack, officials said.",
                  published="2024-05-07")
     assert [(m.measure, m.country, m.admin1) for m in coded.measures] == [("school_closure", "IQ", "Kirkuk")]
+
+
+def test_a_measure_for_a_list_of_provinces_and_new_order_wordings(code):
+    # "in Kirkuk, Diyala and Nineveh": one measure per province; "issued a curfew", "a ban on all
+    # mass gatherings", "limits entry and exit" are orders too
+    coded = code("The prime minister declared a state of emergency in Kirkuk, Diyala and Nineveh provinces on "
+                 "Sunday night.\n\nHe also issued a curfew from 9 pm to 6 am in Kirkuk. The decree limits entry "
+                 "and exit from the province and imposes a ban on all mass gatherings.", published="2013-01-28")
+    got = sorted((m.measure, m.admin1, m.start_date) for m in coded.measures)
+    assert got == [("curfew", "Kirkuk", "2013-01-27"), ("gathering_ban", "Kirkuk", "2013-01-27"),
+                   ("movement_restriction", "Kirkuk", "2013-01-27"),
+                   ("state_of_emergency", "Diyala", "2013-01-27"), ("state_of_emergency", "Kirkuk", "2013-01-27"),
+                   ("state_of_emergency", "Nineveh", "2013-01-27")]

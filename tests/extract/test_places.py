@@ -250,3 +250,17 @@ def test_a_long_run_of_hyphenated_names_is_one_name():
     run = " ".join(["al Kano"] * 40)  # "al" is the particle of the name after it, one reading
     found = find_toponyms(f"Gunmen attacked {run} village on Monday.", 0, [])
     assert [(t.text, t.feature) for t in found] == [(run, "village")]
+
+
+def test_appositive_village_and_faith_before_a_place():
+    from eventcoder.extract.places import find_toponyms
+    from eventcoder.nlp import Entity
+
+    text = "In Shakhoora, a village west of the capital Manama, police charged the crowd of an ally against Shi'ite Iran."
+    ents = [Entity("GPE", text.index("Manama"), text.index("Manama") + 6, "Manama"),
+            Entity("GPE", text.index("Shi'ite"), len(text) - 1, "Shi'ite Iran")]
+    found = find_toponyms(text, 0, ents)
+    assert "Iran" in [t.text for t in found] and "Shi'ite Iran" not in [t.text for t in found]
+    assert [(t.text, t.feature) for t in found if t.text == "Shakhoora"] == [("Shakhoora", "village")]
+    manama = next(t for t in found if t.text == "Manama")
+    assert manama.near  # "west of the capital Manama" only locates the village

@@ -68,6 +68,11 @@ def court_report(lead: str, body: str) -> bool:
     return len({m.group(0).casefold() for m in _COURT_WORDS.finditer(body)}) >= 4
 
 
+# a demonym that is a given name: a capitalised word and a comma or a verb of speech after it
+# ("Saudi Satapor, a suspected commander", "Afghan Khan said")
+_GIVEN_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:,\s+(?:a|an|the|who)\b|\s+(?:said|says|told|was|is|who|has|had)\b)")
+
+
 def article_countries(article: Article, body: list[Sentence], infos: list[SentenceInfo], res: Resources,
                       weak_ok: bool = True) -> list[str]:
     """The article's countries, focus first: country names and demonyms counted in the body,
@@ -82,8 +87,12 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
         if (before and not (before.group(0).startswith("of the") and res.actors.is_demonym(m.group(0)))) \
                 or PART_OF_NAME_AFTER.match(text[m.end():]):
             continue  # "Republic of the Congo", "Lake Victoria"; not "the genocide of the Ukrainian people"
+        if m.group(0) == "Ireland" and text[max(0, m.start() - 9):m.start()] == "Northern ":
+            continue  # Northern Ireland is in the United Kingdom
         if SURNAME_BEFORE.search(text[max(0, m.start() - 30):m.start()]) and SURNAME_AFTER.match(text[m.end():]):
             continue  # "Antonio French, a St. Louis alderman": a person's surname
+        if _GIVEN_NAME_AFTER.match(text, m.end()) and res.actors.is_demonym(m.group(0)):
+            continue  # "Saudi Satapor, a suspected commander": a person's given name
         iso = res.actors.country_of_demonym(m.group(0))
         if iso and _ARMS_AFTER.match(text, m.end()) and res.actors.is_demonym(m.group(0)):
             # "Russian missiles struck Kharkiv": whose arms, not where; as weak as a town name
@@ -96,7 +105,7 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
             counts[iso] = counts.get(iso, 0) + 2.0
     if article.dateline_city:
         # a dateline city ("OUAGADOUGOU, March 9 —"): where the report was filed, a weaker
-        # sign than a country named, and only for a capital or a city of a million
+        # sign than a country named, and only for a capital or a city of 100,000
         city = _dateline_city(article.dateline_city, res)
         if city is not None:
             counts[city] = counts.get(city, 0) + 1.0
@@ -104,6 +113,11 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
     for info in infos:
         for _top, place in info.toponyms:
             if place is not None and place.is_admin1:
+                counts[place.country] = counts.get(place.country, 0) + 1.0
+            elif place is not None and not place.is_country and place.feature_code != "PPLC" and any(
+                    c.is_admin1 and c.country == place.country for c in res.places.candidates(_top.text)):
+                # a town named like its province ("Narathiwat", "Yala"): as strong as the province
+                # (not a capital: "NAIROBI -" is where a report on Somalia was filed)
                 counts[place.country] = counts.get(place.country, 0) + 1.0
             elif place is not None and not place.is_country:
                 weak[place.country] = weak.get(place.country, 0) + 0.5
@@ -126,9 +140,9 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
 
 
 def _dateline_city(name: str, res: Resources) -> str | None:
-    """The country of a dateline's city when the name is a national capital or a city of a
-    million people or more, and no other such place shares it (GeoNames PPLC, population)."""
+    """The country of a dateline's city when the name is a national capital or a city of
+    100,000 people or more, and no other such place shares it (GeoNames PPLC, population)."""
     cands = [p for p in res.places.candidates(name)
-             if p.feature_code == "PPLC" or (p.feature_class == "P" and (p.population or 0) >= 1_000_000)]
+             if p.feature_code == "PPLC" or (p.feature_class == "P" and (p.population or 0) >= 100_000)]
     countries = {p.country for p in cands}
     return countries.pop() if len(countries) == 1 else None

@@ -35,6 +35,8 @@ def _same_place(a: Mention, b: Mention) -> bool | None:
         if y.place is not None and (y.place.is_country or y.place.is_admin1):
             return False  # a country or a division named in both sentences is context, not the place
         for t, p in x.sentence_places:
+            if t.near and x.toponym is not None and fold(x.toponym.text) != fold(t.text):
+                continue  # "in Baquba, north of Baghdad": Baghdad only locates x's place
             if fold(t.text) == fold(y.toponym.text):
                 return True
             if p is not None and y.place is not None and (p.geonameid, p.name) == (y.place.geonameid, y.place.name) \
@@ -71,7 +73,8 @@ _EARLIER = re.compile(r"^\W*(?:Earlier|Previously|A day earlier|The day before|T
 # unless it names the same place ("Later on Friday, another group attacked Nangade")
 _BEFORE_AFTER = re.compile(r"^\W*(?:Earlier|Later|Previously|Subsequently|A day earlier|A day later|The day before|"
                            r"The next day|The following day|The previous day|On the previous day)\b")
-_SEPARATE = re.compile(r"\b(?:in (?:a|another) separate|in another|separately|elsewhere)\b", re.I)
+_SEPARATE = re.compile(r"\b(?:in (?:a|another) separate|in another|separately|elsewhere)\b|"
+                       r"^\s*(?:also|meanwhile),?\s+(?:in|on|at|near)\b", re.I)  # "Also in Baquba, gunmen ..."
 
 
 def merge_mentions(mentions: list[Mention]) -> list[Draft]:
@@ -134,6 +137,15 @@ def bare(draft: Draft) -> bool:
     background ("These mines do not distinguish ...") rather than a report of an occurrence."""
     return all(m.toponym is None and m.admin1 is None and m.date_mention is None for m in draft.mentions)
 
+def _turned_into(demo: Draft, riot: Draft) -> bool:
+    """Whether a demonstration turned into a riot the article reports: the same place, or one of
+    the two placed nowhere (a riot with no place of its own only in the demonstration's
+    paragraph or the next)."""
+    return any(_same_place(x, y) for x in demo.mentions for y in riot.mentions) or all(
+        x.toponym is None for x in demo.mentions) or (all(y.toponym is None for y in riot.mentions) and any(
+            0 <= y.sentence.paragraph - x.sentence.paragraph <= 1 for x in demo.mentions for y in riot.mentions))
+
+
 def suppress_parts(drafts: list[Draft]) -> list[Draft]:
     """Drop drafts that are part of another event: arrests during a protest, looting or
     burning during an attack, civilians killed in a battle or a bombing, at a compatible
@@ -146,8 +158,11 @@ def suppress_parts(drafts: list[Draft]) -> list[Draft]:
             # a demonstration that turned violent is one Riots event (ACLED)
             riots = [o for o in drafts if o is not d and o.first.event_type == "Riots"]
             if any(_same_place(x, y) is not False for o in riots for x in d.mentions for y in o.mentions) and riots \
-                    and any(any(_same_place(x, y) for x in d.mentions for y in o.mentions) or
-                            all(x.toponym is None for x in d.mentions) for o in riots):
+                    and any(_turned_into(d, o) for o in riots):
+                # the riot it turned into takes its reports (their date and place among them)
+                riot = next(o for o in riots if _turned_into(d, o))
+                riot.mentions.extend(m for m in d.mentions if m not in riot.mentions)
+                riot.mentions.sort(key=lambda m: m.sentence.start)
                 continue
         demo = _demonstration_clash(d, drafts) if d.first.event_type == "Battles" else None
         if demo is not None:
@@ -155,7 +170,8 @@ def suppress_parts(drafts: list[Draft]) -> list[Draft]:
             demo.mentions.extend(replace(m, event_type=demo.first.event_type, sub_event_type=demo.first.sub_event_type,
                                          trigger=replace(m.trigger, priority=-1)) for m in d.mentions)
             continue
-        if sub in ("Arrests", "Looting/property destruction", "Attack"):
+        separate = _SEPARATE.search(d.first.sentence.text[:max(0, d.first.trigger.start - d.first.sentence.start)])
+        if sub in ("Arrests", "Looting/property destruction", "Attack") and not separate:
             part = False
             for o in drafts:
                 if o is d or o.first.event_type not in main_types:
@@ -216,6 +232,13 @@ _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:(?:the\s+)?(?:villag
                     re.I)
 
 
+# a division named with its word after a town ("Surkhakhi village, Nazran District of
+# Ingushetia"): it qualifies the town, it is no second place of a list
+_DIVISION_FEATURES = {"district", "province", "state", "region", "county", "governorate", "department", "division",
+                      "prefecture", "oblast", "territory", "municipality", "lga", "local government area",
+                      "upazila", "tehsil"}
+
+
 def coordinated_places(top: Toponym, sentence_places: list[tuple[Toponym, Place | None]],
                        text: str) -> list[tuple[Toponym, Place | None]]:
     """The places coordinated with an event's place in its sentence, itself included, in text
@@ -246,7 +269,8 @@ def coordinated_places(top: Toponym, sentence_places: list[tuple[Toponym, Place 
     # "in Tsafe, Zamfara State" / "Hawija, Kirkuk": a division that holds another place of the
     # list qualifies it; it is no second place
     group = [tp for tp in group if not (
-        _DIVISION_END.search(tp[0].text) or (tp[1] is not None and tp[1].is_admin1 and any(
+        _DIVISION_END.search(tp[0].text) or (tp[0].feature or "").lower() in _DIVISION_FEATURES
+        or (tp[1] is not None and tp[1].is_admin1 and any(
             o is not tp and o[1] is not None and not o[1].is_admin1 and o[1].country == tp[1].country
             and o[1].admin1_code == tp[1].admin1_code for o in group)))]
     if len(group) < 2 or re.search(r"\b(?:between|near|close to)\s+(?:the\s+)?(?:(?:towns?|villages?|cities)\s+of\s+)?$",

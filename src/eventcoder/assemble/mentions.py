@@ -33,7 +33,10 @@ _GENERIC = re.compile(
     # a toll over a period: "from last October to July", "so far this year"
     r"from (?:last |early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December) (?:\d{4} )?(?:to|until|through) |"
-    r"so far this (?:year|month)|since the (?:start|beginning) of)",
+    r"so far this (?:year|month)|since the (?:start|beginning) of|"
+    r"(?:are|is) (?:battling|fighting|combating|combatting) (?:the )?(?:spread|insurgenc|extremis|jihad|terroris|militan)|"
+    # a roundup's total: "killed in five separate attacks across Iraq"
+    r"separate (?:attacks|bombings|incidents|blasts|explosions|shootings)|(?:attacks|bombings|incidents) across [A-Z])",
     re.I,
 )
 

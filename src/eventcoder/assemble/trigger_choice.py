@@ -27,6 +27,12 @@ _ARMED_TARGET = re.compile(
     re.I,
 )
 
+# an event named as the cause or case of another ("in connection with the clashes")
+_REFERENCE_BEFORE = re.compile(r"\b(?:in connection with|for (?:their|his|her) (?:role|part|involvement) in|"
+                               r"charged (?:over|with|for)|accused of (?:involvement in)?|suspected of involvement in)"
+                               r"\s+(?:the\s+|an?\s+|last\s+\w+'s\s+|\w+day's\s+)?(?:\w+\s+){0,2}$", re.I)
+
+
 def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
                     previous: SentenceInfo | None = None, *, reported_before: bool = False) -> list[TriggerMatch]:
     """Reduce a sentence's trigger matches to one per occurrence it describes.
@@ -57,6 +63,11 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
     if any(not m.generic for m in matches):
         # "attack", "opened fire": generic wording yields to a specific trigger in the sentence
         matches = [m for m in matches if not m.generic]
+    referred = [m for m in matches if _REFERENCE_BEFORE.search(text[max(0, m.start - off - 40):m.start - off])]
+    if referred and len(referred) < len(matches):
+        # "police arrested party leaders in connection with the clashes": the clashes are the
+        # arrests' cause, an event told elsewhere
+        matches = [m for m in matches if m not in referred]
     matches = [m for m in matches if _political(m.sub_event_type, info)
                or (previous is not None and previous.sentence.paragraph >= info.sentence.paragraph - 1
                    and _political(m.sub_event_type, previous))]

@@ -29,9 +29,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ordinal", re.compile(r"\b(?:on|by|since|until|from)\s+the\s+(?P<ow>" + _ORDW + r")\b(?!\s+(?:of\s+)?" + _MON + ")", re.I)),
     ("month_year", re.compile(r"\b(?:in|since|during|by|until|of|from)\s+(?:early\s+|late\s+|mid-?)?(?P<m>" + _MON + r")\s+(?P<y>\d{4})\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|by|until|of|from|before|after)\s+(?P<y>(?:19|20)\d{2})\b", re.I)),
+    # "Also in April, the military bombed ...": a month named without its day or year
+    ("month", re.compile(r"\b(?i:in|since|during|until|from)\s+(?i:early\s+|late\s+|mid-?)?(?P<m>January|February|March|"
+                         r"April|May|June|July|August|September|October|November|December)\b(?!\s+\d)")),
     ("year", re.compile(r"\b(?P<y>(?:19|20)\d{2})\s+(?:[A-Z][\w'-]+\s+){0,3}(?:war|conflict|bombings?|attacks?|massacres?|unrest|elections?|genocide|uprising|coup|offensive|peace agreement|agreement|riots?|protests?|clashes|siege|blasts?|explosions?|invasion|insurgency|crisis)\b")),
     ("weekday", re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:late|early)\s+)?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
-    ("days_ago", re.compile(r"\b(?:(?P<n>two|three|four|five|six|[2-6]|a) days? ago|the day before yesterday)\b", re.I)),
+    ("days_ago", re.compile(r"\b(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                            r"fifteen|twenty|[2-9]|[1-2]\d|30|a) days? ago|the day before yesterday)\b", re.I)),
+    # "on New Year's Day", "on Christmas Eve": the latest such day on or before publication
+    ("holiday", re.compile(r"\b(?:New Year's|New Year’s|Christmas) (?:Day|Eve)\b")),
     ("weekend", re.compile(r"\b(?:(?:over|during|at|on) the weekend|(?:this|last) weekend)\b", re.I)),
     ("yesterday", re.compile(r"\b(?:yesterday|last night)\b", re.I)),
     ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|earlier today|overnight|tonight)\b", re.I)),
@@ -50,12 +56,19 @@ _REPORTING = re.compile(
 )
 
 
+# a date that belongs to a non-violent occasion named after it ("last month's election")
+_NOT_EVENT_AFTER = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:elections?|vote|polls|referendum|meeting|summit|talks|"
+                              r"match|game|budget|speech|address|announcement|decision|ruling|hearing|trial)\b", re.I)
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date expression: its kind, span (offsets into the article text) and parts.
 
     Kinds: ``absolute`` (month and day, maybe a year), ``ordinal`` ("on the 2nd"),
-    ``month_year``, ``year``, ``weekday``, ``days_ago`` ("two days ago"), ``weekend``,
+    ``month_year``, ``month`` ("in April": the latest such month on or before publication),
+    ``holiday`` (New Year's Day and Eve, Christmas Day and Eve),
+    ``year``, ``weekday``, ``days_ago`` ("two days ago"), ``weekend``,
     ``yesterday``, ``today`` (also
     overnight/last night), ``last_week``, ``this_week``, ``this_month``,
     ``last_month``, ``old`` ("last year"), ``future``.
@@ -76,6 +89,8 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     found: list[DateMention] = []
     for kind, pat in _PATTERNS:
         for m in pat.finditer(text):
+            if _NOT_EVENT_AFTER.match(text, m.end()):
+                continue  # "last month's presidential election": the date of something else
             before = text[max(0, m.start() - 60):m.start()]
             reporting = bool(_REPORTING.search(before)) and kind in ("weekday", "yesterday", "today", "absolute", "days_ago")
             found.append(DateMention(kind, offset + m.start(), offset + m.end(), m.group(0), reporting))

@@ -85,10 +85,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     # A: "<group> (were|had been) killed"
     # "six members of the PKK were killed", "three residents from the village were killed"
     after = r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
-    a = re.compile(r"\b" + group + after + r"(?:\s*,[^,.;]{0,60},)?\s+(?:(?:were|was|had|have|has|are|is|been|reportedly|all|also|later|being|found|confirmed)\s+){0,3}" + death + r"\b", re.I)
+    a = re.compile(r"\b" + group + after + r"(?:\s*,[^,.;]{0,60},)?\s+(?:(?:were|was|had|have|has|are|is|been|reportedly|all|also|later|being|found|confirmed|left)\s+){0,3}" + death + r"\b", re.I)
     # B: "killing/killed <group>"
     b = re.compile(r"\b(?:(?:killing|killed|kills|kill|claimed the lives of|claiming the lives of|took the lives of|"
                    r"shot dead|shooting dead|shot and killed|gunned down|gunning down|murdered|murdering|massacred|"
+                   r"fatally (?:beat|beaten|shot|stabbed|struck|wounded)|"
                    r"massacring|slaughtered|slaughtering|executed|executing|beheaded|beheading|slew|"
                    r"(?:resulted|resulting) in the deaths? of|caused the deaths? of|causing the deaths? of|"
                    r"led to the deaths? of|leading to the deaths? of|"
@@ -97,7 +98,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
                    r"(?<!condemning the )(?<!condemn the )(?:killings?|murders?|massacre) of|"
                    r"collected|recovered|found|retrieved)\s+" + group + r"(?:\s+dead)?"
                    r"|(?:leaving|left)\s+" + group_named("g3") + r"\s+dead"
-                   r"|(?:beat|beaten|stoned|hacked|burned|burnt|stabbed|clubbed|lynched)\s+" + group_named("g4") + r"\s+to death)\b",
+                   r"|(?:beat|beaten|stoned|hacked|burned|burnt|stabbed|clubbed|lynched)\s+" + group_named("g4") + r"\s+to death"
+                   r"|(?:burned|burnt)\s+" + group_named("g6") + r"\s+alive)\b",
                    re.I)
     # C: "death toll ... N", "N dead"
     c = re.compile(r"\b(?:death toll|toll|number of (?:dead|deaths))\s+(?:\w+\s+){0,5}?(?:at|to|of|reached|was|is|stood at|rose to|climbed to)\s+(?P<g>" + num + r")\b", re.I)
@@ -221,7 +223,7 @@ def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
     for pat in (a, b, c, d):
         for m in pat.finditer(text):
             gd = m.groupdict()
-            g = gd.get("g") or gd.get("g2") or gd.get("g3") or gd.get("g4") or gd.get("g5") or ""
+            g = gd.get("g") or gd.get("g2") or gd.get("g3") or gd.get("g4") or gd.get("g5") or gd.get("g6") or ""
             val = _group_value(g) if pat in (a, b) else None
             if val is None:
                 qty = parse_quantity(re.sub(r"\s+(?:people|dead|deaths|killed|bodies|fatalities)$", "", g.strip(), flags=re.I))

@@ -235,24 +235,39 @@ def find_measures(article: Article, sentences: list[Sentence], countries: list[s
                         imposer = None
                     admin1 = None
                     country = None
+                    # the divisions a list of places names ("in Port Said, Suez and Ismailia")
+                    listed: list[tuple[str, str]] = []
                     if places is not None and places.gazetteer is not None:
+                        prev_end = None
                         for t in find_toponyms(s.text, s.start, []):
                             p = places.resolve(t, countries)
                             if p is None or p.is_country:
+                                prev_end = None
                                 continue
+                            adm = (p.admin1 or p.name) if p.is_admin1 else p.admin1
+                            coordinated = prev_end is not None and re.fullmatch(
+                                r"\s*(?:,|,?\s+and)\s+", s.text[prev_end - s.start:t.start - s.start]) is not None
+                            if adm and (coordinated or not listed):
+                                listed = (listed if coordinated else []) + [(adm, p.country)]
+                            prev_end = t.end
                             if p.is_admin1:
-                                admin1, country = p.admin1 or p.name, p.country
-                                break
+                                if admin1 is None or admin1 == adm:
+                                    admin1, country = adm, p.country
+                                continue
                             if p.admin1 and admin1 is None:
                                 admin1, country = p.admin1, p.country
-                    mentions.append(_Mention(measure, s.start + m.start(), s.start + m.end(), m.group(0), s, start, end,
-                                             span, hours, imposer, admin1, bool(_NATIONAL.search(s.text)),
-                                             country, duration, explicit_by is not None))
+                    listed = list(dict.fromkeys(listed))
+                    for adm, cc in (listed if len(listed) > 1 else [(admin1, country)]):
+                        # one measure per division a list names (ACLED codes each)
+                        mentions.append(_Mention(measure, s.start + m.start(), s.start + m.end(), m.group(0), s, start,
+                                                 end, span, hours, imposer, adm, bool(_NATIONAL.search(s.text)),
+                                                 cc, duration, explicit_by is not None))
     # merge: one measure per kind and start date
     merged: list[_Mention] = []
     for mm in mentions:
         same = next((x for x in merged if x.measure == mm.measure and (
-            x.start_date is None or mm.start_date is None or abs((x.start_date - mm.start_date).days) <= 1)), None)
+            x.start_date is None or mm.start_date is None or abs((x.start_date - mm.start_date).days) <= 1)
+            and (x.admin1 is None or mm.admin1 is None or x.admin1 == mm.admin1 or x.sentence is not mm.sentence)), None)
         if same is None:
             merged.append(mm)
             continue

@@ -36,25 +36,37 @@ _FEATURE_AFTER = re.compile(
 # "of Kwarbaga community", "in Bakin Ladi community": a village named as a community (West
 # African usage); only after a preposition, so "the Fulani community" is no place
 _COMMUNITY = re.compile(r"\b(?:of|in|at|from|near)\s+(?P<n>" + _NAME + r")\s+(?P<f>community)\b")
+# "In Shakhoora, a village west of the capital", "at Kabrike, a small farming town in": the
+# name an appositive calls a village or town
+_APPOSITIVE = re.compile(r"\b(?i:in|at|near|of|from|into)\s+(?P<n>" + _NAME + r"),\s+(?:a|an|the)\s+"
+                         r"(?:[a-z-]+\s+){0,2}(?P<f>village|town|city|hamlet|settlement|locality|suburb|"
+                         r"neighbou?rhood|district|area|market town|border town)\b")
 _LIST_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
 _FEATURE_LIST = re.compile(
     r"\b(?P<list>" + _LIST_NAME + r"(?:,\s+" + _LIST_NAME + r")*,?\s+(?:and|or)\s+" + _LIST_NAME + r")\s+"
-    r"(?P<f>counties|parishes|provinces|states|districts|governorates|townships)\b")
+    r"(?P<f>counties|parishes|provinces|states|districts|governorates|townships|municipalities)\b")
 _SINGULAR = {"counties": "county", "parishes": "parish", "provinces": "province", "states": "state",
-             "districts": "district", "governorates": "governorate", "townships": "township"}
+             "districts": "district", "governorates": "governorate", "townships": "township",
+             "municipalities": "municipality"}
 _PREP = re.compile(r"\b(?i:in|near|at|outside|around|from|into|on|towards|toward|between|and|struck|hit|shelled|"
-                   r"bombed|attacked|reached|entered|captured|seized)\s+(?:the\s+|an?\s+)?(?P<n>" + _NAME + r")")
+                   r"bombed|attacked|reached|entered|captured|seized)\s+(?:the\s+|an?\s+)?"
+                   # "in downtown Taiz", "in northern Kaduna"
+                   r"(?:(?:downtown|central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?)\s+)?"
+                   r"(?P<n>" + _NAME + r")")
 _NOT_PLACE_AFTER = re.compile(
     r"^\s*(?:said|says|told|announced|claimed|denied|has said|officials|government|authorities|launched|fired|"
     r"attacked|accused|has|had|have|is|was|were|will|would|sent|deployed|struck|shelled|bombed|army|forces|troops)\b"
 )
+_FAITHS = {"Sunni", "Shia", "Shiite", "Shi'ite", "Shi’ite", "Alawite", "Druze", "Coptic", "Muslim", "Christian",
+           "Catholic", "Jewish", "Hindu", "Buddhist"}
 _STOP = {"The", "A", "An", "On", "In", "At", "He", "She", "They", "It", "We", "I", "But", "And", "Police", "Army",
          "His", "Her", "Their", "Its", "This", "That", "These", "Those", "Troops", "Soldiers", "Government",
          "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
          "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
          "God", "Allah", "President", "Minister", "General", "Colonel", "Captain", "Major",
          # faiths and peoples named as adjectives ("in Sunni areas", "an Indigenous community")
-         "Sunni", "Shia", "Shiite", "Muslim", "Christian", "Catholic", "Jewish", "Hindu", "Buddhist",
+         "Sunni", "Shia", "Shiite", "Shi'ite", "Shi’ite", "Alawite", "Druze", "Coptic", "Muslim", "Christian",
+         "Catholic", "Jewish", "Hindu", "Buddhist",
          "Indigenous", "Western", "Eastern", "Northern", "Southern"}
 
 
@@ -80,7 +92,7 @@ class Toponym:
 
 _NEAR = re.compile(r"(?:\bnear|\boutside|\boutskirts of|\bclose to|\baround|\bkilometres? (?:\w+ )?(?:of|from)|"
                    r"\bkm (?:\w+ )?(?:of|from)|\bmiles? (?:\w+ )?(?:of|from)|\bnorth of|\bsouth of|\beast of|\bwest of|"
-                   r"\bnorth-?east of|\bnorth-?west of|\bsouth-?east of|\bsouth-?west of|\bedge of|\bbetween)\s+(?:the\s+)?(?:town of\s+|city of\s+|village of\s+)?$", re.I)
+                   r"\bnorth-?east of|\bnorth-?west of|\bsouth-?east of|\bsouth-?west of|\bedge of|\bbetween)\s+(?:the\s+)?(?:town of\s+|city of\s+|village of\s+|(?:\w+\s+)?capital,?\s+)?$", re.I)
 
 
 _TERRAIN = {"mountains", "valley", "desert", "forest", "lake"}
@@ -91,7 +103,13 @@ _MOVING = re.compile(r"\b(?:towards?|fled (?:to|into)|escaped (?:to|into)|retrea
 def _clean_name(name: str) -> str:
     name = re.sub(r"^(?:the|The)\s+", "", name.strip())
     name = re.sub(r"(?:'s|’s)$", "", name)
-    return name.strip(" ,.;:")
+    # a faith or people named before the place ("Shi'ite Iran", "Sunni Anbar"): the place
+    words = name.split()
+    while len(words) > 1 and words[0] in _FAITHS:
+        words = words[1:]
+    name = " ".join(words).strip(" ,;:")
+    # a final full stop goes, unless it closes initials ("U.S.", "D.C.")
+    return name if re.search(r"(?:\b[A-Z]\.){2,}$", name) else name.strip(" ,.;:")
 
 
 def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Toponym]:
@@ -128,7 +146,7 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
                 name = text[s:s + len(name) + m.end()]
         found.append(Toponym(name, offset + s, offset + s + len(name), feat,
                              bool(_NEAR.search(text[:s])), "ner"))
-    for pat in (_FEATURE_BEFORE, _FEATURE_AFTER, _COMMUNITY, _PREP):
+    for pat in (_FEATURE_BEFORE, _FEATURE_AFTER, _COMMUNITY, _APPOSITIVE, _PREP):
         for m in pat.finditer(text):
             name = _clean_name(m.group("n"))
             if not name or name.split()[0] in _STOP:

@@ -142,9 +142,15 @@ def resolve(mention: DateMention, published: date | None, *, year: int | None = 
         return published - timedelta(days=1), 1
     if kind == "days_ago":
         m = re.search(r"(?P<n>\w+) days? ago", text, re.I)
-        n = 2 if m is None else {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(
-            m.group("n").lower(), int(m.group("n")) if m.group("n").isdigit() else 2)
+        words = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20}
+        n = 2 if m is None else words.get(m.group("n").lower(), int(m.group("n")) if m.group("n").isdigit() else 2)
         return published - timedelta(days=n), 1
+    if kind == "holiday":
+        h_month, h_day = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
+                          "christmas eve": (12, 24)}[text.lower().replace("’", "'")]
+        when = date(published.year, h_month, h_day)
+        return (when if when <= published else date(published.year - 1, h_month, h_day)), 1
     if kind == "weekend":
         # the Saturday of the weekend before the report (or of this one, on a Sunday), ACLED's
         # precision 2: a day within the week
@@ -171,6 +177,13 @@ def resolve(mention: DateMention, published: date | None, *, year: int | None = 
     if kind == "this_week":
         monday = published - timedelta(days=published.weekday())
         return min(monday + timedelta(days=2), published), 2
+    if kind == "month":
+        # the latest such month on or before publication, at its 15th (ACLED's month precision)
+        idx = _month_index(re.sub(r"^\W*\w+\s+(?:early\s+|late\s+|mid-?)?", "", text).strip(" ."))
+        if not idx:
+            return None, None
+        year = published.year if idx <= published.month else published.year - 1
+        return date(year, idx, 15), 3
     if kind == "this_month":
         return published.replace(day=15) if published.day >= 15 else published.replace(day=min(15, published.day)), 3
     if kind == "last_month":

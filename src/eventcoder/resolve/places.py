@@ -275,7 +275,10 @@ class PlaceResolver:
             return macro[0]
         allowed = [p for p in cands if p.country in countries] if countries else list(cands)
         if not allowed and not countries:
-            allowed = [p for p in cands if p.is_country or (p.population or 0) >= _BIG_CITY]
+            # no country known yet: countries, first-level divisions by their own name ("Yala",
+            # "Narathiwat") and cities of a million
+            allowed = [p for p in cands if p.is_country or (p.is_admin1 and fold(p.name) == fold(top.text))
+                       or (p.population or 0) >= _BIG_CITY]
         if not allowed:
             return None
 
