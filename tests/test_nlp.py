@@ -27,3 +27,11 @@ def test_phrase_index_case_sensitive_phrases_and_word_boundaries():
     assert _spans(index, "The DRC army, drc armys and the Army-led force") == [
         (4, 7, "DRC"), (8, 12, "army"), (32, 36, "Army")]
     assert index.search("no match here") is None
+
+
+def test_a_date_written_with_a_full_stop_does_not_end_the_sentence():
+    from eventcoder.nlp import _split_paragraph
+
+    text = "Militants attacked a school in Peshawar on Dec. 16. 2014. Parents gathered on Friday."
+    assert [text[a:b] for a, b in _split_paragraph(text)] == [
+        "Militants attacked a school in Peshawar on Dec. 16. 2014.", "Parents gathered on Friday."]

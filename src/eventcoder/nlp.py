@@ -60,6 +60,9 @@ def _split_paragraph(text: str) -> list[tuple[int, int]]:
             token = word.group(1).lower() if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
+            if re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}$",
+                         text[begin:dot], re.I) and re.match(r"\s+(?:19|20)\d{2}\b", text[dot + 1:]):
+                continue  # "on Dec. 16. 2014": a date written with a full stop, not a sentence end
             if re.search(r"\b[A-Z]\.[A-Z]$", text[begin:dot]):  # U.S. / U.N. at a boundary
                 pass
         end = m.end()

@@ -888,3 +888,25 @@ def test_a_patrol_attacked_on_its_way_back_and_a_countrys_battle_against_extremi
                  published="2021-05-03")
     assert [(e.sub_event_type, e.event_date, e.location) for e in coded.events] == [
         ("Armed clash", "2021-05-01", "Hawija")]
+
+
+def test_an_unknown_village_in_a_named_province_takes_the_provinces_seat_not_a_namesake(geo_pipeline):
+    # class 5: "Kohistan district of Badakhshan province": not Kohistan in Herat; an unknown
+    # village of Zamfara state: Gusau, the state's seat (ACLED's point, geo precision 2)
+    coded = geo_pipeline.code("Taliban fighters captured the Kohistan district of Badakhshan province on "
+                              "Saturday, officials said.", published="2024-05-07")
+    [ev] = coded.events
+    assert (ev.location, ev.admin1, ev.geo_precision) == ("Kohistan", "Badakhshan", 2)
+    assert abs(ev.latitude - 37.1) < 0.3 and abs(ev.longitude - 70.6) < 0.3  # Fayzabad
+    coded = geo_pipeline.code("Gunmen killed five people in the village of Dankurmi in Zamfara state on Monday.",
+                              published="2024-05-07")
+    [ev] = coded.events
+    assert (ev.location, ev.admin1) == ("Dankurmi", "Zamfara") and abs(ev.latitude - 12.17) < 0.1
+
+
+def test_battles_between_two_sides_supported_by_airstrikes_are_one_battle(code):
+    # class 1/2: "supported by airstrikes" is the support, "Battles between A and B killed 37 people"
+    # a battle whoever the dead were
+    coded = code("Battles between armed groups, supported by airstrikes, and rebel forces killed 37 people on "
+                 "Thursday near Hawija, a war monitor said.", published="2025-01-10")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [("Armed clash", "Hawija", 37)]

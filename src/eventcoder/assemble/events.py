@@ -211,12 +211,19 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         # an unknown village near a known town: ACLED's coordinates of the nearest town, precision 2
         coords = place
         if place is None and top is not None:
-            coords = next((p for m in ms for _t, p in m.sentence_places
-                           if p is not None and p.feature_class == "P" and p.country == country), None)
+            # (in the event's division when it is known: not a namesake of the village elsewhere)
+            coords = next((p for m in ms for t, p in m.sentence_places
+                           if p is not None and p.feature_class == "P" and p.country == country
+                           and (admin1_name is None or p.admin1 == admin1_name)
+                           and fold(t.text) != fold(top.text)), None)
             if coords is None:
                 # else the district it lies in ("villages of A and B in Yatenga province")
                 coords = next((p for m in ms for _t, p in m.sentence_places
-                               if p is not None and p.is_admin2 and p.country == country), None)
+                               if p is not None and p.is_admin2 and p.country == country
+                               and (admin1_name is None or p.admin1 == admin1_name)), None)
+            if coords is None and admin1_place is not None and admin1_place.country == country:
+                # else its province's seat (ACLED's point for a place known only to its province)
+                coords = admin1_place.at_seat()
         a1, a2 = pick_actors(draft, etype, sub, country, [country, *countries] if country else countries, res, claims)
         if a1 and a2 and a1[0] == a2[0] and a1[1] != 4 and not a1[0].startswith("Unidentified Armed Group"):
             # one actor on both sides, except identity and communal militias (inter 4) and unidentified

@@ -27,10 +27,17 @@ _ARMED_TARGET = re.compile(
     re.I,
 )
 
-# an event named as the cause or case of another ("in connection with the clashes")
+# an event named as the cause or case of another ("in connection with the clashes"), or as the
+# support of the one reported ("supported by airstrikes")
 _REFERENCE_BEFORE = re.compile(r"\b(?:in connection with|for (?:their|his|her) (?:role|part|involvement) in|"
-                               r"charged (?:over|with|for)|accused of (?:involvement in)?|suspected of involvement in)"
+                               r"charged (?:over|with|for)|accused of (?:involvement in)?|suspected of involvement in|"
+                               # "groups, supported by airstrikes, and forces killed": the support, not the event
+                               r"supported by|backed by|aided by|assisted by|with the (?:support|help|backing) of|"
+                               r"under (?:the )?cover of)"
                                r"\s+(?:the\s+|an?\s+|last\s+\w+'s\s+|\w+day's\s+)?(?:\w+\s+){0,2}$", re.I)
+
+
+_TWO_SIDES = re.compile(r"(?i)(?:(?:fierce|heavy|deadly|pitched)\s+)?(?:battles?|clashes|fighting|gun ?battles?)\s+(?:between|with|against)\b")
 
 
 def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
@@ -78,7 +85,9 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
     civ = bool(CIVILIAN_TARGET.search(text)) or bool(re.search(r"[a-z]", victims) and not ARMED_VICTIMS.search(victims))
     drop: set[str] = set()
     if "Attack" in subs and "Armed clash" in subs:
-        drop.add("Attack" if _armed_target(info, matches) else "Armed clash")
+        two_sides = any(m.sub_event_type == "Armed clash" and _TWO_SIDES.match(m.text) for m in matches)
+        # "Battles between A and B killed 37 people": a battle whoever the dead were
+        drop.add("Attack" if two_sides or _armed_target(info, matches) else "Armed clash")
     if "Abduction/forced disappearance" in subs and "Attack" in subs and has_deaths:
         drop.add("Abduction/forced disappearance")
     if "Looting/property destruction" in subs and ({"Attack", "Armed clash"} & subs) and has_deaths:
