@@ -764,6 +764,8 @@ def test_new_wordings_of_grenades_bombs_riots_and_shootings(code):
          "police said.", ("Violent demonstration", "Kirkuk")),
         ("A gunman riding a motorbike opened fire with his rifle at the soldiers as they passed through "
          "downtown Kirkuk on Sunday, an official said.", ("Armed clash", "Kirkuk")),
+        ("Thirty soldiers died on Sunday in the targeted explosion at the Karm checkpoint in the town of "
+         "Hawija.", ("Remote explosive/landmine/IED", "Hawija")),
     ]
     for text, expected in cases:
         coded = code(text, published="2024-05-07")
