@@ -145,3 +145,23 @@ def test_table_output_says_why_a_date_is_missing(runner, tmp_path):
     f.write_text(ARTICLE, encoding="utf-8")
     res = runner.invoke(app, ["code", str(f), "--format", "table"])
     assert res.exit_code == 0 and "a: no publication date" in res.stderr
+
+
+def test_short_text_wrapped_at_forty_characters_keeps_all_its_events(code):
+    import textwrap
+
+    body = ("A car bomb killed seven people in Kirkuk on Monday, police said. Gunmen killed two "
+            "soldiers in Hawija on Tuesday, officials said.")
+    coded = code("\n".join(textwrap.wrap(body, 40)) + "\n", published="2024-05-09")
+    assert sorted((e.location, e.event_date, e.fatalities) for e in coded.events) == [
+        ("Hawija", "2024-05-07", 2), ("Kirkuk", "2024-05-06", 7)]
+    coded = code("A car bomb killed seven people in Kir-\nkuk on Monday, police said in a\nstatement on Tuesday.\n",
+                 published="2024-05-09")
+    assert "in Kirkuk on Monday" in coded.text
+
+
+def test_a_web_address_in_the_text_hides_no_event(code):
+    coded = code("Gunmen killed three soldiers in Tsafe (http://news.example.com/Gusau?id=3) on Monday, police said.",
+                 published="2024-05-07")
+    assert [(e.location, e.fatalities) for e in coded.events] == [("Tsafe", 3)]
+    assert "http" not in coded.text

@@ -107,7 +107,12 @@ _GLUED_STOP = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z]{2,})")
 _GLUED_PREP = re.compile(r"\b(in|at|of|to|from|near|on|and)(?=[A-Z][a-z]{3,})")
 
 
+# a web address in running text: its words are no places or dates ("Kano (http://x.com/Kano?id=3)")
+_URL = re.compile(r"\s?\(?(?:https?://|www\.)[^\s()<>]+\)?")
+
+
 def _norm_para(text: str) -> str:
+    text = _URL.sub("", text)
     text = _GLUED_PREP.sub(r"\1 ", _GLUED_STOP.sub(". ", text))
     return re.sub(r"\s+", " ", text).strip()
 
@@ -255,26 +260,30 @@ def _assemble(
     )
 
 
-def _unwrap(lines: list[str]) -> list[str]:
-    """Lines of a text hard-wrapped at a fixed width (wire copy: "... recaptured the port town
-    of Mocimboa da" / "Praia, an insurgents' stronghold ..."), joined back into paragraphs: a
-    line of about the text's usual width that does not end a sentence runs on into the next.
-    Texts whose lines are not of one width are left as they are."""
+def _unwrap(lines: list[str], *, by_width: bool = True) -> list[str]:
+    """Lines of a hard-wrapped text (wire copy: "... recaptured the port town of Mocimboa da" /
+    "Praia, an insurgents' stronghold ..."), joined back into paragraphs. A line that does not
+    end a sentence runs on into the next when the next begins in lower case or with a digit,
+    when it ends in a hyphen after a letter ("Kir-" / "kuk", joined without the hyphen), or,
+    in a text whose lines are of one width (four or more lines of 20 characters or more,
+    most within 12 of their median of 30 to 100), when it is of about that width
+    (``by_width``; not for paragraphs set apart by blank lines)."""
     widths = sorted(len(x) for x in lines if len(x) >= 20)
-    if len(widths) < 6:
-        return lines
-    median = widths[len(widths) // 2]
-    if median < 45 or median > 100 or sum(1 for w in widths if abs(w - median) <= 12) < 0.6 * len(widths):
-        return lines
+    median = widths[len(widths) // 2] if widths else 0
+    regular = by_width and len(widths) >= 4 and 30 <= median <= 100 and sum(
+        1 for w in widths if abs(w - median) <= 12) >= 0.6 * len(widths)
     out: list[str] = []
-    run_on = False
+    last = ""  # the previous line as written (its width, not the joined paragraph's)
     for line in lines:
-        if run_on and line and out:
-            out[-1] = out[-1] + " " + line
+        prev = out[-1] if out else ""
+        open_end = bool(prev) and bool(line) and not prev.rstrip().endswith((".", "?", "!", '"', "”", ":", ")"))
+        if open_end and re.search(r"[A-Za-z]-$", prev) and line[:1].islower():
+            out[-1] = prev[:-1] + line
+        elif open_end and (line[:1].islower() or line[:1].isdigit() or (regular and abs(len(last) - median) <= 15)):
+            out[-1] = prev + " " + line
         else:
             out.append(line)
-        run_on = bool(line) and abs(len(line) - median) <= 15 and not line.rstrip().endswith(
-            (".", "?", "!", '"', "”", ":", ")"))
+        last = line
     return out
 
 
@@ -299,6 +308,9 @@ def clean_text(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
     blocks = [b.strip() for b in re.split(r"\n\s*\n", raw)]
     if len(blocks) <= 2:
         blocks = _unwrap([b.strip() for b in raw.split("\n")])
+    elif all("\n" not in b for b in blocks):
+        # one line per block: a hard wrap with blank lines between the lines
+        blocks = _unwrap(blocks, by_width=False)
     lines: list[str] = []
     for b in blocks:
         # Short one-line furniture is often packed into one block (breadcrumbs, share links).

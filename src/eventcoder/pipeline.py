@@ -28,6 +28,7 @@ from eventcoder.assemble import (
     court_report,
     disaster_report,
     frame_irrelevant,
+    history_report,
     is_follow_up_date,
 )
 from eventcoder.clean import clean, dateline_end
@@ -224,9 +225,10 @@ class Pipeline:
             cut = info.sentence.start + (dateline_end(info.sentence.text)
                                          if info.sentence is lead and not every_sentence else 0)
             resolved = [(t, res.places.resolve(t, countries, admin1s)) for t in tops if t.start >= cut]
-            # a sea or macro-region ("in the Red Sea", "across the Sahel") is no event location:
+            # a sea, macro-region, river or island ("in the Red Sea", "across the Sahel", "on the
+            # Nile near Kosti") is no event location:
             # the event keeps its country from its actors and other places
-            resolved = [(t, p) for t, p in resolved if p is None or not p.is_macro]
+            resolved = [(t, p) for t, p in resolved if p is None or not (p.is_macro or p.feature_code in ("STM", "ISL"))]
             # a name left unresolved inside the article's countries that is a country, a
             # division or a city elsewhere ("Dubai" in a report on Bahrain) is no unknown village
             resolved = [(t, p) for t, p in resolved if p is not None or not (
@@ -331,7 +333,10 @@ class Pipeline:
         if relevant_frame:
             infos = self._sentence_infos(article, sentences)
             lead = next((s.text for s in sentences if not s.is_title and not s.is_caption), "")
-            if not disaster_report(lead, infos) and not court_report(lead, body_text):
+            # (a first paragraph the page repeats is marked a caption: history reads it too)
+            first = next((s.text for s in sentences if not s.is_title), "")
+            if not disaster_report(lead, infos) and not court_report(lead, body_text) \
+                    and not history_report(first, article.title):
                 events = assemble_events(article, infos, self._countries, res, self._claims, sentences)
             measures = find_measures(article, sentences, self._countries, res.measures, res.actors, res.places)
         if events or measures or (relevant_frame and _violent_lead(article, res, self._hits)):

@@ -912,3 +912,26 @@ def test_battles_between_two_sides_supported_by_airstrikes_are_one_battle(code):
     coded = code("Battles between armed groups, supported by airstrikes, and rebel forces killed 37 people on "
                  "Thursday near Hawija, a war monitor said.", published="2025-01-10")
     assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [("Armed clash", "Hawija", 37)]
+
+
+def test_a_countrys_embassy_or_spokesmen_do_not_move_the_event(geo_pipeline):
+    code = geo_pipeline.code
+    # class 5: "The US embassy in Baghdad condemned it", "the US military said"
+    coded = code("A bomb killed two people in Kirkuk on Monday. The US embassy in Baghdad condemned it.",
+                 published="2024-05-07")
+    assert [(e.country, e.location) for e in coded.events] == [("IQ", "Kirkuk")]
+    coded = code("Houthis fired a missile at a ship in the Red Sea on Monday, the US military said.",
+                 published="2024-05-07")
+    assert [(e.country, e.actor1) for e in coded.events] == [("YE", "Houthis")]
+
+
+def test_history_is_no_event_but_a_riot_at_an_anniversary_march_is(code):
+    # class 4: "Twenty years ago, the war ... ended" (the page repeats its first paragraph);
+    # a march marking an anniversary that turned violent is today's riot
+    lead = "Twenty years ago, the first war in Kirkuk ended after two years of fighting."
+    coded = code(f"Kirkuk at war\n\n{lead}\n\n{lead}\n\nFighters engage in a street battle. Thousands of rounds "
+                 "of artillery rain down on the city.", published="2016-08-29")
+    assert coded.events == []
+    coded = code("Protesters threw firebombs at riot police in Kirkuk on Thursday during a march marking the 10th "
+                 "anniversary of the killing of a teenager.", published="2018-12-07")
+    assert [(e.event_type, e.event_date) for e in coded.events] == [("Riots", "2018-12-06")]

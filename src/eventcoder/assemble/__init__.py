@@ -21,9 +21,10 @@ from eventcoder.assemble.focus import (
     court_report,
     disaster_report,
     frame_irrelevant,
+    history_report,
 )
 from eventcoder.assemble.mentions import CLAIM, is_follow_up_date
 from eventcoder.assemble.records import SentenceInfo
 
 __all__ = ["CLAIM", "SentenceInfo", "article_countries", "assemble_events", "court_report", "disaster_report",
-           "frame_irrelevant", "is_follow_up_date"]
+           "frame_irrelevant", "history_report", "is_follow_up_date"]

@@ -159,6 +159,14 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             named = [p.country for m in ms for _t, p in m.sentence_places if p is not None and not p.is_country]
             if named:
                 country = max(set(named), key=named.count)
+        if country is None and top is None:
+            # placed nowhere (at sea, "in the Red Sea"): the home country of a named group that
+            # acts in one country only (Houthis: Yemen), before a country a source names
+            homes = {c for m in ms for a in m.actors if a.kind == "group" and len(a.groups) == 1
+                     for g in a.groups if len(g.countries) == 1 for c in g.countries}
+            if len(homes) == 1 and (focus is None or focus not in {c for m in ms for a in m.actors for g in a.groups
+                                                                   for c in g.countries}):
+                country = homes.pop()
         if country is None:
             country = focus
         country, territory = acled_country(country)

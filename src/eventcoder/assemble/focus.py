@@ -9,9 +9,14 @@ from eventcoder.models import Article
 from eventcoder.nlp import Sentence
 from eventcoder.resources import Resources
 
-PART_OF_NAME_BEFORE = re.compile(r"\b(?:Lake|River|Gulf|Sea|Mount|Basin|of the|New|North|South|East|West)\s+$")
+PART_OF_NAME_BEFORE = re.compile(r"\b(?:Lake|River|Gulf|Sea|Mount|Basin|of the|New|North|South|East|West|"
+                                 r"(?:Gulf|Bay|Sea|Strait|Straits|Lake|River) of)\s+$")
 
-PART_OF_NAME_AFTER = re.compile(r"^\s+(?:Basin|River|Lake|Sea|Liberation|People's|Peoples|Democratic Forces|Workers)")
+PART_OF_NAME_AFTER = re.compile(r"^\s+(?:Basin|River|Lake|Sea|Liberation|People's|Peoples|Democratic Forces|Workers|"
+                                # a country's diplomats or spokesmen speak of events elsewhere: "the US
+                                # embassy in Baghdad condemned it", "the US military said"
+                                r"(?:embassy|consulate|ambassador|envoy|diplomats?|State Department)\b|"
+                                r"(?:\w+\s+)?(?:said|says|spokesman|spokeswoman|statement)\b)")
 
 # a word that is a demonym and a surname: after a first name, before a comma or a verb of saying
 SURNAME_BEFORE = re.compile(r"(?:^|[.,;:]\s+|\b(?:said|says|told|by|and|with)\s+)[A-Z][a-z]{2,}\s+$")
@@ -58,6 +63,17 @@ _COURT_WORDS = re.compile(
     r"\b(?:sentenced|sentences?|court|judge|jury|verdict|trial|defendants?|convicted|conviction|acquitted|"
     r"prosecutors?|prosecution|in absentia|life in prison|years in prison|life terms?|appeal|lawyers?|testified|"
     r"guilty|charges|hearing|jailed)\b", re.I)
+
+
+# History as the news of an article's lead or title ("Twenty years ago, the first war ... ended");
+# an anniversary is not enough: a march marking one can turn into a riot
+_HISTORY_LEAD = re.compile(r"^\W*(?:(?:\w+|\d+)[ -](?:years?|decades?) ago|decades ago|on this day in)\b", re.I)
+
+
+def history_report(lead: str, title: str | None) -> bool:
+    """Whether the article tells history (its lead or title opens with "Twenty years ago", "On
+    this day in"): ACLED codes no event from it (FORMAT.md, "What is an event")."""
+    return bool(_HISTORY_LEAD.search(lead) or (title and _HISTORY_LEAD.search(title)))
 
 
 def court_report(lead: str, body: str) -> bool:

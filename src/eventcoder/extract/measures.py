@@ -34,7 +34,9 @@ _MODAL = re.compile(
     r"typically|regularly|frequently)\b",
     re.I,
 )
-_CLAUSE = re.compile(r";|,\s*(?:after|as|because|when|while|which|who)\s|\s(?:after|because|when|while)\s|,?\s+and that\s")
+_CLAUSE = re.compile(r";|,\s*(?:after|as|because|when|while|which|who)\s|\s(?:after|because|when|while)\s|,?\s+and that\s"
+                     # "lifted the state of emergency in Borno and imposed a curfew in Yola": two orders
+                     r"|\s+and\s+(?=(?:imposed|declared|ordered|announced|introduced|extended|reimposed)\b)")
 _RELATIVE = re.compile(r"^(?:,\s*(?:which|who)\s)")
 _ARMED_WORDS = re.compile(r"\b(?:bandit|militant|rebel|separatist|insurgent|jihadist|gang|militia)s?\b", re.I)
 _NATIONAL = re.compile(r"\b(?:nationwide|national|across the country|countrywide|throughout the country)\b", re.I)
