@@ -935,3 +935,19 @@ def test_history_is_no_event_but_a_riot_at_an_anniversary_march_is(code):
     coded = code("Protesters threw firebombs at riot police in Kirkuk on Thursday during a march marking the 10th "
                  "anniversary of the killing of a teenager.", published="2018-12-07")
     assert [(e.event_type, e.event_date) for e in coded.events] == [("Riots", "2018-12-06")]
+
+
+def test_a_bombing_in_a_town_is_an_explosion_and_two_weeks_ago_is_a_week():
+    from datetime import date
+
+    from eventcoder.extract.dates import find_dates
+    from eventcoder.resolve.dates import resolve
+
+    [d] = find_dates("gunmen attacked the village two weeks ago")
+    assert resolve(d, date(2024, 5, 7)) == (date(2024, 4, 24), 2)  # the Wednesday of that week
+
+
+def test_a_bombing_in_a_named_town_is_a_bomb_not_an_attack(code):
+    coded = code("A bombing in Kirkuk on Monday killed six people, police said.", published="2024-05-07")
+    assert [(e.event_type, e.sub_event_type, e.fatalities) for e in coded.events] == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED", 6)]

@@ -42,6 +42,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("yesterday", re.compile(r"\b(?:yesterday|last night)\b", re.I)),
     ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|earlier today|overnight|tonight)\b", re.I)),
     ("last_week", re.compile(r"\blast week\b", re.I)),
+    ("weeks_ago", re.compile(r"\b(?P<n>a|one|two|three|four|[1-4]) weeks? ago\b", re.I)),
     ("this_week", re.compile(r"\b(?:earlier this week|this week)\b", re.I)),
     ("this_month", re.compile(r"\b(?:earlier this month|this month)\b", re.I)),
     ("last_month", re.compile(r"\blast month\b", re.I)),
@@ -69,7 +70,7 @@ class DateMention:
     ``month_year``, ``month`` ("in April": the latest such month on or before publication),
     ``holiday`` (New Year's Day and Eve, Christmas Day and Eve),
     ``year``, ``weekday``, ``days_ago`` ("two days ago"), ``weekend``,
-    ``yesterday``, ``today`` (also
+    ``yesterday``, ``weeks_ago`` ("two weeks ago": the Wednesday of that week), ``today`` (also
     overnight/last night), ``last_week``, ``this_week``, ``this_month``,
     ``last_month``, ``old`` ("last year"), ``future``.
     """

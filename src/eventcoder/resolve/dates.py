@@ -171,6 +171,12 @@ def resolve(mention: DateMention, published: date | None, *, year: int | None = 
             return date(y, mo, day), 1
         except ValueError:
             return None, None
+    if kind == "weeks_ago":
+        m = re.search(r"(?P<n>\w+) weeks? ago", text, re.I)
+        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}.get(m.group("n").lower(), 0) if m else 0
+        n = n or (int(m.group("n")) if m and m.group("n").isdigit() else 1)
+        monday = published - timedelta(days=published.weekday() + 7 * n)
+        return monday + timedelta(days=2), 2  # the Wednesday of that week (ACLED's week precision)
     if kind == "last_week":
         monday = published - timedelta(days=published.weekday() + 7)
         return monday + timedelta(days=2), 2
