@@ -165,3 +165,9 @@ def test_a_web_address_in_the_text_hides_no_event(code):
                  published="2024-05-07")
     assert [(e.location, e.fatalities) for e in coded.events] == [("Tsafe", 3)]
     assert "http" not in coded.text
+
+
+def test_reports_left_out_as_old_recaps_are_named_in_a_warning(code):
+    coded = code("Gunmen killed five villagers in Tsafe on March 3, police said.", published="2024-05-07")
+    assert coded.events == []
+    assert any("recaps" in w and "March 3" in w for w in coded.warnings)

@@ -330,6 +330,7 @@ class Pipeline:
         events = []
         measures: list[Measure] = []
         quotes: list[Quote] = []
+        recaps: list[str] = []
         if relevant_frame:
             infos = self._sentence_infos(article, sentences)
             lead = next((s.text for s in sentences if not s.is_title and not s.is_caption), "")
@@ -337,12 +338,15 @@ class Pipeline:
             first = next((s.text for s in sentences if not s.is_title), "")
             if not disaster_report(lead, infos) and not court_report(lead, body_text) \
                     and not history_report(first, article.title):
-                events = assemble_events(article, infos, self._countries, res, self._claims, sentences)
+                events = assemble_events(article, infos, self._countries, res, self._claims, sentences, recaps)
             measures = find_measures(article, sentences, self._countries, res.measures, res.actors, res.places)
         if events or measures or (relevant_frame and _violent_lead(article, res, self._hits)):
             quotes = find_quotes(article, self._not_person)
             attribute_events(events, quotes)
         warnings = list(article.warnings)
+        if recaps:
+            shown = "; ".join(dict.fromkeys(recaps[:5]))
+            warnings.append(f"not coded, dated more than 30 days before publication or after it (recaps): {shown}")
         if article.published is None:
             warnings.append("no publication date: relative dates (weekdays, yesterday) are left null")
         elif len(article.published) < 10:

@@ -87,7 +87,8 @@ def _reported(drafts: list[Draft]) -> list[Draft]:
 
 
 def assemble_events(article: Article, infos: list[SentenceInfo], countries: list[str], res: Resources,
-                    claims: list[ActorMention] | None = None, sentences: list[Sentence] | None = None) -> list[Event]:
+                    claims: list[ActorMention] | None = None, sentences: list[Sentence] | None = None,
+                    recaps: list[str] | None = None) -> list[Event]:
     """Code the events of one article from its candidate sentences.
 
     Args:
@@ -98,10 +99,11 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         claims: named groups in sentences that claim an attack ("X claimed responsibility").
         sentences: all the article's sentences, where an event placed only at a division or a
             country looks for its town or village in the sentences around its report.
+        recaps: when given, gets the reports left out by the 30-day recap rule (``build_mentions``).
     """
     # a publication date known in part ("2023-03") dates only what names its day and month
     published, pub_year = parse_published(article.published)
-    mentions = build_mentions(infos, article, res, published, pub_year)
+    mentions = build_mentions(infos, article, res, published, pub_year, recaps)
     drafts = _reported(suppress_parts(merge_mentions(mentions)))
     claims = claims or []
     events: list[Event] = []

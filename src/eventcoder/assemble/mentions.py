@@ -228,11 +228,13 @@ def _date_from_follow_up(last: Mention, info: SentenceInfo, published: date | No
 
 
 def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, published: date | None,
-                   pub_year: int | None = None) -> list[Mention]:
+                   pub_year: int | None = None, recaps: list[str] | None = None) -> list[Mention]:
     """Every event mention of the article's candidate sentences, in text order.
 
     ``published`` is the full publication date or None; ``pub_year`` its year, also
     known when only the year or month is (FORMAT.md, "Publication dates known in part").
+    ``recaps``: when given, the reports left out as dated more than 30 days before
+    publication (or after it) are appended to it as "trigger (date)" (FORMAT.md's recap rule).
     """
     mentions: list[Mention] = []
     last_para = -10
@@ -273,6 +275,8 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                 continue
             d, prec, dm, ruled_out = _date_for(info, trig, published, pub_year, anchor_of)
             if ruled_out:
+                if recaps is not None and dm is not None and not dm.reporting:
+                    recaps.append(f"{trig.text} ({dm.text})")
                 continue
             m = Mention(trig, s, trig.sub_event_type, trig.event_type, d, prec, dm)
             m.anaphoric = bool(_ANAPHOR_BEFORE.search(s.text[max(0, rel - 25):rel]) and _ANAPHOR_NOUN.match(trig.text))
