@@ -951,3 +951,10 @@ def test_a_bombing_in_a_named_town_is_a_bomb_not_an_attack(code):
     coded = code("A bombing in Kirkuk on Monday killed six people, police said.", published="2024-05-07")
     assert [(e.event_type, e.sub_event_type, e.fatalities) for e in coded.events] == [
         ("Explosions/Remote violence", "Remote explosive/landmine/IED", 6)]
+
+
+def test_a_gun_duel_in_which_bandits_were_killed_is_a_battle(code):
+    # class 1/6: "a fierce gun duel, as a result of which six bandits were killed": armed dead, a battle
+    coded = code("Police engaged the hoodlums near Tsafe in Zamfara state on Monday in a fierce gun duel, as a "
+                 "result of which six bandits were killed, the police said.", published="2020-12-30")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [("Armed clash", "Tsafe", 6)]

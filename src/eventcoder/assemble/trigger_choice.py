@@ -149,7 +149,8 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
 _ACTIVE_KILL = re.compile(r"^(?!.*\b(?:were|was|been|are|is)\b).*\b(?:killed|shot dead|shot)$", re.I)
 
 ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?|officers?|gendarmes|rangers|guards|"
-                            r"militants|fighters|insurgents|rebels|attackers|personnel|servicemen|militiamen|them)\b", re.I)
+                            r"militants|fighters|insurgents|rebels|attackers|personnel|servicemen|militiamen|them|bandits|terrorists|"
+                            r"jihadists|gunmen|assailants|kidnappers|extremists|separatists|guerrillas|hoodlums)\b", re.I)
 
 def _armed_target(info: SentenceInfo, matches: list[TriggerMatch], *,
                   subs: tuple[str, ...] = ("Attack", "Armed clash"), unnamed: bool | None = None) -> bool:
