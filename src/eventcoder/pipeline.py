@@ -228,7 +228,7 @@ class Pipeline:
             # a sea, macro-region, river or island ("in the Red Sea", "across the Sahel", "on the
             # Nile near Kosti") is no event location:
             # the event keeps its country from its actors and other places
-            resolved = [(t, p) for t, p in resolved if p is None or not (p.is_macro or p.feature_code in ("STM", "ISL"))]
+            resolved = [(t, p) for t, p in resolved if p is None or not p.is_area_feature]
             # a name left unresolved inside the article's countries that is a country, a
             # division or a city elsewhere ("Dubai" in a report on Bahrain) is no unknown village
             resolved = [(t, p) for t, p in resolved if p is not None or not (

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from eventcoder.assemble.grouping import (
+    DIVISION_FEATURES,
     Draft,
     bare,
     coordinated_places,
@@ -373,8 +374,6 @@ def _one_per_place(ev: Event, top: Toponym | None, placed: Mention | None, artic
             for i, (t, p) in enumerate(group)]
 
 
-_BROAD_FEATURES = {"district", "province", "region", "state", "county", "department", "division", "territory",
-                   "governorate", "prefecture", "local government area", "lga", "municipality"}
 _PLACE_FEATURES = {"village", "villages", "town", "city", "hamlet", "locality", "settlement", "camp", "neighbourhood",
                    "neighborhood", "commune", "community", "area", "market"}
 
@@ -385,7 +384,7 @@ def _broad(place: Place | None, top: Toponym | None) -> bool:
         return True
     if place is not None and (place.is_country or place.is_admin1 or place.is_admin2):
         return True
-    return (top.feature or "").lower() in _BROAD_FEATURES
+    return (top.feature or "").lower() in DIVISION_FEATURES
 
 
 def _finer_place(ms: list[Mention], sentences: list[Sentence], drafts: list, infos: list[SentenceInfo],

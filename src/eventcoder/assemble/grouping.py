@@ -77,6 +77,11 @@ _SEPARATE = re.compile(r"\b(?:in (?:a|another) separate|in another|separately|el
                        r"^\s*(?:also|meanwhile),?\s+(?:in|on|at|near)\b", re.I)  # "Also in Baquba, gunmen ..."
 
 
+def _separate(m: Mention) -> bool:
+    """Whether a mention opens as another occurrence ("In a separate incident", "Also in Baquba,")."""
+    return _SEPARATE.search(m.sentence.text[:max(0, m.trigger.start - m.sentence.start)]) is not None
+
+
 def merge_mentions(mentions: list[Mention]) -> list[Draft]:
     """Group mentions into events: same event type, compatible place and date, and the
     same sub-event type unless the later mention names neither place nor date."""
@@ -92,7 +97,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
             if demo is not None:
                 demo.mentions.append(m)
                 continue
-        if _SEPARATE.search(m.sentence.text[:max(0, m.trigger.start - m.sentence.start)]):
+        if _separate(m):
             drafts.append(Draft([m]))  # "In a separate incident, ...": never the event before
             continue
         if m.anaphoric and last is not None and m.sentence.paragraph - last.mentions[-1].sentence.paragraph <= 2 \
@@ -157,10 +162,10 @@ def suppress_parts(drafts: list[Draft]) -> list[Draft]:
         if d.first.event_type == "Protests":
             # a demonstration that turned violent is one Riots event (ACLED)
             riots = [o for o in drafts if o is not d and o.first.event_type == "Riots"]
-            if any(_same_place(x, y) is not False for o in riots for x in d.mentions for y in o.mentions) and riots \
-                    and any(_turned_into(d, o) for o in riots):
+            riot = next((o for o in riots if _turned_into(d, o)), None)
+            if riot is not None and any(_same_place(x, y) is not False for o in riots for x in d.mentions
+                                        for y in o.mentions):
                 # the riot it turned into takes its reports (their date and place among them)
-                riot = next(o for o in riots if _turned_into(d, o))
                 riot.mentions.extend(m for m in d.mentions if m not in riot.mentions)
                 riot.mentions.sort(key=lambda m: m.sentence.start)
                 continue
@@ -170,8 +175,7 @@ def suppress_parts(drafts: list[Draft]) -> list[Draft]:
             demo.mentions.extend(replace(m, event_type=demo.first.event_type, sub_event_type=demo.first.sub_event_type,
                                          trigger=replace(m.trigger, priority=-1)) for m in d.mentions)
             continue
-        separate = _SEPARATE.search(d.first.sentence.text[:max(0, d.first.trigger.start - d.first.sentence.start)])
-        if sub in ("Arrests", "Looting/property destruction", "Attack") and not separate:
+        if sub in ("Arrests", "Looting/property destruction", "Attack") and not _separate(d.first):
             part = False
             for o in drafts:
                 if o is d or o.first.event_type not in main_types:
@@ -234,7 +238,7 @@ _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:(?:the\s+)?(?:villag
 
 # a division named with its word after a town ("Surkhakhi village, Nazran District of
 # Ingushetia"): it qualifies the town, it is no second place of a list
-_DIVISION_FEATURES = {"district", "province", "state", "region", "county", "governorate", "department", "division",
+DIVISION_FEATURES = {"district", "province", "state", "region", "county", "governorate", "department", "division",
                       "prefecture", "oblast", "territory", "municipality", "lga", "local government area",
                       "upazila", "tehsil"}
 
@@ -269,7 +273,7 @@ def coordinated_places(top: Toponym, sentence_places: list[tuple[Toponym, Place 
     # "in Tsafe, Zamfara State" / "Hawija, Kirkuk": a division that holds another place of the
     # list qualifies it; it is no second place
     group = [tp for tp in group if not (
-        _DIVISION_END.search(tp[0].text) or (tp[0].feature or "").lower() in _DIVISION_FEATURES
+        _DIVISION_END.search(tp[0].text) or (tp[0].feature or "").lower() in DIVISION_FEATURES
         or (tp[1] is not None and tp[1].is_admin1 and any(
             o is not tp and o[1] is not None and not o[1].is_admin1 and o[1].country == tp[1].country
             and o[1].admin1_code == tp[1].admin1_code for o in group)))]

@@ -48,6 +48,7 @@ class DeathCount:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def _quantities() -> dict:
     text = importlib.resources.files("eventcoder.data").joinpath("quantities.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)

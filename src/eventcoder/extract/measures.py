@@ -239,6 +239,7 @@ def find_measures(article: Article, sentences: list[Sentence], countries: list[s
                     country = None
                     # the divisions a list of places names ("in Port Said, Suez and Ismailia")
                     listed: list[tuple[str, str]] = []
+                    named_division = False
                     if places is not None and places.gazetteer is not None:
                         prev_end = None
                         for t in find_toponyms(s.text, s.start, []):
@@ -252,12 +253,9 @@ def find_measures(article: Article, sentences: list[Sentence], countries: list[s
                             if adm and (coordinated or not listed):
                                 listed = (listed if coordinated else []) + [(adm, p.country)]
                             prev_end = t.end
-                            if p.is_admin1:
-                                if admin1 is None or admin1 == adm:
-                                    admin1, country = adm, p.country
-                                continue
-                            if p.admin1 and admin1 is None:
-                                admin1, country = p.admin1, p.country
+                            if adm and (admin1 is None or (p.is_admin1 and not named_division)):
+                                # the first division named, else the division of the first town
+                                admin1, country, named_division = adm, p.country, p.is_admin1
                     listed = list(dict.fromkeys(listed))
                     for adm, cc in (listed if len(listed) > 1 else [(admin1, country)]):
                         # one measure per division a list names (ACLED codes each)

@@ -141,11 +141,7 @@ def resolve(mention: DateMention, published: date | None, *, year: int | None = 
     if kind == "yesterday":
         return published - timedelta(days=1), 1
     if kind == "days_ago":
-        m = re.search(r"(?P<n>\w+) days? ago", text, re.I)
-        words = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20}
-        n = 2 if m is None else words.get(m.group("n").lower(), int(m.group("n")) if m.group("n").isdigit() else 2)
-        return published - timedelta(days=n), 1
+        return published - timedelta(days=_count_before(text, "day", default=2)), 1
     if kind == "holiday":
         h_month, h_day = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
                           "christmas eve": (12, 24)}[text.lower().replace("’", "'")]
@@ -172,10 +168,7 @@ def resolve(mention: DateMention, published: date | None, *, year: int | None = 
         except ValueError:
             return None, None
     if kind == "weeks_ago":
-        m = re.search(r"(?P<n>\w+) weeks? ago", text, re.I)
-        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}.get(m.group("n").lower(), 0) if m else 0
-        n = n or (int(m.group("n")) if m and m.group("n").isdigit() else 1)
-        monday = published - timedelta(days=published.weekday() + 7 * n)
+        monday = published - timedelta(days=published.weekday() + 7 * _count_before(text, "week", default=1))
         return monday + timedelta(days=2), 2  # the Wednesday of that week (ACLED's week precision)
     if kind == "last_week":
         monday = published - timedelta(days=published.weekday() + 7)
@@ -196,6 +189,16 @@ def resolve(mention: DateMention, published: date | None, *, year: int | None = 
         first = published.replace(day=1) - timedelta(days=1)
         return first.replace(day=15), 3
     return None, None
+
+
+def _count_before(text: str, unit: str, *, default: int) -> int:
+    """The number before "days ago"/"weeks ago" ("ten days ago" -> 10; the quantity words of
+    ``data/quantities.yaml``, as tolls read them); ``default`` for "the day before yesterday"."""
+    from eventcoder.extract.fatalities import parse_quantity
+
+    m = re.search(r"(?P<n>\w+) " + unit + r"s? ago", text, re.I)
+    value = parse_quantity(m.group("n")) if m else None
+    return value[0] if value else default
 
 
 def year_of(mention: DateMention) -> int | None:

@@ -119,7 +119,7 @@ class PlaceResolver:
                 elif pop >= 1_000:
                     strength = max(strength, 1)
             elif p.feature_class in ("T", "H", "V", "L") and primary and (
-                    " " in f or p.is_macro or p.feature_code in ("ISL", "STM")):
+                    " " in f or p.is_area_feature):
                 strength = max(strength, 2)  # "Lake Chad"; one word for a sea, region, island or river
         if common and strength:
             # "Mobile", "Reading", "Turkey": strong only for a big place, and then only where the

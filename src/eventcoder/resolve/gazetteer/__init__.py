@@ -77,6 +77,12 @@ class Place:
         own in news ("the Mediterranean", "the Sahel") and larger than any town of its name."""
         return self.feature_code in MACRO_CODES
 
+    @property
+    def is_area_feature(self) -> bool:
+        """A sea, macro-region, river or island (``data/regions.csv``): a place of its own in
+        ``places`` output, never an event's location, and named by one word ("Nile", "Oahu")."""
+        return self.is_macro or self.feature_code in ("STM", "ISL")
+
     def at_seat(self) -> Place:
         """This place with its seat's point as coordinates (ACLED's convention for events coded
         to a country or province: the capital's coordinates, geo precision 3)."""
