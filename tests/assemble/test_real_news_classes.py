@@ -958,3 +958,15 @@ def test_a_gun_duel_in_which_bandits_were_killed_is_a_battle(code):
     coded = code("Police engaged the hoodlums near Tsafe in Zamfara state on Monday in a fierce gun duel, as a "
                  "result of which six bandits were killed, the police said.", published="2020-12-30")
     assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [("Armed clash", "Tsafe", 6)]
+
+
+def test_a_border_a_sources_seat_and_a_convoys_destination_do_not_place_the_event(geo_pipeline):
+    # class 5: "near the Afghan border" is no country of the event; "an army official in Peshawar"
+    # is where the source sits; "on its way to the city of Bannu" is where the convoy was going
+    coded = geo_pipeline.code(
+        "A roadside bomb targeting a military convoy on Sunday killed four soldiers in Hawija near the Syrian "
+        "border, officials said. The bomb went off when the convoy left Hawija on its way to the city of "
+        "Kirkuk.\n\nAn army official in Baghdad confirmed the attack on the convoy and the toll.",
+        published="2013-01-14")
+    assert [(e.sub_event_type, e.event_date, e.country, e.location, e.fatalities) for e in coded.events] == [
+        ("Remote explosive/landmine/IED", "2013-01-13", "IQ", "Hawija", 4)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from eventcoder.assemble.mentions import border_reference
 from eventcoder.assemble.records import SentenceInfo
 from eventcoder.models import Article
 from eventcoder.nlp import Sentence
@@ -109,6 +110,8 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
             continue  # "Antonio French, a St. Louis alderman": a person's surname
         if _GIVEN_NAME_AFTER.match(text, m.end()) and res.actors.is_demonym(m.group(0)):
             continue  # "Saudi Satapor, a suspected commander": a person's given name
+        if border_reference(text, m.start(), m.end()):
+            continue  # "near the Afghan border", "bordering Venezuela": where it is not
         iso = res.actors.country_of_demonym(m.group(0))
         if iso and _ARMS_AFTER.match(text, m.end()) and res.actors.is_demonym(m.group(0)):
             # "Russian missiles struck Kharkiv": whose arms, not where; as weak as a town name

@@ -104,9 +104,20 @@ _BORDER_AFTER = re.compile(r"^['’]?s?\s+(?:border|frontier)\b", re.I)
 
 def reference_point(text: str, t: Toponym) -> bool:
     """Whether a toponym only locates something else: "bordering Venezuela", "near the Mali
-    border", "on the border with Chad". Such a place is not where the event happened."""
-    return bool(_BORDER_BEFORE.search(text[max(0, t.start - 30):t.start])
-                or _BORDER_AFTER.match(text[t.end:t.end + 20]))
+    border", "on the border with Chad", where a source sits ("an army official in Peshawar").
+    Such a place is not where the event happened."""
+    return border_reference(text, t.start, t.end) or bool(_SOURCE_IN.search(text[max(0, t.start - 40):t.start]))
+
+
+# where a source sits ("an army official in Peshawar confirmed the attack"): not the event's place
+_SOURCE_IN = re.compile(r"\b(?:officials?|spokes(?:man|woman|person)|sources?|correspondents?|reporters?)\s+"
+                        r"(?:based\s+)?in\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.I)
+
+
+def border_reference(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` names a border ("near the Afghan border",
+    "bordering Venezuela", "on the border with Chad"), not where something happened."""
+    return bool(_BORDER_BEFORE.search(text[max(0, start - 30):start]) or _BORDER_AFTER.match(text[end:end + 20]))
 
 
 def latest_date(text: str) -> date | None:

@@ -96,8 +96,9 @@ _NEAR = re.compile(r"(?:\bnear|\boutside|\boutskirts of|\bclose to|\baround|\bki
 
 
 _TERRAIN = {"mountains", "valley", "desert", "forest", "lake"}
-_MOVING = re.compile(r"\b(?:towards?|fled (?:to|into)|escaped (?:to|into)|retreated (?:to|into)|"
-                     r"withdrew (?:to|into)|headed (?:to|for)|from)\s+(?:the\s+)?$", re.I)
+_MOVING = re.compile(r"\b(?:(?:towards?|fled (?:to|into)|escaped (?:to|into)|retreated (?:to|into)|"
+                     r"withdrew (?:to|into)|headed (?:to|for)|on (?:its|their|his|her) way to)\s+(?:the\s+)?"
+                     r"(?:(?:[\w-]+\s+)?(?:city|town|village)\s+of\s+)?|from\s+(?:the\s+)?)$", re.I)
 
 
 def _clean_name(name: str) -> str:
