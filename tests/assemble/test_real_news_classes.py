@@ -970,3 +970,13 @@ def test_a_border_a_sources_seat_and_a_convoys_destination_do_not_place_the_even
         published="2013-01-14")
     assert [(e.sub_event_type, e.event_date, e.country, e.location, e.fatalities) for e in coded.events] == [
         ("Remote explosive/landmine/IED", "2013-01-13", "IQ", "Hawija", 4)]
+
+
+def test_a_dotted_short_form_before_the_victims_and_in_other_violence(code):
+    # class 2: "killed four U.S. soldiers" is a toll of four; class 3: "In other violence, ..."
+    # opens another event
+    coded = code("A roadside bomb killed four U.S. soldiers near Kirkuk on Monday, the military said.\n\n"
+                 "In other violence, gunmen killed two civilians in Kirkuk on Monday, police said.",
+                 published="2006-02-14")
+    assert sorted((e.sub_event_type, e.fatalities) for e in coded.events) == [
+        ("Attack", 2), ("Remote explosive/landmine/IED", 4)]

@@ -73,7 +73,8 @@ _EARLIER = re.compile(r"^\W*(?:Earlier|Previously|A day earlier|The day before|T
 # unless it names the same place ("Later on Friday, another group attacked Nangade")
 _BEFORE_AFTER = re.compile(r"^\W*(?:Earlier|Later|Previously|Subsequently|A day earlier|A day later|The day before|"
                            r"The next day|The following day|The previous day|On the previous day)\b")
-_SEPARATE = re.compile(r"\b(?:in (?:a|another) separate|in another|separately|elsewhere)\b|"
+_SEPARATE = re.compile(r"\b(?:in (?:a|another) separate|in another|in other (?:violence|incidents?|attacks?)|separately|"
+                       r"elsewhere)\b|"
                        r"^\s*(?:also|meanwhile),?\s+(?:in|on|at|near)\b", re.I)  # "Also in Baquba, gunmen ..."
 
 

@@ -47,7 +47,11 @@ class DeathCount:
     attackers: bool
 
 
-@lru_cache(maxsize=1)
+# up to three words between a number and its victims, a dotted short form among them ("four
+# U.S. soldiers", "two young Malian herders")
+_ADJ = r"(?:[\w'’.-]+\s+){0,3}?"
+
+
 @lru_cache(maxsize=1)
 def _quantities() -> dict:
     text = importlib.resources.files("eventcoder.data").joinpath("quantities.yaml").read_text(encoding="utf-8")
@@ -73,7 +77,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     q = _quantities()
     num = _num()
     victim = _alt(q["victims"])
-    adj = r"(?:[\w'’-]+\s+){0,3}?"
+    adj = _ADJ
     def group_named(name: str) -> str:
         return (r"(?P<" + name + ">" + num + r"\s+(?:of\s+(?:the\s+|their\s+|its\s+)?)?" + adj + r"(?:" + victim + r")"
                 r"(?:,?\s+(?:and|as well as|plus)\s+" + num + r"\s+(?:of\s+(?:the\s+)?)?" + adj + r"(?:" + victim + r"))*)")
@@ -192,7 +196,7 @@ def _group_value(group: str) -> tuple[int, int, str, bool] | None:
     victims: list[str] = []
     attackers = False
     for piece in pieces:
-        m = re.match(r"(" + _num() + r")\s+(?:of\s+(?:the\s+|their\s+|its\s+)?)?(?:[\w'’-]+\s+){0,3}?(" + victim_alt + r")\b", piece, re.I)
+        m = re.match(r"(" + _num() + r")\s+(?:of\s+(?:the\s+|their\s+|its\s+)?)?" + _ADJ + r"(" + victim_alt + r")\b", piece, re.I)
         if m:
             qty = parse_quantity(m.group(1))
             noun = m.group(2)
