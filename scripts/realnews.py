@@ -76,14 +76,20 @@ def split(root: Path) -> int:
     fresh = {f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(51, 61)}
     # session 5's second round (-071 to -080): all to develop on (dev3)
     planned3 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(71, 81)]
+    # session 6's round (-081 to -090), ranked the same way: the first 15 held out until the
+    # session's end (holdout3), the rest to develop on (dev4)
+    planned4 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(81, 91)]
+    ranked4 = sorted(planned4, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
     have = {r["id"] for r in _sources(root)}
-    extra = sorted(have - set(planned) - set(planned2) - set(planned3) - fresh)
+    extra = sorted(have - set(planned) - set(planned2) - set(planned3) - set(planned4) - fresh)
     parts = {"test": [i for i in ranked[:TEST] if i in have],
              "validation": [i for i in ranked[TEST:TEST + VALIDATION] if i in have],
              "dev": [i for i in ranked[TEST + VALIDATION:] if i in have] + extra,
              "holdout2": [i for i in ranked2[:HOLDOUT2] if i in have],
              "dev2": [i for i in ranked2[HOLDOUT2:] if i in have],
-             "dev3": [i for i in planned3 if i in have]}
+             "dev3": [i for i in planned3 if i in have],
+             "holdout3": [i for i in ranked4[:HOLDOUT2] if i in have],
+             "dev4": [i for i in ranked4[HOLDOUT2:] if i in have]}
     (root / "splits").mkdir(exist_ok=True)
     for name, part in parts.items():
         (root / "splits" / f"{name}.txt").write_text(
