@@ -51,6 +51,7 @@ from eventcoder.models import Article, CodedArticle, Measure, Quote, RawDocument
 from eventcoder.nlp import Entity, Sentence, entities_for, load_spacy, split_sentences
 from eventcoder.resolve.actors import ActorDictionary
 from eventcoder.resolve.gazetteer import Gazetteer, Place, open_default
+from eventcoder.resolve.gazetteer.names import fold
 from eventcoder.resolve.places import PlaceResolver
 from eventcoder.resources import Resources
 
@@ -218,7 +219,11 @@ class Pipeline:
         for tops in first_pass:
             for t in tops:
                 p = res.places.resolve(t, countries)
-                if p is not None and not p.is_country and len({(c.country, c.admin1_code) for c in res.places.candidates(t.text)}) == 1:
+                if p is not None and not p.is_country and (
+                        len({(c.country, c.admin1_code) for c in res.places.candidates(t.text)}) == 1
+                        or (p.is_admin1 and fold(p.name) == fold(t.text))):
+                    # a town of one division only, or a division by its own name ("Miguel Aleman,
+                    # Tamaulipas": the Miguel Alemán of Tamaulipas, not Sonora's)
                     admin1s.add((p.country, p.admin1_code))
         for info, tops in zip(infos, first_pass, strict=True):
             # the dateline names where the report was filed, not where events happened

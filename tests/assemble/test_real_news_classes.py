@@ -980,3 +980,54 @@ def test_a_dotted_short_form_before_the_victims_and_in_other_violence(code):
                  published="2006-02-14")
     assert sorted((e.sub_event_type, e.fatalities) for e in coded.events) == [
         ("Attack", 2), ("Remote explosive/landmine/IED", 4)]
+
+
+def _geo_events(geo_pipeline, text: str, published: str):
+    from eventcoder.models import RawDocument
+
+    coded = geo_pipeline.code_document(RawDocument("t", "t", text, "text", None, published))
+    return [(e.event_type, e.sub_event_type, e.event_date, e.country, e.admin1, e.location, e.fatalities)
+            for e in coded.events]
+
+
+def test_a_town_in_another_country_does_not_refine_the_event_place(geo_pipeline):
+    # class 5: a later sentence about the same ambush names where talks were held abroad
+    text = ("Five soldiers were killed on Saturday in an ambush in the eastern province of Diyala, "
+            "the army said.\n\nThe ambush came two days after the government and the rebels met in "
+            "Florence, Italy, to open peace talks.")
+    assert _geo_events(geo_pipeline, text, "2023-05-14") == [
+        ("Battles", "Armed clash", "2023-05-13", "IQ", "Diyala", "Diyala", 5)]
+
+
+def test_a_division_named_with_a_town_picks_the_namesake_inside_it(geo_pipeline):
+    # class 3 and 5: "Miguel Aleman, Tamaulipas" is not Sonora's Miguel Alemán plus a second place
+    text = ("Soldiers killed 12 gunmen of the Gulf Cartel during a shootout in the city of Miguel Aleman, "
+            "Tamaulipas, on Sunday, state officials said.")
+    [ev] = _geo_events(geo_pipeline, text, "2024-02-20")
+    assert ev[0:4] == ("Battles", "Armed clash", "2024-02-18", "MX")
+    assert (ev[4], ev[6]) == ("Tamaulipas", 12)
+
+
+def test_clashes_with_police_in_a_story_of_riots_are_riots(geo_pipeline):
+    # class 6: no armed group named; police fought crowds in other cities after a riot
+    text = ("Rioters set cars on fire in the town of Lunel on Saturday night, police said.\n\n"
+            "At least ten police officers were injured in clashes with police on Monday night in "
+            "Lyon and Toulouse.")
+    events = _geo_events(geo_pipeline, text, "2021-01-26")
+    assert {(e[0], e[2], e[5]) for e in events} == {
+        ("Riots", "2021-01-23", "Lunel"), ("Riots", "2021-01-25", "Lyon"), ("Riots", "2021-01-25", "Toulouse")}
+
+
+def test_habitual_violence_is_no_event(code):
+    # class 4: "almost daily shootouts" describes a pattern, not an occurrence
+    coded = code("Despite almost daily shootouts in the state, officials claim that the region is safe.",
+                 published="2024-02-21")
+    assert coded.events == []
+
+
+def test_a_dated_attack_is_not_swallowed_by_a_detail_told_without_place_or_date(code):
+    # class 1: "Later, the attackers threw grenades" (no place, no date) is a detail of the attack
+    coded = code("Unknown gunmen killed nine people near Mosul early Wednesday, police said.\n\n"
+                 "Later, the attackers lobbed hand grenades at the bodies and fled, residents said.",
+                 published="2014-02-12")
+    assert _events(coded) == [("Violence against civilians", "Attack", "2014-02-12", "IQ", "Mosul", 9)]

@@ -264,3 +264,18 @@ def test_appositive_village_and_faith_before_a_place():
     assert [(t.text, t.feature) for t in found if t.text == "Shakhoora"] == [("Shakhoora", "village")]
     manama = next(t for t in found if t.text == "Manama")
     assert manama.near  # "west of the capital Manama" only locates the village
+
+
+def test_list_head_that_ner_missed_is_a_place():
+    from eventcoder.extract.places import find_toponyms
+    from eventcoder.nlp import Entity
+
+    text = "Shops were looted in cities including Lyon, Marseille and Toulouse."
+    ents = [Entity("GPE", text.index("Marseille"), text.index("Marseille") + 9, "Marseille")]
+    assert [t.text for t in find_toponyms(text, 0, ents)] == ["Lyon", "Marseille", "Toulouse"]
+
+
+def test_month_short_form_before_its_day_is_no_place(places_of):
+    found = places_of("Both sides agreed to meet again in Rome on Nov. 5 before the talks.")
+    assert "Nov" not in found
+    assert found["Rome"][1].country == "IT"

@@ -91,3 +91,34 @@ def test_alternate_names_and_respellings_need_more_than_a_capital(places_of):
     found = places_of("The band closed with In A Broken Dream, which Leader R. Jones wrote. Fans cheered in Dayton.")
     assert "In A" not in found and "Leader R" not in found
     assert found["Dayton"][1].admin1 == "Ohio"
+
+
+def test_division_after_a_town_and_a_comma_is_the_division(places_of):
+    found = places_of("A bakery in Tacoma, Washington shared its recipes. The mayor was pleased.")
+    assert (found["Washington"][1].feature_code, found["Washington"][1].name) == ("ADM1", "Washington")
+    assert found["Tacoma"][1].admin1 == "Washington"
+
+
+def test_places_of_a_list_do_not_qualify_each_other(places_of):
+    found = places_of("After stops in Washington, New York and Boston, the prince flew home.")
+    assert found["Washington"][1].feature_code == "PPLC"
+
+
+def test_demonym_before_city_of_names_the_country(places_of):
+    found = places_of("The spy was poisoned in the English city of Salisbury, which Moscow denies.")
+    assert (found["Salisbury"][1].country, found["Salisbury"][1].admin1) == ("GB", "England")
+    assert found["English"][0].kind == "adjectival"
+
+
+def test_demonym_that_ner_takes_for_a_person_is_kept(places_of):
+    found = places_of("The mines were laid by Azerbaijani soldiers during the war.")
+    assert found["Azerbaijani"][0].kind == "adjectival"
+    assert found["Azerbaijani"][1].country == "AZ"
+
+
+def test_country_by_another_name_yields_to_a_namesake_town_the_article_places(places_of):
+    found = places_of("A Palestine man was sentenced on Friday at the Anderson County Courthouse. "
+                      "Palestine police arrested him in 2007, Anderson County prosecutors said.")
+    assert (found["Palestine"][1].country, found["Palestine"][1].admin1) == ("US", "Texas")
+    found = places_of("Protesters in Palestine and Israel marched on Friday.")
+    assert found["Palestine"][1].country == "PS"

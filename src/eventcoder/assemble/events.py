@@ -132,6 +132,11 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         # the most specific place of the event's mentions, the earliest report first: a village
         # the lead names ("the village of Dalwa") is not displaced by a town a quote names later
         specific = [m for m in ms if m.toponym is not None and not (m.place is not None and (m.place.is_country or m.place.is_admin1))]
+        # a town in another country than the first report's place refines nothing ("an ambush
+        # in Putumayo" and "the ambush occurred two days after talks in Hurdal, Norway")
+        anchor = next((m.place or m.admin1 for m in ms if m.place is not None or m.admin1 is not None), None)
+        if anchor is not None:
+            specific = [m for m in specific if m.place is None or m.place.country == anchor.country]
         placed = max(specific, key=lambda m: (specificity((m.toponym, m.place)), -ms.index(m))) if specific else None  # type: ignore[arg-type]
         placed = placed or next((m for m in ms if m.toponym is not None), None)
         adm_m = next((m for m in ms if m.admin1 is not None), None)

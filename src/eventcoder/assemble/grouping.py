@@ -171,11 +171,15 @@ def suppress_parts(drafts: list[Draft]) -> list[Draft]:
                 riot.mentions.sort(key=lambda m: m.sentence.start)
                 continue
         demo = _demonstration_clash(d, drafts) if d.first.event_type == "Battles" else None
-        if demo is not None:
+        if demo is not None and demo is not d:
             # its toll and evidence join the demonstration's, told in its own type's words
             demo.mentions.extend(replace(m, event_type=demo.first.event_type, sub_event_type=demo.first.sub_event_type,
                                          trigger=replace(m.trigger, priority=-1)) for m in d.mentions)
             continue
+        if demo is d:
+            # clashes elsewhere in a story of riots, with no armed group named: riots there too
+            d.mentions[:] = [replace(m, event_type="Riots", sub_event_type="Violent demonstration")
+                             for m in d.mentions]
         if sub in ("Arrests", "Looting/property destruction", "Attack") and not _separate(d.first):
             part = False
             for o in drafts:
@@ -185,12 +189,14 @@ def suppress_parts(drafts: list[Draft]) -> list[Draft]:
                     continue
                 if sub == "Attack" and o.first.event_type not in ("Battles", "Explosions/Remote violence"):
                     continue  # civilians killed in a battle or by a bomb are that event's dead (ACLED)
+                if bare(o) and not bare(d):
+                    continue  # a dated report is no part of a detail told with no place or date
                 places = [_same_place(x, y) for x in d.mentions for y in o.mentions]
                 dates_d = [x.date for x in d.mentions if x.date]
                 dates_o = [x.date for x in o.mentions if x.date]
                 date_ok = not dates_d or not dates_o or any(abs((a - b).days) <= 1 for a in dates_d for b in dates_o)
-                bare = all(x.toponym is None for x in d.mentions)
-                if date_ok and (any(p is True for p in places) or bare):
+                unplaced = all(x.toponym is None for x in d.mentions)
+                if date_ok and (any(p is True for p in places) or unplaced):
                     part = True
                     break
             if part:
@@ -202,17 +208,24 @@ def _demonstration_clash(d: Draft, drafts: list[Draft]) -> Draft | None:
     """Clashes that name no armed group, at the place of a demonstration or riot the article
     reports ("17 people had been killed in the clashes in Bishkek" after protesters fought
     police there): the riot's clashes, not a battle (ACLED codes them as the demonstration).
-    Returns that demonstration's draft, or None."""
+    Clashes at another place, in an article that reports a riot, are riots of their own
+    ("clashes on Monday night in Rotterdam and Amsterdam" after "a riot in Urk") when police
+    are the one side named.
+    Returns that demonstration's draft, ``d`` itself for riots of their own, or None."""
     if not all(_CLASH.search(m.trigger.text) for m in d.mentions):
         return None
     if any(a.kind in (GROUP, UNIDENTIFIED) or (a.kind == STATE and a.force not in (None, "police"))
            for m in d.mentions for a in m.actors):
         return None
     demos = [o for o in drafts if o is not d and o.first.event_type in ("Protests", "Riots")]
-    return next((o for o in demos if any(
+    same = next((o for o in demos if any(
         _same_place(x, y) is True or (x.toponym is not None and y.toponym is not None
                                       and fold(x.toponym.text) == fold(y.toponym.text))
         for x in d.mentions for y in o.mentions)), None)
+    if same is None and any(o.first.event_type == "Riots" for o in demos) and any(
+            a.kind == STATE and a.force == "police" for m in d.mentions for a in m.actors):
+        return d
+    return same
 
 
 _CLASH = re.compile(r"\bclash", re.I)

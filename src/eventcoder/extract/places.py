@@ -209,9 +209,22 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             nt = Toponym(m.group("n"), offset + m.start("n"), offset + m.end("n"), None, t.near, "prep", t.moving)
             out.insert(i + 1, nt)
         i += 1
+    # and its head, when NER took it for something else ("cities including Rotterdam,
+    # Amsterdam and Den Bosch"): a name after a locative word and before a comma and a place
+    heads: list[Toponym] = []
+    for t in out:
+        m = _LIST_HEAD.search(text, 0, t.start - offset)
+        if m and m.group("n").split()[0] not in _STOP and not any(
+                x.start < offset + m.end("n") and offset + m.start("n") < x.end for x in out + heads):
+            heads.append(Toponym(m.group("n"), offset + m.start("n"), offset + m.end("n"), None, t.near, "prep",
+                                 t.moving))
+    if heads:
+        out = sorted(out + heads, key=lambda t: t.start)
     return out
 
 
+_LIST_HEAD = re.compile(r"\b(?:in|including|such as|like|at|near)\s+(?:the\s+)?(?:(?:cities|towns|villages) of\s+)?"
+                        r"(?P<n>" + _NAME + r"),\s+$")
 _LIST_NEXT = re.compile(r"(?:,\s+|,?\s+and\s+)(?P<n>" + _NAME + r")(?=\s*(?:,|\s+and\b|\s+(?:on|in|at|as|where|when|after|before|were|was)\b|[.;:]|$))")
 
 
@@ -317,8 +330,9 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
             # ("S.C.", "D.C.") are the state anywhere, unless a name follows ("J.C. Penney")
         if kind == "postal" and re.match(r"^\s+[A-Z][a-z]", text[e:]):
             continue
-        if kind in ("abbreviation", "name", "adjectival") and inside(s, e, people):
-            continue
+        if kind in ("abbreviation", "name", "adjectival") and inside(s, e, people) \
+                and not (kind == "adjectival" and (s, e) in person_at):
+            continue  # a demonym that is the whole PERSON span is NER's slip ("by Azerbaijani soldiers")
         tkind = "adjectival" if kind == "adjectival" else "place"
         region = _REGION_BEFORE.search(before) if kind == "adjectival" or form == "America" else None
         if region and know(text[region.start():e]).strength == 0:
@@ -444,9 +458,11 @@ def _hyphen_pair(text: str, s: int, e: int, know: Callable[[str], KnownName]) ->
 def _not_a_place(t: Toponym, text: str, offset: int, know: Callable[[str], KnownName]) -> bool:
     """An NER or pattern toponym that reads as something else: an acronym or brand the
     gazetteer does not know as a place ("NATO", "UConn"), or a common word after "the"
-    ("the Centre" for a government)."""
+    ("the Centre" for a government), a month before its day."""
     if t.source in ("user", "dateline"):
         return False
+    if t.text.casefold() in _CALENDAR and re.match(r"\.?\s*\d", text[t.end - offset:]):
+        return True  # a month's short form before its day ("on Nov. 5")
     k = know(t.text)
     if (re.fullmatch(r"[A-Z][A-Z.&*]{1,5}", t.text) or re.search(r"^[A-Z]{2,}[a-z]|[a-z][A-Z]$", t.text)) \
             and k.strength == 0:

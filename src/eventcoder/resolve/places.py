@@ -130,9 +130,14 @@ class PlaceResolver:
     def scored_candidates(self, top: Toponym) -> list[tuple[Place, float]]:
         """Candidates of a toponym with their context-free score (prior, name match, feature word)."""
         form = self._form_place.get(top.text)
-        if form is not None:
+        if form is not None and not (form.is_country and self.forms.get(top.text) == "name"):
             return [(form, 20.0)]
         cands = self.candidates(top.text, legacy=False)
+        if form is not None:
+            # a country's other full name ("Palestine", "Russia") scores as the country does, and
+            # its namesake towns may still win on the article's evidence (Palestine, Texas, in a
+            # story on Anderson County)
+            cands = [form] + [p for p in cands if p.geonameid != form.geonameid and not p.is_country]
         feat = (top.feature or "").lower()
         words = fold(top.text).split()
         if feat in ("county", "parish", "township") and words and words[-1] != feat:
@@ -294,9 +299,18 @@ class PlaceResolver:
                 cls = 2 if p.is_country else (1 if p.feature_class in ("P", "T", "H", "V", "L") else (1 if p.is_admin1 else 0))
             rank = countries.index(p.country) if p.country in countries else len(countries)
             in_admin = (p.country, p.admin1_code) in admin1s
-            return (cls, in_admin, -rank, p.population or 0)
+            size = p.population or 0
+            if p.is_admin1 and fold(p.name) == fold(top.text):
+                # a division by its own name outranks a village of that name ("Tamaulipas" is the
+                # state, not the hamlet in Chiapas), not a city ("Kirkuk")
+                size = max(size, _DIVISION_SIZE)
+            return (cls, in_admin, -rank, size)
 
         return max(allowed, key=score)
+
+
+# the population a division counts as against namesake towns (GeoNames gives most none)
+_DIVISION_SIZE = 100_000
 
 
 # --------------------------------------------------------------------------- article-level
@@ -466,6 +480,16 @@ class ArticlePlaces:
                     share = (total.get(d, 0.0) - own.get(d, 0.0)) / n_others
                     # one or two other names are weak evidence: full weight from three
                     bonus[n] = bonus.get(n, 0.0) + self.SHARED * share * min(1.0, n_others / 3)
+        # the division or country after a town and a comma holds that town: "Tacoma, Washington"
+        # is the state, though a bare "Washington" is the capital
+        for i, j in qual.items():
+            if j != i + 1:
+                continue
+            held = {(p.country, p.admin1_code) for p, _sc in cands[i] if not (p.is_country or p.is_admin1)}
+            for n, (p, _sc) in enumerate(cands[j]):
+                if (p.is_admin1 and (p.country, p.admin1_code) in held) \
+                        or (p.is_country and any(c == p.country for c, _a in held)):
+                    nested[j][n] = nested[j].get(n, 0.0) + self.QUALIFIER
         picks = [self._pick(i, tops, cands, qual, {}, {}, [], None, nested[i]) for i in range(len(tops))]
         # the article's other places vote; three rounds let the votes settle ("Georgia" goes
         # to the state once "Gainesville" has gone to Georgia's Gainesville)
@@ -482,9 +506,14 @@ class ArticlePlaces:
     def _votes(tops: list[Toponym], picks: list[Place | None]) -> tuple[dict, dict]:
         """Per distinct name: the shares of the article's other names in each country and division."""
         seen: dict[str, Place] = {}
+        demonyms: set[str] = set()
         for t, p in zip(tops, picks, strict=True):
             if p is None or p.is_continent:
                 continue
+            if t.kind == "adjectival":
+                # a demonym votes for its country only: "English" is also a language ("English
+                # classes" in an Ontario paper says nothing of England's towns)
+                demonyms.add(fold(t.text))
             seen.setdefault(fold(t.text), p)
         votes_c: dict[str, dict[str, float]] = {}
         votes_a: dict[str, dict[tuple[str, str | None], float]] = {}
@@ -497,7 +526,7 @@ class ArticlePlaces:
                     continue
                 n += 1
                 vc[p.country] = vc.get(p.country, 0) + 1
-                if not p.is_country:
+                if not p.is_country and other not in demonyms:
                     n_local += 1
                     va[(p.country, p.admin1_code)] = va.get((p.country, p.admin1_code), 0) + 1
             votes_c[key] = {c: v / n for c, v in vc.items()} if n else {}
@@ -508,12 +537,23 @@ class ArticlePlaces:
 
     @staticmethod
     def _qualifiers(tops: list[Toponym], text: str) -> dict[int, int]:
-        """toponym index -> index of the toponym that qualifies it ("X, Y" or "X (Y)")."""
+        """toponym index -> index of the toponym that qualifies it: "X, Y" or "X (Y)", and a
+        demonym before a feature word ("the English city of Salisbury", "the Syrian town of
+        Ras al-Ain")."""
         out: dict[int, int] = {}
         for i in range(len(tops) - 1):
             gap = text[tops[i].end:tops[i + 1].start]
             if re.fullmatch(r",\s*|\s*\(\s*", gap):
+                # not inside a list of places ("Washington, New York and Boston"), unless the
+                # second is a division's short form ("Athens, Ga., and Macon")
+                before = text[tops[i - 1].end:tops[i].start] if i else ""
+                after = text[tops[i + 1].end:tops[i + 2].start] if i + 2 < len(tops) else ""
+                if tops[i + 1].source != "form" and gap.startswith(",") and (
+                        _LIST_GAP.fullmatch(before) or _LIST_GAP.fullmatch(after)):
+                    continue
                 out[i] = i + 1
+            elif tops[i].kind == "adjectival" and _DEMONYM_OF.fullmatch(gap):
+                out[i + 1] = i
         return out
 
     def _pick(self, i: int, tops: list[Toponym], cands: list[list[tuple[Place, float]]], qual: dict[int, int],
@@ -542,6 +582,14 @@ class ArticlePlaces:
             return sc
 
         return max(enumerate(cands[i]), key=score)[1][0]
+
+
+# the gap between two places of a list: "Washington, New York and Boston"
+_LIST_GAP = re.compile(r",?\s*(?:and|or|&)\s+|,\s*")
+# the gap between a demonym and the place it qualifies: "the English city of Salisbury"
+_DEMONYM_OF = re.compile(r"\s+(?:(?:north|south|east|west|central)(?:ern|-?(?:east|west)ern)?\s+)?"
+                         r"(?:city|town|village|capital|port|province|region|district|county|state|"
+                         r"border town|border city|oil city|port city|market town|hamlet)\s+of\s+", re.I)
 
 
 # names of features inside a town: streets, squares, buildings, parks and stations

@@ -579,6 +579,11 @@ def add_forms(w: _Writer) -> int:
         target, form, kind = r["target"], r["form"], r["kind"]
         if target.startswith("CONT:"):
             place = cont_row.get(target[5:])
+        elif target.startswith("REG:"):
+            # a feature of regions.csv by its name ("Arab": the Arabian Peninsula's people)
+            hit = db.execute("SELECT min(rowid) FROM places WHERE name = ? AND source = 'regions.csv'",
+                             (target[4:],)).fetchone()
+            place = hit[0] if hit else None
         elif "." in target:
             cc, code = target.split(".", 1)
             place = admin1_row.get((cc, code))
