@@ -95,3 +95,25 @@ def test_page_date_from_byline_anchors_yesterday(code):
     assert coded.published == "2024-04-12"
     [ev] = coded.events
     assert (ev.event_date, ev.fatalities, ev.sub_event_type) == ("2024-04-11", 6, "Air/drone strike")
+
+
+def test_headline_not_a_time_stamp_line_or_a_lead_cut_before_its_full_stop():
+    text = ("World News\n"
+            "Gunmen Kill Three Miners Near Gusau\n"
+            "Amina Bello 12 minutes ago Tue 4th June 2024 | 10:15 AM\n"
+            "Three miners were killed by gunmen near a gold site outside the northern town of Gusau on Tuesday, "
+            "officials told reporters, the second such attack in the area this month\n"
+            "Another five were wounded, a local official said.")
+    art = clean_text(_doc(text))
+    assert art.title == "Gunmen Kill Three Miners Near Gusau"
+    assert art.text.split("\n\n")[1].startswith("Three miners were killed by gunmen")
+
+
+def test_photo_credit_before_the_lead_is_not_the_headline():
+    text = ("Nation\n\n"
+            "Gunmen kill five in raid on village market, officials say\n\n"
+            "Village raid\n\n"
+            "A soldier stands guard near the market where gunmen opened fire on traders. (AFP/Getty Images)\n\n"
+            "KADUNA, Nigeria -- Gunmen killed five traders at a village market on Monday, police said.")
+    art = clean_text(_doc(text))
+    assert art.title == "Gunmen kill five in raid on village market, officials say"

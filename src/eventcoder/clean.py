@@ -287,6 +287,11 @@ def _unwrap(lines: list[str], *, by_width: bool = True) -> list[str]:
     return out
 
 
+# a head line that is no headline: a time stamp ("47 seconds ago", "09:39 PM") or a photo credit
+_NOT_HEADLINE = re.compile(r"\b(?:seconds?|minutes?|hours?) ago\b|\b\d{1,2}:\d{2}\b|\((?:[^()]*/)?(?:AFP|AP|Reuters|"
+                           r"Getty Images|EPA|File|Photo)[^()]*\)\s*$|\b(?:Photo|Image|Picture) (?:credit|by)\b", re.I)
+
+
 def clean_text(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
     """Clean a scraped plain-text article.
 
@@ -337,13 +342,16 @@ def clean_text(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
             idx += 1
             continue
         if _BYLINE.match(line) or line.rstrip().endswith((".", "?", "!", '"', "”")) or len(line) > 200 \
-                or _DATELINE.match(line):
-            break
+                or len(line.split()) > 25 or _DATELINE.match(line):
+            break  # (a line of more than 25 words is the lead, cut before its full stop)
         if not _WIDGET.match(line):
             head.append(line)
         idx += 1
     if head:
-        best = max(head, key=len)
+        # the headline: the first line of its shape (a byline's time stamp or a photo credit
+        # may be longer), else the longest
+        shaped = [h for h in head if 4 <= len(h.split()) <= 22 and not _NOT_HEADLINE.search(h)]
+        best = shaped[0] if shaped else max(head, key=len)
         if title is None and len(best.split()) >= 3:
             title = best
         elif title is None:

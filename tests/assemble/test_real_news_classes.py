@@ -1031,3 +1031,24 @@ def test_a_dated_attack_is_not_swallowed_by_a_detail_told_without_place_or_date(
                  "Later, the attackers lobbed hand grenades at the bodies and fled, residents said.",
                  published="2014-02-12")
     assert _events(coded) == [("Violence against civilians", "Attack", "2014-02-12", "IQ", "Mosul", 9)]
+
+
+def test_attacker_before_launched_an_adjective_and_a_drone_attack(geo_pipeline):
+    # class 6: "Russian forces launched an overnight drone attack on Odesa": Russia attacked
+    from eventcoder.models import RawDocument
+
+    coded = geo_pipeline.code_document(RawDocument(
+        "t", "t", "Russian forces launched an overnight drone attack on the city of Odesa, the governor said.",
+        "text", None, "2025-04-22"))
+    [ev] = coded.events
+    assert (ev.sub_event_type, ev.actor1, ev.location) == ("Air/drone strike", "Military Forces of Russia", "Odesa")
+
+
+def test_air_planes_strike_and_a_rocket_fired_from_a_place_are_events(geo_pipeline):
+    # class 1: wordings outside the lexicon ("air planes struck", "a rocket fired from Gaza hit")
+    text = ("Israeli air planes struck targets in the Gaza Strip early on Saturday, the army said.\n\n"
+            "On Friday, a rocket fired from Gaza hit an open field in southern Israel, police said.")
+    events = _geo_events(geo_pipeline, text, "2014-12-20")
+    assert [(e[1], e[2], e[3], e[4]) for e in events] == [
+        ("Air/drone strike", "2014-12-20", "PS", "Gaza Strip"),
+        ("Shelling/artillery/missile attack", "2014-12-19", "IL", None)]

@@ -319,6 +319,8 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                 m.place = inside[0] if inside else None
             if m.toponym is None:
                 countries = [(t, p) for t, p in placed if p is not None and p.is_country]
+                # not the country a rocket came from ("fired from Gaza hit southern Israel")
+                countries = [tp for tp in countries if not tp[0].moving] or countries
                 c = nearest(countries, trig.start, key=lambda tp: (tp[0].start, tp[0].end))
                 if c is not None:
                     m.toponym, m.place = c  # type: ignore[misc]

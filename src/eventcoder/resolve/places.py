@@ -225,7 +225,13 @@ class PlaceResolver:
                         p = replace(p.at_seat(), population=0 if p.is_admin1 else p.population)
                     seen.setdefault((p.geonameid, p.name, p.feature_code, p.country), p)
             if seen:
-                return list(seen.values())
+                found = list(seen.values())
+                keys = name_keys(name)
+                own = {p.country for p in found if p.is_admin1 and name_keys(p.name) & keys}
+                # a division by its own name before its country known by it only as an
+                # alternate name ("Gaza Strip", "West Bank": divisions of Palestine)
+                found = [p for p in found if not (p.is_country and p.country in own and not name_keys(p.name) & keys)]
+                return found
             if districts:
                 return list(districts.values())
         if legacy:
