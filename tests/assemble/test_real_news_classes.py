@@ -1052,3 +1052,24 @@ def test_air_planes_strike_and_a_rocket_fired_from_a_place_are_events(geo_pipeli
     assert [(e[1], e[2], e[3], e[4]) for e in events] == [
         ("Air/drone strike", "2014-12-20", "PS", "Gaza Strip"),
         ("Shelling/artillery/missile attack", "2014-12-19", "IL", None)]
+
+
+def test_follow_up_places_the_act_and_an_ensuing_gun_battle_makes_it_a_battle(geo_pipeline):
+    # classes 1 and 5: "The assault left ... dead 25 kilometres from X" places the lead's attack;
+    # "In an ensuing gun battle" (four paragraphs on) is the same event, a battle
+    text = ("Suspected jihadists attacked a convoy in northern Burkina Faso on Monday, killing 20 people, "
+            "the government said.\n\n"
+            "The assault left 20 people dead 25 kilometres (15 miles) from Tankoura, the ministry said.\n\n"
+            "Tankoura lies in a zone where three borders meet.\n\n"
+            "The convoy had been taking traders to a market town.\n\n"
+            "In an ensuing gun battle, soldiers put the attackers to flight, according to the government.")
+    [ev] = _geo_events(geo_pipeline, text, "2021-08-18")
+    assert ev == ("Battles", "Armed clash", "2021-08-16", "BF", None, "Tankoura", 20)
+
+
+def test_a_series_over_the_past_weeks_is_no_follow_up_toll(code):
+    # class 4: "the third attack in the past two weeks ... with a toll of 30" is background
+    coded = code("Gunmen killed 12 soldiers near Mosul on Monday, the army said.\n\n"
+                 "It was the third attack in the past two weeks in which 10 or more people have died.",
+                 published="2021-08-17")
+    assert _events(coded) == [("Battles", "Armed clash", "2021-08-16", "IQ", "Mosul", 12)]

@@ -120,6 +120,10 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             # a demonstration whose report says it turned violent is one Riots event (ACLED)
             top_m = max(ms, key=lambda m: m.trigger.priority)
             sub, etype = top_m.sub_event_type, top_m.event_type
+        elif (etype, sub) == ("Violence against civilians", "Attack") and any(m.event_type == "Battles" for m in ms):
+            # an attack that led to a gun battle with security forces ("In an ensuing gun battle,
+            # security forces killed 58") is a battle: armed men fought on both sides (ACLED)
+            etype, sub = "Battles", "Armed clash"
         # a date of the event itself before one that dates only the report ("said on Saturday")
         dated = next((m for m in ms if m.date is not None and not (m.date_mention and m.date_mention.reporting)),
                      None) or next((m for m in ms if m.date is not None), None)

@@ -78,6 +78,13 @@ _SEPARATE = re.compile(r"\b(?:in (?:a|another) separate|in another|in other (?:v
                        r"^\s*(?:also|meanwhile),?\s+(?:in|on|at|near)\b", re.I)  # "Also in Baquba, gunmen ..."
 
 
+def _ensuing(m: Mention) -> bool:
+    """Whether a mention names the fight the act just reported led to ("In an ensuing gun battle")."""
+    return re.search(r"\b(?:ensuing|subsequent|resulting)\s+$",
+                     m.sentence.text[max(0, m.trigger.start - m.sentence.start - 25):m.trigger.start - m.sentence.start],
+                     re.I) is not None
+
+
 def _separate(m: Mention) -> bool:
     """Whether a mention opens as another occurrence ("In a separate incident", "Also in Baquba,")."""
     return _SEPARATE.search(m.sentence.text[:max(0, m.trigger.start - m.sentence.start)]) is not None
@@ -101,7 +108,8 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
         if _separate(m):
             drafts.append(Draft([m]))  # "In a separate incident, ...": never the event before
             continue
-        if m.anaphoric and last is not None and m.sentence.paragraph - last.mentions[-1].sentence.paragraph <= 2 \
+        if m.anaphoric and last is not None \
+                and m.sentence.paragraph - last.mentions[-1].sentence.paragraph <= (4 if _ensuing(m) else 2) \
                 and (m.date is None or all(x.date is None or abs((m.date - x.date).days) <= 1
                                            or (x.date_mention is not None and x.date_mention.reporting)
                                            for x in last.mentions)) \

@@ -34,7 +34,7 @@ _GENERIC = re.compile(
     # a toll over a period: "from last October to July", "so far this year"
     r"from (?:last |early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December) (?:\d{4} )?(?:to|until|through) |"
-    r"so far this (?:year|month)|since the (?:start|beginning) of|"
+    r"so far this (?:year|month)|since the (?:start|beginning) of|(?:in|over|during) the (?:past|last) (?:\w+ )?(?:weeks|months|years)\b|"
     r"(?:are|is) (?:battling|fighting|combating|combatting) (?:the )?(?:spread|insurgenc|extremis|jihad|terroris|militan)|"
     # a roundup's total: "killed in five separate attacks across Iraq"
     r"separate (?:attacks|bombings|incidents|blasts|explosions|shootings)|(?:attacks|bombings|incidents) across [A-Z])",
@@ -99,6 +99,8 @@ def _attribution(text: str) -> Attribution | None:
 # "The attack on ...", "This blast ...", "Thursday's strike ...": a noun that refers back.
 _ANAPHOR_BEFORE = re.compile(r"(?:^|\b(?:[Tt]he|[Tt]his|[Tt]hat|[A-Z][a-z]+day's))\s+(?:(?:deadly|latest|fatal|twin|suicide|bomb|drone|air)\s+)?$")
 _ANAPHOR_NOUN = re.compile(r"(?i)(?:attacks?|assault|raid|blast|explosion|bombing|strike|air ?strike|shelling|ambush)\b")
+# "In an ensuing gun battle, ...", "in the subsequent clashes": the fight the act just reported led to
+_ENSUING = re.compile(r"\b(?:ensuing|subsequent|resulting)\s+$", re.I)
 _BORDER_BEFORE = re.compile(r"(?:\bbordering|\bborders?\s+(?:with\s+)?|\bfrontier\s+with|\bacross\s+from)\s*(?:the\s+)?$", re.I)
 _BORDER_AFTER = re.compile(r"^['’]?s?\s+(?:border|frontier)\b", re.I)
 
@@ -239,6 +241,29 @@ def _date_from_follow_up(last: Mention, info: SentenceInfo, published: date | No
         last.date, last.precision, last.date_mention = d, prec, dm
 
 
+# a follow-up sentence that tells what the act left and where ("The assault left 14 soldiers
+# dead 25 kilometres from Gorgadji"): the act is the one just reported
+_FOLLOW_UP_ACT = re.compile(r"^(?:The|This|That)\s+(?:(?:deadly|latest|fatal|suicide|bomb|gun)\s+)?"
+                            r"(?:attacks?|assault|raid|ambush|blast|explosion|bombing|strike|clash(?:es)?)\b")
+
+
+def _place_from_follow_up(last: Mention, info: SentenceInfo, article: Article) -> None:
+    """Give the violent mention just reported the town a follow-up sentence about the same act
+    names, when the mention is placed only at its country or division ("an attack in northern
+    Burkina Faso" / "The assault left 17 dead 25 kilometres from Gorgadji")."""
+    if last.toponym is not None and not (last.place is not None and (last.place.is_country or last.place.is_admin1)):
+        return
+    if not _FOLLOW_UP_ACT.match(info.sentence.text):
+        return
+    towns = [(t, p) for t, p in info.toponyms if not t.moving and not reference_point(article.text, t)
+             and (p is None or not (p.is_country or p.is_admin1 or p.is_area_feature))
+             and (p is None or last.place is None or p.country == last.place.country)]
+    if towns:
+        if last.place is not None and last.place.is_admin1:
+            last.admin1, last.admin1_toponym = last.place, last.toponym
+        last.toponym, last.place = towns[0]  # type: ignore[misc]
+
+
 def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, published: date | None,
                    pub_year: int | None = None, recaps: list[str] | None = None) -> list[Mention]:
     """Every event mention of the article's candidate sentences, in text order.
@@ -279,6 +304,7 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                 mentions[-1].follow_up_deaths[s.start] = list(info.deaths)
             if mentions and s.paragraph - last_para <= 1:
                 _date_from_follow_up(mentions[-1], info, published, pub_year, anchor_of)
+                _place_from_follow_up(mentions[-1], info, article)
             continue
         last_para = s.paragraph
         for trig in kept:
@@ -291,7 +317,8 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                     recaps.append(f"{trig.text} ({dm.text})")
                 continue
             m = Mention(trig, s, trig.sub_event_type, trig.event_type, d, prec, dm)
-            m.anaphoric = bool(_ANAPHOR_BEFORE.search(s.text[max(0, rel - 25):rel]) and _ANAPHOR_NOUN.match(trig.text))
+            m.anaphoric = bool(_ANAPHOR_BEFORE.search(s.text[max(0, rel - 25):rel]) and _ANAPHOR_NOUN.match(trig.text)) \
+                or bool(_ENSUING.search(s.text[max(0, rel - 25):rel]))
             # place: the nearest specific toponym (a resolved town or feature, else any toponym)
             tkey = lambda tp: (tp[0].start, tp[0].end)  # noqa: E731
             placed = [tp for tp in info.toponyms if not reference_point(article.text, tp[0])]

@@ -53,6 +53,11 @@ _PREP = re.compile(r"\b(?i:in|near|at|outside|around|from|into|on|towards|toward
                    # "in downtown Taiz", "in northern Kaduna"
                    r"(?:(?:downtown|central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?)\s+)?"
                    r"(?P<n>" + _NAME + r")")
+# a place given by its distance ("25 kilometres (15 miles) from Gorgadji", "10 km north of
+# Djibo"): a place even when no look-up knows it
+_DISTANCE = re.compile(r"\b(?:kilometres?|kilometers?|kms?|miles?)\s+(?:\([^()]{1,30}\)\s+)?"
+                       r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:from|of|outside)\s+"
+                       r"(?:the\s+)?(?:(?:town|city|village) of\s+)?(?P<n>" + _NAME + r")")
 _NOT_PLACE_AFTER = re.compile(
     r"^\s*(?:said|says|told|announced|claimed|denied|has said|officials|government|authorities|launched|fired|"
     r"attacked|accused|has|had|have|is|was|were|will|would|sent|deployed|struck|shelled|bombed|army|forces|troops)\b"
@@ -98,7 +103,8 @@ _NEAR = re.compile(r"(?:\bnear|\boutside|\boutskirts of|\bclose to|\baround|\bki
 _TERRAIN = {"mountains", "valley", "desert", "forest", "lake"}
 _MOVING = re.compile(r"\b(?:(?:towards?|fled (?:to|into)|escaped (?:to|into)|retreated (?:to|into)|"
                      r"withdrew (?:to|into)|headed (?:to|for)|on (?:its|their|his|her) way to)\s+(?:the\s+)?"
-                     r"(?:(?:[\w-]+\s+)?(?:city|town|village)\s+of\s+)?|from\s+(?:the\s+)?)$", re.I)
+                     r"(?:(?:[\w-]+\s+)?(?:city|town|village)\s+of\s+)?|"
+                     r"(?<!kilometres )(?<!kilometers )(?<!km )(?<!miles )(?<!\) )from\s+(?:the\s+)?)$", re.I)
 
 
 def _clean_name(name: str) -> str:
@@ -147,7 +153,7 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
                 name = text[s:s + len(name) + m.end()]
         found.append(Toponym(name, offset + s, offset + s + len(name), feat,
                              bool(_NEAR.search(text[:s])), "ner"))
-    for pat in (_FEATURE_BEFORE, _FEATURE_AFTER, _COMMUNITY, _APPOSITIVE, _PREP):
+    for pat in (_FEATURE_BEFORE, _FEATURE_AFTER, _COMMUNITY, _APPOSITIVE, _DISTANCE, _PREP):
         for m in pat.finditer(text):
             name = _clean_name(m.group("n"))
             if not name or name.split()[0] in _STOP:
@@ -157,7 +163,8 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             if pat is _FEATURE_AFTER and feat and feat.lower() in _TERRAIN:
                 name = text[s:m.end("f")]  # "Hamreen mountains": the feature word is part of the name
             found.append(Toponym(name, offset + s, offset + s + len(name), feat.lower() if feat else None,
-                                 bool(_NEAR.search(text[:m.start("n")])) or bool(_NEAR.search(text[:m.start()])),
+                                 pat is _DISTANCE or bool(_NEAR.search(text[:m.start("n")]))
+                                 or bool(_NEAR.search(text[:m.start()])),
                                  "pattern" if pat is not _PREP else "prep"))
     for m in _FEATURE_LIST.finditer(text):
         # "Walton and Oconee counties": each name is a county
