@@ -80,8 +80,10 @@ def split(root: Path) -> int:
     # session's end (holdout3), the rest to develop on (dev4)
     planned4 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(81, 91)]
     ranked4 = sorted(planned4, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+    # session 6's second round (-091 to -100): scored once before anyone read it, then developed on (dev5)
+    planned5 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(91, 101)]
     have = {r["id"] for r in _sources(root)}
-    extra = sorted(have - set(planned) - set(planned2) - set(planned3) - set(planned4) - fresh)
+    extra = sorted(have - set(planned) - set(planned2) - set(planned3) - set(planned4) - set(planned5) - fresh)
     parts = {"test": [i for i in ranked[:TEST] if i in have],
              "validation": [i for i in ranked[TEST:TEST + VALIDATION] if i in have],
              "dev": [i for i in ranked[TEST + VALIDATION:] if i in have] + extra,
@@ -89,7 +91,8 @@ def split(root: Path) -> int:
              "dev2": [i for i in ranked2[HOLDOUT2:] if i in have],
              "dev3": [i for i in planned3 if i in have],
              "holdout3": [i for i in ranked4[:HOLDOUT2] if i in have],
-             "dev4": [i for i in ranked4[HOLDOUT2:] if i in have]}
+             "dev4": [i for i in ranked4[HOLDOUT2:] if i in have],
+             "dev5": [i for i in planned5 if i in have]}
     (root / "splits").mkdir(exist_ok=True)
     for name, part in parts.items():
         (root / "splits" / f"{name}.txt").write_text(

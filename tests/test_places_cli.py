@@ -82,3 +82,14 @@ def test_places_lists_the_toponyms_of_a_paragraph_the_page_repeats(runner, tmp_p
     rec = json.loads(res.stdout)
     assert [t["text"] for t in rec["toponyms"]] == ["Gusau", "Zamfara State", "Gusau", "Zamfara State"]
     assert rec["text"].count(para) == 2
+
+
+def test_lowercase_state_after_a_division_belongs_to_its_span(runner, tmp_path):
+    # Nigerian papers write "Zamfara state": the gold span of such corpora holds the word
+    art = tmp_path / "a.txt"
+    art.write_text("Bandits raid village\n\nGunmen attacked a village near Tsafe in Zamfara state on Monday, "
+                   "police said.\n", encoding="utf-8")
+    res = runner.invoke(app, ["places", str(art), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    tops = {t["text"]: t for t in json.loads(res.stdout)["toponyms"]}
+    assert tops["Zamfara state"]["feature_code"] == "ADM1"

@@ -509,15 +509,15 @@ class PlacesFormat(StrEnum):
 
 # a capitalised division word after the name: "Borno State", "Walker County"; never "of" after
 # it ("Ohio Department of ...")
-_FEATURE_AFTER = re.compile(r"\s+(State|Province|Region|County|District|Governorate|Oblast|Parish|Prefecture|"
-                            r"Department|Municipality)\b(?!\s+of\b)")
+_FEATURE_AFTER = re.compile(r"\s+(State|state|Province|Region|County|District|Governorate|Oblast|Parish|Prefecture|"
+                            r"Department|Municipality)\b(?!\s+of\b)")  # Nigerian papers write "Benue state"
 
 
 def _with_feature_word(top: Any, place: Any, text: str) -> Any:
     """The toponym with the division word written after it ("Borno State", "Walker County"),
     when that word is its feature word or it resolved to a division."""
     m = _FEATURE_AFTER.match(text, top.end)
-    if m and m.group(1) == "State" and place is not None and place.country == "US":
+    if m and m.group(1).lower() == "state" and place is not None and place.country == "US":
         return top  # a US state is never named "Ohio State": that is a university or a team
     if m and ((top.feature or "").lower() == m.group(1).lower()
               or (place is not None and (place.is_admin1 or place.is_admin2))):

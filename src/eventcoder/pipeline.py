@@ -221,9 +221,9 @@ class Pipeline:
                 p = res.places.resolve(t, countries)
                 if p is not None and not p.is_country and (
                         len({(c.country, c.admin1_code) for c in res.places.candidates(t.text)}) == 1
-                        or (p.is_admin1 and fold(p.name) == fold(t.text))):
-                    # a town of one division only, or a division by its own name ("Miguel Aleman,
-                    # Tamaulipas": the Miguel Alemán of Tamaulipas, not Sonora's)
+                        or (p.is_admin1 and fold(p.name) == fold(t.text) and bool(countries) and p.country == countries[0])):
+                    # a town of one division only, or a division of the focus country by its own
+                    # name ("Miguel Aleman, Tamaulipas": the Miguel Alemán of Tamaulipas, not Sonora's)
                     admin1s.add((p.country, p.admin1_code))
         for info, tops in zip(infos, first_pass, strict=True):
             # the dateline names where the report was filed, not where events happened

@@ -1073,3 +1073,20 @@ def test_a_series_over_the_past_weeks_is_no_follow_up_toll(code):
                  "It was the third attack in the past two weeks in which 10 or more people have died.",
                  published="2021-08-17")
     assert _events(coded) == [("Battles", "Armed clash", "2021-08-16", "IQ", "Mosul", 12)]
+
+
+def test_an_unknown_village_lies_in_the_unknown_district_named_before_it(code):
+    # class 3: "Diyala's Qara Tepe district" and "a bridge in Umm Kharis": one bomb, one event
+    coded = code("Militants detonated a roadside bomb near a patrol in Diyala's Qara Tepe district on Thursday "
+                 "morning, police said.\n\n"
+                 "The bomb went off near a bridge in Umm Kharis as the patrol passed.", published="2017-12-28")
+    assert [(e.sub_event_type, e.event_date, e.country) for e in coded.events] == [
+        ("Remote explosive/landmine/IED", "2017-12-28", "IQ")]
+
+
+def test_an_ambush_told_with_the_attack_does_not_make_it_a_battle(code):
+    # only an "ensuing" gun battle does: "the ambush" is the attack on travellers told again
+    coded = code("Insurgents attacked travellers on the road near Mosul on Wednesday, killing two villagers, "
+                 "police said.\n\nPeople injured in the ambush were taken to hospital.", published="2019-12-06")
+    assert [(e.event_type, e.sub_event_type, e.fatalities) for e in coded.events] == [
+        ("Violence against civilians", "Attack", 2)]

@@ -122,3 +122,15 @@ def test_country_by_another_name_yields_to_a_namesake_town_the_article_places(pl
     assert (found["Palestine"][1].country, found["Palestine"][1].admin1) == ("US", "Texas")
     found = places_of("Protesters in Palestine and Israel marched on Friday.")
     assert found["Palestine"][1].country == "PS"
+
+
+def test_division_with_its_word_in_an_ner_span_is_the_division(places_of):
+    found = places_of("He met the Governor of Sokoto State, Alhaji Aminu Tambuwal, on Monday.")
+    assert (found["Sokoto State"][1].feature_code, found["Sokoto State"][1].admin1) == ("ADM1", "Sokoto")
+    assert "Tambuwal" not in found  # a surname after an honorific, not the town
+
+
+def test_one_word_of_the_terrain_list_and_conflict_regions_are_places(places_of):
+    found = places_of("Shelling in eastern Ghouta went on as talks on Nagorno-Karabakh stalled.")
+    assert (found["Ghouta"][1].country, found["Ghouta"][1].name) == ("SY", "Eastern Ghouta")
+    assert (found["Nagorno-Karabakh"][1].country, found["Nagorno-Karabakh"][1].feature_code) == ("AZ", "RGN")

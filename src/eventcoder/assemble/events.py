@@ -12,6 +12,7 @@ from eventcoder.assemble.grouping import (
     bare,
     coordinated_places,
     drop_duplicates,
+    ensuing,
     merge_mentions,
     suppress_parts,
 )
@@ -120,7 +121,8 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             # a demonstration whose report says it turned violent is one Riots event (ACLED)
             top_m = max(ms, key=lambda m: m.trigger.priority)
             sub, etype = top_m.sub_event_type, top_m.event_type
-        elif (etype, sub) == ("Violence against civilians", "Attack") and any(m.event_type == "Battles" for m in ms):
+        elif (etype, sub) == ("Violence against civilians", "Attack") and any(
+                m.event_type == "Battles" and ensuing(m) for m in ms):
             # an attack that led to a gun battle with security forces ("In an ensuing gun battle,
             # security forces killed 58") is a battle: armed men fought on both sides (ACLED)
             etype, sub = "Battles", "Armed clash"
@@ -138,9 +140,11 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         specific = [m for m in ms if m.toponym is not None and not (m.place is not None and (m.place.is_country or m.place.is_admin1))]
         # a town in another country than the first report's place refines nothing ("an ambush
         # in Putumayo" and "the ambush occurred two days after talks in Hurdal, Norway")
-        anchor = next((m.place or m.admin1 for m in ms if m.place is not None or m.admin1 is not None), None)
-        if anchor is not None:
-            specific = [m for m in specific if m.place is None or m.place.country == anchor.country]
+        # (the country most of the reports are placed in, the earliest on a tie)
+        placed_in = [p.country for m in ms for p in [m.place or m.admin1] if p is not None]
+        if placed_in:
+            anchor = max(placed_in, key=lambda c: (placed_in.count(c), -placed_in.index(c)))
+            specific = [m for m in specific if m.place is None or m.place.country == anchor]
         placed = max(specific, key=lambda m: (specificity((m.toponym, m.place)), -ms.index(m))) if specific else None  # type: ignore[arg-type]
         placed = placed or next((m for m in ms if m.toponym is not None), None)
         adm_m = next((m for m in ms if m.admin1 is not None), None)

@@ -62,7 +62,11 @@ def _same_place(a: Mention, b: Mention) -> bool | None:
         # one name the gazetteer does not know (a checkpoint, a neighbourhood, a village):
         # it may lie inside the other place
         return None
-    return fold(a.toponym.text) == fold(b.toponym.text)
+    if fold(a.toponym.text) == fold(b.toponym.text):
+        return True
+    if (a.toponym.feature or "").lower() in DIVISION_FEATURES or (b.toponym.feature or "").lower() in DIVISION_FEATURES:
+        return None  # two unknown names, one a district ("Reu Soh district" and a village in it)
+    return False
 
 _THE_PROTESTERS = re.compile(r"\b(?:[Tt]he|[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Tt]hese)\s+(?:of the\s+)?(?:angry\s+)?"
                              r"(?:protesters|protestors|demonstrators|marchers|crowds?|youths|students|supporters)\b")
@@ -78,7 +82,7 @@ _SEPARATE = re.compile(r"\b(?:in (?:a|another) separate|in another|in other (?:v
                        r"^\s*(?:also|meanwhile),?\s+(?:in|on|at|near)\b", re.I)  # "Also in Baquba, gunmen ..."
 
 
-def _ensuing(m: Mention) -> bool:
+def ensuing(m: Mention) -> bool:
     """Whether a mention names the fight the act just reported led to ("In an ensuing gun battle")."""
     return re.search(r"\b(?:ensuing|subsequent|resulting)\s+$",
                      m.sentence.text[max(0, m.trigger.start - m.sentence.start - 25):m.trigger.start - m.sentence.start],
@@ -109,7 +113,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
             drafts.append(Draft([m]))  # "In a separate incident, ...": never the event before
             continue
         if m.anaphoric and last is not None \
-                and m.sentence.paragraph - last.mentions[-1].sentence.paragraph <= (4 if _ensuing(m) else 2) \
+                and m.sentence.paragraph - last.mentions[-1].sentence.paragraph <= (4 if ensuing(m) else 2) \
                 and (m.date is None or all(x.date is None or abs((m.date - x.date).days) <= 1
                                            or (x.date_mention is not None and x.date_mention.reporting)
                                            for x in last.mentions)) \

@@ -313,7 +313,8 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
     # NER's PERSON spans, less those that read as an organisation ("Abuja Chamber of Commerce",
     # "Seattle Seahawks Foundation"): a place may begin those
     people = [(e.start - offset, e.end - offset) for e in entities
-              if e.label == "PERSON" and not _ORG_WORDS.search(e.text)]
+              if (e.label == "PERSON" and not _ORG_WORDS.search(e.text))
+              or (e.label in ("ORG", "GPE") and _HONORIFIC.match(e.text) and len(e.text.split()) >= 2)]
     person_at = set(people)
     orgs = [(e.start - offset, e.end - offset) for e in entities if e.label in ("ORG", "NORP", "WORK_OF_ART", "EVENT")]
     org_at = set(orgs)
@@ -508,6 +509,11 @@ def _merge(found: list[Toponym], extra: list[Toponym], text: str, offset: int,
         know(t.text).common and know(t.text).strength < 2))]
     for t in found:
         inner = [x for x in extra if t.start <= x.start and x.end <= t.end and (x.start, x.end) != (t.start, t.end)]
+        tail = _DIVISION_TAIL.search(t.text)
+        if tail and any((x.start, x.end) == (t.start, t.start + tail.start()) for x in inner):
+            # a known name and its division word ("Sokoto State"): the division, as written
+            kept.append(replace(t, feature=t.feature or tail.group(1).lower()))
+            continue
         if inner and t.source != "user" and know(t.text).strength == 0:
             continue  # the known names inside stand for it ("Gainesville Public Utilities")
         same = next((x for x in extra if (x.start, x.end) == (t.start, t.end)), None)
@@ -526,6 +532,14 @@ def _merge(found: list[Toponym], extra: list[Toponym], text: str, offset: int,
             continue
         final.append(t)
     return final
+
+
+# an entity that opens with a title or honorific is a person ("Alhaji Aminu Tambuwal", which
+# NER may take for an organisation): a town may not be its last word
+_HONORIFIC = re.compile(r"(?:Alhaji|Alhaja|Mallam|Malam|Sheikh|Shaykh|Imam|Mullah|Chief|Oba|Emir|Sultan|Pastor|"
+                        r"Bishop|Rev|Reverend|Mr|Mrs|Ms|Dr|Gen|Col|Maj|Capt|Lt|Sgt|Hon|Sen|Senator|Governor|Gov)"
+                        r"\.?\s+[A-Z]")
+_DIVISION_TAIL = re.compile(r"\s+(State|Province|Region|County|District|Governorate|Oblast|Prefecture|Department)$")
 
 
 # --------------------------------------------------------------------------- unresolved names

@@ -121,6 +121,10 @@ class PlaceResolver:
             elif p.feature_class in ("T", "H", "V", "L") and primary and (
                     " " in f or p.is_area_feature):
                 strength = max(strength, 2)  # "Lake Chad"; one word for a sea, region, island or river
+            elif p.feature_class in ("T", "H", "V", "L") and p.geonameid is None:
+                # one word of the project's terrain list (no GeoNames id: "eastern Ghouta"): a place
+                # with NER or a locative word
+                strength = max(strength, 1)
         if common and strength:
             # "Mobile", "Reading", "Turkey": strong only for a big place, and then only where the
             # capital letter can only mean a name (mid-sentence, see find_known_places)
