@@ -64,8 +64,9 @@ def _same_place(a: Mention, b: Mention) -> bool | None:
         return None
     if fold(a.toponym.text) == fold(b.toponym.text):
         return True
-    if (a.toponym.feature or "").lower() in DIVISION_FEATURES or (b.toponym.feature or "").lower() in DIVISION_FEATURES:
-        return None  # two unknown names, one a district ("Reu Soh district" and a village in it)
+    if ((a.toponym.feature or "").lower() in DIVISION_FEATURES or (b.toponym.feature or "").lower() in DIVISION_FEATURES) \
+            and abs(a.sentence.paragraph - b.sentence.paragraph) <= 1:
+        return None  # two unknown names, one a district ("Reu Soh district" and a village in it, told next)
     return False
 
 _THE_PROTESTERS = re.compile(r"\b(?:[Tt]he|[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Tt]hese)\s+(?:of the\s+)?(?:angry\s+)?"

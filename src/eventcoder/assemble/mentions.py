@@ -255,7 +255,8 @@ def _place_from_follow_up(last: Mention, info: SentenceInfo, article: Article) -
         return
     if not _FOLLOW_UP_ACT.match(info.sentence.text):
         return
-    towns = [(t, p) for t, p in info.toponyms if not t.moving and not reference_point(article.text, t)
+    # (a place given by its distance counts: "25 kilometres from Gorgadji")
+    towns = [(t, p) for t, p in info.toponyms if (not t.moving or t.near) and not reference_point(article.text, t)
              and (p is None or not (p.is_country or p.is_admin1 or p.is_area_feature))
              and (p is None or last.place is None or p.country == last.place.country)]
     if towns:

@@ -104,7 +104,7 @@ _TERRAIN = {"mountains", "valley", "desert", "forest", "lake"}
 _MOVING = re.compile(r"\b(?:(?:towards?|fled (?:to|into)|escaped (?:to|into)|retreated (?:to|into)|"
                      r"withdrew (?:to|into)|headed (?:to|for)|on (?:its|their|his|her) way to)\s+(?:the\s+)?"
                      r"(?:(?:[\w-]+\s+)?(?:city|town|village)\s+of\s+)?|"
-                     r"(?<!kilometres )(?<!kilometers )(?<!km )(?<!miles )(?<!\) )from\s+(?:the\s+)?)$", re.I)
+                     r"from\s+(?:the\s+)?)$", re.I)
 
 
 def _clean_name(name: str) -> str:
