@@ -1090,3 +1090,13 @@ def test_an_ambush_told_with_the_attack_does_not_make_it_a_battle(code):
                  "police said.\n\nPeople injured in the ambush were taken to hospital.", published="2019-12-06")
     assert [(e.event_type, e.sub_event_type, e.fatalities) for e in coded.events] == [
         ("Violence against civilians", "Attack", 2)]
+
+
+def test_a_lead_dated_by_its_report_joins_the_strike_told_next(code):
+    # class 3: "an airstrike killed ten, reports said on Wednesday" then the strike "on Tuesday"
+    # at a village; a charge against the military ("accuse ... of using air strikes") is no report
+    coded = code("A military airstrike on a village killed ten civilians, residents said on Wednesday.\n\n"
+                 "A military jet dropped three bombs on Mosul on Tuesday afternoon, a resident said.\n\n"
+                 "Rights groups accuse the military of killings and of using air strikes as punishment.",
+                 published="2023-06-28")
+    assert _events(coded) == [("Explosions/Remote violence", "Air/drone strike", "2023-06-27", "IQ", "Mosul", 10)]

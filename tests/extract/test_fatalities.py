@@ -91,3 +91,11 @@ def test_one_person_by_occupation_and_one_more_joined_by_and():
     assert (d.value, d.victims) == (2, "engineer and guard")
     [d] = find_deaths("Gunmen killed a farmer, and a soldier was wounded.")
     assert d.value == 1  # the soldier was wounded, not killed
+
+
+def test_a_vague_word_before_another_figure_is_not_the_toll():
+    from eventcoder.extract.fatalities import find_deaths
+
+    text = "Local media reported the strikes, with some outlets saying nine people had been killed."
+    assert [(d.value, d.victims) for d in find_deaths(text, 0)] == [(9, "people")]
+    assert [d.value for d in find_deaths("Three Afghan army soldiers were killed.", 0)] == [3]

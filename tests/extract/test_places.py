@@ -279,3 +279,13 @@ def test_month_short_form_before_its_day_is_no_place(places_of):
     found = places_of("Both sides agreed to meet again in Rome on Nov. 5 before the talks.")
     assert "Nov" not in found
     assert found["Rome"][1].country == "IT"
+
+
+def test_a_weapon_model_code_is_no_place():
+    from eventcoder.extract.places import find_toponyms
+    from eventcoder.nlp import Entity
+
+    text = "Troops seized weapons including RPG-7 launchers in Cizre."
+    ents = [Entity("GPE", text.index("RPG-7"), text.index("RPG-7") + 5, "RPG-7"),
+            Entity("GPE", text.index("Cizre"), text.index("Cizre") + 5, "Cizre")]
+    assert [t.text for t in find_toponyms(text, 0, ents)] == ["Cizre"]

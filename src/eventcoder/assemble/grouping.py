@@ -137,6 +137,11 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
             # two different days are two occurrences, unless the place is the same (a one-day
             # slip between a lead and a later paragraph, or "overnight")
             slack = 1 if any(s is True for s in same) and not _EARLIER.match(m.sentence.text) else 0
+            if all(x.toponym is None and (x.date is None or (x.date_mention is not None and x.date_mention.reporting))
+                   for x in d.mentions) and m.date is not None and dates and all((x - m.date).days == 1 for x in dates):
+                # a lead placed nowhere and dated only by its report ("an airstrike killed ten,
+                # reports said on Wednesday"), then the strike itself "on Tuesday" at a village
+                slack = 1
             if m.date is not None and dates and all(abs((m.date - x).days) > slack for x in dates):
                 continue
             bare = m.toponym is None and m.date is None

@@ -49,7 +49,10 @@ class DeathCount:
 
 # up to three words between a number and its victims, a dotted short form among them ("four
 # U.S. soldiers", "two young Malian herders")
-_ADJ = r"(?:[\w'’.-]+\s+){0,3}?"
+# up to three words between a figure and its victims ("three Afghan army soldiers"), none of
+# them another figure or a verb of saying ("some outlets saying nine people": nine, not "some")
+_ADJ = (r"(?:(?!(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
+        r"thousands?|several|saying|said|says|told|reported|according)\b)[\w'’.-]+\s+){0,3}?")
 
 
 @lru_cache(maxsize=1)

@@ -184,7 +184,7 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
         else:
             split.append(t)
     found = [Toponym(t.text, t.start, t.end, t.feature, t.near, t.source,
-                     bool(_MOVING.search(text[:t.start - offset]))) for t in split]
+                     bool(_MOVING.search(text[:t.start - offset]))) for t in split if not _MODEL_CODE.match(t.text)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start), {"ner": 0, "pattern": 1}.get(t.source, 2)))
     out: list[Toponym] = []
     for t in found:
@@ -539,6 +539,8 @@ def _merge(found: list[Toponym], extra: list[Toponym], text: str, offset: int,
 _HONORIFIC = re.compile(r"(?:Alhaji|Alhaja|Mallam|Malam|Sheikh|Shaykh|Imam|Mullah|Chief|Oba|Emir|Sultan|Pastor|"
                         r"Bishop|Rev|Reverend|Mr|Mrs|Ms|Dr|Gen|Col|Maj|Capt|Lt|Sgt|Hon|Sen|Senator|Governor|Gov)"
                         r"\.?\s+[A-Z]")
+# a weapon's or an aircraft's model code ("RPG-7", "AK-47", "MiG-29", "BM-21"), never a place
+_MODEL_CODE = re.compile(r"(?:RPG|AKM?|PKM|BM|MiG|Su|SPG|ZU|Mi|Ka|Tu|Il|An|T|F|S)-\d{1,3}[A-Za-z]?s?$")
 _DIVISION_TAIL = re.compile(r"\s+(State|Province|Region|County|District|Governorate|Oblast|Prefecture|Department)$")
 
 
