@@ -1100,3 +1100,23 @@ def test_a_lead_dated_by_its_report_joins_the_strike_told_next(code):
                  "Rights groups accuse the military of killings and of using air strikes as punishment.",
                  published="2023-06-28")
     assert _events(coded) == [("Explosions/Remote violence", "Air/drone strike", "2023-06-27", "IQ", "Mosul", 10)]
+
+
+def test_men_in_police_uniforms_are_no_police_and_the_wounded_who_died_later_add_up(code):
+    # class 2 and 6: impostors are an unidentified armed group; "later died" adds to the toll
+    coded = code("Men dressed in police uniforms opened fire at a cafe in Mosul on Saturday, killing eight "
+                 "people, officials said.\n\nTwo people later died in hospital, a doctor said.",
+                 published="2016-03-06")
+    [ev] = coded.events
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Unidentified Armed Group (Iraq)", 10)
+
+
+def test_the_clashes_a_curfew_followed_are_news_but_not_a_habit_s_cause(code):
+    # class 1: "in several areas" is the curfew's scope, not the clashes'; class 4: "often after
+    # being accused of kidnapping" explains a habit
+    coded = code("A curfew was imposed on Wednesday in several areas of Kirkuk after violent clashes erupted "
+                 "between two groups over a rally.", published="2020-08-06")
+    assert [(e.event_type, e.event_date, e.location) for e in coded.events] == [("Riots", "2020-08-05", "Kirkuk")]
+    coded = code("At least 27 people have been killed by mobs in Iraq this year, often after being accused of "
+                 "kidnapping children, a rights group said.", published="2022-06-21")
+    assert coded.events == []

@@ -66,15 +66,23 @@ CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the attack|the bom
 def _skip_sentence(info: SentenceInfo) -> bool:
     return bool(_GENERIC.search(info.sentence.text))
 
+_HABITUAL = re.compile(r"\b(?:often|usually|typically|regularly|frequently|routinely|repeatedly|commonly)\b", re.I)
+
 # the size of a crowd ("hundreds of thousands of people marched"): background for a toll,
 # not for a demonstration
 _CROWD = re.compile(r"\b(?:tens of thousands|hundreds of thousands|thousands of people|millions)\b", re.I)
 
 
 def _generic_clause(info: SentenceInfo, pos: int, event_type: str = "") -> bool:
-    """Whether the trigger's clause is background ("has killed thousands since 2009")."""
+    """Whether the trigger's clause is background ("has killed thousands since 2009"). A cause
+    told after "after"/"following" is its own clause ("a curfew in several areas after clashes
+    erupted": the clashes are news), unless the clause it explains says how often ("killed by
+    mobs, often after being accused of kidnapping")."""
     a, b = clause_bounds(info, pos)
+    ca, cb = clause_bounds(info, pos, causes=True)
     s = info.sentence
+    if ca > a and not _HABITUAL.search(s.text[a - s.start:ca - s.start]):
+        a, b = ca, cb
     clause = s.text[a - s.start:b - s.start]
     if event_type in ("Protests", "Riots"):
         clause = _CROWD.sub(" ", clause)

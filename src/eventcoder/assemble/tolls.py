@@ -7,7 +7,9 @@ import re
 from eventcoder.assemble.grouping import Draft
 from eventcoder.extract.fatalities import DeathCount
 
-_PART = re.compile(r"\b(?:also|others?|another)\b", re.I)
+# a figure that adds to the toll: "One soldier also died", "two others", "Two people later died
+# in hospital" (the wounded who died, not bodies "later found")
+_PART = re.compile(r"\b(?:also|others?|another|later (?:died|succumbed)|(?:died|succumbed) later)\b", re.I)
 _INCLUDING_ATTACKER = re.compile(r"\bincluding (?:the |a |two |three )?(?:suicide )?(?:bombers?|attackers?)\b", re.I)
 
 def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | None, int | None, DeathCount | None]:

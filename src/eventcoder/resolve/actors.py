@@ -67,6 +67,11 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+# impostors: "men dressed in police uniforms", "gunmen disguised as soldiers"
+_IMPOSTOR = re.compile(r"\b(?:disguised as|posing as|dressed as|impersonating)\s+(?:an?\s+)?$", re.I)
+_UNIFORM_AFTER = re.compile(r"\s+(?:uniforms?|fatigues|gear)\b", re.I)
+
+
 class ActorDictionary:
     """Actor names, aliases and demonyms, compiled once (load with ``ActorDictionary.load()``)."""
 
@@ -189,6 +194,8 @@ class ActorDictionary:
             force = "police" if m.group("p") else "military"
             found.append(ActorMention(STATE, offset + m.start(), offset + m.end(), m.group(0), iso, force))
         for m in self._state_bare.finditer(text):
+            if _IMPOSTOR.search(text[max(0, m.start() - 25):m.start()]) or _UNIFORM_AFTER.match(text, m.end()):
+                continue  # "men dressed in police uniforms", "gunmen disguised as soldiers": not the force
             prev = re.search(r"([A-Z][\w'’-]+)\s+$", text[max(0, m.start() - 40):m.start()])
             if m.group(0)[:1].isupper() and prev and prev.group(1) not in ("The", "A", "An") \
                     and self.country_of_demonym(prev.group(1)) is None:
