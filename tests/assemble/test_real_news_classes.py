@@ -1120,3 +1120,11 @@ def test_the_clashes_a_curfew_followed_are_news_but_not_a_habit_s_cause(code):
     coded = code("At least 27 people have been killed by mobs in Iraq this year, often after being accused of "
                  "kidnapping children, a rights group said.", published="2022-06-21")
     assert coded.events == []
+
+
+def test_each_figure_with_its_place_after_a_direction_or_the_province_s(code):
+    # class 3: "Three ... killed in southeastern X province and eight others were killed in the
+    # province's Y district": two events with their own tolls
+    coded = code("Three militants were killed in northern Kirkuk province and eight others were killed in the "
+                 "province's Hawija district on Saturday, the army said.", published="2017-04-23")
+    assert sorted((e.location, e.fatalities) for e in coded.events) == [("Hawija", 8), ("Kirkuk province", 3)]

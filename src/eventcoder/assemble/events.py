@@ -313,7 +313,11 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
     return drop_duplicates(events)
 
 
-_FIGURE_TO_PLACE = re.compile(r"^\s*(?:people\s+)?(?:in|at|near)\s+(?:the\s+)?(?:(?:village|town|area)\s+of\s+)?$", re.I)
+_FIGURE_TO_PLACE = re.compile(r"^\s*(?:people\s+)?(?:in|at|near)\s+(?:the\s+)?"
+                              # "eight others were killed in the province's Uludere district"
+                              r"(?:(?:province|district|region|state|county|country)['’]s\s+)?"
+                              r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?"
+                              r"(?:(?:village|town|area)\s+of\s+)?$", re.I)
 
 
 _FIGURE_THEN_NAME = re.compile(r"\s*(?:people\s+)?(?:in|at|near)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?"
@@ -330,8 +334,10 @@ def _tolls_by_place(ev: Event, ms: list[Mention], article: Article, country: str
     for m in ms:
         pairs: list[tuple[int, Toponym, Place | None]] = []
         for dc in m.deaths:
+            # (a province counts when named with its word: "three killed in Sirnak province")
             nxt = min((tp for tp in m.sentence_places if tp[0].start >= dc.end and not tp[0].moving
-                       and not (tp[1] is not None and (tp[1].is_country or tp[1].is_admin1))),
+                       and not (tp[1] is not None and (tp[1].is_country or (
+                           tp[1].is_admin1 and (tp[0].feature or "").lower() not in DIVISION_FEATURES)))),
                       key=lambda tp: tp[0].start, default=None)
             if nxt is None or not _FIGURE_TO_PLACE.match(article.text[dc.end:nxt[0].start]):
                 # a village no look-up knows, named right after its figure ("two dead in Dialloube")
