@@ -171,3 +171,37 @@ def test_reports_left_out_as_old_recaps_are_named_in_a_warning(code):
     coded = code("Gunmen killed five villagers in Tsafe on March 3, police said.", published="2024-05-07")
     assert coded.events == []
     assert any("recaps" in w and "March 3" in w for w in coded.warnings)
+
+
+def test_utf8_with_a_stray_bad_byte_stays_utf8():
+    from eventcoder.ingest.files import decode_bytes
+
+    data = "Gunmen killed five people in Tillabéri on Monday.\n\nPhoto credit ".encode() + b"\xff"
+    text = decode_bytes(data, "t.txt")
+    assert "Tillabéri" in text and text.endswith("\ufffd")
+
+
+def test_a_dateline_without_a_city_dates_the_report_not_the_event(code):
+    coded = code("Five killed near Mosul\n\n14 March 2023 — Gunmen killed five villagers near Mosul on Sunday, "
+                 "police said.",
+                 published="2023-03-14")
+    assert [(e.event_date, e.location) for e in coded.events] == [("2023-03-12", "Mosul")]
+
+
+def test_a_preposition_after_a_region_is_not_part_of_its_name():
+    from eventcoder.extract.places import find_toponyms
+    from eventcoder.nlp import Entity
+
+    text = "Jihadists attacked a village in the Sahel on Sunday."
+    ents = [Entity("LOC", text.index("Sahel"), text.index("Sahel") + len("Sahel on"), "Sahel on")]
+    assert [t.text for t in find_toponyms(text, 0, ents)] == ["Sahel"]
+
+
+def test_the_gulf_alone_is_the_persian_gulf_not_a_province_of_papua_new_guinea(geo_pipeline):
+    from eventcoder.models import RawDocument
+
+    coded = geo_pipeline.code_document(RawDocument(
+        "t", "t", "Houthi forces fired a missile at a tanker in the Gulf on Monday, the navy said.",
+        "text", None, "2023-03-14"))
+    [ev] = coded.events
+    assert (ev.country, ev.location, ev.event_date) == ("YE", None, "2023-03-13")

@@ -264,3 +264,13 @@ def test_run_published_dates_inputs_without_a_date_of_their_own(runner, tmp_path
     assert dates == ["2023-05-08", "2024-02-04"]
     res = runner.invoke(app, ["run", str(folder), "--db", str(db), "--published", "2024-02-31"])
     assert res.exit_code == 2
+
+
+def test_a_warc_record_without_target_uri_is_a_failure_not_a_crash(runner, tmp_path):
+    # found by the bad-input check: warcio raises AttributeError on such a record
+    bad = tmp_path / "nouri.warc"
+    bad.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5\r\n\r\nhello\r\n\r\n")
+    db = tmp_path / "e.duckdb"
+    res = runner.invoke(app, ["run", str(bad), "--db", str(db)])
+    assert res.exit_code == 3, res.output
+    assert "broken WARC" in res.output

@@ -91,6 +91,8 @@ _DATE_LINE = re.compile(
 _DATE_STAMP = re.compile(r"^\s*(?:(?:date|published|posted|updated)\s*:?\s*)?(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?[ \t]+")
 # "Peshawar: (Thursday, July 12, 2012) As the insurgents ...": a dateline in mixed case.
 _PAREN_DATELINE = re.compile(r"^[A-Z][\w .'\-]{1,30}:\s*\((?:" + _WEEKDAY + r")?(?P<date>" + _FULL_DATE + r")\)\s*")
+# a dateline with no city ("14 March 2023 — Jihadists killed ..."): the report's date
+_DATE_DATELINE = re.compile(r"^\(?(?:" + _WEEKDAY + r")?(?P<date>" + _FULL_DATE + r")\)?\s*(?:—|–|--)\s+")
 _BAD_AUTHORS = {"published", "updated", "admin", "staff", "editor", "none"}
 
 
@@ -142,13 +144,15 @@ def date_line(line: str) -> str | None:
     """
     if len(line.split()) > 14:
         return None
+    if _DATE_DATELINE.match(line.strip()) and line.rstrip().endswith((".", '"', "”")):
+        return None  # "14 March 2023 — Gunmen killed five ...": a dateline and its report
     m = _DATE_LINE.match(line.strip())
     return _parse_full_date(m.group("date")) if m else None
 
 
 def dateline_end(text: str) -> int:
     """Length of the dateline at the start of a paragraph ("MOGADISHU, Feb. 20, 2023 — "), or 0."""
-    m = _DATELINE.match(text) or _PAREN_DATELINE.match(text)
+    m = _DATELINE.match(text) or _PAREN_DATELINE.match(text) or _DATE_DATELINE.match(text)
     return m.end() if m else 0
 
 

@@ -115,6 +115,8 @@ def _clean_name(name: str) -> str:
     while len(words) > 1 and words[0] in _FAITHS:
         words = words[1:]
     name = " ".join(words).strip(" ,;:")
+    # a preposition NER ran on into ("the Sahel on Sunday" gave "Sahel on")
+    name = re.sub(r"(?:\s+(?:on|in|at|of|to|from|for|with|by|and|or|the))+$", "", name)
     # a final full stop goes, unless it closes initials ("U.S.", "D.C.")
     return name if re.search(r"(?:\b[A-Z]\.){2,}$", name) else name.strip(" ,.;:")
 

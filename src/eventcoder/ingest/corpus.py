@@ -111,7 +111,8 @@ def iter_warc(path: str | Path, stats: SourceStats) -> Iterator[RawDocument | In
         elif truncated:
             yield InputError(source, f"broken WARC: the gzip data ends early (truncated file); its last record "
                                      f"(#{n}) is incomplete and was not coded, the records before it were read")
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as err:
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, KeyError, TypeError) as err:
+        # (warcio itself fails with AttributeError on a response record with no target URI)
         if pending is not None:
             yield pending
         yield InputError(source, f"broken WARC after record {n} ({type(err).__name__}: {err}); "

@@ -49,7 +49,12 @@ def decode_bytes(data: bytes, source: str, *, html: bool = False) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = ""
-        if html:
+        lenient = data.decode("utf-8", errors="replace")
+        bad = lenient.count("\ufffd")
+        if bad <= max(3, len(lenient) // 1000) and any(ord(ch) > 127 and ch != "\ufffd" for ch in lenient):
+            # UTF-8 with a stray bad byte or two ("Tillabéri ... \xff"): UTF-8, not Windows-1252
+            text = lenient
+        if not text and html:
             m = _META_CHARSET.search(head)
             if m:
                 try:
