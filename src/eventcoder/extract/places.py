@@ -222,7 +222,7 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
     # Amsterdam and Den Bosch"): a name after a locative word and before a comma and a place
     heads: list[Toponym] = []
     for t in out:
-        m = _LIST_HEAD.search(text, 0, t.start - offset)
+        m = _LIST_HEAD.search(text, max(0, t.start - offset - 80), t.start - offset)
         if m and m.group("n").split()[0] not in _STOP and not any(
                 x.start < offset + m.end("n") and offset + m.start("n") < x.end for x in out + heads):
             heads.append(Toponym(m.group("n"), offset + m.start("n"), offset + m.end("n"), None, t.near, "prep",
