@@ -1128,3 +1128,11 @@ def test_each_figure_with_its_place_after_a_direction_or_the_province_s(code):
     coded = code("Three militants were killed in northern Kirkuk province and eight others were killed in the "
                  "province's Hawija district on Saturday, the army said.", published="2017-04-23")
     assert sorted((e.location, e.fatalities) for e in coded.events) == [("Hawija", 8), ("Kirkuk province", 3)]
+
+
+def test_police_named_with_their_seat_as_the_source_are_not_the_attacker(code):
+    # found by the bad-input check: "Police in Kano said ... gunmen shot dead a trader"
+    coded = code("Police in Mosul said on Tuesday that gunmen shot dead a trader at his shop in the city on "
+                 "Monday.", published="2023-03-14")
+    [ev] = coded.events
+    assert (ev.actor1, ev.actor2, ev.event_date) == ("Unidentified Armed Group (Iraq)", "Civilians (Iraq)", "2023-03-13")

@@ -19,7 +19,10 @@ from eventcoder.resolve.actors import (
 )
 from eventcoder.resources import Resources
 
-_SOURCE_AFTER = re.compile(r"^[\s,]*(?:said|says|say|told|spokesm[ae]n|spokesperson|statement|officials?|sources?|"
+_SOURCE_AFTER = re.compile(r"^[\s,]*"
+                           # "Police in Kano said ...": the force's seat before its verb of saying
+                           r"(?:in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:\s+(?:[Ss]tate|[Pp]rovince|[Cc]ounty))?[\s,]+)?"
+                           r"(?:said|says|say|told|spokesm[ae]n|spokesperson|statement|officials?|sources?|"
                            r"reported|confirmed|announced|denied|claimed|chief|commander|command|headquarters)\b", re.I)
 
 _SELF_REPORT = re.compile(r"^[\s,]*(?:said|says|claimed|announced)\s+(?:that\s+)?(?:it|its|they|their)\b", re.I)
