@@ -1136,3 +1136,12 @@ def test_police_named_with_their_seat_as_the_source_are_not_the_attacker(code):
                  "Monday.", published="2023-03-14")
     [ev] = coded.events
     assert (ev.actor1, ev.actor2, ev.event_date) == ("Unidentified Armed Group (Iraq)", "Civilians (Iraq)", "2023-03-13")
+
+
+def test_two_bombings_in_one_sentence_joined_by_while_are_two_events(geo_pipeline):
+    # found by the bad-input check: each trigger takes the place of its own clause
+    text = ("Two bombings\n\nA suicide bomber killed 12 people at a mosque in Mosul, Iraq on Monday while a "
+            "roadside bomb killed four soldiers in Kandahar, Afghanistan on the same day, officials said.")
+    events = _geo_events(geo_pipeline, text, "2023-03-14")
+    assert sorted((e[1], e[3], e[5], e[6]) for e in events) == [
+        ("Remote explosive/landmine/IED", "AF", "Kandahar", 4), ("Suicide bomb", "IQ", "Mosul", 13)]

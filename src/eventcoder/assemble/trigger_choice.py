@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from eventcoder.assemble.clauses import nearest
+from eventcoder.assemble.clauses import in_clause, nearest
 from eventcoder.assemble.records import SentenceInfo
 from eventcoder.extract.triggers import TriggerMatch
 from eventcoder.resolve.actors import GROUP, STATE, UNIDENTIFIED
@@ -55,7 +55,9 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
     places = [(t, p) for t, p in info.toponyms]
 
     def place_of(m: TriggerMatch) -> str | None:
-        cands = [t for t, p in places if p is None or not p.is_country]
+        # the nearest place of the trigger's own clause ("... in Peshawar on Monday while a
+        # roadside bomb killed four soldiers in Kandahar": Kandahar for the second)
+        cands = in_clause([t for t, p in places if p is None or not p.is_country], info, m.start)
         t = nearest(cands, m.start)
         return fold(t.text) if t is not None else None
 
