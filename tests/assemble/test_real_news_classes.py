@@ -1145,3 +1145,14 @@ def test_two_bombings_in_one_sentence_joined_by_while_are_two_events(geo_pipelin
     events = _geo_events(geo_pipeline, text, "2023-03-14")
     assert sorted((e[1], e[3], e[5], e[6]) for e in events) == [
         ("Remote explosive/landmine/IED", "AF", "Kandahar", 4), ("Suicide bomb", "IQ", "Mosul", 13)]
+
+
+def test_also_friday_opens_another_occurrence_placed_nowhere(code):
+    # found reading an unseen real article: "Also Friday, suspected militants ambushed ..." is a
+    # second event, not more of the first (nor at its place); "two separate operations" is a total
+    coded = code("Militants attacked a checkpoint near Mosul and killed ten soldiers, police said Friday.\n\n"
+                 "Also Friday, suspected militants ambushed a police vehicle, killing two policemen, "
+                 "authorities said.\n\nThe attack came within 24 hours of two separate operations in which "
+                 "troops killed 19 insurgents in Kirkuk.", published="2024-10-25")
+    assert sorted((e.location or "", e.country, e.fatalities) for e in coded.events) == [
+        ("", "IQ", 2), ("Mosul", "IQ", 10)]

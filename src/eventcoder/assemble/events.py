@@ -12,8 +12,8 @@ from eventcoder.assemble.grouping import (
     bare,
     coordinated_places,
     drop_duplicates,
-    ensuing,
     merge_mentions,
+    separate,
     suppress_parts,
 )
 from eventcoder.assemble.mentions import build_mentions, reference_point, specificity
@@ -122,7 +122,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             top_m = max(ms, key=lambda m: m.trigger.priority)
             sub, etype = top_m.sub_event_type, top_m.event_type
         elif (etype, sub) == ("Violence against civilians", "Attack") and any(
-                m.event_type == "Battles" and ensuing(m) for m in ms):
+                m.event_type == "Battles" and m.ensuing for m in ms):
             # an attack that led to a gun battle with security forces ("In an ensuing gun battle,
             # security forces killed 58") is a battle: armed men fought on both sides (ACLED)
             etype, sub = "Battles", "Armed clash"
@@ -154,7 +154,11 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         if place is not None and place.is_admin1:
             admin1_place = place
         country = place.country if place is not None else (admin1_place.country if admin1_place else None)
-        if country is None and top is None and not any(m.toponym is not None or m.admin1 is not None for m in ms):
+        # a report that opens as another occurrence ("Also Friday, militants ambushed ...") takes
+        # no place from the report before it or the lead
+        elsewhere = separate(f)
+        if country is None and top is None and not elsewhere \
+                and not any(m.toponym is not None or m.admin1 is not None for m in ms):
             # no place in the event's sentences: the place of the report just before it (within
             # two paragraphs), else the article's lead place
             before = [m for m in mentions if m.toponym is not None and m.sentence.start < f.sentence.start
@@ -164,7 +168,8 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
                 place, top = before[-1].place, before[-1].toponym
                 admin1_place = admin1_place or before[-1].admin1
                 country = place.country if place else (admin1_place.country if admin1_place else None)
-        if country is None and top is None and lead_place is not None and lead_place.place is not None:
+        if country is None and top is None and not elsewhere and lead_place is not None \
+                and lead_place.place is not None:
             # no place in the event's sentences: the article's lead place
             place, top = lead_place.place, lead_place.toponym
             country = place.country if place else None

@@ -80,17 +80,12 @@ _BEFORE_AFTER = re.compile(r"^\W*(?:Earlier|Later|Previously|Subsequently|A day 
                            r"The next day|The following day|The previous day|On the previous day)\b")
 _SEPARATE = re.compile(r"\b(?:in (?:a|another) separate|in another|in other (?:violence|incidents?|attacks?)|separately|"
                        r"elsewhere)\b|"
-                       r"^\s*(?:also|meanwhile),?\s+(?:in|on|at|near)\b", re.I)  # "Also in Baquba, gunmen ..."
+                       # "Also in Baquba, gunmen ...", "Also Friday, suspected militants ambushed ..."
+                       r"^\s*(?:also|meanwhile),?\s+(?:in|on|at|near|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+                       re.I)
 
 
-def ensuing(m: Mention) -> bool:
-    """Whether a mention names the fight the act just reported led to ("In an ensuing gun battle")."""
-    return re.search(r"\b(?:ensuing|subsequent|resulting)\s+$",
-                     m.sentence.text[max(0, m.trigger.start - m.sentence.start - 25):m.trigger.start - m.sentence.start],
-                     re.I) is not None
-
-
-def _separate(m: Mention) -> bool:
+def separate(m: Mention) -> bool:
     """Whether a mention opens as another occurrence ("In a separate incident", "Also in Baquba,")."""
     return _SEPARATE.search(m.sentence.text[:max(0, m.trigger.start - m.sentence.start)]) is not None
 
@@ -110,11 +105,11 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
             if demo is not None:
                 demo.mentions.append(m)
                 continue
-        if _separate(m):
+        if separate(m):
             drafts.append(Draft([m]))  # "In a separate incident, ...": never the event before
             continue
         if m.anaphoric and last is not None \
-                and m.sentence.paragraph - last.mentions[-1].sentence.paragraph <= (4 if ensuing(m) else 2) \
+                and m.sentence.paragraph - last.mentions[-1].sentence.paragraph <= (4 if m.ensuing else 2) \
                 and (m.date is None or all(x.date is None or abs((m.date - x.date).days) <= 1
                                            or (x.date_mention is not None and x.date_mention.reporting)
                                            for x in last.mentions)) \
@@ -198,7 +193,7 @@ def suppress_parts(drafts: list[Draft]) -> list[Draft]:
             # clashes elsewhere in a story of riots, with no armed group named: riots there too
             d.mentions[:] = [replace(m, event_type="Riots", sub_event_type="Violent demonstration")
                              for m in d.mentions]
-        if sub in ("Arrests", "Looting/property destruction", "Attack") and not _separate(d.first):
+        if sub in ("Arrests", "Looting/property destruction", "Attack") and not separate(d.first):
             part = False
             for o in drafts:
                 if o is d or o.first.event_type not in main_types:

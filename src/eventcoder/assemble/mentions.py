@@ -38,7 +38,7 @@ _GENERIC = re.compile(
     r"so far this (?:year|month)|since the (?:start|beginning) of|(?:in|over|during) the (?:past|last) (?:\w+ )?(?:weeks|months|years)\b|"
     r"(?:are|is) (?:battling|fighting|combating|combatting) (?:the )?(?:spread|insurgenc|extremis|jihad|terroris|militan)|"
     # a roundup's total: "killed in five separate attacks across Iraq"
-    r"separate (?:attacks|bombings|incidents|blasts|explosions|shootings)|(?:attacks|bombings|incidents) across [A-Z])",
+    r"separate (?:attacks|bombings|incidents|blasts|explosions|shootings|operations|raids)|(?:attacks|bombings|incidents) across [A-Z])",
     re.I,
 )
 
@@ -327,8 +327,9 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                     recaps.append(f"{trig.text} ({dm.text})")
                 continue
             m = Mention(trig, s, trig.sub_event_type, trig.event_type, d, prec, dm)
-            m.anaphoric = bool(_ANAPHOR_BEFORE.search(s.text[max(0, rel - 25):rel]) and _ANAPHOR_NOUN.match(trig.text)) \
-                or bool(_ENSUING.search(s.text[max(0, rel - 25):rel]))
+            m.ensuing = bool(_ENSUING.search(s.text[max(0, rel - 25):rel]))
+            m.anaphoric = m.ensuing or bool(_ANAPHOR_BEFORE.search(s.text[max(0, rel - 25):rel])
+                                            and _ANAPHOR_NOUN.match(trig.text))
             # place: the nearest specific toponym (a resolved town or feature, else any toponym)
             tkey = lambda tp: (tp[0].start, tp[0].end)  # noqa: E731
             placed = [tp for tp in info.toponyms if not reference_point(article.text, tp[0])]

@@ -39,6 +39,9 @@ class Mention:
     anaphoric: bool = False
     """The trigger refers back ("The attack on Khuafo village also wounded 20"): it adds to the
     event reported just before, whatever type its own words would give."""
+    ensuing: bool = False
+    """The trigger names the fight the act just reported led to ("In an ensuing gun battle"):
+    anaphoric too, up to four paragraphs on, and it makes an attack a battle."""
 
 @dataclass
 class SentenceInfo:
