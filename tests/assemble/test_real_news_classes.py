@@ -1174,3 +1174,13 @@ def test_attack_on_soldiers_and_roadside_bombings_are_found(code):
     assert _events(coded) == [("Battles", "Armed clash", "2010-07-29", "IQ", "Mosul", 3),
                               ("Explosions/Remote violence", "Remote explosive/landmine/IED", "2010-07-29", "IQ",
                                "Baghdad", 1)]
+
+
+def test_arrests_with_no_force_named_are_the_polices_and_law_enforcers_are_police(code):
+    # class 6: "members were arrested" names no force: ACLED codes most arrests to the police, and
+    # the group before a passive verb is who was arrested, not who arrested
+    coded = code("Twenty suspected Islamic State members were arrested in Mosul on Monday, officials said.\n\n"
+                 "Separately, protesters clashed with law enforcers in Baghdad on Tuesday.", published="2023-05-10")
+    got = [(e.sub_event_type, e.location, e.actor1, e.actor2) for e in coded.events]
+    assert ("Arrests", "Mosul", "Police Forces of Iraq", "Islamic State") in got
+    assert ("Violent demonstration", "Baghdad", "Rioters (Iraq)", "Police Forces of Iraq") in got

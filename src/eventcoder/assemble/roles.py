@@ -187,6 +187,15 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
             state = [a for a in cands if a.kind == STATE]
             grp = [a for a in cands if a.kind == GROUP]
             subject = sorted((a for a in armed if a.end <= trig.start and a.kind in (GROUP, STATE)), key=lambda a: a.start)
+            off = primary.sentence.start
+            passive = sub == "Arrests" and re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$",
+                                                     primary.sentence.text[max(0, trig.start - off - 30):trig.start - off])
+            if passive:
+                # "suspected Islamic State members were arrested": the group is who was arrested
+                state = [a for a in state if a.end > trig.start] or state
+                a1 = named(state[0]) if state else (ad.state(country, "police") + (None,))
+                arrested = [a for a in subject if a.kind == GROUP]
+                return a1, (named(arrested[0]) if arrested else None)
             if sub == "Arrests" and subject and subject[0].kind == GROUP:
                 grp, state = [subject[0]], []
             if sub == "Arrests" and grp and not state and grp[0].start < trig.start:
@@ -194,7 +203,9 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
                 rest = [a for a in grp[1:] + [a for a in armed if a.kind == UNIDENTIFIED] if a is not grp[0]]
                 target = [a for a in mentions if a.kind == GROUP and ad.name(a, country, countries)[0] != a1[0]]
                 return a1, (named(target[0]) if target else (named(rest[0]) if rest else None))
-            a1 = named(state[0]) if state else (ad.state(country) + (None,))
+            # arrests with no force named are the police's (ACLED codes most arrests to them)
+            force = "police" if sub == "Arrests" else "military"
+            a1 = named(state[0]) if state else (ad.state(country, force) + (None,))
             other = [a for a in others_armed if a.kind in (GROUP, UNIDENTIFIED) or (a.kind == STATE and a.country and a.country != country)]
             other = [a for a in other if ad.name(a, country, countries)[0] != a1[0]]
             if sub == "Headquarters or base established":
