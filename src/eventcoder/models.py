@@ -120,7 +120,12 @@ class Event:
 
 @dataclass
 class Measure:
-    """A government measure (curfew, closure, ban ...) the article reports."""
+    """A government measure (curfew, closure, ban ...) the article reports.
+
+    ``start_date`` is ISO ``YYYY-MM-DD``: the date the text gives (with a ``start_date``
+    evidence span), else that of the measure announced before it, else the publication date
+    (no evidence span, confidence 0.5); None when the publication date is known only in part.
+    """
 
     measure: str
     country: str | None

@@ -110,3 +110,16 @@ def test_a_measure_for_a_list_of_provinces_and_new_order_wordings(code):
                    ("movement_restriction", "Kirkuk", "2013-01-27"),
                    ("state_of_emergency", "Diyala", "2013-01-27"), ("state_of_emergency", "Kirkuk", "2013-01-27"),
                    ("state_of_emergency", "Nineveh", "2013-01-27")]
+
+
+def test_undated_measure_takes_the_report_date_with_no_date_evidence(code):
+    text = ("Curfew after unrest\n\n"
+            "The authorities imposed a nationwide night-time curfew after a week of violent demonstrations over "
+            "unemployment in Iraq, the interior ministry said in a statement.")
+    coded = code(text, published="2016-01-22")
+    [m] = coded.measures
+    assert (m.measure, m.country, m.start_date) == ("curfew", "IQ", "2016-01-22")
+    assert [e.field for e in m.evidence] == ["measure"]
+    # a publication date known to the month only dates nothing
+    [m] = code(text, published="2016-01").measures
+    assert m.start_date is None

@@ -286,8 +286,9 @@ def find_measures(article: Article, sentences: list[Sentence], countries: list[s
     last: date | None = None
     last_admin1: str | None = None
     for mm in merged:
-        if mm.start_date is None and last is not None:
-            mm.start_date = last
+        if mm.start_date is None:
+            # else the day of the report (as an undated event takes it; no start_date evidence)
+            mm.start_date = last or published
         last = mm.start_date or last
         if mm.admin1 is None and not mm.national:
             mm.admin1 = last_admin1  # "... also been banned in the state"
@@ -305,6 +306,6 @@ def find_measures(article: Article, sentences: list[Sentence], countries: list[s
             start_date=mm.start_date.isoformat() if mm.start_date else None,
             end_date=mm.end_date.isoformat() if mm.end_date else None,
             imposed_by=mm.imposed_by, hours=mm.hours, evidence=ev,
-            confidence=0.7 if mm.start_date else 0.5,
+            confidence=0.7 if mm.date_span is not None else 0.5,
         ))
     return out
