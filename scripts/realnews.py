@@ -82,8 +82,14 @@ def split(root: Path) -> int:
     ranked4 = sorted(planned4, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
     # session 6's second round (-091 to -100): scored once before anyone read it, then developed on (dev5)
     planned5 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(91, 101)]
+    # session 7's round (-101 to -110), ranked the same way: the first 20 held out (holdout4:
+    # scored at the session's start and end only, never read), the rest scored first, then
+    # developed on (dev6)
+    planned6 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(101, 111)]
+    ranked6 = sorted(planned6, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
     have = {r["id"] for r in _sources(root)}
-    extra = sorted(have - set(planned) - set(planned2) - set(planned3) - set(planned4) - set(planned5) - fresh)
+    extra = sorted(have - set(planned) - set(planned2) - set(planned3) - set(planned4) - set(planned5)
+                   - set(planned6) - fresh)
     parts = {"test": [i for i in ranked[:TEST] if i in have],
              "validation": [i for i in ranked[TEST:TEST + VALIDATION] if i in have],
              "dev": [i for i in ranked[TEST + VALIDATION:] if i in have] + extra,
@@ -92,7 +98,9 @@ def split(root: Path) -> int:
              "dev3": [i for i in planned3 if i in have],
              "holdout3": [i for i in ranked4[:HOLDOUT2] if i in have],
              "dev4": [i for i in ranked4[HOLDOUT2:] if i in have],
-             "dev5": [i for i in planned5 if i in have]}
+             "dev5": [i for i in planned5 if i in have],
+             "holdout4": [i for i in ranked6[:20] if i in have],
+             "dev6": [i for i in ranked6[20:] if i in have]}
     (root / "splits").mkdir(exist_ok=True)
     for name, part in parts.items():
         (root / "splits" / f"{name}.txt").write_text(

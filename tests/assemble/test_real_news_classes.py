@@ -1184,3 +1184,26 @@ def test_arrests_with_no_force_named_are_the_polices_and_law_enforcers_are_polic
     got = [(e.sub_event_type, e.location, e.actor1, e.actor2) for e in coded.events]
     assert ("Arrests", "Mosul", "Police Forces of Iraq", "Islamic State") in got
     assert ("Violent demonstration", "Baghdad", "Rioters (Iraq)", "Police Forces of Iraq") in got
+
+
+def test_the_west_a_demonym_and_a_person_are_no_event_place(code):
+    # class 5: "support from the West", "an East Timorese town", a person NER calls a facility
+    coded = code("Mobs set fire to dozens of homes as they rampaged through an East Timorese town on Monday, "
+                 "police said.", published="2011-08-16")
+    [ev] = coded.events
+    assert ev.location is None  # not "East Timorese" (Timor-Leste is not in the test gazetteer)
+    coded = code("Protesters chanted in support of Mir Hossein Mousavi in Baghdad on Thursday, and police fired "
+                 "tear gas at them.\n\nThe leader used the threat of militants to seek support from the West, "
+                 "a protest organiser said.", published="2009-07-10")
+    assert [(e.sub_event_type, e.location) for e in coded.events] == [("Protest with intervention", "Baghdad")]
+
+
+def test_a_bomb_that_hit_a_convoy_and_the_destruction_of_devices(code):
+    # class 1: "when a bomb hit a military convoy" is the explosion that killed them; an army
+    # destroying explosive devices disrupts weapons use, it is no explosion
+    coded = code("Six soldiers were killed when a bomb hit a military convoy near Kirkuk on Monday, the army said.\n\n"
+                 "Earlier on Monday, the army announced the destruction of more than 2,200 improvised explosive "
+                 "devices in Mosul.", published="2016-05-24")
+    assert _events(coded) == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED", "2016-05-23", "IQ", "Kirkuk", 6),
+        ("Strategic developments", "Disrupted weapons use", "2016-05-23", "IQ", "Mosul", 0)]

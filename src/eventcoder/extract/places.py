@@ -107,6 +107,9 @@ _MOVING = re.compile(r"\b(?:(?:towards?|fled (?:to|into)|escaped (?:to|into)|ret
                      r"from\s+(?:the\s+)?)$", re.I)
 
 
+_BARE_COMPASS = {"west", "east", "north", "south", "occident", "orient"}
+
+
 def _clean_name(name: str) -> str:
     name = re.sub(r"^(?:the|The)\s+", "", name.strip())
     name = re.sub(r"(?:'s|’s)$", "", name)
@@ -137,8 +140,8 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
         if _NOT_PLACE_AFTER.match(text[e:]) and ent.label == "GPE" and not re.search(r"\b(?:in|near|at|of|from|to)\s+(?:the\s+)?$", text[:s]):
             continue
         name = _clean_name(text[s:e])
-        if not name:
-            continue
+        if not name or name.casefold() in _BARE_COMPASS:
+            continue  # "support from the West": the West is no place
         if "'s " in name or "’s " in name:
             # "Khyber Pakhtunkhwa's Lakki Marwat": two places, the second inside the first
             head, tail = re.split(r"(?:'s |’s )", name, maxsplit=1)
@@ -154,11 +157,11 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             if feat in ("mountains", "valley", "desert", "forest", "lake"):
                 name = text[s:s + len(name) + m.end()]
         found.append(Toponym(name, offset + s, offset + s + len(name), feat,
-                             bool(_NEAR.search(text[:s])), "ner"))
+                             bool(_NEAR.search(text[:s])), "ner", label=ent.label))
     for pat in (_FEATURE_BEFORE, _FEATURE_AFTER, _COMMUNITY, _APPOSITIVE, _DISTANCE, _PREP):
         for m in pat.finditer(text):
             name = _clean_name(m.group("n"))
-            if not name or name.split()[0] in _STOP:
+            if not name or name.split()[0] in _STOP or name.casefold() in _BARE_COMPASS:
                 continue
             s = m.start("n") + m.group("n").find(name)
             feat = m.groupdict().get("f")
@@ -180,20 +183,21 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
     for t in found:
         parts = re.split(r"(?:'s |’s )", t.text, maxsplit=1)
         if len(parts) == 2 and parts[0] and parts[1]:
-            split.append(Toponym(parts[0], t.start, t.start + len(parts[0]), None, False, t.source))
+            split.append(Toponym(parts[0], t.start, t.start + len(parts[0]), None, False, t.source, label=t.label))
             tail_start = t.end - len(parts[1])
-            split.append(Toponym(parts[1], tail_start, t.end, t.feature, t.near, t.source))
+            split.append(Toponym(parts[1], tail_start, t.end, t.feature, t.near, t.source, label=t.label))
         else:
             split.append(t)
     found = [Toponym(t.text, t.start, t.end, t.feature, t.near, t.source,
-                     bool(_MOVING.search(text[:t.start - offset]))) for t in split if not _MODEL_CODE.match(t.text)]
+                     bool(_MOVING.search(text[:t.start - offset])), label=t.label)
+             for t in split if not _MODEL_CODE.match(t.text)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start), {"ner": 0, "pattern": 1}.get(t.source, 2)))
     out: list[Toponym] = []
     for t in found:
         if out and t.start < out[-1].end:
             prev = out[-1]
             if t.feature and not prev.feature and t.start == prev.start:
-                out[-1] = Toponym(prev.text, prev.start, prev.end, t.feature, prev.near or t.near, prev.source, prev.moving)
+                out[-1] = replace(prev, feature=t.feature, near=prev.near or t.near)
             continue
         out.append(t)
     # "near Ge Laung and Lone Kauk villages": the plural feature word names each place of the list
@@ -201,7 +205,7 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
         t = out[k]
         if t.feature in ("villages", "towns", "communities"):
             singular = {"villages": "village", "towns": "town", "communities": "community"}[t.feature]
-            out[k] = Toponym(t.text, t.start, t.end, singular, t.near, t.source, t.moving)
+            out[k] = replace(t, feature=singular)
             j = k
             while j > 0 and re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[out[j - 1].end - offset:out[j].start - offset]):
                 prev = out[j - 1]

@@ -90,6 +90,9 @@ class PlaceResolver:
             return KnownName(0)
         f = fold(name)
         keys = name_keys(name)
+        compass = _COMPASS_ADJ.match(name)
+        if compass:
+            keys = keys | name_keys(compass.group(1) + name[compass.end():])  # "Northern Sinai"
         common = f in self.stopwords
         strength = 0
         cap = big = False
@@ -206,7 +209,13 @@ class PlaceResolver:
             # "St. Paris", "Ft. Myers": GeoNames often writes the word out ("Saint Paris")
             return self._candidates(name, strip, legacy) or self._candidates(
                 _SHORT_WORDS[short.group(1).title()] + name[short.end():], strip, legacy)
-        return self._candidates(name, strip, legacy)
+        found = self._candidates(name, strip, legacy)
+        compass = _COMPASS_ADJ.match(name)
+        if not found and compass:
+            # "Northern Sinai", "Southern Kordofan": the division's name is "North Sinai"
+            found = [p for p in self._candidates(compass.group(1) + name[compass.end():], strip, legacy)
+                     if p.is_admin1 or p.is_admin2]
+        return found
 
     def _candidates(self, name: str, strip: bool, legacy: bool) -> list[Place]:
         for gaz in (self.overlay, self.gazetteer):
@@ -379,6 +388,9 @@ def load_person_names() -> dict[str, str]:
             name, _, kind = line.strip().partition(",")
             out[name] = kind
     return out
+
+
+_COMPASS_ADJ = re.compile(r"^(North|South|East|West)ern(?= [A-Z])")
 
 
 def prior(p: Place) -> float:
