@@ -1207,3 +1207,24 @@ def test_a_bomb_that_hit_a_convoy_and_the_destruction_of_devices(code):
     assert _events(coded) == [
         ("Explosions/Remote violence", "Remote explosive/landmine/IED", "2016-05-23", "IQ", "Kirkuk", 6),
         ("Strategic developments", "Disrupted weapons use", "2016-05-23", "IQ", "Mosul", 0)]
+
+
+def test_a_country_that_acts_is_no_place_and_a_strike_that_kills_is_an_event(code):
+    # class 5: "Kenya targeted the area with six missiles" places nothing in Kenya; class 1:
+    # "Another Kenyan strike killed a woman" is a strike of unstated kind
+    coded = code("Officials said a missile attack on Baidoa in Somalia killed two people on Wednesday.\n\n"
+                 "The governor said Kenya targeted the area with six missiles early Wednesday.\n\n"
+                 "Another Kenyan strike killed a woman in Wanlaweyn, the interior minister said.",
+                 published="2023-10-18")
+    assert [(e.location, e.country, e.fatalities) for e in coded.events] == [("Baidoa", "SO", 2), ("Wanlaweyn", "SO", 1)]
+    assert coded.events[1].actor1 == "Military Forces of Kenya"
+
+
+def test_a_blocked_protest_did_not_happen_the_arrests_did(code):
+    # class 4: "as the authorities moved to block a mass protest": the arrests are the event
+    coded = code("Police arrested the top opposition leaders in Mogadishu yesterday, their party said, as the "
+                 "authorities moved to block a mass protest.", published="2024-09-24")
+    assert [(e.sub_event_type, e.event_date, e.location, e.actor1) for e in coded.events] == [
+        ("Arrests", "2024-09-23", "Mogadishu", "Police Forces of Somalia")]
+    coded = code("Police fired tear gas to stop the protest in Mogadishu on Monday.", published="2024-09-24")
+    assert [e.sub_event_type for e in coded.events] == ["Protest with intervention"]

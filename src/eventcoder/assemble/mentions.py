@@ -121,6 +121,17 @@ def reference_point(text: str, t: Toponym) -> bool:
     return border_reference(text, t.start, t.end) or bool(_SOURCE_IN.search(text[max(0, t.start - 40):t.start]))
 
 
+def acting_country(text: str, tp: tuple[Toponym, Place | None]) -> bool:
+    """Whether a country name is the subject of an act ("Russia targeted the area with six
+    missiles", "Israel struck"): the attacker, not where the act happened."""
+    t, p = tp
+    return p is not None and p.is_country and bool(_ACTS_AFTER.match(text[t.end:t.end + 40]))
+
+
+_ACTS_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+)?(?:targeted|struck|attacked|bombed|shelled|"
+                         r"launched|fired|hit|pounded|raided|invaded|shot down|carried out)\b")
+
+
 # where a source sits ("an army official in Peshawar confirmed the attack"): not the event's place
 _SOURCE_IN = re.compile(r"\b(?:officials?|spokes(?:man|woman|person)|sources?|correspondents?|reporters?)\s+"
                         r"(?:based\s+)?in\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.I)
@@ -332,7 +343,8 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                                             and _ANAPHOR_NOUN.match(trig.text))
             # place: the nearest specific toponym (a resolved town or feature, else any toponym)
             tkey = lambda tp: (tp[0].start, tp[0].end)  # noqa: E731
-            placed = [tp for tp in info.toponyms if not reference_point(article.text, tp[0])]
+            placed = [tp for tp in info.toponyms if not reference_point(article.text, tp[0])
+                      and not acting_country(article.text, tp)]
             specific = [(t, p) for t, p in placed if p is None or not (p.is_country or p.is_admin1)]
             specific = [tp for tp in specific if not tp[0].moving]
             in_clause_places = in_clause(specific, info, trig.start, tkey)

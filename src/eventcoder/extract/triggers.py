@@ -122,6 +122,18 @@ class TriggerMatch:
     sentence with no specific trigger."""
 
 
+# a protest that was blocked, banned or prevented did not happen ("as the authorities moved to
+# block a mass protest"): it gives no context to the words around it
+_PREVENTED = re.compile(r"\b(?:block|prevent|ban|banned|banning|thwart|foil|forbid|forbade|outlaw|prohibit)\w*"
+                        r"\s+(?:\w+\s+){0,3}$", re.I)
+
+
+def _context(needs: re.Pattern[str], text: str) -> bool:
+    """Whether ``text`` holds the context a sub-type needs (``needs``), not only as something
+    prevented."""
+    return any(not _PREVENTED.search(text[max(0, m.start() - 40):m.start()]) for m in needs.finditer(text))
+
+
 class TriggerLexicon:
     """The compiled trigger lexicon.
 
@@ -185,9 +197,11 @@ class TriggerLexicon:
         out = []
         present = self._present(text)
         for t in self.triggers:
-            if (t.literals and t.literals.isdisjoint(present)) or (t.needs is not None and not t.needs.search(text)):
+            if (t.literals and t.literals.isdisjoint(present)) or (t.needs is not None and not _context(t.needs, text)):
                 continue
             for m in t.pattern.finditer(text):
+                if t.event_type == "Protests" and _PREVENTED.search(text[max(0, m.start() - 40):m.start()]):
+                    continue  # "moved to block a mass protest", "banned the rally"
                 out.append(TriggerMatch(t.sub_event_type, t.event_type, t.priority,
                                         offset + m.start(), offset + m.end(), m.group(0), t.actor, t.generic))
         out.sort(key=lambda m: (m.start, -m.priority))
