@@ -1228,3 +1228,24 @@ def test_a_blocked_protest_did_not_happen_the_arrests_did(code):
         ("Arrests", "2024-09-23", "Mogadishu", "Police Forces of Somalia")]
     coded = code("Police fired tear gas to stop the protest in Mogadishu on Monday.", published="2024-09-24")
     assert [e.sub_event_type for e in coded.events] == ["Protest with intervention"]
+
+
+def test_weekday_with_its_date_an_old_deal_and_a_capitals_aircraft(code):
+    # class 7: "on Sunday, September 10" with a publication date known to the month is dated;
+    # class 4: "The September deal signed by ..." is an old agreement, no event; class 5:
+    # "an air raid by Baghdad aircraft" is not placed in Baghdad
+    coded = code("In Mosul, Iraq, a drone strike on an open market took place on Sunday, September 10. "
+                 "The attack killed 43 people.", published="2023-09")
+    assert [(e.event_date, e.location, e.fatalities) for e in coded.events] == [("2023-09-10", "Mosul", 43)]
+    coded = code("An air raid by Baghdad aircraft on Sunday killed five civilians in the village of Hamra in "
+                 "Kirkuk province, a monitor said.\n\nThe September deal signed by the rival parties was "
+                 "supposed to set up a buffer zone around Kirkuk.", published="2019-06-24")
+    assert [(e.sub_event_type, e.event_date, e.location, e.admin1) for e in coded.events] == [
+        ("Air/drone strike", "2019-06-23", "Hamra", "Kirkuk")]
+
+
+def test_the_attack_killed_adds_its_toll_to_the_act_just_reported(code):
+    # class 2: "The attack killed 43 people." is the toll of the strike told before it
+    coded = code("A drone strike hit an open market in Mosul on Sunday.\n\nThe attack killed 43 people.",
+                 published="2023-09-12")
+    assert _events(coded) == [("Explosions/Remote violence", "Air/drone strike", "2023-09-10", "IQ", "Mosul", 43)]

@@ -108,6 +108,10 @@ def _attribution(text: str) -> Attribution | None:
 # "The attack on ...", "This blast ...", "Thursday's strike ...": a noun that refers back.
 _ANAPHOR_BEFORE = re.compile(r"(?:^|\b(?:[Tt]he|[Tt]his|[Tt]hat|[A-Z][a-z]+day's))\s+(?:(?:deadly|latest|fatal|twin|suicide|bomb|drone|air)\s+)?$")
 _ANAPHOR_NOUN = re.compile(r"(?i)(?:attacks?|assault|raid|blast|explosion|bombing|strike|air ?strike|shelling|ambush)\b")
+# "The attack killed 43 people": a toll whose subject is the act just reported
+_SUBJECT_ANAPHOR = re.compile(r"^\W*(?:The|This|That)\s+(?:(?:deadly|latest|fatal|twin|suicide|bomb|drone|air|morning|"
+                              r"night|weekend)\s+)?(?:attacks?|assault|raid|blast|explosion|bombing|strikes?|"
+                              r"air ?strikes?|shelling|ambush)\s+(?:also\s+|has\s+|had\s+)?$")
 # "In an ensuing gun battle, ...", "in the subsequent clashes": the fight the act just reported led to
 _ENSUING = re.compile(r"\b(?:ensuing|subsequent|resulting)\s+$", re.I)
 _BORDER_BEFORE = re.compile(r"(?:\bbordering|\bborders?\s+(?:with\s+)?|\bfrontier\s+with|\bacross\s+from)\s*(?:the\s+)?$", re.I)
@@ -123,11 +127,15 @@ def reference_point(text: str, t: Toponym) -> bool:
 
 def acting_country(text: str, tp: tuple[Toponym, Place | None]) -> bool:
     """Whether a country name is the subject of an act ("Russia targeted the area with six
-    missiles", "Israel struck"): the attacker, not where the act happened."""
+    missiles", "Israel struck"), or a name qualifies a state's force ("an air raid by Damascus
+    aircraft"): the attacker, not where the act happened."""
     t, p = tp
-    return p is not None and p.is_country and bool(_ACTS_AFTER.match(text[t.end:t.end + 40]))
+    after = text[t.end:t.end + 40]
+    return (p is not None and p.is_country and bool(_ACTS_AFTER.match(after))) or bool(_FORCE_AFTER.match(after))
 
 
+_FORCE_AFTER = re.compile(r"\s+(?:military\s+)?(?:aircraft|warplanes|jets|fighter jets|planes|drones|helicopters|"
+                          r"gunships|regime|government forces|troops)\b")
 _ACTS_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+)?(?:targeted|struck|attacked|bombed|shelled|"
                          r"launched|fired|hit|pounded|raided|invaded|shot down|carried out)\b")
 
@@ -340,7 +348,8 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             m = Mention(trig, s, trig.sub_event_type, trig.event_type, d, prec, dm)
             m.ensuing = bool(_ENSUING.search(s.text[max(0, rel - 25):rel]))
             m.anaphoric = m.ensuing or bool(_ANAPHOR_BEFORE.search(s.text[max(0, rel - 25):rel])
-                                            and _ANAPHOR_NOUN.match(trig.text))
+                                            and _ANAPHOR_NOUN.match(trig.text)) \
+                or _SUBJECT_ANAPHOR.match(s.text[:rel]) is not None
             # place: the nearest specific toponym (a resolved town or feature, else any toponym)
             tkey = lambda tp: (tp[0].start, tp[0].end)  # noqa: E731
             placed = [tp for tp in info.toponyms if not reference_point(article.text, tp[0])

@@ -32,6 +32,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Also in April, the military bombed ...": a month named without its day or year
     ("month", re.compile(r"\b(?i:in|since|during|until|from)\s+(?i:early\s+|late\s+|mid-?)?(?P<m>January|February|March|"
                          r"April|May|June|July|August|September|October|November|December)\b(?!\s+\d)")),
+    # "The September deal signed by Russia and Turkey": an agreement of that month
+    ("month", re.compile(r"\b(?i:the)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)(?=\s+(?:deal|agreement|accord|ceasefire|truce|pact|talks|summit)\b)")),
     ("year", re.compile(r"\b(?P<y>(?:19|20)\d{2})\s+(?:[A-Z][\w'-]+\s+){0,3}(?:war|conflict|bombings?|attacks?|massacres?|unrest|elections?|genocide|uprising|coup|offensive|peace agreement|agreement|riots?|protests?|clashes|siege|blasts?|explosions?|invasion|insurgency|crisis)\b")),
     ("weekday", re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:late|early)\s+)?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
     ("days_ago", re.compile(r"\b(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -99,6 +102,13 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     out: list[DateMention] = []
     for d in found:
         if out and d.start < out[-1].end:
+            continue
+        if out and out[-1].kind == "weekday" and d.kind == "absolute" \
+                and re.fullmatch(r"\s*,?\s*(?:the\s+)?", text[out[-1].end - offset:d.start - offset]):
+            # "on Sunday, September 10": one date, the day and month say it (a publication
+            # date known to the month resolves it; the weekday alone would not)
+            d = DateMention(d.kind, out[-1].start, d.end, text[out[-1].start - offset:d.end - offset], out[-1].reporting)
+            out[-1] = d
             continue
         out.append(d)
     return out
