@@ -602,10 +602,14 @@ def _unambiguous(t: Toponym, p: Place, res: Resources) -> bool:
 
 
 _CAPITAL = re.compile(r"\b(?:the\s+)?(?P<d>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital\b")
+# "as he left a cabinet meeting in the capital": the capital of the article's country
+_THE_CAPITAL = re.compile(r"\b(?:in|near|outside|around|across|into|to)\s+the\s+(?:country['’]s\s+|nation['’]s\s+)?"
+                          r"capital\b(?![\s,]+(?:city\b|of\b|[A-Z]))")
 
 
 def _capitals(info: SentenceInfo, countries: list[str], res: Resources) -> list[tuple[Toponym, Place | None]]:
-    """"the Somali capital" is the capital city of Somalia (the gazetteer's PPLC)."""
+    """"the Somali capital" is the capital city of Somalia (the gazetteer's PPLC); "in the
+    capital", with no country named before the word, the capital of the article's country."""
     gaz = res.places.gazetteer
     if gaz is None:
         return []
@@ -618,6 +622,12 @@ def _capitals(info: SentenceInfo, countries: list[str], res: Resources) -> list[
         if cap is not None:
             s = info.sentence.start
             out.append((Toponym(cap.name, s + m.start(), s + m.end(), "capital"), cap))
+    if countries and not out:
+        cap = gaz.capital(countries[0])
+        found = _THE_CAPITAL.search(info.sentence.text)
+        if cap is not None and found is not None:
+            s = info.sentence.start + found.end() - len("capital")
+            out.append((Toponym(cap.name, s, s + len("capital"), "capital"), cap))
     return out
 
 

@@ -1249,3 +1249,17 @@ def test_the_attack_killed_adds_its_toll_to_the_act_just_reported(code):
     coded = code("A drone strike hit an open market in Mosul on Sunday.\n\nThe attack killed 43 people.",
                  published="2023-09-12")
     assert _events(coded) == [("Explosions/Remote violence", "Air/drone strike", "2023-09-10", "IQ", "Mosul", 43)]
+
+
+def test_kidnapping_by_tribesmen_a_shooting_at_a_ministers_car_in_the_capital(code):
+    # class 1: armed tribesmen give an abduction its political context; gunmen firing at a
+    # minister's car is an attack on a civilian; "in the capital" is the country's capital;
+    # "Meanwhile," opens another occurrence; "intercepted the vehicles" is no interception
+    coded = code("Six aid workers were kidnapped by armed tribesmen near the Somali capital Mogadishu on Tuesday, "
+                 "officials said.\n\nThe gunmen intercepted the vehicles carrying the workers as they were leaving "
+                 "the city.\n\nMeanwhile, gunmen opened fire at the information minister's car as he left a cabinet "
+                 "meeting in the capital.\n\nIn Bay province, 11 militants affiliated with al-Shabaab were killed in "
+                 "three drone strikes, residents said.", published="2012-01-31")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [
+        ("Abduction/forced disappearance", "Mogadishu", 0), ("Attack", "Mogadishu", 0),
+        ("Air/drone strike", "Bay", 11)]

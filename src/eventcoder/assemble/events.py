@@ -244,6 +244,12 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         elif place is not None:
             geo = 2 if (place.feature_class != "P" or (top and top.near)) else 1
             location = top.text if top else place.name
+        elif top is not None and admin1_name is not None \
+                and (top.feature or top.text.split()[-1]).lower() in DIVISION_FEATURES \
+                and any(m.admin1_toponym is top for m in ms):
+            # "in the southern Abyan province": the division itself, by its name (geo precision 3)
+            geo = 3
+            location = admin1_name
         elif top is not None:
             geo = 2
             location = top.text

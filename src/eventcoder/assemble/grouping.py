@@ -81,7 +81,9 @@ _BEFORE_AFTER = re.compile(r"^\W*(?:Earlier|Later|Previously|Subsequently|A day 
 _SEPARATE = re.compile(r"\b(?:in (?:a|another) separate|in another|in other (?:violence|incidents?|attacks?)|separately|"
                        r"elsewhere)\b|"
                        # "Also in Baquba, gunmen ...", "Also Friday, suspected militants ambushed ..."
-                       r"^\s*(?:also|meanwhile),?\s+(?:in|on|at|near|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+                       r"^\s*(?:also|meanwhile),?\s+(?:in|on|at|near|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
+                       # "Meanwhile, gunmen opened fire at the minister's car"
+                       r"^\s*meanwhile,\s",
                        re.I)
 
 

@@ -17,7 +17,10 @@ CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers?|residents?|people|worshippers|children|women|farmers?|passengers?|shoppers|"
     r"families|market|homes?|houses?|villages?|hamlets?|communit(?:y|ies)|school|mosque|church|hospital|neighbou?rhood|residential|teachers?|"
     r"students?|pupils|traders?|displaced|camp for|boys?|girls?|man|woman|men|thieves|individuals|persons|locals|inhabitants|"
-    r"pedestrians|bystanders|passers-by|commuters|crowds?|restaurant|caf[eé]|hotel|tea shop|shops?|bus station|wedding|funeral)\b",
+    r"pedestrians|bystanders|passers-by|commuters|crowds?|restaurant|caf[eé]|hotel|tea shop|shops?|bus station|wedding|funeral|"
+    # unarmed officials and workers: an attack on a minister's car is violence against civilians
+    r"ministers?|mayors?|lawmakers?|politicians?|judges?|journalists?|activists?|aid workers|humanitarian workers|"
+    r"candidates?|councillors?|councilors?|tribal elders?|clerics?|imams?|priests?)\b",
     re.I,
 )
 
@@ -175,7 +178,8 @@ def _armed_target(info: SentenceInfo, matches: list[TriggerMatch], *,
 # codes these only in that context; a burglar's arrest or a custody abduction is not an event).
 _POLITICAL = re.compile(
     r"\b(?:militants?|insurgents?|rebels?|terroris[tm]s?|jihadists?|extremists?|fighters|separatists|guerrillas?|"
-    r"militia(?:s|men)?|bandits|gunmen|armed (?:men|group|gang)s?|gang members|kidnappers|protesters|demonstrators|"
+    r"militia(?:s|men)?|bandits|gunmen|armed (?:men|group|gang)s?|tribesmen|gang members|kidnappers|protesters|demonstrators|"
+    r"aid workers|humanitarian workers|"
     r"rioters|activists?|opposition|dissidents?|journalists?|lawmakers?|politicians?|party (?:members|leaders?|"
     r"supporters|officials)|supporters of|members of|cells?|commanders?|coup|plot(?:ters)?|sedition|treason|"
     r"espionage|spying|blasphemy|soldiers|troops|army|military|security forces|hostages?|ransom|war|conflict|"

@@ -92,7 +92,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
              r"fell as martyrs|were martyred|was martyred|embraced martyrdom|martyred|killed in action)")
     # A: "<group> (were|had been) killed"
     # "six members of the PKK were killed", "three residents from the village were killed"
-    after = r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
+    # "11 militants affiliated with al-Qaeda were killed"
+    after = (r"(?:\s+(?:of|from|affiliated\s+with|linked\s+to|loyal\s+to|belonging\s+to|allied\s+(?:to|with)|"
+             r"associated\s+with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?")
     a = re.compile(r"\b" + group + after + r"(?:\s*,[^,.;]{0,60},)?\s+(?:(?:were|was|had|have|has|are|is|been|reportedly|all|also|later|being|found|confirmed|left)\s+){0,3}" + death + r"\b", re.I)
     # B: "killing/killed <group>"
     b = re.compile(r"\b(?:(?:killing|killed|kills|kill|claimed the lives of|claiming the lives of|took the lives of|"
