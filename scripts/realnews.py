@@ -87,9 +87,12 @@ def split(root: Path) -> int:
     # developed on (dev6)
     planned6 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(101, 111)]
     ranked6 = sorted(planned6, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+    # session 7's second round (-111 to -120): scored once mid-session before anyone read it
+    # (with the coder of the session's start and of that moment), then developed on (dev7)
+    planned7 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(111, 121)]
     have = {r["id"] for r in _sources(root)}
     extra = sorted(have - set(planned) - set(planned2) - set(planned3) - set(planned4) - set(planned5)
-                   - set(planned6) - fresh)
+                   - set(planned6) - set(planned7) - fresh)
     parts = {"test": [i for i in ranked[:TEST] if i in have],
              "validation": [i for i in ranked[TEST:TEST + VALIDATION] if i in have],
              "dev": [i for i in ranked[TEST + VALIDATION:] if i in have] + extra,
@@ -100,7 +103,8 @@ def split(root: Path) -> int:
              "dev4": [i for i in ranked4[HOLDOUT2:] if i in have],
              "dev5": [i for i in planned5 if i in have],
              "holdout4": [i for i in ranked6[:20] if i in have],
-             "dev6": [i for i in ranked6[20:] if i in have]}
+             "dev6": [i for i in ranked6[20:] if i in have],
+             "dev7": [i for i in planned7 if i in have]}
     (root / "splits").mkdir(exist_ok=True)
     for name, part in parts.items():
         (root / "splits" / f"{name}.txt").write_text(

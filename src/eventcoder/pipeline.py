@@ -584,15 +584,16 @@ def _first_name(t: Toponym, sentence: Sentence) -> bool:
 
 
 def _known_elsewhere(t: Toponym, res: Resources) -> bool:
-    """Whether a toponym's name is a country, a first-level division or a city of 100,000
-    people or more somewhere (GeoNames feature codes and population; a city by its own
-    name, not an alternate one)."""
+    """Whether a toponym's name is a country, a first-level division, a continent or a city of
+    100,000 people or more somewhere (GeoNames feature codes and population; a city by its
+    own name, not an alternate one)."""
     from eventcoder.resolve.gazetteer.names import fold
 
     name = fold(t.text)
     return any(p.is_country or p.is_admin1 or (p.feature_class == "P" and (p.population or 0) >= 100_000
                                                 and fold(p.name) == name)
-               for p in res.places.candidates(t.text))
+               for p in res.places.candidates(t.text)) \
+        or any(p.is_continent for p in res.places.candidates(t.text, legacy=False))  # "Africa's last monarchy"
 
 
 def _unambiguous(t: Toponym, p: Place, res: Resources) -> bool:

@@ -1263,3 +1263,14 @@ def test_kidnapping_by_tribesmen_a_shooting_at_a_ministers_car_in_the_capital(co
     assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [
         ("Abduction/forced disappearance", "Mogadishu", 0), ("Attack", "Mogadishu", 0),
         ("Air/drone strike", "Bay", 11)]
+
+
+def test_a_continent_is_no_place_and_an_announced_protest_did_not_happen(geo_pipeline):
+    # class 5: "Africa's poorest capital" names no event place; class 4: a union that
+    # "announced 'border protest action'" reports a plan, not a protest (default place data)
+    coded = geo_pipeline.code("Police in Mogadishu fired teargas on Wednesday at thousands of civil servants "
+                              "protesting against low pay in Africa's poorest capital.\n\nThe trade union federation "
+                              "announced \"border protest action\" in Kismayo on Wednesday.",
+                              published="2019-09-25")
+    assert [(e.sub_event_type, e.location, e.country) for e in coded.events] == [
+        ("Protest with intervention", "Mogadishu", "SO")]

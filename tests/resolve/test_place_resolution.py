@@ -150,3 +150,9 @@ def test_an_adjectival_compass_word_names_the_division(places_of):
     found = places_of("Fighting spread across Southern Kordofan and Northern Darfur on Friday.")
     assert (found["Southern Kordofan"][1].name, found["Southern Kordofan"][1].feature_code) == ("South Kordofan", "ADM1")
     assert found["Northern Darfur"][1].name == "North Darfur"
+
+
+def test_former_country_names(places_of):
+    found = places_of("Teachers went on strike in Swaziland, and sailors left Cape Verde.")
+    assert (found["Swaziland"][1].country, found["Swaziland"][1].feature_code) == ("SZ", "PCLI")
+    assert found["Cape Verde"][1].country == "CV"

@@ -128,6 +128,12 @@ _PREVENTED = re.compile(r"\b(?:block|prevent|ban|banned|banning|thwart|foil|forb
                         r"\s+(?:\w+\s+){0,3}$", re.I)
 
 
+# a protest announced, called or planned has not happened ("the federation announced 'border
+# protest action' on Wednesday")
+_PLANNED = re.compile(r"\b(?:announced|announces|called for|calling for|calls for|planned|planning|plans|vowed|"
+                      r"threatened|threatens|urged)\s+(?:[\w“”\"'‘’-]+\s+){0,3}[“\"'‘]?$", re.I)
+
+
 def _context(needs: re.Pattern[str], text: str) -> bool:
     """Whether ``text`` holds the context a sub-type needs (``needs``), not only as something
     prevented."""
@@ -200,8 +206,9 @@ class TriggerLexicon:
             if (t.literals and t.literals.isdisjoint(present)) or (t.needs is not None and not _context(t.needs, text)):
                 continue
             for m in t.pattern.finditer(text):
-                if t.event_type == "Protests" and _PREVENTED.search(text[max(0, m.start() - 40):m.start()]):
-                    continue  # "moved to block a mass protest", "banned the rally"
+                if t.event_type == "Protests" and (_PREVENTED.search(text[max(0, m.start() - 40):m.start()])
+                                                   or _PLANNED.search(text[max(0, m.start() - 40):m.start()])):
+                    continue  # "moved to block a mass protest", "banned the rally", "announced protest action"
                 out.append(TriggerMatch(t.sub_event_type, t.event_type, t.priority,
                                         offset + m.start(), offset + m.end(), m.group(0), t.actor, t.generic))
         out.sort(key=lambda m: (m.start, -m.priority))
