@@ -1274,3 +1274,17 @@ def test_a_continent_is_no_place_and_an_announced_protest_did_not_happen(geo_pip
                               published="2019-09-25")
     assert [(e.sub_event_type, e.location, e.country) for e in coded.events] == [
         ("Protest with intervention", "Mogadishu", "SO")]
+
+
+def test_easter_a_recap_in_a_month_dated_report_and_a_foiled_drug_deal(code):
+    # class 7: "Easter Sunday" is Easter's date, not the last Sunday; class 4: "a deadly clash
+    # with police in January" in a report published in September (month known only) is a
+    # recap; "foiled an attempt to distribute amphetamine tablets" is no weapons seizure
+    coded = code("Gunmen killed five worshippers in Mosul on Easter Sunday, police said.", published="2019-04-23")
+    assert [(e.event_date, e.fatalities) for e in coded.events] == [("2019-04-21", 5)]
+    coded = code("A court found 29 villagers in Mosul guilty of resisting state authority following a deadly "
+                 "clash with police in January.", published="2020-09")
+    assert coded.events == []
+    coded = code("\"We have foiled an attempt by a citizen in Mosul to distribute more than 790,000 amphetamine "
+                 "tablets,\" the police spokesman said.", published="2022-03-09")
+    assert coded.events == []

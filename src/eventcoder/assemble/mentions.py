@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -201,6 +202,12 @@ def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
     if resolved is not None and reference is not None:
         if resolved > reference or (reference - resolved).days > RECAP_DAYS:
             return None, None, near, True
+    elif resolved is None and published is None and anchor is not None:
+        # a relative date stays null with a partial publication date, but it can still rule a
+        # recap out ("a deadly clash with police in January" in a report from September)
+        recap, _p = resolve_date(near, anchor)
+        if recap is not None and (anchor - recap).days > RECAP_DAYS:
+            return None, None, near, True
     return resolved, prec, near, False
 
 # "The killings occurred on Monday night", "the attack on Friday": a later sentence that dates
@@ -309,7 +316,12 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
     def anchor_of() -> date | None:
         # an undated article's latest full date, computed once and only when a date needs it
         if not cache:
-            cache.append(latest_date(article.text))
+            month = re.fullmatch(r"(\d{4})-(\d{2})", article.published or "")
+            # a publication date known to the month: its last day (the recap rule's reference),
+            # else the article's latest full date
+            cache.append(date(int(month.group(1)), int(month.group(2)),
+                              calendar.monthrange(int(month.group(1)), int(month.group(2)))[1])
+                         if month and 1 <= int(month.group(2)) <= 12 else latest_date(article.text))
         return cache[0]
 
     previous: SentenceInfo | None = None

@@ -40,7 +40,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("days_ago", re.compile(r"\b(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                             r"fifteen|twenty|[2-9]|[1-2]\d|30|a) days? ago|the day before yesterday)\b", re.I)),
     # "on New Year's Day", "on Christmas Eve": the latest such day on or before publication
-    ("holiday", re.compile(r"\b(?:New Year's|New Year’s|Christmas) (?:Day|Eve)\b")),
+    ("holiday", re.compile(r"\b(?:(?:New Year's|New Year’s|Christmas) (?:Day|Eve)|Easter (?:Sunday|Monday))\b")),
     ("weekend", re.compile(r"\b(?:(?:over|during|at|on) the weekend|(?:this|last) weekend)\b", re.I)),
     ("yesterday", re.compile(r"\b(?:yesterday|last night)\b", re.I)),
     ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|earlier today|overnight|tonight)\b", re.I)),

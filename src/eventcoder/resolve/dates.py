@@ -142,6 +142,13 @@ def resolve(mention: DateMention, published: date | None, *, year: int | None = 
         return published - timedelta(days=1), 1
     if kind == "days_ago":
         return published - timedelta(days=_count_before(text, "day", default=2)), 1
+    if kind == "holiday" and text.lower().startswith("easter"):
+        # Western Easter (dateutil's computus), Sunday or Monday, the latest on or before publication
+        from dateutil.easter import easter
+
+        shift = 1 if text.lower().endswith("monday") else 0
+        when = easter(published.year) + timedelta(days=shift)
+        return (when if when <= published else easter(published.year - 1) + timedelta(days=shift)), 1
     if kind == "holiday":
         h_month, h_day = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
                           "christmas eve": (12, 24)}[text.lower().replace("’", "'")]
