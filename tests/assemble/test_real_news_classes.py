@@ -1288,3 +1288,13 @@ def test_easter_a_recap_in_a_month_dated_report_and_a_foiled_drug_deal(code):
     coded = code("\"We have foiled an attempt by a citizen in Mosul to distribute more than 790,000 amphetamine "
                  "tablets,\" the police spokesman said.", published="2022-03-09")
     assert coded.events == []
+
+
+def test_a_dateless_report_takes_the_date_of_the_generic_sentence_that_continues_it(code):
+    # class 7: "Two soldiers killed in rebel attack" (a repeated headline, no date) then "Two
+    # soldiers were killed Sunday in an attack ...": one event, dated Sunday
+    coded = code("Two Iraqi soldiers killed in alleged rebel attack\n\nThe soldiers, who were on a patrol near "
+                 "the border, were shot by rebels, the army said in a statement.\n\nTwo Iraqi soldiers killed in "
+                 "alleged rebel attack\n\nNews Desk\n\nTwo soldiers were killed Sunday in an attack the army has "
+                 "blamed on rebels.", published="2016-12-19")
+    assert [(e.sub_event_type, e.event_date, e.fatalities) for e in coded.events] == [("Armed clash", "2016-12-18", 2)]

@@ -332,18 +332,27 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
         matches = info.triggers
         kept = choose_triggers(matches, info, previous, reported_before=bool(mentions))
         previous = info
+        continued = False
         if kept and mentions and all(k.generic for k in kept) and not info.toponyms \
                 and s.paragraph - last_para <= 2:
             # generic wording with no place of its own after a report ("Four people were
             # killed in an attack, police said"): more about that report, not a new event
-            kept = []
+            # (and its date dates that report, as a follow-up's does)
+            last = mentions[-1]
+            if last.date is None and last.event_type == kept[0].event_type:
+                # the report had no date of its own ("Two Colombian soldiers killed in alleged
+                # ELN rebel attack" ... "Two soldiers were killed Sunday in an attack")
+                d, prec, dm, ruled_out = _date_for(info, kept[0], published, pub_year, anchor_of)
+                if d is not None and not ruled_out and dm is not None and not dm.reporting:
+                    last.date, last.precision, last.date_mention = d, prec, dm
+            kept, continued = [], True
         if not kept and not _skip_sentence(info):
             # a follow-up sentence ("Dozens of the terrorists were killed," he said) adds its
             # figures to the mention just before it
             single = len({(m.event_type, m.place.name if m.place else None) for m in mentions}) == 1
             if mentions and info.deaths and (s.paragraph - last_para <= 2 or single):
                 mentions[-1].follow_up_deaths[s.start] = list(info.deaths)
-            if mentions and s.paragraph - last_para <= 1:
+            if mentions and s.paragraph - last_para <= (2 if continued else 1):
                 _date_from_follow_up(mentions[-1], info, published, pub_year, anchor_of)
                 _place_from_follow_up(mentions[-1], info, article)
             continue
