@@ -1298,3 +1298,17 @@ def test_a_dateless_report_takes_the_date_of_the_generic_sentence_that_continues
                  "alleged rebel attack\n\nNews Desk\n\nTwo soldiers were killed Sunday in an attack the army has "
                  "blamed on rebels.", published="2016-12-19")
     assert [(e.sub_event_type, e.event_date, e.fatalities) for e in coded.events] == [("Armed clash", "2016-12-18", 2)]
+
+
+def test_an_unknown_number_does_not_undercut_a_toll_and_a_bombing_of_a_patrol(code):
+    # class 2: "an unknown number of civilians were killed" gives no figure against "killed 30";
+    # class 1/6: "soldiers were killed by a bombing targeting a military patrol vehicle" is an
+    # explosion whose target, not author, is the army
+    coded = code("Gunmen killed 30 people in an attack on a village near Mosul late on Tuesday, witnesses said.\n\n"
+                 "The regional office said that an unknown number of civilians were killed in the attack.",
+                 published="2021-03-31")
+    assert [(e.sub_event_type, e.fatalities) for e in coded.events] == [("Attack", 30)]
+    coded = code("Three Iraqi soldiers were killed on Friday by a bombing targeting a military patrol vehicle "
+                 "in Kirkuk.", published="2020-04-05")
+    assert [(e.sub_event_type, e.fatalities, e.actor1, e.actor2) for e in coded.events] == [
+        ("Remote explosive/landmine/IED", 3, "Unidentified Armed Group (Iraq)", "Military Forces of Iraq")]

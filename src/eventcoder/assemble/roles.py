@@ -34,6 +34,8 @@ _STATE_ONLY = {"Air/drone strike", "Government regains territory", "Arrests", "D
                "Headquarters or base established", "Non-violent transfer of territory", "Agreement"}
 
 # Device attacks whose victims often open the sentence ("Two soldiers were killed by a roadside bomb").
+_FORCE_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?|gendarmes|servicem[ae]n|personnel)\b",
+                            re.I)
 _PLANTED = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
 _ARMED_WORDS = re.compile(r"\b(?:soldiers?|troops|army|military|police|policem[ae]n|officers?|convoy|patrol|checkpoint|"
                           r"base|barracks|militants?|fighters?|insurgents?|rebels?|forces)\b", re.I)
@@ -243,7 +245,11 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
         iso = ad.country_of_demonym(demonym.group("d"))
         if iso is not None and not any(a.kind == STATE and a.country == iso for a in cands[:1]):
             cands = [ActorMention(STATE, trig.start, trig.start, demonym.group("d"), iso, "military"), *cands]
-    if sub in _PLANTED and cands and cands[0].kind == STATE and cands[0].end <= trig.start:
+    dead_forces = any(d.value > 0 and _FORCE_VICTIMS.search(d.victims) for m in draft.mentions for d in m.deaths)
+    if sub in _PLANTED and cands and cands[0].kind == STATE and (
+            cands[0].end <= trig.start or (dead_forces and all(a.kind == STATE for a in cands))):
+        # (or every force named is one whose men the device killed: "Three Iraqi soldiers were
+        # killed by a bombing targeting a military patrol vehicle")
         # soldiers before "roadside bomb"/"suicide bomber" are its targets, not who set it off
         targets = [a for a in cands if a.kind == STATE]
         cands = [a for a in cands if a.kind != STATE]

@@ -12,6 +12,9 @@ from eventcoder.extract.fatalities import DeathCount
 _PART = re.compile(r"\b(?:also|others?|another|later (?:died|succumbed)|(?:died|succumbed) later)\b", re.I)
 _INCLUDING_ATTACKER = re.compile(r"\bincluding (?:the |a |two |three )?(?:suicide )?(?:bombers?|attackers?)\b", re.I)
 
+_UNKNOWN_NUMBER = re.compile(r"\b(?:unknown|undisclosed|unspecified|unconfirmed) number\b", re.I)
+
+
 def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | None, int | None, DeathCount | None]:
     """(fatalities, low, high, evidence): per sentence the sum of its figures, then the
     smallest positive figure across sentences (ACLED's most conservative figure)."""
@@ -64,6 +67,11 @@ def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | Non
         totals, added = added, []
     if not totals:
         return (0, 0, 0, zero)
+    known = [t for t in totals if not _UNKNOWN_NUMBER.search(t[2].text)]
+    if known:
+        # "an unknown number of civilians were killed" says no figure: it does not undercut
+        # the 30 dead another report gives
+        totals = known
     best = min(totals, key=lambda t: t[0])
     extra, extra_high = sum(t[0] for t in added), sum(t[1] for t in added)
     value = best[0] + extra

@@ -142,7 +142,8 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
         if _NOT_PLACE_AFTER.match(text[e:]) and ent.label == "GPE" and not re.search(r"\b(?:in|near|at|of|from|to)\s+(?:the\s+)?$", text[:s]):
             continue
         name = _clean_name(text[s:e])
-        if not name or name.casefold() in _BARE_COMPASS or not name[0].isupper() or name in _NEVER_PLACES:
+        if not name or name.casefold() in _BARE_COMPASS or not (name[0].isupper() or name[0].isdigit()) \
+                or name in _NEVER_PLACES:
             continue  # "support from the West": the West is no place; nor NER's "mosques" or "Quran"
         if "'s " in name or "’s " in name:
             # "Khyber Pakhtunkhwa's Lakki Marwat": two places, the second inside the first
