@@ -63,15 +63,6 @@ def _load_frames() -> tuple[dict[str, list[str]], int]:
 
 
 _COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
-_FACILITY = re.compile(
-    r"\b(?:Square|Street|Road|Avenue|Boulevard|Highway|Bridge|Airport|Airbase|Port|Harbou?r|Base|Camp|Station|"
-    r"Hospital|Clinic|Mosque|Church|Cathedral|Temple|Shrine|Synagogue|Market|Bazaar|Stadium|Hotel|Palace|"
-    r"University|College|School|Prison|Jail|Checkpoint|Crossing|Park|Building|Tower|Cent(?:er|re)|Mall|Embassy|"
-    r"Consulate|Compound|Barracks|Gate|Dam|Field|Plaza|Refinery|Plant|Mine|Terminal|Ministry|Parliament|"
-    r"House|Hall|Court|Office|Headquarters|Garrison|Fort|Zone|Corridor|Canal|Pipeline)s?\b", re.I)
-
-
-_LOCATIVE_WORD = re.compile(r"\b(?:in|at|near|inside|outside|into|from|around|village|town|of the)\s+(?:the\s+)?$", re.I)
 
 
 def _demonym(text: str, res: Resources) -> bool:
@@ -79,17 +70,6 @@ def _demonym(text: str, res: Resources) -> bool:
     words = text.split()
     return res.actors.is_demonym(text) or (
         len(words) > 1 and all(w.casefold() in _COMPASS_WORDS for w in words[:-1]) and res.actors.is_demonym(words[-1]))
-
-
-def _person_facility(t: Toponym, sentence: Sentence, res: Resources) -> bool:
-    """An NER facility with no facility word in it, no locative word before it and unknown to
-    the gazetteer: a person NER took for a building ("in support of Mir Hossein Mousavi"),
-    never an event's place (a division NER calls a facility, "Ouham-Pendé prefecture", and a
-    village, "in Ban Sawor Hilae", stay)."""
-    if t.label != "FAC" or t.feature or _FACILITY.search(t.text) is not None:
-        return False
-    before = sentence.text[max(0, t.start - sentence.start - 30):t.start - sentence.start]
-    return not _LOCATIVE_WORD.search(before) and not res.places.candidates(t.text)
 
 
 class Pipeline:
@@ -225,7 +205,7 @@ class Pipeline:
             tops = find_toponyms(info.sentence.text, info.sentence.start, info.entities)
             if self._user_names is not None:
                 tops = _with_user_names(tops, info.sentence, self._user_names)
-            tops = [t for t in tops if not _demonym(t.text, res) and not _person_facility(t, info.sentence, res) and (
+            tops = [t for t in tops if not _demonym(t.text, res) and (
                 not _is_actor_span(t, info) or (every_sentence and res.actors.country_of_demonym(t.text)))]
             first_pass.append(tops)
             # first pass: only strong evidence of the article's countries (country names and

@@ -1186,14 +1186,13 @@ def test_arrests_with_no_force_named_are_the_polices_and_law_enforcers_are_polic
     assert ("Violent demonstration", "Baghdad", "Rioters (Iraq)", "Police Forces of Iraq") in got
 
 
-def test_the_west_a_demonym_and_a_person_are_no_event_place(code):
-    # class 5: "support from the West", "an East Timorese town", a person NER calls a facility
+def test_the_west_and_a_demonym_are_no_event_place(code):
+    # class 5: "support from the West", "an East Timorese town"
     coded = code("Mobs set fire to dozens of homes as they rampaged through an East Timorese town on Monday, "
                  "police said.", published="2011-08-16")
     [ev] = coded.events
     assert ev.location is None  # not "East Timorese" (Timor-Leste is not in the test gazetteer)
-    coded = code("Protesters chanted in support of Mir Hossein Mousavi in Baghdad on Thursday, and police fired "
-                 "tear gas at them.\n\nThe leader used the threat of militants to seek support from the West, "
+    coded = code("Protesters chanted in Baghdad on Thursday, and police fired tear gas at them.\n\nThe leader used the threat of militants to seek support from the West, "
                  "a protest organiser said.", published="2009-07-10")
     assert [(e.sub_event_type, e.location) for e in coded.events] == [("Protest with intervention", "Baghdad")]
 

@@ -289,3 +289,14 @@ def test_a_weapon_model_code_is_no_place():
     ents = [Entity("GPE", text.index("RPG-7"), text.index("RPG-7") + 5, "RPG-7"),
             Entity("GPE", text.index("Cizre"), text.index("Cizre") + 5, "Cizre")]
     assert [t.text for t in find_toponyms(text, 0, ents)] == ["Cizre"]
+
+
+def test_a_bare_compass_word_is_no_toponym_unless_a_division_word_follows():
+    from eventcoder.extract.places import find_toponyms
+    from eventcoder.nlp import Entity
+
+    text = "Leaders sought support from the West after clashes in the North region and in the South governorate."
+    ents = [Entity("LOC", text.index("West"), text.index("West") + 4, "West"),
+            Entity("LOC", text.index("North"), text.index("North") + 5, "North"),
+            Entity("GPE", text.index("South"), text.index("South") + 5, "South")]
+    assert [(t.text, t.feature) for t in find_toponyms(text, 0, ents)] == [("North", "region"), ("South", "governorate")]

@@ -108,6 +108,8 @@ _MOVING = re.compile(r"\b(?:(?:towards?|fled (?:to|into)|escaped (?:to|into)|ret
 
 
 _BARE_COMPASS = {"west", "east", "north", "south", "occident", "orient"}
+# ... unless a division word follows: Cameroon's "North region", Lebanon's "South governorate"
+_DIVISION_AFTER = re.compile(r"\s+(?:region|province|governorate|state|department|district)\b", re.I)
 # names spaCy's small model sometimes calls places
 _NEVER_PLACES = {"Quran", "Koran", "Qur'an", "Qur’an", "Bible", "Torah", "Allah", "God"}
 
@@ -142,8 +144,8 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
         if _NOT_PLACE_AFTER.match(text[e:]) and ent.label == "GPE" and not re.search(r"\b(?:in|near|at|of|from|to)\s+(?:the\s+)?$", text[:s]):
             continue
         name = _clean_name(text[s:e])
-        if not name or name.casefold() in _BARE_COMPASS or not (name[0].isupper() or name[0].isdigit()) \
-                or name in _NEVER_PLACES:
+        bare_compass = name.casefold() in _BARE_COMPASS and not _DIVISION_AFTER.match(text[e:])
+        if not name or bare_compass or not (name[0].isupper() or name[0].isdigit()) or name in _NEVER_PLACES:
             continue  # "support from the West": the West is no place; nor NER's "mosques" or "Quran"
         if "'s " in name or "’s " in name:
             # "Khyber Pakhtunkhwa's Lakki Marwat": two places, the second inside the first
@@ -164,7 +166,8 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
     for pat in (_FEATURE_BEFORE, _FEATURE_AFTER, _COMMUNITY, _APPOSITIVE, _DISTANCE, _PREP):
         for m in pat.finditer(text):
             name = _clean_name(m.group("n"))
-            if not name or name.split()[0] in _STOP or name.casefold() in _BARE_COMPASS:
+            if not name or name.split()[0] in _STOP or (
+                    name.casefold() in _BARE_COMPASS and not _DIVISION_AFTER.match(text[m.end("n"):])):
                 continue
             s = m.start("n") + m.group("n").find(name)
             feat = m.groupdict().get("f")
