@@ -485,9 +485,9 @@ def serve_cmd(
     host: Annotated[str, typer.Option(help="Address to listen on; anything but loopback is warned about.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
-    """Serve the analyst's workspace (map, timeline, table, evidence) and a read-only API.
+    r"""Serve the analyst's workspace (map, timeline, table, evidence) and a read-only API.
 
-    Needs the web extra: pip install 'eventcoder[web]'. While `eventcoder run` writes the
+    Needs the web extra: pip install 'eventcoder\[web]'. While `eventcoder run` writes the
     store, the page shows the last state that could be read, or says the store is busy."""
     from eventcoder.web.server import serve
 
