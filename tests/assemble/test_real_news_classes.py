@@ -1311,3 +1311,12 @@ def test_an_unknown_number_does_not_undercut_a_toll_and_a_bombing_of_a_patrol(co
                  "in Kirkuk.", published="2020-04-05")
     assert [(e.sub_event_type, e.fatalities, e.actor1, e.actor2) for e in coded.events] == [
         ("Remote explosive/landmine/IED", 3, "Unidentified Armed Group (Iraq)", "Military Forces of Iraq")]
+
+
+def test_the_next_day_and_a_day_earlier_count_from_the_report_before(code):
+    # class 7: "protested ... the next day" after a Monday killing is Tuesday's protest
+    coded = code("Gunmen killed five villagers in Kirkuk on Monday, police said.\n\n"
+                 "Hundreds of residents protested in Mosul the next day against the killings.",
+                 published="2024-05-08")
+    assert [(e.sub_event_type, e.event_date, e.location) for e in coded.events] == [
+        ("Attack", "2024-05-06", "Kirkuk"), ("Peaceful protest", "2024-05-07", "Mosul")]

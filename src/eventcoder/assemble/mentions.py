@@ -6,7 +6,7 @@ import calendar
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from eventcoder.assemble.clauses import clause_bounds, in_clause, nearest
 from eventcoder.assemble.records import Mention, SentenceInfo
@@ -109,6 +109,12 @@ def _attribution(text: str) -> Attribution | None:
 # "The attack on ...", "This blast ...", "Thursday's strike ...": a noun that refers back.
 _ANAPHOR_BEFORE = re.compile(r"(?:^|\b(?:[Tt]he|[Tt]his|[Tt]hat|[A-Z][a-z]+day's))\s+(?:(?:deadly|latest|fatal|twin|suicide|bomb|drone|air)\s+)?$")
 _ANAPHOR_NOUN = re.compile(r"(?i)(?:attacks?|assault|raid|blast|explosion|bombing|strike|air ?strike|shelling|ambush)\b")
+# "protested the next day", "A day earlier, gunmen ...": one day after or before the report
+# just told
+_DAY_SHIFT = re.compile(r"\b(?:(?:the|on the)\s+(?P<dir>next|following|previous)\s+day|"
+                        r"(?:a|one)\s+day\s+(?P<dir2>later|after|earlier|before)|the\s+day\s+(?P<dir3>before|after))\b",
+                        re.I)
+_EARLIER = {"previous", "earlier", "before"}
 # "The attack killed 43 people": a toll whose subject is the act just reported
 _SUBJECT_ANAPHOR = re.compile(r"^\W*(?:The|This|That)\s+(?:(?:deadly|latest|fatal|twin|suicide|bomb|drone|air|morning|"
                               r"night|weekend)\s+)?(?:attacks?|assault|raid|blast|explosion|bombing|strikes?|"
@@ -366,6 +372,16 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                 if recaps is not None and dm is not None and not dm.reporting:
                     recaps.append(f"{trig.text} ({dm.text})")
                 continue
+            if d is None and dm is None and mentions and mentions[-1].date is not None:
+                # "the next day", "a day earlier": a day from the report just before
+                shift = _DAY_SHIFT.search(s.text)
+                if shift is not None:
+                    way = shift.group("dir") or shift.group("dir2") or shift.group("dir3")
+                    step = -1 if way.lower() in _EARLIER else 1
+                    d, prec = mentions[-1].date + timedelta(days=step), 1
+                    dm = DateMention("relative", s.start + shift.start(), s.start + shift.end(), shift.group(0), False)
+                    if published is not None and d > published:
+                        d, prec, dm = None, None, None
             m = Mention(trig, s, trig.sub_event_type, trig.event_type, d, prec, dm)
             m.ensuing = bool(_ENSUING.search(s.text[max(0, rel - 25):rel]))
             m.anaphoric = m.ensuing or bool(_ANAPHOR_BEFORE.search(s.text[max(0, rel - 25):rel])

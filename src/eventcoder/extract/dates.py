@@ -75,7 +75,8 @@ class DateMention:
     ``year``, ``weekday``, ``days_ago`` ("two days ago"), ``weekend``,
     ``yesterday``, ``weeks_ago`` ("two weeks ago": the Wednesday of that week), ``today`` (also
     overnight/last night), ``last_week``, ``this_week``, ``this_month``,
-    ``last_month``, ``old`` ("last year"), ``future``.
+    ``last_month``, ``old`` ("last year"), ``future``; ``relative`` ("the next day", "a day
+    earlier": set by the assemble stage from the report before it, never by ``find_dates``).
     """
 
     kind: str
