@@ -584,7 +584,7 @@ def _unambiguous(t: Toponym, p: Place, res: Resources) -> bool:
 
 _CAPITAL = re.compile(r"\b(?:the\s+)?(?P<d>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital\b")
 # "as he left a cabinet meeting in the capital": the capital of the article's country
-_THE_CAPITAL = re.compile(r"\b(?:in|near|outside|around|across|into|to)\s+the\s+(?:country['’]s\s+|nation['’]s\s+)?"
+_THE_CAPITAL = re.compile(r"\b(?i:in|near|outside|around|across|into|to)\s+the\s+(?:country['’]s\s+|nation['’]s\s+)?"
                           r"capital\b(?![\s,]+(?:city\b|of\b|[A-Z]))")
 
 
@@ -603,8 +603,12 @@ def _capitals(info: SentenceInfo, countries: list[str], res: Resources) -> list[
         if cap is not None:
             s = info.sentence.start
             out.append((Toponym(cap.name, s + m.start(), s + m.end(), "capital"), cap))
-    if countries and not out:
-        cap = gaz.capital(countries[0])
+    named = {p.country for _t, p in info.toponyms if p is not None and p.is_country}
+    if countries and not out and len(named) <= 1 \
+            and not any(p is not None and p.is_admin1 for _t, p in info.toponyms):
+        # the country the sentence names, else the article's; not beside a state or province
+        # ("In Sokoto State, traders protested in the capital": the state's capital)
+        cap = gaz.capital(named.pop() if named else countries[0])
         found = _THE_CAPITAL.search(info.sentence.text)
         if cap is not None and found is not None:
             s = info.sentence.start + found.end() - len("capital")

@@ -1320,3 +1320,19 @@ def test_the_next_day_and_a_day_earlier_count_from_the_report_before(code):
                  published="2024-05-08")
     assert [(e.sub_event_type, e.event_date, e.location) for e in coded.events] == [
         ("Attack", "2024-05-06", "Kirkuk"), ("Peaceful protest", "2024-05-07", "Mosul")]
+
+
+def test_the_capital_of_the_country_the_sentence_names_and_a_defied_ban(geo_pipeline):
+    # class 5: "In the capital" opens the sentence; the country the sentence names wins over the
+    # article's; beside a state it is no national capital; class 4: a defied ban is a protest
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        return [(e.sub_event_type, e.location, e.country)
+                for e in geo_pipeline.code(text, published="2023-09-14").events]
+
+    assert coded("In the capital, protesters marched on Monday, Somali police said.") == [
+        ("Peaceful protest", "Mogadishu", "SO")]
+    assert coded("A Yemeni drone strike killed nine people in Somalia on Tuesday, in the capital, officials "
+                 "said.") == [("Air/drone strike", "Mogadishu", "SO")]
+    assert coded("In Sokoto State, hundreds of traders protested in the capital on Monday.")[0][1] != "Abuja"
+    assert coded("Thousands of opposition supporters defied a police ban and marched through central Mogadishu "
+                 "on Saturday.") == [("Peaceful protest", "Mogadishu", "SO")]

@@ -156,3 +156,9 @@ def test_former_country_names(places_of):
     found = places_of("Teachers went on strike in Swaziland, and sailors left Cape Verde.")
     assert (found["Swaziland"][1].country, found["Swaziland"][1].feature_code) == ("SZ", "PCLI")
     assert found["Cape Verde"][1].country == "CV"
+
+
+def test_turkish_dotless_i_spellings_resolve(places_of):
+    found = places_of("Police detained 25 people in Diyarbakır and two in Iğdır on Sunday.")
+    assert (found["Diyarbakır"][1].country, found["Diyarbakır"][1].admin1) == ("TR", "Diyarbakir")
+    assert found["Iğdır"][1].country == "TR"

@@ -126,6 +126,14 @@ class TriggerMatch:
 # block a mass protest"): it gives no context to the words around it
 _PREVENTED = re.compile(r"\b(?:block|prevent|ban|banned|banning|thwart|foil|forbid|forbade|outlaw|prohibit)\w*"
                         r"\s+(?:\w+\s+){0,3}$", re.I)
+# ... unless it was defied ("defied a police ban and marched")
+_DEFIED = re.compile(r"\b(?:defied|defying|defy|despite|in defiance of)\s+(?:\w+\s+){0,3}$", re.I)
+
+
+def _prevented(before: str) -> bool:
+    """Whether the words before a protest word say it was blocked or banned, and not defied."""
+    m = _PREVENTED.search(before)
+    return m is not None and not _DEFIED.search(before[:m.start()])
 
 
 # a protest announced, called or planned has not happened ("the federation announced 'border
@@ -137,7 +145,7 @@ _PLANNED = re.compile(r"\b(?:announced|announces|called for|calling for|calls fo
 def _context(needs: re.Pattern[str], text: str) -> bool:
     """Whether ``text`` holds the context a sub-type needs (``needs``), not only as something
     prevented."""
-    return any(not _PREVENTED.search(text[max(0, m.start() - 40):m.start()]) for m in needs.finditer(text))
+    return any(not _prevented(text[max(0, m.start() - 40):m.start()]) for m in needs.finditer(text))
 
 
 class TriggerLexicon:
@@ -206,7 +214,7 @@ class TriggerLexicon:
             if (t.literals and t.literals.isdisjoint(present)) or (t.needs is not None and not _context(t.needs, text)):
                 continue
             for m in t.pattern.finditer(text):
-                if t.event_type == "Protests" and (_PREVENTED.search(text[max(0, m.start() - 40):m.start()])
+                if t.event_type == "Protests" and (_prevented(text[max(0, m.start() - 60):m.start()])
                                                    or _PLANNED.search(text[max(0, m.start() - 40):m.start()])):
                     continue  # "moved to block a mass protest", "banned the rally", "announced protest action"
                 out.append(TriggerMatch(t.sub_event_type, t.event_type, t.priority,

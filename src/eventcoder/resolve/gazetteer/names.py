@@ -19,10 +19,11 @@ _FEATURE_WORDS = re.compile(
 def fold(text: str) -> str:
     """Fold a name: accents removed, case folded, punctuation and hyphens as spaces.
 
-    ``"Ménaka"`` -> ``"menaka"``; ``"Al-Hasaheisa"`` -> ``"al hasaheisa"``.
+    ``"Ménaka"`` -> ``"menaka"``; ``"Al-Hasaheisa"`` -> ``"al hasaheisa"``; ``"Diyarbakır"`` -> ``"diyarbakir"``.
     """
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("ı", "i")  # Turkish dotless i has no decomposition ("Diyarbakır")
     text = text.replace("ʼ", "").replace("’", "").replace("'", "").replace("‘", "").replace("`", "")
     text = text.casefold()
     text = re.sub(r"[^\w]+", " ", text)
