@@ -1336,3 +1336,10 @@ def test_the_capital_of_the_country_the_sentence_names_and_a_defied_ban(geo_pipe
     assert coded("In Sokoto State, hundreds of traders protested in the capital on Monday.")[0][1] != "Abuja"
     assert coded("Thousands of opposition supporters defied a police ban and marched through central Mogadishu "
                  "on Saturday.") == [("Peaceful protest", "Mogadishu", "SO")]
+
+
+def test_a_protest_called_off_did_not_happen(code):
+    # class 4: "called off a protest planned for Friday" reports no protest
+    coded = code("Organisers called off a protest planned for Friday in Mogadishu after police warnings.",
+                 published="2023-09-14")
+    assert coded.events == []

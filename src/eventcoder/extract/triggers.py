@@ -136,10 +136,10 @@ def _prevented(before: str) -> bool:
     return m is not None and not _DEFIED.search(before[:m.start()])
 
 
-# a protest announced, called or planned has not happened ("the federation announced 'border
+# a protest announced, called, planned, called off or postponed has not happened ("the federation announced 'border
 # protest action' on Wednesday")
 _PLANNED = re.compile(r"\b(?:announced|announces|called for|calling for|calls for|planned|planning|plans|vowed|"
-                      r"threatened|threatens|urged)\s+(?:[\w“”\"'‘’-]+\s+){0,3}[“\"'‘]?$", re.I)
+                      r"threatened|threatens|urged|called off|calling off|cancell?ed|postponed|suspended)\s+(?:[\w“”\"'‘’-]+\s+){0,3}[“\"'‘]?$", re.I)
 
 
 def _context(needs: re.Pattern[str], text: str) -> bool:
