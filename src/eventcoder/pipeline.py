@@ -573,7 +573,8 @@ def _known_elsewhere(t: Toponym, res: Resources) -> bool:
     return any(p.is_country or p.is_admin1 or (p.feature_class == "P" and (p.population or 0) >= 100_000
                                                 and fold(p.name) == name)
                for p in res.places.candidates(t.text)) \
-        or any(p.is_continent for p in res.places.candidates(t.text, legacy=False))  # "Africa's last monarchy"
+        or (res.places.gazetteer is not None  # a continent: "Africa's last monarchy"
+            and any(p.is_continent for p in res.places.gazetteer.strict_lookup(t.text)))
 
 
 def _unambiguous(t: Toponym, p: Place, res: Resources) -> bool:
@@ -603,16 +604,18 @@ def _capitals(info: SentenceInfo, countries: list[str], res: Resources) -> list[
         if cap is not None:
             s = info.sentence.start
             out.append((Toponym(cap.name, s + m.start(), s + m.end(), "capital"), cap))
+    found = _THE_CAPITAL.search(info.sentence.text) if countries and not out else None
+    if found is None:
+        return out
     named = {p.country for _t, p in info.toponyms if p is not None and p.is_country}
-    if countries and not out and len(named) <= 1 \
-            and not any(p is not None and p.is_admin1 for _t, p in info.toponyms):
-        # the country the sentence names, else the article's; not beside a state or province
-        # ("In Sokoto State, traders protested in the capital": the state's capital)
-        cap = gaz.capital(named.pop() if named else countries[0])
-        found = _THE_CAPITAL.search(info.sentence.text)
-        if cap is not None and found is not None:
-            s = info.sentence.start + found.end() - len("capital")
-            out.append((Toponym(cap.name, s, s + len("capital"), "capital"), cap))
+    if len(named) > 1 or any(p is not None and p.is_admin1 for _t, p in info.toponyms):
+        # two countries, or a state or province ("In Sokoto State, traders protested in the
+        # capital": the state's capital): no national capital
+        return out
+    cap = gaz.capital(named.pop() if named else countries[0])  # the sentence's country, else the article's
+    if cap is not None:
+        s = info.sentence.start + found.end() - len("capital")
+        out.append((Toponym(cap.name, s, s + len("capital"), "capital"), cap))
     return out
 
 

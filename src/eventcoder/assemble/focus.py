@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from eventcoder.assemble.mentions import _ACTS_AFTER, border_reference
+from eventcoder.assemble.mentions import ACTS_AFTER, border_reference
 from eventcoder.assemble.records import SentenceInfo
 from eventcoder.models import Article
 from eventcoder.nlp import Sentence
@@ -114,7 +114,7 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
             continue  # "near the Afghan border", "bordering Venezuela": where it is not
         iso = res.actors.country_of_demonym(m.group(0))
         if iso and ((_ARMS_AFTER.match(text, m.end()) and res.actors.is_demonym(m.group(0)))
-                    or (not res.actors.is_demonym(m.group(0)) and _ACTS_AFTER.match(text[m.end():m.end() + 40]))):
+                    or (not res.actors.is_demonym(m.group(0)) and ACTS_AFTER.match(text[m.end():m.end() + 40]))):
             # "Russian missiles struck Kharkiv", "Russia targeted Kharkiv": whose arms, not
             # where; as weak as a town name
             weak_arms[iso] = weak_arms.get(iso, 0) + 0.5

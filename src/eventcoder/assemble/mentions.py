@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -15,8 +14,8 @@ from eventcoder.extract.dates import DateMention
 from eventcoder.extract.places import Toponym
 from eventcoder.extract.triggers import TriggerMatch
 from eventcoder.models import Article, Attribution
+from eventcoder.resolve.dates import published_bound, year_of
 from eventcoder.resolve.dates import resolve as resolve_date
-from eventcoder.resolve.dates import year_of
 from eventcoder.resolve.gazetteer import Place
 from eventcoder.resources import Resources
 
@@ -138,12 +137,12 @@ def acting_country(text: str, tp: tuple[Toponym, Place | None]) -> bool:
     aircraft"): the attacker, not where the act happened."""
     t, p = tp
     after = text[t.end:t.end + 40]
-    return (p is not None and p.is_country and bool(_ACTS_AFTER.match(after))) or bool(_FORCE_AFTER.match(after))
+    return (p is not None and p.is_country and bool(ACTS_AFTER.match(after))) or bool(_FORCE_AFTER.match(after))
 
 
 _FORCE_AFTER = re.compile(r"\s+(?:military\s+)?(?:aircraft|warplanes|jets|fighter jets|planes|drones|helicopters|"
                           r"gunships|regime|government forces|troops)\b")
-_ACTS_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+)?(?:targeted|struck|attacked|bombed|shelled|"
+ACTS_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+)?(?:targeted|struck|attacked|bombed|shelled|"
                          r"launched|fired|hit|pounded|raided|invaded|shot down|carried out)\b")
 
 
@@ -322,12 +321,9 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
     def anchor_of() -> date | None:
         # an undated article's latest full date, computed once and only when a date needs it
         if not cache:
-            month = re.fullmatch(r"(\d{4})-(\d{2})", article.published or "")
             # a publication date known to the month: its last day (the recap rule's reference),
             # else the article's latest full date
-            cache.append(date(int(month.group(1)), int(month.group(2)),
-                              calendar.monthrange(int(month.group(1)), int(month.group(2)))[1])
-                         if month and 1 <= int(month.group(2)) <= 12 else latest_date(article.text))
+            cache.append(published_bound(article.published) or latest_date(article.text))
         return cache[0]
 
     previous: SentenceInfo | None = None

@@ -20,6 +20,7 @@ Time precision is ACLED's: 1 day, 2 week, 3 month.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime, timedelta
 
@@ -60,6 +61,19 @@ def parse_published(value: str | None) -> tuple[date | None, int | None]:
         return None, int(value[:4])
     except ValueError:
         return None, None
+
+
+def published_bound(value: str | None) -> date | None:
+    """The latest day a publication date allows: the date itself, or the last day of a
+    publication month (``"2023-09"`` gives 30 September 2023); None for a year alone or none."""
+    full, _year = parse_published(value)
+    if full is not None:
+        return full
+    month = re.fullmatch(r"(\d{4})-(\d{2})", value or "")
+    if month is None or not 1 <= int(month.group(2)) <= 12:
+        return None
+    year, mon = int(month.group(1)), int(month.group(2))
+    return date(year, mon, calendar.monthrange(year, mon)[1])
 
 
 _SIMPLE_MDY = re.compile(r"^(?:on\s+)?(?P<m>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:[,.]?\s+(?P<y>\d{4}))?$", re.I)
