@@ -1343,3 +1343,15 @@ def test_a_protest_called_off_did_not_happen(code):
     coded = code("Organisers called off a protest planned for Friday in Mogadishu after police warnings.",
                  published="2023-09-14")
     assert coded.events == []
+
+
+def test_soldiers_have_been_killed_in_an_attack_is_news_not_background(code):
+    # class 4 reversed: "have been killed in" is background only for a war, a conflict or a
+    # region ("have been killed in the conflict"); "seven soldiers have been killed in Iraq
+    # after militants attacked a post in Kirkuk" is the report
+    coded = code("At least seven soldiers have been killed in Iraq after militants attacked a military post in "
+                 "Kirkuk, the army said on Saturday.", published="2024-03-16")
+    assert [(e.event_type, e.location, e.fatalities) for e in coded.events] == [("Battles", "Kirkuk", 7)]
+    coded = code("More than 3,000 soldiers have been killed in the conflict since 2015, the ministry said.",
+                 published="2024-03-16")
+    assert coded.events == []

@@ -22,7 +22,7 @@ from eventcoder.resources import Resources
 RECAP_DAYS = 30
 
 _GENERIC = re.compile(
-    r"\b(?:since\b|ha(?:s|ve) (?:killed|displaced|left) (?:tens|hundreds|thousands|more than|over|about|some|at least)|repeated attacks|have been killed (?:in|since|this|so far)|has been (?:fighting|battling|hit|attacked)|"
+    r"\b(?:since\b|ha(?:s|ve) (?:killed|displaced|left) (?:tens|hundreds|thousands|more than|over|about|some|at least)|repeated attacks|have been killed (?:since|this (?:year|month|week)|so far|in (?:the )?(?:conflict|violence|fighting|war|insurgency|unrest|crackdown|attacks|clashes|raids|region|country)\b)|has been (?:fighting|battling|hit|attacked)|"
     r"\baccuses? (?:\w+ ){0,4}?of\b|"  # "Rights groups accuse the military of ... air strikes": a charge, not a report
     r"regularly|frequently|repeatedly|routinely|often\b|(?:almost|nearly) (?:daily|weekly)|near-daily|on a daily basis|"
     r"(?:are|is) (?:mainly|mostly|largely|usually )?the (?:work|hallmark|mark|trademark) of|many times|several times|every (?:week|month|year)|"
