@@ -254,3 +254,42 @@ def test_role_is_not_the_clause_before_it_and_an_international_body_is_no_person
     sp = parse_speaker("the deputy director of the Taiz health office, Nabil Qasim")
     assert (sp.name, sp.role, sp.organization) == ("Nabil Qasim", "deputy director", "Taiz health office")
     assert parse_speaker("Amnesty International").name is None
+
+
+def test_verbs_that_take_an_object_quote_nothing_but_the_speaker_speaks_next():
+    # "declared a state of emergency" and "urged residents to stay indoors" are acts, not words;
+    # the person named is the "he" of the next sentence
+    art = _article(
+        "President Oumar Kandé declared a state of emergency in the northern provinces on Friday.",
+        "He said the army would restore order in Tessalit within days.",
+        "Governor Awa Sidibé urged residents to stay indoors after dark.")
+    qs = find_quotes(art)
+    assert [(q.speaker, q.text) for q in qs] == [
+        ("Oumar Kandé", "the army would restore order in Tessalit within days")]
+
+
+def test_new_speech_verbs_and_a_place_after_the_speaker():
+    art = _article(
+        "Balaka District Commissioner Ruth Phiri informed that four houses were burnt in Ntonda.",
+        "The state police spokesman, SP Idris Gana disclosed this in a statement on Monday.",
+        "He said the gunmen fled towards the forest reserve.",
+        "Roadblocks have cut the main road to Kisumu since dawn, says the agency's Peter Ouma in the town.")
+    got = [(q.speaker, q.text) for q in find_quotes(art)]
+    assert got == [
+        ("Ruth Phiri", "four houses were burnt in Ntonda"),
+        ("SP Idris Gana", "the gunmen fled towards the forest reserve"),
+        ("Peter Ouma", "Roadblocks have cut the main road to Kisumu since dawn"),
+    ]
+
+
+def test_adding_after_a_direct_quotation_and_a_particle_in_the_name():
+    art = _article(
+        "\u201cThere was no fighting, they came to bomb the village,\u201d said Ko Thant Zin, adding that "
+        "nine houses had been destroyed in the raid.",
+        "Military judge Colonel Hassan al-Rifai said the four men had scouted the border post for weeks.")
+    got = [(q.speaker, q.text, q.direct) for q in find_quotes(art)]
+    assert got == [
+        ("Ko Thant Zin", "There was no fighting, they came to bomb the village", True),
+        ("Ko Thant Zin", "nine houses had been destroyed in the raid", False),
+        ("Hassan al-Rifai", "the four men had scouted the border post for weeks", False),
+    ]

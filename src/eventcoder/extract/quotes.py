@@ -25,7 +25,30 @@ from eventcoder.models import Article, Attribution, Event, Quote
 
 _VERBS = (r"said|says|say|told|tells|added|adds|stressed|explained|noted|warned|confirmed|announced|stated|"
           r"insisted|declared|claimed|wrote|recalled|recounted|urged|asked|replied|argued|acknowledged|"
-          r"emphasised|emphasized|continued|went on|reported|tweeted")
+          r"emphasised|emphasized|continued|went on|reported|tweeted|informed|disclosed|revealed|posted|"
+          r"indicated|maintained|alleged|asserted|assured|pointed out|clarified|mentioned|admitted|estimated|"
+          r"observed|lamented|cautioned|affirmed|reiterated|underscored|underlined")
+# Verbs of speaking after which the words that follow are what was said, with or without
+# "that" ("the governor said five people died"); the other verbs of _VERBS take an object
+# as often as a clause ("declared a state of emergency", "urged residents to stay home",
+# "confirmed the attack"), so their words count as reported speech only after "that" or
+# when they read as a clause (a finite verb among their first words).
+_BARE_CLAUSE_VERBS = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "continued", "went on",
+                                "insisted", "stated"})
+_FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|could|can|may|might|must|should|did|does|"
+                     r"do|died|killed|wounded|injured|fled|left|came|went|took|began|broke|opened|fired|attacked|"
+                     r"stormed|abducted|kidnapped|arrested|destroyed|burned|torched|lost|occurred|happened|struck|"
+                     r"exploded|clashed|shot|raided|ambushed|remained)\b", re.I)
+
+
+def _reads_as_clause(words: str) -> bool:
+    """Whether reported words read as a clause (a finite verb among the first ten words, not
+    as the modifier after an article: "the armed group"), not as the object of the verb."""
+    toks = words.split()[:10]
+    for k, tok in enumerate(toks):
+        if _FINITE.fullmatch(tok.strip(",;:")) and not (k and toks[k - 1].casefold() in ("a", "an", "the")):
+            return True
+    return False
 _TITLES = (r"(?:Pol\.|Gen\.|Maj\.|Brig\.|Lt\.|Col\.|Gen\.|Capt\.|Cpt\.|Sgt\.|Cpl\.|Gov\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Rev\.|Sen\.|Rep\.|"
            r"Adm\.|Cmdr\.|Insp\.|Supt\.|Major|General|Brigadier|Colonel|Lieutenant|Captain|Sergeant|Commandant|"
            r"Commander|Governor|Air Commodore|Commodore|Admiral|Sheikh|Imam|Pastor|Father|Bishop|Chief|Judge|Justice|"
@@ -40,6 +63,7 @@ _ROLES = [
     "member", "analyst", "researcher", "chairman", "chairwoman", "secretary", "coordinator", "administrator",
     "monitor", "witness", "farmer", "trader", "shepherd", "councillor", "representative", "envoy",
     "prefect", "sub-prefect", "chief executive", "activist", "lawyer", "journalist", "survivor",
+    "judge", "prosecutor", "magistrate",
 ]
 _ROLE_RE = re.compile(r"\b(" + "|".join(re.escape(r) for r in sorted(_ROLES, key=len, reverse=True)) + r")\b", re.I)
 _NAME_TOKEN = r"(?:(?:al|el|bin|ibn|abu|de|del|van|von|da|dos|du|le)[- ])?(?:[A-Z][a-z]?\.(?=\s+[A-Z])|[A-Z][\w'’\-]*)"
@@ -71,7 +95,9 @@ _NOT_FIRST = {"On", "In", "At", "After", "Before", "During", "Separately", "Mean
               "Several", "Some", "Many", "Critics", "Prosecutors", "The", "A", "An", "Residents", "Officials",
               "Police", "Witnesses", "Survivors", "Relatives", "Activists", "Analysts", "Local", "Both", "It",
               "They", "We", "He", "She", "His", "Her", "Their", "Its", "This", "That", "These", "Those", "But",
-              "And", "Under", "Since", "When", "While", "As", "If", "According"}
+              "And", "Under", "Since", "When", "While", "As", "If", "According", "Further", "Furthermore",
+              "Moreover", "Additionally", "Also", "However", "Two", "Three", "Four", "Five", "Six", "Seven",
+              "Eight", "Nine", "Ten"}
 _MONTH_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                         r"April|June|July|August|September|October|November|December)\b")
 
@@ -185,8 +211,9 @@ def parse_speaker(who: str, not_person: Callable[[str], bool] = lambda s: False)
             # the run is three long, else the last two)
             toks = part.split()
             run = 0
-            while run < len(toks) and toks[len(toks) - 1 - run][:1].isupper():
-                run += 1
+            while run < len(toks) and (toks[len(toks) - 1 - run][:1].isupper()
+                                       or re.match(r"(?:al|el)-[A-Z]", toks[len(toks) - 1 - run])):
+                run += 1  # "Colonel Mohammad al-Afif": a particle joined to the name is part of it
             if 2 <= run < len(toks) + (1 if len(toks) >= 4 else 0) and toks[0] not in _NOT_FIRST \
                     and toks[0].casefold() not in _FRAGMENT_WORDS:
                 for k in ((3, 2) if run >= 3 else (2,)):
@@ -283,8 +310,8 @@ _VERB_ADV = (r"(?:\s+(?:on|in|to|at|by|from|during|after|over|via)\s+[^,\"“]{1
 _AFTER_QUOTE = re.compile(r"^\s*,?\s*(?:(?:" + _VERBS + r")\s+(?P<who1>.+?)|(?P<who2>.+?)\s+(?:" + _VERBS + r")\b.*?)\.?\s*$")
 _BEFORE_QUOTE = re.compile(r"^(?:.*?\b(?:and|but)\s+)?(?P<who>[A-Z][^\"“]*?)\s+(?:" + _VERBS + r")(?:\s+[\w-]+){0,5}?\s*[:,]?\s*$")
 _REPORTED = re.compile(r"^(?P<who>[A-Z][^\"“]{1,160}?)\s+(?:told\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]+)*|"
-                       r"(?:was|were) quoted as saying(?:\s+by\s+[^,\"“]{2,60}?(?=\s+that\b))?|" + _VERBS + r")"
-                       + _VERB_ADV + r"\s+(?:that\s+)?(?P<q>[^\s].{8,}?)\.?$")
+                       r"(?:was|were) quoted as saying(?:\s+by\s+[^,\"“]{2,60}?(?=\s+that\b))?|(?P<verb>" + _VERBS + r"))"
+                       + _VERB_ADV + r"\s+(?P<that>that\s+)?(?P<q>[^\s].{8,}?)\.?$")
 _REPORTED_AFTER = re.compile(r"^(?P<q>[^\"“].{12,}?),\s+(?:(?:" + _VERBS + r")\s+(?P<who1>[^\"“]{2,200}?)|"
                              r"according to\s+(?P<who3>[^\"“]{2,200}?)|"
                              r"(?P<who2>[^,\"“]{2,120}?(?:,\s+[^,\"“]{2,80},)?)\s+(?:" + _VERBS + r")(?:\s+[\w-]+){0,6})\.?$")
@@ -433,9 +460,16 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
             m2 = _REPORTED_AFTER.match(sent)
             if m2 and re.match(r"(?:Talking|Speaking|Addressing|Briefing|Writing)\b", m2.group("q")):
                 m2 = None  # "Talking to the media, X said ...": the words after the verb are the quote
+            if m2 and len(m2.group("q").split()) <= 6 and re.search(_ROLE_RE.pattern + r"$", m2.group("q"), re.I):
+                m2 = None  # "The state police spokesman, SP Idris Gana disclosed this": a role, no words
             if m2:
                 who = m2.group("who1") or m2.group("who2") or m2.group("who3") or ""
                 rsp = parse_speaker(who, not_person)
+                if not rsp.name and m2.group("who1"):
+                    # "..., says the BBC's David Ogot in the town": the place after the name
+                    trimmed = re.sub(r"\s+(?:in|on|at|from|during|to)\s+[^,]*$", "", who)
+                    if trimmed != who and parse_speaker(trimmed, not_person).name:
+                        who, rsp = trimmed, parse_speaker(trimmed, not_person)
                 if _who_ok(who) and (rsp.name or _PRONOUN.match(who.strip())):
                     add(a + m2.start("q"), a + m2.end("q"), rsp, False, who)
                     continue
@@ -446,6 +480,13 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
                 q_text = sent[q_start:m.end("q")]
                 if re.match(r"(?i)responsibility\b", q_text):
                     continue  # "X claimed responsibility for the blast" is a claim, not a quotation
+                verb = m.group("verb")
+                if verb and verb.casefold() not in _BARE_CLAUSE_VERBS and not m.group("that") \
+                        and not _reads_as_clause(q_text):
+                    # "X declared a state of emergency", "X urged residents to stay home": no
+                    # words quoted, but X may speak next ("he said")
+                    speakers.resolve(parse_speaker(who, not_person), who)
+                    continue
                 if re.match(r"\s*reported\b", sent[m.end("who"):]):
                     # "Vanguard reported that ...": an outlet reports; a person with a full name
                     # ("Abdul Basir Zabuli, the police spokesman, reported that ...") speaks; and
@@ -478,6 +519,11 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
                 continue
             _sa, sb = sentence_of(min(qe + 1, len(text) - 1))
             after = text[qe + 1:sb] if qe < len(text) else ""
+            adding = _SAYING.search(after)
+            if adding:
+                # '"...," said Duggan, adding that the curfew will remain': the attribution is
+                # the words before "adding"; what follows is more of the same speaker's words
+                after = after[:adding.start()]
             sp: Speaker | None = None
             raw: str | None = None
             # the attribution after the quote, within its sentence ("Gov. Silvano Aureoles said")
@@ -534,7 +580,11 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
                 continue  # a scare quote ("Amba boys"), not a statement
             if raw is None and len(text[qs:qe].split()) < 5 and not re.search(r"[.!?]$", text[qs:qe].strip()):
                 continue
-            add(qs, qe, sp, True, raw)
+            said_by = add(qs, qe, sp, True, raw)
+            if adding and said_by.name:
+                # "“There was no fighting,” he said, adding 11 houses had been destroyed": the
+                # words after "adding" are the same speaker's reported speech
+                add(qe + 1 + adding.start("q"), qe + 1 + adding.end("q"), said_by, False, None)
         # "..., said Maj. Gen. Khalid al Muhanna. He said the bomber had fallen": the pronoun
         # is the speaker named last before it in the paragraph (direct quotations are read
         # after reported speech, so this is settled once both are)
