@@ -90,9 +90,12 @@ def split(root: Path) -> int:
     # session 7's second round (-111 to -120): scored once mid-session before anyone read it
     # (with the coder of the session's start and of that moment), then developed on (dev7)
     planned7 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(111, 121)]
+    # session 8's round (-121 to -130): scored before anyone read it (with the coder of the
+    # session's start and of that moment), then developed on (dev8)
+    planned8 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(121, 131)]
     have = {r["id"] for r in _sources(root)}
     extra = sorted(have - set(planned) - set(planned2) - set(planned3) - set(planned4) - set(planned5)
-                   - set(planned6) - set(planned7) - fresh)
+                   - set(planned6) - set(planned7) - set(planned8) - fresh)
     parts = {"test": [i for i in ranked[:TEST] if i in have],
              "validation": [i for i in ranked[TEST:TEST + VALIDATION] if i in have],
              "dev": [i for i in ranked[TEST + VALIDATION:] if i in have] + extra,
@@ -104,7 +107,8 @@ def split(root: Path) -> int:
              "dev5": [i for i in planned5 if i in have],
              "holdout4": [i for i in ranked6[:20] if i in have],
              "dev6": [i for i in ranked6[20:] if i in have],
-             "dev7": [i for i in planned7 if i in have]}
+             "dev7": [i for i in planned7 if i in have],
+             "dev8": [i for i in planned8 if i in have]}
     (root / "splits").mkdir(exist_ok=True)
     for name, part in parts.items():
         (root / "splits" / f"{name}.txt").write_text(
