@@ -1355,3 +1355,39 @@ def test_soldiers_have_been_killed_in_an_attack_is_news_not_background(code):
     coded = code("More than 3,000 soldiers have been killed in the conflict since 2015, the ministry said.",
                  published="2024-03-16")
     assert coded.events == []
+
+
+def test_a_division_named_like_a_country_and_a_killing_protested_is_no_toll(geo_pipeline):
+    # class 5: "Niger State" is in Nigeria, not the country Niger; class 2: the killing the
+    # youths protested is the protest's cause, not its toll
+    coded = geo_pipeline.code(
+        "Youths protested the killing of a pastor by bandits and set fire to a police station at Kwanta in "
+        "the Mariga local government area of Niger State on Tuesday.", published="2023-01-18")
+    assert [(e.sub_event_type, e.country, e.admin1, e.fatalities, e.actor1) for e in coded.events] == [
+        ("Violent demonstration", "NG", "Niger", 0, "Rioters (Nigeria)")]
+
+
+def test_a_small_country_is_known_and_an_ocean_is_no_demonym(geo_pipeline):
+    # class 5: the Maldives are a country (the data lacked some forty small ones); "the Indian
+    # Ocean nation" says nothing of India
+    coded = geo_pipeline.code(
+        "Police fired tear gas on Friday to disperse an opposition protest in Male, the capital of the "
+        "Maldives. The Indian Ocean nation has been in crisis since the election.", published="2015-11-28")
+    assert [(e.sub_event_type, e.country, e.actor2) for e in coded.events] == [
+        ("Protest with intervention", "MV", "Police Forces of Maldives")]
+
+
+def test_occupiers_are_a_countrys_forces_and_the_bodies_of_men_and_women_add_up(geo_pipeline):
+    # class 6: "the Russian occupiers" are Russia's forces, so Kherson is placed in Ukraine;
+    # class 2: "the bodies of six men and three women" are nine dead; class 5: in "the northern
+    # Mexico state of Chihuahua" the state is Chihuahua; class 1: customers in a bar are civilians
+    coded = geo_pipeline.code("The Russian occupiers struck Kherson with a missile on Friday, killing three "
+                              "people, the regional governor said.", published="2024-03-16")
+    assert [(e.location, e.country, e.actor1, e.fatalities) for e in coded.events] == [
+        ("Kherson", "UA", "Military Forces of Russia", 3)]
+    coded = geo_pipeline.code("Gunmen opened fire on customers in a bar in the northern Mexico state of Chihuahua "
+                              "on Saturday night. "
+                              "Prosecutors said the bodies of six men and three women were found at the bar.",
+                              published="2020-09-27")
+    assert [(e.sub_event_type, e.country, e.admin1, e.fatalities) for e in coded.events] == [
+        ("Attack", "MX", "Chihuahua", 9)]

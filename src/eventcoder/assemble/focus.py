@@ -13,7 +13,10 @@ from eventcoder.resources import Resources
 PART_OF_NAME_BEFORE = re.compile(r"\b(?:Lake|River|Gulf|Sea|Mount|Basin|of the|New|North|South|East|West|"
                                  r"(?:Gulf|Bay|Sea|Strait|Straits|Lake|River) of)\s+$")
 
-PART_OF_NAME_AFTER = re.compile(r"^\s+(?:Basin|River|Lake|Sea|Liberation|People's|Peoples|Democratic Forces|Workers|"
+PART_OF_NAME_AFTER = re.compile(r"^\s+(?:Basin|River|Lake|Sea|Ocean|Liberation|People's|Peoples|Democratic Forces|Workers|"
+                                # a division named like a country: "Niger State" (Nigeria),
+                                # "Mexico State", "Lebanon County"
+                                r"State|Province|County|Governorate|Region|Department|District|"
                                 # a country's diplomats or spokesmen speak of events elsewhere: "the US
                                 # embassy in Baghdad condemned it", "the US military said"
                                 r"(?:embassy|consulate|ambassador|envoy|diplomats?|State Department)\b|"
@@ -27,7 +30,7 @@ SURNAME_AFTER = re.compile(r"^(?:,|\s+(?:said|says|told|tweeted|wrote|added)\b|[
 _ARMS_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:missiles?|rockets?|drones?|jets?|warplanes?|aircraft|planes?|helicopters?|artillery|"
     r"shells?|shelling|strikes?|air ?strikes?|airstrikes?|troops|forces|soldiers|army|military|navy|tanks?|"
-    r"bombers?|gunships?|bombardment|bombs?|raids?)\b")
+    r"bombers?|gunships?|bombardment|bombs?|raids?|occupiers|occupying forces|occupation forces|invaders)\b")
 
 
 def frame_irrelevant(text: str, res: Resources) -> bool:

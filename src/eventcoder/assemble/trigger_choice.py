@@ -20,7 +20,11 @@ CIVILIAN_TARGET = re.compile(
     r"pedestrians|bystanders|passers-by|commuters|crowds?|restaurant|caf[eé]|hotel|tea shop|shops?|bus station|wedding|funeral|"
     # unarmed officials and workers: an attack on a minister's car is violence against civilians
     r"ministers?|mayors?|lawmakers?|politicians?|judges?|journalists?|activists?|aid workers|humanitarian workers|"
-    r"candidates?|councillors?|councilors?|tribal elders?|clerics?|imams?|priests?)\b",
+    r"candidates?|councillors?|councilors?|tribal elders?|clerics?|imams?|priests?|"
+    # places and people of ordinary life
+    r"bars?|nightclubs?|pubs?|cantinas?|customers|patrons|diners|guests|revell?ers|partygoers|spectators|tourists|"
+    r"pilgrims|worshipers|mourners|congregants|motorists|drivers|vendors|workers|fishermen|miners|herders|"
+    r"concert|festival|clinic|university|college|dormitory|hostel|buses|bus|minibus|taxis?)\b",
     re.I,
 )
 

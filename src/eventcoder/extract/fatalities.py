@@ -105,7 +105,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
                    r"led to the deaths? of|leading to the deaths? of|"
                    # "the killing of 23 persons"; not the cause of a protest ("protesting the killing of")
                    r"(?<!protesting the )(?<!protest the )(?<!against the )(?<!over the )(?<!condemned the )"
-                   r"(?<!condemning the )(?<!condemn the )(?:killings?|murders?|massacre) of|"
+                   r"(?<!condemning the )(?<!condemn the )(?<!protested the )(?<!protests the )(?<!denounced the )"
+                   r"(?<!denouncing the )(?<!mourned the )(?<!mourning the )(?:killings?|murders?|massacre) of|"
                    r"collected|recovered|found|retrieved)\s+" + group + r"(?:\s+dead)?"
                    r"|(?:leaving|left)\s+" + group_named("g3") + r"\s+dead"
                    r"|(?:beat|beaten|stoned|hacked|burned|burnt|stabbed|clubbed|lynched)\s+" + group_named("g4") + r"\s+to death"
@@ -116,6 +117,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     d = re.compile(r"\b(?:(?P<g>" + num + r")\s+(?:people\s+)?(?:dead|deaths|killed|bodies|fatalities)|"
                    r"(?:killing|killed|kills)\s+(?P<g5>(?!(?:19|20)\d\d\b)" + num + r")(?=\s*(?:[,.;:]|and\b|$)|\s+(?:near|in|at|on|outside|"
                    r"during|when|after|overnight|yesterday|today|last)\b)|"
+                   # "the bodies of seven men and four women": every group counted
+                   r"bodies\s+of\s+" + group_named("g7") + r"|"
                    r"bodies\s+of\s+(?P<g2>" + num + r")\s+(?:[\w'-]+\s+){0,2}?(?:" + victim + r"))\b", re.I)
     return a, b, c, d
 
@@ -233,8 +236,9 @@ def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
     for pat in (a, b, c, d):
         for m in pat.finditer(text):
             gd = m.groupdict()
-            g = gd.get("g") or gd.get("g2") or gd.get("g3") or gd.get("g4") or gd.get("g5") or gd.get("g6") or ""
-            val = _group_value(g) if pat in (a, b) else None
+            g = (gd.get("g") or gd.get("g7") or gd.get("g2") or gd.get("g3") or gd.get("g4") or gd.get("g5")
+                 or gd.get("g6") or "")
+            val = _group_value(g) if pat in (a, b) or gd.get("g7") else None
             if val is None:
                 qty = parse_quantity(re.sub(r"\s+(?:people|dead|deaths|killed|bodies|fatalities)$", "", g.strip(), flags=re.I))
                 if qty is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from eventcoder.nlp import Entity
 
@@ -114,6 +115,22 @@ _DIVISION_AFTER = re.compile(r"\s+(?:region|province|governorate|state|departmen
 _NEVER_PLACES = {"Quran", "Koran", "Qur'an", "Qur’an", "Bible", "Torah", "Allah", "God"}
 
 
+# "<Country> state of <Name>": the feature word belongs to the name after "of"
+_COUNTRY_QUALIFIER = re.compile(r"\s+of\s+[A-Z]")
+
+
+@lru_cache(maxsize=4096)
+def _is_country_name(name: str) -> bool:
+    """Whether a name is a country's (ISO 3166-1 names in pycountry, fuzzy forms left out)."""
+    import pycountry
+
+    try:
+        pycountry.countries.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
 def _clean_name(name: str) -> str:
     name = re.sub(r"^(?:the|The)\s+", "", name.strip())
     name = re.sub(r"(?:'s|’s)$", "", name)
@@ -156,7 +173,10 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             name = tail
         s = s + text[s:e].find(name) if text[s:e].find(name) >= 0 else s
         feat = None
-        m = re.match(r"\s+(province|state|region|district|governorate|county|department|oblast|mountains|valley|desert|forest|lake)\b", text[s + len(name):], re.I)
+        m = re.match(r"\s+(province|state|region|district|governorate|county|department|oblast|mountains|valley|desert|"
+                     r"forest|lake)\b", text[s + len(name):], re.I)
+        if m and _COUNTRY_QUALIFIER.match(text[s + len(name) + m.end():]) and _is_country_name(name):
+            m = None  # "the central Mexico state of Guanajuato": the word is the next name's
         if m:
             feat = m.group(1).lower()
             if feat in ("mountains", "valley", "desert", "forest", "lake"):
@@ -171,6 +191,8 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
                 continue
             s = m.start("n") + m.group("n").find(name)
             feat = m.groupdict().get("f")
+            if pat is _FEATURE_AFTER and _COUNTRY_QUALIFIER.match(text[m.end():]) and _is_country_name(name):
+                continue  # "the central Mexico state of Guanajuato": the word is the next name's
             if pat is _FEATURE_AFTER and feat and feat.lower() in _TERRAIN:
                 name = text[s:m.end("f")]  # "Hamreen mountains": the feature word is part of the name
             found.append(Toponym(name, offset + s, offset + s + len(name), feat.lower() if feat else None,

@@ -27,7 +27,7 @@ from eventcoder.resolve.gazetteer.names import name_keys, skeleton
 
 # bumped when the schema or the bundled data changes (v3: regions.csv), so a cached default
 # gazetteer of an older release is rebuilt rather than read without the new data
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 
 @dataclass(frozen=True)
