@@ -1391,3 +1391,78 @@ def test_occupiers_are_a_countrys_forces_and_the_bodies_of_men_and_women_add_up(
                               published="2020-09-27")
     assert [(e.sub_event_type, e.country, e.admin1, e.fatalities) for e in coded.events] == [
         ("Attack", "MX", "Chihuahua", 9)]
+
+
+def test_riots_as_a_noun_and_riots_that_broke_out_are_events(code):
+    # class 1: "riots" alone named the event's kind but did not count as rioting, and "broke
+    # out in" was background even with no year after it
+    coded = code("Riots broke out in Kirkuk on Sunday against the new fuel prices.", published="2021-01-25")
+    assert [(e.sub_event_type, e.location, e.event_date) for e in coded.events] == [
+        ("Violent demonstration", "Kirkuk", "2021-01-24")]
+    coded = code("Police arrested 80 people in riots against the curfew in Mosul on Sunday.", published="2021-01-25")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in coded.events] == [
+        ("Violent demonstration", "Rioters (Iraq)", "Police Forces of Iraq")]
+    assert code("Thousands have died since the war broke out in 2014.", published="2021-01-25").events == []
+
+
+def test_police_clashing_with_local_people_is_a_riot(code):
+    # class 1/6: "clashed with local Kurds", "clashes with residents": unarmed people, a riot
+    coded = code("Iraqi police clashed with local Kurds in front of the Kirkuk governorate building on Friday.",
+                 published="2023-05-26")
+    assert [(e.event_type, e.actor1, e.actor2) for e in coded.events] == [
+        ("Riots", "Rioters (Iraq)", "Police Forces of Iraq")]
+
+
+def test_what_the_act_followed_is_news_and_new_remote_violence_verbs(code):
+    # class 3: "The shelling followed clashes between ..." adds the clashes; class 1: "the Air
+    # Force bombed", "continued to shell"
+    coded = code("Shelling by Islamic State killed 12 civilians in Kirkuk on Sunday.\n\n"
+                 "The shelling followed clashes between Islamic State and the Iraqi army on Sunday morning in "
+                 "Kirkuk.\n\nThe Iraqi Air Force bombed Islamic State positions near Kirkuk on Monday.\n\n"
+                 "The militants continued to shell Mosul on Tuesday.", published="2024-10-30")
+    assert sorted((e.sub_event_type, e.event_date) for e in coded.events) == [
+        ("Air/drone strike", "2024-10-28"), ("Armed clash", "2024-10-27"),
+        ("Shelling/artillery/missile attack", "2024-10-27"), ("Shelling/artillery/missile attack", "2024-10-29")]
+
+
+def test_a_comment_on_the_act_does_not_make_it_background(code):
+    # class 4 reversed: ", marking the deadliest attack since the start of ..." comments on the news
+    coded = code("An attack by militants on an army checkpoint in Kirkuk killed 15 soldiers on Saturday, marking "
+                 "the deadliest attack on security forces since the start of an offensive a year ago.",
+                 published="2019-02-17")
+    assert [(e.event_type, e.fatalities, e.event_date) for e in coded.events] == [("Battles", 15, "2019-02-16")]
+
+
+def test_a_sniper_who_shot_dead_a_person_told_by_age_on_three_days(code):
+    # class 1/2/3: snipers are attackers, "shot dead 23 year old X" is one dead civilian, and
+    # each day's killing is its own event (an aside between subject and verb allowed)
+    coded = code("On Saturday a sniper shot dead 23 year old Ali Hassan, a civilian, as he was walking in Kirkuk.\n\n"
+                 "The day after (Sunday) another sniper in the western side of the city, Domiz, shot dead "
+                 "nine-year-old Huda Salem.\n\nThe day before (Friday) a sniper shot dead eighteen year old Rana "
+                 "Ali as she was tending her goats.", published="2018-10-29")
+    assert sorted((e.event_date, e.sub_event_type, e.fatalities, e.actor2) for e in coded.events) == [
+        ("2018-10-26", "Attack", 1, "Civilians (Iraq)"), ("2018-10-27", "Attack", 1, "Civilians (Iraq)"),
+        ("2018-10-28", "Attack", 1, "Civilians (Iraq)")]
+
+
+def test_the_attackers_who_stormed_are_the_abductors_and_kidnapped_soldiers_are_a_battle(code):
+    # class 3 reversed: "The attackers stormed the college" tells more of the abduction just
+    # reported; class 1: kidnappings in a firefight that left soldiers dead are part of the battle
+    coded = code("Gunmen attacked a secondary school in Zamfara early on Wednesday and abducted many students, "
+                 "the governor said.\n\nThe attackers stormed the college in Gusau around 2 a.m., overwhelming "
+                 "its guards.", published="2021-02-17")
+    assert [(e.sub_event_type, e.location) for e in coded.events] == [
+        ("Abduction/forced disappearance", "Gusau")]
+    coded = code("Militants ambushed an army convoy near Mosul on Monday, sparking a firefight and kidnappings "
+                 "that left four soldiers dead.", published="2017-05-10")
+    assert [(e.event_type, e.fatalities) for e in coded.events] == [("Battles", 4)]
+
+
+def test_a_residential_district_of_a_city_is_the_city_and_another_act_the_next_day_is_apart(geo_pipeline):
+    # class 5: "a residential district of Kharkiv" is in the city, not the Kharkiv division;
+    # class 3: drones in Odesa overnight are another event than the missiles in Kharkiv
+    coded = geo_pipeline.code(
+        "Russian missiles struck a residential district of Kharkiv on Thursday, killing four people, officials "
+        "said, and a wave of drones hit port infrastructure in Odesa overnight.", published="2024-05-17")
+    assert sorted((e.sub_event_type, e.location, e.fatalities) for e in coded.events) == [
+        ("Air/drone strike", "Odesa", 0), ("Shelling/artillery/missile attack", "Kharkiv", 4)]

@@ -132,8 +132,10 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
                 continue
             dates = [x.date for x in d.mentions if x.date is not None]
             # two different days are two occurrences, unless the place is the same (a one-day
-            # slip between a lead and a later paragraph, or "overnight")
-            slack = 1 if any(s is True for s in same) and not _EARLIER.match(m.sentence.text) else 0
+            # slip between a lead and a later paragraph, or "overnight"); not for another kind of
+            # act (an air strike the day after shelling there is another occurrence)
+            slack = 1 if any(s is True for s in same) and not _EARLIER.match(m.sentence.text) \
+                and f.sub_event_type == m.sub_event_type else 0
             if all(x.toponym is None and (x.date is None or (x.date_mention is not None and x.date_mention.reporting))
                    for x in d.mentions) and m.date is not None and dates and all((x - m.date).days == 1 for x in dates):
                 # a lead placed nowhere and dated only by its report ("an airstrike killed ten,

@@ -28,7 +28,8 @@ _GENERIC = re.compile(
     r"(?:are|is) (?:mainly|mostly|largely|usually )?the (?:work|hallmark|mark|trademark) of|many times|several times|every (?:week|month|year)|"
     r"tens of thousands|hundreds of thousands|thousands of people|millions|over the years|in recent (?:years|months)|"
     r"has come under|have come under|are regularly|is one of the most|has fought|have fought|has waged|has been waging|"
-    r"broke out in|the (?:war|conflict|insurgency) (?:has|in)|has spread|have spread|dominant|split from|"
+    r"broke out in (?:(?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December) )?(?:19|20)\d\d|the (?:war|conflict|insurgency) (?:has|in)|has spread|have spread|dominant|split from|"
     r"is active|are active|operate[sd]? in|known for|allied with|linked to both|were marred by|"
     r"in several (?:towns|cities|places|areas|villages|districts)|across the (?:country|region)|nationwide|"
     r"for (?:years|decades|months)|commonly|usually|typically|continue to carry out|carry out|"
@@ -114,6 +115,10 @@ _DAY_SHIFT = re.compile(r"\b(?:(?:the|on the)\s+(?P<dir>next|following|previous)
                         r"(?:a|one)\s+day\s+(?P<dir2>later|after|earlier|before)|the\s+day\s+(?P<dir3>before|after))\b",
                         re.I)
 _EARLIER = {"previous", "earlier", "before"}
+# "The attackers stormed the college": the attackers of the act just reported, doing more of it
+_THE_ONLY = re.compile(r"^\W*The\s+$")
+_ACTOR_NOUN = re.compile(r"(?i)(?:attackers|gunmen|assailants|kidnappers|abductors|bandits|militants|raiders|"
+                         r"insurgents|snipers?)\b")
 # "The attack killed 43 people": a toll whose subject is the act just reported
 _SUBJECT_ANAPHOR = re.compile(r"^\W*(?:The|This|That)\s+(?:(?:deadly|latest|fatal|twin|suicide|bomb|drone|air|morning|"
                               r"night|weekend)\s+)?(?:attacks?|assault|raid|blast|explosion|bombing|strikes?|"
@@ -382,7 +387,8 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             m.ensuing = bool(_ENSUING.search(s.text[max(0, rel - 25):rel]))
             m.anaphoric = m.ensuing or bool(_ANAPHOR_BEFORE.search(s.text[max(0, rel - 25):rel])
                                             and _ANAPHOR_NOUN.match(trig.text)) \
-                or _SUBJECT_ANAPHOR.match(s.text[:rel]) is not None
+                or _SUBJECT_ANAPHOR.match(s.text[:rel]) is not None \
+                or (_THE_ONLY.match(s.text[:rel]) is not None and _ACTOR_NOUN.match(trig.text) is not None)
             # place: the nearest specific toponym (a resolved town or feature, else any toponym)
             tkey = lambda tp: (tp[0].start, tp[0].end)  # noqa: E731
             placed = [tp for tp in info.toponyms if not reference_point(article.text, tp[0])

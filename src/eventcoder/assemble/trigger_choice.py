@@ -11,6 +11,12 @@ from eventcoder.extract.triggers import TriggerMatch
 from eventcoder.resolve.actors import GROUP, STATE, UNIDENTIFIED
 from eventcoder.resolve.gazetteer.names import fold
 
+# "The shelling reportedly followed clashes between the RSF and the army on Sunday": the act
+# just told (the subject, referred back to) and an earlier one it followed, news of its own
+_FOLLOWED = re.compile(r"^\W*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?P<ref>[\w-]+)\s+(?:\w+\s+)?"
+                       r"(?:followed|came (?:\w+ ){0,3}?(?:after|amid)|was preceded by)\s+", re.I)
+# a comment on the act just told, not another act
+_COMMENT = re.compile(r",\s*(?:marking|making it|bringing|raising)\s")
 _NEGATED = re.compile(r"\b(?:no|not|never|without|nor|denied|deny|denies|neither)\b(?:\s+\w+){0,2}\s*$", re.I)
 
 CIVILIAN_TARGET = re.compile(
@@ -24,7 +30,9 @@ CIVILIAN_TARGET = re.compile(
     # places and people of ordinary life
     r"bars?|nightclubs?|pubs?|cantinas?|customers|patrons|diners|guests|revell?ers|partygoers|spectators|tourists|"
     r"pilgrims|worshipers|mourners|congregants|motorists|drivers|vendors|workers|fishermen|miners|herders|"
-    r"concert|festival|clinic|university|college|dormitory|hostel|buses|bus|minibus|taxis?)\b",
+    r"concert|festival|clinic|university|college|dormitory|hostel|buses|bus|minibus|taxis?|"
+    # a person told by age: "shot dead a nine-year-old", "eighteen year old Fuadah"
+    r"child|toddler|infant|baby|teenagers?|\w+[- ]years?[- ]old)\b",
     re.I,
 )
 
@@ -60,6 +68,10 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
     text = info.sentence.text
     off = info.sentence.start
     places = [(t, p) for t, p in info.toponyms]
+    cm = _COMMENT.search(text)
+    if cm and any(m.start - off < cm.start() for m in matches):
+        # ", marking the deadliest attack on security forces since ...": a comment on the act
+        matches = [m for m in matches if m.start - off < cm.start()]
 
     def place_of(m: TriggerMatch) -> str | None:
         # the nearest place of the trigger's own clause ("... in Peshawar on Monday while a
@@ -99,6 +111,11 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
         drop.add("Attack" if two_sides or _armed_target(info, matches) else "Armed clash")
     if "Abduction/forced disappearance" in subs and "Attack" in subs and has_deaths:
         drop.add("Abduction/forced disappearance")
+    if "Abduction/forced disappearance" in subs and "Armed clash" in subs and victims \
+            and ARMED_VICTIMS.search(victims):
+        # "ambushed a UN convoy, sparking a firefight and kidnappings that left four
+        # peacekeepers dead": the taking of soldiers is part of the battle
+        drop.add("Abduction/forced disappearance")
     if "Looting/property destruction" in subs and ({"Attack", "Armed clash"} & subs) and has_deaths:
         drop.add("Looting/property destruction")
     if "Grenade" in subs and "Armed clash" in subs:
@@ -137,6 +154,12 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
     if "Attack" in subs and "Arrests" in subs and not has_deaths:
         drop.add("Attack")  # a raid in which people were detained is an arrest
     ordered = sorted((m for m in matches if m.sub_event_type not in drop), key=lambda m: -m.priority)
+    fm = _FOLLOWED.match(text)
+    if fm:
+        # the subject refers back (it joins the act told before); what it followed is kept apart
+        later = [m for m in ordered if m.start - off >= fm.end()]
+        if later and any(m.start - off == fm.start("ref") for m in ordered):
+            ordered = later
     kept: list[TriggerMatch] = []
     for m in ordered:
         before = text[max(0, m.start - off - 50):m.start - off]
@@ -159,6 +182,7 @@ _ACTIVE_KILL = re.compile(r"^(?!.*\b(?:were|was|been|are|is)\b).*\b(?:killed|sho
 
 ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?|officers?|gendarmes|rangers|guards|"
                             r"militants|fighters|insurgents|rebels|attackers|personnel|servicemen|militiamen|them|bandits|terrorists|"
+                            r"peacekeepers|paramilitaries|commandos|marines|"
                             r"jihadists|gunmen|assailants|kidnappers|extremists|separatists|guerrillas|hoodlums)\b", re.I)
 
 def _armed_target(info: SentenceInfo, matches: list[TriggerMatch], *,

@@ -151,6 +151,9 @@ _SINGLE = re.compile(
     r"gunning down|murdered|murdering|assassinated|stabbed to death|hacked to death|beheaded|executed)\s+(?:a|an|one)\s+"
     r"(?:[\w-]+\s+){0,2}?"
     r"(?P<w>" + _ONE_NOUNS + r")|"
+    # one person told by age: "shot dead 23 year old Ahmed", "killed a nine-year-old girl"
+    r"(?:killing|killed|shot dead|shooting dead|gunned down|murdered|assassinated|stabbed to death|hacked to death|"
+    r"beheaded|executed)\s+(?:a\s+|an\s+)?(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b|"
     # one person named by office: "killed the village head", "shot dead a local chief"
     r"(?:killing|killed|shot dead|assassinated|murdered)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<t>head|headman|chief|ruler|imam|pastor|priest|chairman|mayor|councillor|councilor|commander|"
@@ -248,7 +251,7 @@ def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
                 continue  # "99999999999999999999 people": not a toll anyone reports
             found.append(DeathCount(val[0], val[1], offset + m.start(), offset + m.end(), m.group(0), val[2], val[3]))
     for m in _SINGLE.finditer(text):
-        v = (m.group("v") or m.group("w") or m.group("x") or m.group("t") or "").lower()
+        v = (m.group("v") or m.group("w") or m.group("x") or m.group("t") or ("person" if m.group("age") else "")).lower()
         n, end, nouns = 1, m.end(), [v]
         if m.group("w") or m.group("t"):
             # "killed a Libyan engineer and a guard": one more for each "and a <noun>"

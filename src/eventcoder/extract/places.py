@@ -115,6 +115,9 @@ _DIVISION_AFTER = re.compile(r"\s+(?:region|province|governorate|state|departmen
 _NEVER_PLACES = {"Quran", "Koran", "Qur'an", "Qur’an", "Bible", "Torah", "Allah", "God"}
 
 
+# "a residential district of Kharkiv", "an industrial area of Aden": a part of a town
+_PART_OF_TOWN = re.compile(r"\b(?:a|an|residential|industrial|commercial|business|busy|crowded|densely populated|"
+                           r"poor|upscale|residential)\s+$", re.I)
 # "<Country> state of <Name>": the feature word belongs to the name after "of"
 _COUNTRY_QUALIFIER = re.compile(r"\s+of\s+[A-Z]")
 
@@ -193,6 +196,9 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             feat = m.groupdict().get("f")
             if pat is _FEATURE_AFTER and _COUNTRY_QUALIFIER.match(text[m.end():]) and _is_country_name(name):
                 continue  # "the central Mexico state of Guanajuato": the word is the next name's
+            if pat is _FEATURE_BEFORE and feat and feat.lower() in ("district", "area", "region") \
+                    and _PART_OF_TOWN.search(text[max(0, m.start() - 20):m.start()]):
+                feat = None  # "a residential district of Kharkiv": a part of the city, not a division
             if pat is _FEATURE_AFTER and feat and feat.lower() in _TERRAIN:
                 name = text[s:m.end("f")]  # "Hamreen mountains": the feature word is part of the name
             found.append(Toponym(name, offset + s, offset + s + len(name), feat.lower() if feat else None,
