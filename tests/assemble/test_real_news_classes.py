@@ -1466,3 +1466,31 @@ def test_a_residential_district_of_a_city_is_the_city_and_another_act_the_next_d
         "said, and a wave of drones hit port infrastructure in Odesa overnight.", published="2024-05-17")
     assert sorted((e.sub_event_type, e.location, e.fatalities) for e in coded.events) == [
         ("Air/drone strike", "Odesa", 0), ("Shelling/artillery/missile attack", "Kharkiv", 4)]
+
+
+def test_the_tragic_incident_took_place_dates_the_report_two_paragraphs_on(code):
+    # class 7: "the tragic incident took place on Thursday night" dates the abduction reported two
+    # paragraphs before, past a paragraph that names it with no date or place of its own
+    coded = code("Unknown armed men attacked a construction company camp in Kirkuk, abducting 18 workers and "
+                 "setting several vehicles on fire.\n\nThe incident is the second abduction of workers in the "
+                 "province within a week.\n\nAccording to officials, the tragic incident took place on Thursday "
+                 "night in the Domiz area.", published="2025-10-24")
+    assert [(e.sub_event_type, e.event_date) for e in coded.events] == [
+        ("Abduction/forced disappearance", "2025-10-23")]
+
+
+def test_the_arrested_named_by_no_group_are_civilians(code):
+    # class 6: ACLED names who was arrested; with no group named, civilians
+    coded = code("Police arrested 12 people in Kirkuk on Monday on charges of espionage.",
+                 published="2024-09-24")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in coded.events] == [
+        ("Arrests", "Police Forces of Iraq", "Civilians (Iraq)")]
+
+
+def test_the_operation_started_on_monday_dates_the_clash_told_before(code):
+    # class 7: "The operation started on Monday, since then ..." dates the clash just reported,
+    # though the rest of the sentence is background
+    coded = code("Seven soldiers were killed during a violent clash with more than 15 militants in the mountains "
+                 "of Kirkuk.\n\nThe operation started on Monday, since then, three rifles and ammunition were "
+                 "retrieved.", published="2018-08-01")
+    assert [(e.event_type, e.event_date) for e in coded.events] == [("Battles", "2018-07-30")]

@@ -222,9 +222,12 @@ def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
 
 # "The killings occurred on Monday night", "the attack on Friday": a later sentence that dates
 # the event just reported
-_FOLLOW_UP_NOUN = re.compile(r"(?i)\b(?:the|this|that)\s+(?:(?:deadly|latest|fatal|twin|suicide|bomb|night|early)\s+)?"
+_FOLLOW_UP_NOUN = re.compile(r"(?i)\b(?:the|this|that)\s+(?:(?:deadly|latest|fatal|twin|suicide|bomb|night|early|tragic|"
+                             r"brutal|gruesome|horrific|shocking|armed|terrorist|terror|gun|cowardly|anti-terror|"
+                             r"counter-terrorism|military|security|joint|army)\s+)?"
                              r"(?:attacks?|assault|raid|blast|explosion|bombing|killings?|incident|clash(?:es)?|"
-                             r"ambush|violence|massacre|shooting|fighting)\b")
+                             r"ambush|violence|massacre|shooting|fighting|operation|offensive|battle|siege|"
+                             r"kidnapping|abduction|air ?strikes?|protests?|riots?|demonstrations?|unrest)\b")
 
 
 # between the noun and its date: nothing ("the attack on Friday"), an aside, or a verb of
@@ -353,14 +356,22 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                 if d is not None and not ruled_out and dm is not None and not dm.reporting:
                     last.date, last.precision, last.date_mention = d, prec, dm
             kept, continued = [], True
-        if not kept and not _skip_sentence(info):
+        names_date = not kept and is_follow_up_date(s.text)
+        if not kept and (not _skip_sentence(info) or names_date):
             # a follow-up sentence ("Dozens of the terrorists were killed," he said) adds its
-            # figures to the mention just before it
+            # figures to the mention just before it (a background one only its date: "The
+            # operation started on Monday, since then ...")
             single = len({(m.event_type, m.place.name if m.place else None) for m in mentions}) == 1
-            if mentions and info.deaths and (s.paragraph - last_para <= 2 or single):
+            if mentions and info.deaths and (s.paragraph - last_para <= 2 or single) and not _skip_sentence(info):
                 mentions[-1].follow_up_deaths[s.start] = list(info.deaths)
-            if mentions and s.paragraph - last_para <= (2 if continued else 1):
-                _date_from_follow_up(mentions[-1], info, published, pub_year, anchor_of)
+            # (two paragraphs on when the sentence names the act and its date: "the tragic
+            # incident took place on Thursday night")
+            if mentions and s.paragraph - last_para <= (2 if continued or names_date else 1):
+                # (the last placed mention: "The incident is the second abduction this week" in
+                # between names no place and no date of its own)
+                target = next((m for m in reversed(mentions[-3:]) if m.toponym is not None
+                               and s.paragraph - m.sentence.paragraph <= 2), mentions[-1])
+                _date_from_follow_up(target, info, published, pub_year, anchor_of)
                 _place_from_follow_up(mentions[-1], info, article)
             continue
         last_para = s.paragraph

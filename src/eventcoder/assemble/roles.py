@@ -212,6 +212,9 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
             other = [a for a in other if ad.name(a, country, countries)[0] != a1[0]]
             if sub == "Headquarters or base established":
                 return a1, None
+            if not other and sub == "Arrests":
+                # the arrested named by no group are civilians (ACLED names who was arrested)
+                return a1, civ + (None,)
             return a1, (named(other[0]) if other else None)
         if sub == "Non-violent transfer of territory":
             # "X handed over ... to Y": Y takes over (actor1), X hands over (actor2)
