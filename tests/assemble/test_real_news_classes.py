@@ -1494,3 +1494,23 @@ def test_the_operation_started_on_monday_dates_the_clash_told_before(code):
                  "of Kirkuk.\n\nThe operation started on Monday, since then, three rifles and ammunition were "
                  "retrieved.", published="2018-08-01")
     assert [(e.event_type, e.event_date) for e in coded.events] == [("Battles", "2018-07-30")]
+
+
+def test_a_country_that_strikes_is_its_military_and_a_strike_with_drones_is_an_air_strike(geo_pipeline):
+    # class 6: "Russia attacked Kyiv with drones" is Russia's forces (and an air/drone strike);
+    # "a rocket fired from Gaza hit" names where it came from, not who fired it
+    coded = geo_pipeline.code("Russia attacked Kyiv with drones overnight, killing two people, officials said.",
+                              published="2024-05-07")
+    assert [(e.sub_event_type, e.actor1, e.location) for e in coded.events] == [
+        ("Air/drone strike", "Military Forces of Russia", "Kyiv")]
+    coded = geo_pipeline.code("A rocket fired from Gaza hit an open field in southern Israel on Friday, police said.",
+                              published="2024-05-07")
+    assert [e.actor1 for e in coded.events] != ["Military Forces of Palestine"]
+
+
+def test_the_act_reported_comes_before_what_it_followed(code):
+    # class 1/3: "clashes in Kirkuk on Thursday, a day after they pounded it with rockets": the
+    # clashes are the report's act, though shelling outranks clashes
+    coded = code("At least 20 militants were killed in heavy clashes in Kirkuk on Thursday, a day after they "
+                 "pounded it with rockets, the army said.", published="2015-10-22")
+    assert [(e.sub_event_type, e.event_date) for e in coded.events][:1] == [("Armed clash", "2015-10-22")]

@@ -15,6 +15,8 @@ from eventcoder.resolve.gazetteer.names import fold
 # just told (the subject, referred back to) and an earlier one it followed, news of its own
 _FOLLOWED = re.compile(r"^\W*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?P<ref>[\w-]+)\s+(?:\w+\s+)?"
                        r"(?:followed|came (?:\w+ ){0,3}?(?:after|amid)|was preceded by)\s+", re.I)
+# the cause or the prior act a report names after its own ("a day after they pounded it")
+_AFTER_CAUSE = re.compile(r",\s+(?:(?:a|one|two|three) days?\s+|hours\s+|shortly\s+|soon\s+)?(?:after|following)\s", re.I)
 # a comment on the act just told, not another act
 _COMMENT = re.compile(r",\s*(?:marking|making it|bringing|raising)\s")
 _NEGATED = re.compile(r"\b(?:no|not|never|without|nor|denied|deny|denies|neither)\b(?:\s+\w+){0,2}\s*$", re.I)
@@ -154,6 +156,11 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
     if "Attack" in subs and "Arrests" in subs and not has_deaths:
         drop.add("Attack")  # a raid in which people were detained is an arrest
     ordered = sorted((m for m in matches if m.sub_event_type not in drop), key=lambda m: -m.priority)
+    cause = _AFTER_CAUSE.search(text)
+    if cause and any(m.start - off < cause.start() for m in ordered):
+        # "clashes in Taiz on Thursday, a day after they pounded it with rockets": the act the
+        # sentence reports comes before what it followed, whatever their priorities
+        ordered = sorted(ordered, key=lambda m: (m.start - off > cause.start(), -m.priority))
     fm = _FOLLOWED.match(text)
     if fm:
         # the subject refers back (it joins the act told before); what it followed is kept apart

@@ -121,6 +121,14 @@ class ActorDictionary:
             re.I,
         )
         self._state_bare = re.compile(r"\b(?:(?P<p>" + pol + r")|(?P<m>" + mil + r"))\b", re.I)
+        # a country that acts ("Israel struck Gaza", "Russia targeted Kharkiv with missiles"):
+        # its armed forces (the name as written, capitalised; not a demonym)
+        names = sorted({d for r in self.countries.values() for d in [r["acled_name"], *r["aliases"].split("|")]
+                        if d and d[:1].isupper() and len(d) > 3 and d not in _TERRITORY_ALIASES}, key=len, reverse=True)
+        self._state_acting = re.compile(
+            r"(?<![\w-])(?P<c>" + "|".join(re.escape(n) for n in names) + r")(?=\s+(?:has\s+|had\s+|have\s+|also\s+|"
+            r"then\s+|again\s+)?(?:targeted|struck|attacked|bombed|shelled|launched|fired|pounded|raided|invaded|"
+            r"carried out|hit)\b)")
         self._unidentified = _words(words["unidentified"])
         self._civilians = _words(words["civilians"])
         self._protesters = _words(words["protesters"])
@@ -193,6 +201,11 @@ class ActorDictionary:
             iso = self.country_of_demonym(m.group("c"))
             force = "police" if m.group("p") else "military"
             found.append(ActorMention(STATE, offset + m.start(), offset + m.end(), m.group(0), iso, force))
+        for m in self._state_acting.finditer(text):
+            if _PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+                continue  # "a rocket fired from Gaza hit": where from, not who
+            found.append(ActorMention(STATE, offset + m.start(), offset + m.end(), m.group(0),
+                                      self.country_of_demonym(m.group("c")), "military"))
         for m in self._state_bare.finditer(text):
             if _IMPOSTOR.search(text[max(0, m.start() - 25):m.start()]) or _UNIFORM_AFTER.match(text, m.end()):
                 continue  # "men dressed in police uniforms", "gunmen disguised as soldiers": not the force
@@ -278,6 +291,11 @@ class ActorDictionary:
     def unidentified(self, country: str | None) -> tuple[str, int]:
         return f"Unidentified Armed Group ({self.country_name(country) if country else 'Unknown'})", 3
 
+
+# aliases of a country that name a territory, not a state that acts ("Gaza fired")
+_TERRITORY_ALIASES = frozenset({"Gaza", "Gaza Strip", "West Bank"})
+# a preposition before a country name: a place, not the subject of the verb after it
+_PLACE_BEFORE = re.compile(r"\b(?:from|in|of|near|at|into|on|to|over|across|against|by|with)\s+(?:the\s+)?$", re.I)
 
 # words after a people's name that make its armed members an actor ("Pokomo militiamen")
 _IDENTITY_ARMED = ("militia", "militias", "militiamen", "ethnic militia", "youths", "youth", "gunmen", "fighters",
