@@ -583,7 +583,9 @@ def _unambiguous(t: Toponym, p: Place, res: Resources) -> bool:
     return p.feature_class == "P" and len({c.country for c in cands}) == 1 and (p.population or 0) >= 1000
 
 
-_CAPITAL = re.compile(r"\b(?:the\s+)?(?P<d>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital\b")
+# "the Somali capital", "Peru's capital", "the capital city of Mali"
+_CAPITAL = re.compile(r"\b(?:the\s+)?(?P<d>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:['’]s)?\s+capital\b"
+                      r"|\bcapital(?:\s+city)?\s+of\s+(?:the\s+)?(?P<c>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 # "as he left a cabinet meeting in the capital": the capital of the article's country
 _THE_CAPITAL = re.compile(r"\b(?i:in|near|outside|around|across|into|to)\s+the\s+(?:country['’]s\s+|nation['’]s\s+)?"
                           r"capital\b(?![\s,]+(?:city\b|of\b|[A-Z]))")
@@ -597,7 +599,7 @@ def _capitals(info: SentenceInfo, countries: list[str], res: Resources) -> list[
         return []
     out: list[tuple[Toponym, Place | None]] = []
     for m in _CAPITAL.finditer(info.sentence.text):
-        iso = res.actors.country_of_demonym(m.group("d"))
+        iso = res.actors.country_of_demonym(m.group("d") or m.group("c"))
         if iso is None:
             continue
         cap = gaz.capital(iso)

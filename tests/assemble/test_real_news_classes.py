@@ -1514,3 +1514,29 @@ def test_the_act_reported_comes_before_what_it_followed(code):
     coded = code("At least 20 militants were killed in heavy clashes in Kirkuk on Thursday, a day after they "
                  "pounded it with rockets, the army said.", published="2015-10-22")
     assert [(e.sub_event_type, e.event_date) for e in coded.events][:1] == [("Armed clash", "2015-10-22")]
+
+
+def test_an_armed_groups_arrests_are_abductions(code):
+    # class 1/6: ACLED's arrests are state forces'; an armed group "detaining" people abducts them
+    coded = code("Al-Shabaab fighters detained 12 villagers in Bay on Monday, accusing them of spying.",
+                 published="2024-05-07")
+    assert [(e.event_type, e.sub_event_type, e.actor1, e.actor2) for e in coded.events] == [
+        ("Violence against civilians", "Abduction/forced disappearance", "al-Shabaab", "Civilians (Somalia)")]
+
+
+def test_a_countrys_capital_and_the_capital_city_of_a_country(geo_pipeline):
+    # class 5: "Peru's capital", "the capital city of Mali": the capital, not the country
+    def where(text: str) -> list[tuple[str | None, str | None]]:
+        return [(e.location, e.country) for e in geo_pipeline.code(text, published="2024-05-07").events]
+
+    assert where("Riot police fired tear gas at protesters in Somalia's capital on Monday.") == [
+        ("Mogadishu", "SO")]
+    assert where("Protesters clashed with police in the capital city of Sudan on Monday.") == [
+        ("Khartoum", "SD")]
+
+
+def test_a_protest_said_to_be_postponed_after_it_did_not_happen(code):
+    # class 4: "a protest that had been scheduled for Monday in Kirkuk was postponed"
+    assert code("A protest that had been scheduled for Monday in Kirkuk was postponed by its organisers.",
+                published="2024-05-07").events == []
+    assert code("The rally in Mosul was cancelled after police warnings on Monday.", published="2024-05-07").events == []

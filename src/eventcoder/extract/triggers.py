@@ -142,6 +142,13 @@ _PLANNED = re.compile(r"\b(?:announced|announces|called for|calling for|calls fo
                       r"threatened|threatens|urged|called off|calling off|cancell?ed|postponed|suspended)\s+(?:[\w“”\"'‘’-]+\s+){0,3}[“\"'‘]?$", re.I)
 
 
+# ... or said after it: "the protest (that had been scheduled for Monday in Lima) was postponed"
+_CALLED_OFF_AFTER = re.compile(r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
+                               r"(?:\s+(?:that|which)\s+(?:had\s+been|was|were)\s+(?:scheduled|planned|set|due)\b[^.;]{0,60}?)?"
+                               r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:postponed|cancell?ed|"
+                               r"called\s+off|suspended|put\s+off|scrapped|banned|blocked|prevented)\b", re.I)
+
+
 def _context(needs: re.Pattern[str], text: str) -> bool:
     """Whether ``text`` holds the context a sub-type needs (``needs``), not only as something
     prevented."""
@@ -217,6 +224,8 @@ class TriggerLexicon:
                 if t.event_type == "Protests" and (_prevented(text[max(0, m.start() - 60):m.start()])
                                                    or _PLANNED.search(text[max(0, m.start() - 40):m.start()])):
                     continue  # "moved to block a mass protest", "banned the rally", "announced protest action"
+                if t.event_type == "Protests" and _CALLED_OFF_AFTER.match(text, m.end()):
+                    continue  # "a protest that had been scheduled for Monday was postponed"
                 out.append(TriggerMatch(t.sub_event_type, t.event_type, t.priority,
                                         offset + m.start(), offset + m.end(), m.group(0), t.actor, t.generic))
         out.sort(key=lambda m: (m.start, -m.priority))
