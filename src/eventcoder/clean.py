@@ -91,6 +91,11 @@ _DATE_LINE = re.compile(
 _DATE_STAMP = re.compile(r"^\s*(?:(?:date|published|posted|updated)\s*:?\s*)?(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?[ \t]+")
 # "Peshawar: (Thursday, July 12, 2012) As the insurgents ...": a dateline in mixed case.
 _PAREN_DATELINE = re.compile(r"^[A-Z][\w .'\-]{1,30}:\s*\((?:" + _WEEKDAY + r")?(?P<date>" + _FULL_DATE + r")\)\s*")
+# a Title Case dateline with its agency ("Bogota, Sep 12 (IANS) At least five soldiers ...",
+# "Casablanca (ADV) – Seven soldiers ..."): where the report was filed, not where events were
+_AGENCY_DATELINE = re.compile(r"^(?P<city>[A-Z][a-z][\w'’\-]*(?:\s[A-Z][\w'’\-]+){0,2})"
+                              r"(?:,\s*(?:" + _MONTHS + r")[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+                              r"\s*\((?P<agency>[A-Z][\w .&-]{1,25})\)\s*(?:(?:—|–|--|-|:)\s*)?(?=[A-Z\"“])")
 # a dateline with no city ("14 March 2023 — Jihadists killed ..."): the report's date
 _DATE_DATELINE = re.compile(r"^\(?(?:" + _WEEKDAY + r")?(?P<date>" + _FULL_DATE + r")\)?\s*(?:—|–|--)\s+")
 _BAD_AUTHORS = {"published", "updated", "admin", "staff", "editor", "none"}
@@ -152,7 +157,14 @@ def date_line(line: str) -> str | None:
 
 def dateline_end(text: str) -> int:
     """Length of the dateline at the start of a paragraph ("MOGADISHU, Feb. 20, 2023 — "), or 0."""
-    m = _DATELINE.match(text) or _PAREN_DATELINE.match(text) or _DATE_DATELINE.match(text)
+    m = _DATELINE.match(text) or _PAREN_DATELINE.match(text) or _DATE_DATELINE.match(text) or _AGENCY_DATELINE.match(text)
+    return m.end() if m else 0
+
+
+def agency_dateline_end(text: str) -> int:
+    """Length of a dateline with its news agency ("Bogota, Sep 12 (IANS) ") at the start of any
+    paragraph (excerpts often begin mid-story, before the dateline's paragraph), or 0."""
+    m = _AGENCY_DATELINE.match(text)
     return m.end() if m else 0
 
 
@@ -165,7 +177,7 @@ def _dateline_place(text: str) -> str | None:
 
 def _dateline_city(text: str) -> str | None:
     """The city of a dateline in capitals ("OUAGADOUGOU, March 9 —" gives "Ouagadougou")."""
-    m = _DATELINE.match(text)
+    m = _DATELINE.match(text) or _AGENCY_DATELINE.match(text)
     return m.group("city").strip().title() if m else None
 
 

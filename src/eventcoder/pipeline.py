@@ -31,7 +31,7 @@ from eventcoder.assemble import (
     history_report,
     is_follow_up_date,
 )
-from eventcoder.clean import clean, dateline_end
+from eventcoder.clean import agency_dateline_end, clean, dateline_end
 from eventcoder.errors import EventcoderError, GazetteerError, InputError
 from eventcoder.extract.dates import find_dates
 from eventcoder.extract.fatalities import find_deaths
@@ -189,7 +189,7 @@ class Pipeline:
         for s in cands:
             e = ents.get(s.start, [])
             dates = find_dates(s.text, s.start)
-            cut = s.start + (dateline_end(s.text) if s is lead else 0)
+            cut = s.start + (dateline_end(s.text) if s is lead else agency_dateline_end(s.text))
             dates = [d for d in dates if d.start >= cut]
             infos.append(SentenceInfo(
                 sentence=s, entities=e,
@@ -238,7 +238,8 @@ class Pipeline:
         for info, tops in zip(infos, first_pass, strict=True):
             # the dateline names where the report was filed, not where events happened
             cut = info.sentence.start + (dateline_end(info.sentence.text)
-                                         if info.sentence is lead and not every_sentence else 0)
+                                         if info.sentence is lead and not every_sentence
+                                         else agency_dateline_end(info.sentence.text))
             resolved = [(t, res.places.resolve(t, countries, admin1s)) for t in tops if t.start >= cut]
             # a sea, macro-region, river or island ("in the Red Sea", "across the Sahel", "on the
             # Nile near Kosti") is no event location:

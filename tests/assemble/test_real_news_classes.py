@@ -1540,3 +1540,11 @@ def test_a_protest_said_to_be_postponed_after_it_did_not_happen(code):
     assert code("A protest that had been scheduled for Monday in Kirkuk was postponed by its organisers.",
                 published="2024-05-07").events == []
     assert code("The rally in Mosul was cancelled after police warnings on Monday.", published="2024-05-07").events == []
+
+
+def test_a_title_case_dateline_with_its_agency_is_where_the_report_was_filed(code):
+    # class 5: "Baghdad, Sep 12 (IANS) ..." in the second paragraph (an excerpt that begins
+    # mid-story): Baghdad is where the report was filed, the attack was in Kirkuk
+    coded = code("The wounded were taken to a health centre, officials said.\n\nBaghdad, Sep 12 (IANS) At least five "
+                 "soldiers were killed in an attack by Islamic State fighters near Kirkuk.", published="2021-09-12")
+    assert [(e.location, e.fatalities) for e in coded.events] == [("Kirkuk", 5)]
