@@ -1548,3 +1548,22 @@ def test_a_title_case_dateline_with_its_agency_is_where_the_report_was_filed(cod
     coded = code("The wounded were taken to a health centre, officials said.\n\nBaghdad, Sep 12 (IANS) At least five "
                  "soldiers were killed in an attack by Islamic State fighters near Kirkuk.", published="2021-09-12")
     assert [(e.location, e.fatalities) for e in coded.events] == [("Kirkuk", 5)]
+
+
+def test_a_sentence_naming_only_the_country_goes_on_where_its_paragraph_was(code):
+    # class 5: the bomb "in Iraq" told right after an attack in Mosul, in the same paragraph,
+    # took place where the paragraph was, not somewhere in the country
+    coded = code("Attacks in Iraq\n\nGunmen attacked a checkpoint in Mosul on Monday, officials said. Later that "
+                 "night a roadside bomb exploded, killing two soldiers in Iraq.", published="2024-05-07")
+    assert sorted((e.sub_event_type, e.location) for e in coded.events) == [
+        ("Armed clash", "Mosul"), ("Remote explosive/landmine/IED", "Mosul")]
+
+
+def test_a_time_clause_with_a_modal_does_not_make_the_main_clause_hypothetical(code):
+    # class 1: "When police tried to push them back, protesters threw stones": the stones were
+    # thrown (the demonstration turned into a riot)
+    coded = code("Protest in Iraq\n\nThousands of protesters gathered in Mosul on Monday. When police tried to push "
+                 "them back, protesters threw stones and set tyres on fire.", published="2024-05-07")
+    assert [(e.event_type, e.location) for e in coded.events] == [("Riots", "Mosul")]
+    assert code("Police said they would disperse any protesters who tried to block roads in Mosul on Monday.",
+                published="2024-05-07").events == []
