@@ -485,6 +485,8 @@ def _is_actor_span(t, info: SentenceInfo) -> bool:
     for a in info.actors:
         if a.kind in ("group", "state") and a.start <= t.start and t.end <= a.end:
             return True
+        if a.kind == "unidentified" and (a.start, a.end) == (t.start, t.end):
+            return True  # "Gunmen abducted 30 students": NER's place at a sentence's start
     return False
 
 

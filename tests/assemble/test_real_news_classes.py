@@ -1567,3 +1567,31 @@ def test_a_time_clause_with_a_modal_does_not_make_the_main_clause_hypothetical(c
     assert [(e.event_type, e.location) for e in coded.events] == [("Riots", "Mosul")]
     assert code("Police said they would disperse any protesters who tried to block roads in Mosul on Monday.",
                 published="2024-05-07").events == []
+
+
+def test_found_by_trying_to_break_the_session_8_rules(code):
+    # "Gunmen" at a sentence's start is no place; "Mosul, Iraq" read as one entity is the town;
+    # "was shot dead by gunmen"; "Gunmen targeted"; arrests over unrest; the Taliban's arrests
+    # stay arrests (of civilians); "invaders" with no demonym are no state's forces; a protest
+    # "planned for Friday was postponed"; "fearing riots"
+    def got(text: str) -> list[tuple]:
+        return [(e.sub_event_type, e.location, e.actor1, e.actor2, e.fatalities)
+                for e in code(text, published="2024-05-07").events]
+
+    assert got("Unrest\n\nGunmen abducted 30 students in Gusau, Zamfara, on Thursday.") == [
+        ("Abduction/forced disappearance", "Gusau", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)", 0)]
+    assert got("Unrest\n\nHundreds of people protested in Mosul, Iraq, on Monday.") == [
+        ("Peaceful protest", "Mosul", "Protesters (Iraq)", None, 0)]
+    assert got("A student was shot dead by gunmen in Kirkuk on Monday.") == [
+        ("Attack", "Kirkuk", "Unidentified Armed Group (Iraq)", "Civilians (Iraq)", 1)]
+    assert got("Gunmen targeted a police checkpoint in Kirkuk on Monday, killing two policemen.") == [
+        ("Armed clash", "Kirkuk", "Unidentified Armed Group (Iraq)", "Police Forces of Iraq", 2)]
+    assert got("Police arrested 14 people in Mosul on Monday over the weekend's unrest.") == [
+        ("Arrests", "Mosul", "Police Forces of Iraq", "Civilians (Iraq)", 0)]
+    taliban = got("The Taliban arrested a women's rights activist in Kandahar on Monday.")[0]
+    assert (taliban[0], taliban[2], taliban[3].split(" (")[0]) == ("Arrests", "Taliban", "Civilians")
+    assert [a1 for _s, _l, a1, _a2, _f in got("The invaders shelled Mosul again on Monday, wounding four people, "
+                                            "officials said.")] != ["Military Forces of Iraq"]
+    assert got("Hundreds of farmers protested in Mosul on Monday. A second protest planned for Friday was "
+               "postponed.") == [("Peaceful protest", "Mosul", "Protesters (Iraq)", None, 0)]
+    assert got("Police deployed troops in Mosul on Sunday, fearing riots after the verdict.") == []

@@ -293,3 +293,26 @@ def test_adding_after_a_direct_quotation_and_a_particle_in_the_name():
         ("Ko Thant Zin", "nine houses had been destroyed in the raid", False),
         ("Hassan al-Rifai", "the four men had scouted the border post for weeks", False),
     ]
+
+
+def test_found_by_trying_to_break_the_quote_rules():
+    # object then "that", "saying" after an object, "adding to", "said nothing", "van der",
+    # two "adding that"s, and "continued to shell" (no speech)
+    got = [[(q.speaker, q.text) for q in find_quotes(_article(t))] for t in (
+        "Police spokesperson Grace Anene informed journalists that the attackers fled into the bush.",
+        "Governor Ali Musa confirmed the attack, saying the suspects had been identified.",
+        "\"We will not stop,\" said student leader Ana Quispe, adding to the crowd's anger.",
+        "Army spokesman Ali Musa said nothing about its own casualties.",
+        "\"This is our livelihood and we will fight,\" said Jan van der Berg, a farmer.",
+        "\"We are overwhelmed,\" said Awa Kone, adding that medicine was running out and adding that the road "
+        "was closed.",
+        "Russian forces continued to shell Kharkiv on Saturday.")]
+    assert got == [
+        [("Grace Anene", "the attackers fled into the bush")],
+        [("Ali Musa", "the suspects had been identified")],
+        [("Ana Quispe", "We will not stop")],
+        [],
+        [("Jan van der Berg", "This is our livelihood and we will fight")],
+        [("Awa Kone", "We are overwhelmed"), ("Awa Kone", "medicine was running out")],
+        [],
+    ]

@@ -46,7 +46,7 @@ _GENERIC = re.compile(
 _MODAL = re.compile(
     r"\b(?:will|would|could|might|may(?!\s+\d)|plans? to|planned|planning|threaten(?:ed|s|ing)? to|vow(?:ed|s)? to|"
     r"intends? to|intended to|calls? for|called for|calling for|demand(?:ed|s|ing)?|warn(?:ed|s)? (?:of|that|against)|"
-    r"prepar(?:e|es|ed|ing) to|expected to|set to|propos(?:ed|es|al)|fear(?:ed|s)? (?:of|that)|if|unless|"
+    r"prepar(?:e|es|ed|ing) to|expected to|set to|propos(?:ed|es|al)|fear(?:ed|s)? (?:of|that)|fearing|if|unless|"
     r"ready to|aim(?:s|ed)? to|seeks? to|sought to|to prevent|to stop|try(?:ing)? to|tried to|attempt(?:s|ed)? to|"
     r"against any|in case of|would-be|potential|possible|rumou?rs? of|urged|urging|appeal(?:ed)? for|ban on|"
     r"banned|prohibit(?:ed|s)?|allow(?:ed|s)? (?:to|the)|permission|permit)\b",

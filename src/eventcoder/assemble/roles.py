@@ -204,7 +204,7 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
                 a1 = named(grp[0])
                 rest = [a for a in grp[1:] + [a for a in armed if a.kind == UNIDENTIFIED] if a is not grp[0]]
                 target = [a for a in mentions if a.kind == GROUP and ad.name(a, country, countries)[0] != a1[0]]
-                return a1, (named(target[0]) if target else (named(rest[0]) if rest else None))
+                return a1, (named(target[0]) if target else (named(rest[0]) if rest else civ + (None,)))
             # arrests with no force named are the police's (ACLED codes most arrests to them)
             force = "police" if sub == "Arrests" else "military"
             a1 = named(state[0]) if state else (ad.state(country, force) + (None,))

@@ -219,7 +219,9 @@ _POLITICAL = re.compile(
     r"supporters|officials)|supporters of|members of|cells?|commanders?|coup|plot(?:ters)?|sedition|treason|"
     r"espionage|spying|blasphemy|soldiers|troops|army|military|security forces|hostages?|ransom|war|conflict|"
     r"(?:pre-)?candidates?|presiden(?:cy|tial)|critics?|campaigners?|(?:trade )?unionists?|rights defenders?|"
-    r"ministers?|mayors?|governors?|parliamentarians?|MPs|senators?|legislators?|opposition figures?)\b",
+    r"ministers?|mayors?|governors?|parliamentarians?|MPs|senators?|legislators?|opposition figures?|"
+    # arrests over unrest: "arrested 14 people over the weekend's unrest"
+    r"unrest|riots?|rioting|clashes|demonstrations?|protests?)\b",
     re.I)
 _CONTEXT_BOUND = {"Arrests", "Sexual violence", "Abduction/forced disappearance",
                   "Non-state actor overtakes territory", "Looting/property destruction"}

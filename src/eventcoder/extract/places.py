@@ -167,6 +167,13 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
         bare_compass = name.casefold() in _BARE_COMPASS and not _DIVISION_AFTER.match(text[e:])
         if not name or bare_compass or not (name[0].isupper() or name[0].isdigit()) or name in _NEVER_PLACES:
             continue  # "support from the West": the West is no place; nor NER's "mosques" or "Quran"
+        if ", " in name and ent.label == "GPE":
+            # "Enugu, Nigeria" read as one entity: the town, then the country or division
+            head, tail = name.split(", ", 1)
+            hs = text.find(head, s)
+            found.append(Toponym(head, offset + hs, offset + hs + len(head), None, False, "ner", label=ent.label))
+            s = text.find(tail, hs + len(head))
+            name = tail
         if "'s " in name or "’s " in name:
             # "Khyber Pakhtunkhwa's Lakki Marwat": two places, the second inside the first
             head, tail = re.split(r"(?:'s |’s )", name, maxsplit=1)

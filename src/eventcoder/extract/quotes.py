@@ -33,8 +33,7 @@ _VERBS = (r"said|says|say|told|tells|added|adds|stressed|explained|noted|warned|
 # as often as a clause ("declared a state of emergency", "urged residents to stay home",
 # "confirmed the attack"), so their words count as reported speech only after "that" or
 # when they read as a clause (a finite verb among their first words).
-_BARE_CLAUSE_VERBS = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "continued", "went on",
-                                "insisted", "stated"})
+_BARE_CLAUSE_VERBS = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "insisted", "stated"})
 _FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|could|can|may|might|must|should|did|does|"
                      r"do|died|killed|wounded|injured|fled|left|came|went|took|began|broke|opened|fired|attacked|"
                      r"stormed|abducted|kidnapped|arrested|destroyed|burned|torched|lost|occurred|happened|struck|"
@@ -66,7 +65,8 @@ _ROLES = [
     "judge", "prosecutor", "magistrate",
 ]
 _ROLE_RE = re.compile(r"\b(" + "|".join(re.escape(r) for r in sorted(_ROLES, key=len, reverse=True)) + r")\b", re.I)
-_NAME_TOKEN = r"(?:(?:al|el|bin|ibn|abu|de|del|van|von|da|dos|du|le)[- ])?(?:[A-Z][a-z]?\.(?=\s+[A-Z])|[A-Z][\w'’\-]*)"
+_NAME_TOKEN = (r"(?:(?:van der|van den|van de|de la|de los|al|el|bin|ibn|abu|de|del|van|von|da|dos|du|le)[- ])?"
+               r"(?:[A-Z][a-z]?\.(?=\s+[A-Z])|[A-Z][\w'’\-]*)")
 _NAME = re.compile(r"(?:" + _NAME_TOKEN + r")(?:\s+(?:" + _NAME_TOKEN + r"))*")
 _PRONOUN = re.compile(r"^(?:he|she)(?:\s+(?:also|later|further|then|again))?$", re.I)
 _OPEN = "\"“"
@@ -315,7 +315,8 @@ _REPORTED = re.compile(r"^(?P<who>[A-Z][^\"“]{1,160}?)\s+(?:told\s+(?:the\s+)?
 _REPORTED_AFTER = re.compile(r"^(?P<q>[^\"“].{12,}?),\s+(?:(?:" + _VERBS + r")\s+(?P<who1>[^\"“]{2,200}?)|"
                              r"according to\s+(?P<who3>[^\"“]{2,200}?)|"
                              r"(?P<who2>[^,\"“]{2,120}?(?:,\s+[^,\"“]{2,80},)?)\s+(?:" + _VERBS + r")(?:\s+[\w-]+){0,6})\.?$")
-_SAYING = re.compile(r",?\s+(?:saying|adding|and added|and said)\s+(?:that\s+)?(?P<q>[^\"“].{8,}?)\.?$")
+_SAYING = re.compile(r",?\s+(?:saying|adding|and added|and said)\s+(?!to\b)(?:that\s+)?(?P<q>[^\"“].{8,}?)"
+                     r"(?=(?:,?\s+and\s+(?:saying|adding)\b)|\.?$)")
 
 
 # A sentence that opens with a person's name and an apposition or a verb of speaking or
@@ -480,12 +481,24 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
                 q_text = sent[q_start:m.end("q")]
                 if re.match(r"(?i)responsibility\b", q_text):
                     continue  # "X claimed responsibility for the blast" is a claim, not a quotation
+                if re.match(r"(?i)(?:nothing|little|no more|no word)\b", q_text):
+                    continue  # "The army said nothing about its casualties"
                 verb = m.group("verb")
-                if verb and verb.casefold() not in _BARE_CLAUSE_VERBS and not m.group("that") \
-                        and not _reads_as_clause(q_text):
+                obj_that = re.match(r"^(?:[\w'’-]+\s+){1,4}?that\s+", q_text) if verb else None
+                if obj_that and not m.group("that") and verb.casefold() in ("informed", "assured", "warned", "told",
+                                                                             "reminded", "convinced", "notified"):
+                    # "informed journalists that the attackers fled": the words after "that"
+                    q_start += obj_that.end()
+                    q_text = sent[q_start:m.end("q")]
+                elif verb and verb.casefold() not in _BARE_CLAUSE_VERBS and not m.group("that") \
+                        and not _reads_as_clause(re.split(r",\s+(?:saying|adding)\b", q_text)[0]):
                     # "X declared a state of emergency", "X urged residents to stay home": no
-                    # words quoted, but X may speak next ("he said")
-                    speakers.resolve(parse_speaker(who, not_person), who)
+                    # words quoted, but X may speak next ("he said"), or in the same sentence
+                    # ("confirmed the attack, saying the suspects had been identified")
+                    rsp = speakers.resolve(parse_speaker(who, not_person), who)
+                    sm = _SAYING.search(sent)
+                    if sm and (rsp.name or _PRONOUN.match(who.strip())):
+                        add(a + sm.start("q"), a + sm.end("q"), rsp, False, None)
                     continue
                 if re.match(r"\s*reported\b", sent[m.end("who"):]):
                     # "Vanguard reported that ...": an outlet reports; a person with a full name

@@ -144,7 +144,8 @@ _PLANNED = re.compile(r"\b(?:announced|announces|called for|calling for|calls fo
 
 # ... or said after it: "the protest (that had been scheduled for Monday in Lima) was postponed"
 _CALLED_OFF_AFTER = re.compile(r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
-                               r"(?:\s+(?:that|which)\s+(?:had\s+been|was|were)\s+(?:scheduled|planned|set|due)\b[^.;]{0,60}?)?"
+                               r"(?:\s+(?:(?:that|which)\s+(?:had\s+been|was|were)\s+)?(?:scheduled|planned|set|due)\b"
+                               r"[^.;]{0,60}?)?"
                                r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:postponed|cancell?ed|"
                                r"called\s+off|suspended|put\s+off|scrapped|banned|blocked|prevented)\b", re.I)
 

@@ -207,6 +207,8 @@ class ActorDictionary:
             found.append(ActorMention(STATE, offset + m.start(), offset + m.end(), m.group(0),
                                       self.country_of_demonym(m.group("c")), "military"))
         for m in self._state_bare.finditer(text):
+            if m.group(0).casefold() in _WHOSE_UNSAID:
+                continue  # "The invaders shelled Kherson": whose forces the word alone does not say
             if _IMPOSTOR.search(text[max(0, m.start() - 25):m.start()]) or _UNIFORM_AFTER.match(text, m.end()):
                 continue  # "men dressed in police uniforms", "gunmen disguised as soldiers": not the force
             prev = re.search(r"([A-Z][\w'’-]+)\s+$", text[max(0, m.start() - 40):m.start()])
@@ -292,6 +294,8 @@ class ActorDictionary:
         return f"Unidentified Armed Group ({self.country_name(country) if country else 'Unknown'})", 3
 
 
+# force words that never mean the article's own state's forces without a demonym before them
+_WHOSE_UNSAID = frozenset({"occupiers", "invaders", "occupying forces", "occupation forces"})
 # aliases of a country that name a territory, not a state that acts ("Gaza fired")
 _TERRITORY_ALIASES = frozenset({"Gaza", "Gaza Strip", "West Bank"})
 # a preposition before a country name: a place, not the subject of the verb after it
