@@ -32,10 +32,6 @@ from eventcoder.resolve.gazetteer import Place
 from eventcoder.resolve.gazetteer.names import fold
 from eventcoder.resources import Resources
 
-# armed movements that govern where they are (ACLED codes their arrests as arrests): the
-# Taliban, the Houthis, Hamas in Gaza, the SDF in north-east Syria
-_DE_FACTO = re.compile(r"\b(?:Taliban|Houthis?|Ansar Allah|Hamas|SDF|Syrian Democratic Forces)\b")
-
 
 def _notes(ev: Event) -> str:
     verb = {
@@ -277,13 +273,6 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
                 # else its province's seat (ACLED's point for a place known only to its province)
                 coords = admin1_place.at_seat()
         a1, a2 = pick_actors(draft, etype, sub, country, [country, *countries] if country else countries, res, claims)
-        if sub == "Arrests" and a1 is not None and a1[1] in (2, 3, 4) and not _DE_FACTO.search(a1[0]) and (
-                a2 is None or a2[1] == 7 or a2[0].startswith("Unidentified Armed Group")):
-            # an armed group "arrests" or "detains" civilians: ACLED codes it as an abduction
-            # (a de facto authority arresting another group's members stays an arrest: "the SDF
-            # arrested Islamic State members")
-            etype, sub = "Violence against civilians", "Abduction/forced disappearance"
-            a2 = res.actors.civilians(country) + (None,)
         if a1 and a2 and a1[0] == a2[0] and a1[1] != 4 and not a1[0].startswith("Unidentified Armed Group"):
             # one actor on both sides, except identity and communal militias (inter 4) and unidentified
             # armed groups ("rival militias"), whose members ACLED codes fighting each other

@@ -431,17 +431,6 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                 inside = [p for p in res.places.candidates(m.toponym.text)
                           if p.country == m.admin1.country and p.admin1_code == m.admin1.admin1_code]
                 m.place = inside[0] if inside else None
-            if (m.toponym is None or (m.place is not None and m.place.is_country)) and mentions \
-                    and mentions[-1].sentence.paragraph == s.paragraph and mentions[-1].place is not None \
-                    and not (mentions[-1].place.is_country or mentions[-1].place.is_admin1) \
-                    and (m.place is None or m.place.country == mentions[-1].place.country):
-                # "In the center of Tbilisi, thousands surrounded parliament. When police pushed
-                # them back, there were clashes": a sentence that names no place of its own goes
-                # on where its paragraph was
-                prev = mentions[-1]
-                m.toponym, m.place = prev.toponym, prev.place
-                if m.admin1 is None:
-                    m.admin1, m.admin1_toponym = prev.admin1, prev.admin1_toponym
             if m.toponym is None:
                 countries = [(t, p) for t, p in placed if p is not None and p.is_country]
                 # not the country a rocket came from ("fired from Gaza hit southern Israel")

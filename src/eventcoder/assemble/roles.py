@@ -202,7 +202,8 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
                 grp, state = [subject[0]], []
             if sub == "Arrests" and grp and not state and grp[0].start < trig.start:
                 a1 = named(grp[0])
-                rest = [a for a in grp[1:] + [a for a in armed if a.kind == UNIDENTIFIED] if a is not grp[0]]
+                rest = [a for a in grp[1:] + [a for a in armed if a.kind == UNIDENTIFIED] if a is not grp[0]
+                        and not (grp[0].start <= a.start <= grp[0].end + 1)]  # not "al-Shabaab fighters"
                 target = [a for a in mentions if a.kind == GROUP and ad.name(a, country, countries)[0] != a1[0]]
                 return a1, (named(target[0]) if target else (named(rest[0]) if rest else civ + (None,)))
             # arrests with no force named are the police's (ACLED codes most arrests to them)
