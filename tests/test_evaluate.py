@@ -75,3 +75,16 @@ def test_evaluate_reads_texts_from_a_separate_folder_and_a_split(runner, tmp_pat
     res = runner.invoke(app, ["evaluate", str(gold), "--texts", str(texts)])
     assert res.exit_code == 0
     assert "1 of 2 gold records have no article text" in res.output
+
+
+def test_a_missing_real_news_texts_folder_says_how_to_refill_it(tmp_path):
+    import pytest
+
+    from eventcoder.errors import InputError
+    from eventcoder.evaluate import load_gold
+
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "sources.jsonl").write_text("", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_gold(tmp_path / "gold", texts=tmp_path / "texts")
+    assert "not a folder of article texts" in str(err.value) and "README.md" in str(err.value)

@@ -313,7 +313,11 @@ def load_gold(gold_dir: Path, *, texts: Path | None = None,
     if not gold_dir.is_dir():
         raise InputError(str(gold_dir), "not a folder of gold records")
     if texts is not None and not texts.is_dir():
-        raise InputError(str(texts), "not a folder of article texts")
+        hint = ""
+        if texts.name == "texts" and (texts.parent / "sources.jsonl").is_file():
+            # the real-news corpus keeps its third-party texts out of git
+            hint = f" (the texts are not in git: {texts.parent / 'README.md'} says how to refill them)"
+        raise InputError(str(texts), "not a folder of article texts" + hint)
     out = []
     for path in sorted(gold_dir.glob("*.json")):
         try:

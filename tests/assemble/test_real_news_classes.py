@@ -1587,3 +1587,11 @@ def test_found_by_trying_to_break_the_session_8_rules(code):
     assert got("Hundreds of farmers protested in Mosul on Monday. A second protest planned for Friday was "
                "postponed.") == [("Peaceful protest", "Mosul", "Protesters (Iraq)", None, 0)]
     assert got("Police deployed troops in Mosul on Sunday, fearing riots after the verdict.") == []
+
+
+def test_fighting_that_broke_out_between_two_sides_is_a_battle_whoever_died(code):
+    # class 1/6 (found by the new-user check): "Heavy fighting broke out between the army and
+    # the militants ..., killing 14 civilians" is a battle between the two, not an attack by one
+    coded = code("Heavy fighting broke out between the Iraqi army and Islamic State fighters in Mosul on Monday, "
+                 "killing at least 14 civilians.", published="2024-05-07")
+    assert [(e.event_type, e.fatalities) for e in coded.events] == [("Battles", 14)]

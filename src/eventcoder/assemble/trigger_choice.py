@@ -54,7 +54,8 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:in connection with|for (?:their|his|her) (
                                r"\s+(?:the\s+|an?\s+|last\s+\w+'s\s+|\w+day's\s+)?(?:\w+\s+){0,2}$", re.I)
 
 
-_TWO_SIDES = re.compile(r"(?i)(?:(?:fierce|heavy|deadly|pitched)\s+)?(?:battles?|clashes|fighting|gun ?battles?)\s+(?:between|with|against)\b")
+_TWO_SIDES = re.compile(r"(?i)(?:(?:fierce|heavy|deadly|pitched)\s+)?(?:battles?|clashes|fighting|gun ?battles?)\s+"
+                        r"(?:(?:broke out|erupted|raged|continued|resumed)\s+)?(?:between|with|against)\b")
 
 
 def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
@@ -108,7 +109,7 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
     civ = bool(CIVILIAN_TARGET.search(text)) or bool(re.search(r"[a-z]", victims) and not ARMED_VICTIMS.search(victims))
     drop: set[str] = set()
     if "Attack" in subs and "Armed clash" in subs:
-        two_sides = any(m.sub_event_type == "Armed clash" and _TWO_SIDES.match(m.text) for m in matches)
+        two_sides = any(m.sub_event_type == "Armed clash" and _TWO_SIDES.match(text, m.start - off) for m in matches)
         # "Battles between A and B killed 37 people": a battle whoever the dead were
         drop.add("Attack" if two_sides or _armed_target(info, matches) else "Armed clash")
     if "Abduction/forced disappearance" in subs and "Attack" in subs and has_deaths:
