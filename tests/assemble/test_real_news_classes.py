@@ -1595,3 +1595,12 @@ def test_fighting_that_broke_out_between_two_sides_is_a_battle_whoever_died(code
     coded = code("Heavy fighting broke out between the Iraqi army and Islamic State fighters in Mosul on Monday, "
                  "killing at least 14 civilians.", published="2024-05-07")
     assert [(e.event_type, e.fatalities) for e in coded.events] == [("Battles", 14)]
+
+
+def test_two_days_later_counts_from_the_act_just_reported(code):
+    # class 7: "Two days later, the attackers stormed a church" is two days after the abduction
+    # told before it; "came two days after <an act>" is no shift (that act is the earlier one)
+    coded = code("Unrest\n\nGunmen abducted 30 students in Gusau on Thursday.\n\nTwo days later, the attackers "
+                 "stormed a church in Gusau and killed three worshippers.", published="2024-05-07")
+    assert sorted((e.sub_event_type, e.event_date) for e in coded.events) == [
+        ("Abduction/forced disappearance", "2024-05-02"), ("Attack", "2024-05-04")]

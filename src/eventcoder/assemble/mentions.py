@@ -117,8 +117,11 @@ _ANAPHOR_NOUN = re.compile(r"(?i)(?:attacks?|assault|raid|blast|explosion|bombin
 # "protested the next day", "A day earlier, gunmen ...": one day after or before the report
 # just told
 _DAY_SHIFT = re.compile(r"\b(?:(?:the|on the)\s+(?P<dir>next|following|previous)\s+day|"
-                        r"(?:a|one)\s+day\s+(?P<dir2>later|after|earlier|before)|the\s+day\s+(?P<dir3>before|after))\b",
+                        r"(?:a|one)\s+day\s+(?P<dir2>later|after|earlier|before)|the\s+day\s+(?P<dir3>before|after)|"
+                        # "Two days later" (not "came two days after <an act>": that act is the earlier)
+                        r"(?P<n>two|three|four|five|six|[2-6])\s+days\s+(?P<dir4>later|earlier))\b",
                         re.I)
+_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _EARLIER = {"previous", "earlier", "before"}
 # "The attackers stormed the college": the attackers of the act just reported, doing more of it
 _THE_ONLY = re.compile(r"^\W*The\s+$")
@@ -393,8 +396,10 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                 # "the next day", "a day earlier": a day from the report just before
                 shift = _DAY_SHIFT.search(s.text)
                 if shift is not None:
-                    way = shift.group("dir") or shift.group("dir2") or shift.group("dir3")
-                    step = -1 if way.lower() in _EARLIER else 1
+                    way = shift.group("dir") or shift.group("dir2") or shift.group("dir3") or shift.group("dir4")
+                    n = shift.group("n")
+                    days = (_DAYS.get(n.lower()) or int(n)) if n else 1  # "Two days later, ..."
+                    step = -days if way.lower() in _EARLIER else days
                     d, prec = mentions[-1].date + timedelta(days=step), 1
                     dm = DateMention("relative", s.start + shift.start(), s.start + shift.end(), shift.group(0), False)
                     if published is not None and d > published:
