@@ -316,3 +316,17 @@ def test_found_by_trying_to_break_the_quote_rules():
         [("Awa Kone", "We are overwhelmed"), ("Awa Kone", "medicine was running out")],
         [],
     ]
+
+
+def test_british_single_quotation_marks_and_apostrophes():
+    # ‘...’ is read; the closing mark is also the apostrophe ("villagers’ homes", "soldiers’
+    # camp"), so it closes only before punctuation, a verb of speaking or the paragraph's end
+    got = [[(q.speaker, q.text) for q in find_quotes(_article(t))] for t in (
+        "‘We fled into the bush at night,’ said Awa Diallo, a resident.",
+        "Awa Diallo, a resident, said: ‘We have nothing left. The soldiers’ camp was burned too.’",
+        "Police called them ‘terrorists’ in a statement on Monday.")]
+    assert got == [
+        [("Awa Diallo", "We fled into the bush at night")],
+        [("Awa Diallo", "We have nothing left. The soldiers’ camp was burned too")],
+        [],
+    ]

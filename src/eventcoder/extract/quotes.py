@@ -340,7 +340,20 @@ def _pair_quotes(text: str) -> list[tuple[int, int]]:
             start = None
     if start is not None and len(text) - start >= 3:
         spans.append((start, len(text)))
-    return spans
+    # British single quotation marks (‘...’): the closing mark is also the apostrophe, so it
+    # closes only before punctuation, a verb of speaking or the paragraph's end
+    for om in re.finditer(r"(?:^|(?<=[\s(\[—–-]))‘(?!’)", text):  # (not "‘’", a double mark typed as two)
+        qs = om.end()
+        if any(a <= qs < b for a, b in spans):
+            continue
+        cm = _SINGLE_CLOSE.search(text, qs + 3)
+        if cm is not None and not any(qs < b and a < cm.start() for a, b in spans) \
+                and len(text[qs:cm.start()].split()) >= 3 and "‘" not in text[qs:cm.start()]:
+            spans.append((qs, cm.start()))
+    return sorted(spans)
+
+
+_SINGLE_CLOSE = re.compile(r"’(?=[,.!?;:]|\s+(?:said|says|told|added|he|she|they|according)\b|\s*$)")
 
 
 # a time phrase before the subject: "Yesterday,", "On Friday,", "Earlier on Monday,"
