@@ -1604,3 +1604,11 @@ def test_two_days_later_counts_from_the_act_just_reported(code):
                  "stormed a church in Gusau and killed three worshippers.", published="2024-05-07")
     assert sorted((e.sub_event_type, e.event_date) for e in coded.events) == [
         ("Abduction/forced disappearance", "2024-05-02"), ("Attack", "2024-05-04")]
+
+
+def test_a_city_named_like_its_country_is_the_city(geo_pipeline):
+    # class 5: "Gaza City" is the city (the country is known by the name "Gaza" too)
+    coded = geo_pipeline.code("Israeli jets struck Gaza City overnight, killing 14 people, health officials said.",
+                              published="2024-05-07")
+    assert [(e.sub_event_type, e.location, e.country, e.geo_precision) for e in coded.events] == [
+        ("Air/drone strike", "Gaza City", "PS", 1)]

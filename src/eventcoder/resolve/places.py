@@ -270,9 +270,10 @@ class PlaceResolver:
         cands = self.candidates(top.text)
         feat = (top.feature or "").lower()
         if not feat:
-            # an entity span that carries its own division word ("Plateau State"): a division
+            # an entity span that carries its own division word ("Plateau State"): a division;
+            # "Gaza City", "Kuwait City": the city, not the country of that name
             trailing = _DIVISION_WORD.search(top.text)
-            feat = trailing.group(1).lower() if trailing else ""
+            feat = trailing.group(1).lower() if trailing else ("city" if top.text.endswith(" City") else "")
         chosen = self._choose(cands, countries, feat, top, admin1s)
         if chosen is None and countries and self.gazetteer is not None:
             for cc in countries[:2]:
