@@ -1612,3 +1612,14 @@ def test_a_city_named_like_its_country_is_the_city(geo_pipeline):
                               published="2024-05-07")
     assert [(e.sub_event_type, e.location, e.country, e.geo_precision) for e in coded.events] == [
         ("Air/drone strike", "Gaza City", "PS", 1)]
+
+
+def test_bodies_found_with_the_marks_of_a_killing_are_an_attack_by_nobody_named(code):
+    # class 1/6 (bad-input finding): "Police found the bullet-riddled bodies of ..." is a killing
+    # by an unidentified group, not by the police who found them; a landslide's bodies are not
+    coded = code("Police found the bullet-riddled bodies of seven men and four women in a ravine near Kirkuk on "
+                 "Sunday.", published="2024-05-07")
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in coded.events] == [
+        ("Attack", "Unidentified Armed Group (Iraq)", "Civilians (Iraq)", 11)]
+    assert code("Rescuers recovered the bodies of 12 people after the landslide near Kirkuk.",
+                published="2024-05-07").events == []

@@ -168,6 +168,9 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
     cands = attacker_candidates()
     if event_type == "Violence against civilians" or sub in ("Looting/property destruction",):
         perp = [a for a in cands if a.kind in ARMED] or [a for a in others_armed if a.kind != STATE or sub == "Looting/property destruction"]
+        if re.search(r"(?i)\bbod(?:y|ies)\b", trig.text):
+            # "Police found the bullet-riddled bodies of seven men": who found them did not kill
+            perp = [a for a in perp if a.kind != STATE or a.start > trig.start]
         claimed = [c for c in claims if c.kind == GROUP]
         if perp and perp[0].kind == UNIDENTIFIED:
             grp = [a for a in others_armed if a.kind == GROUP]
