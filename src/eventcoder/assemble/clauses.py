@@ -20,11 +20,14 @@ def nearest(items: list[T], pos: int, key: Callable[[T], tuple[int, int]] = lamb
             best, best_d = it, d
     return best
 
+# a comment on the act just told ("..., marking the deadliest attack since ..."): its own
+# clause, and no other act
+COMMENT = re.compile(r",\s*(?:marking|making it|bringing|raising)\s")
+
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|as|and then|which|who|where)\s|\swhile\s|\swhereas\s|,\s*(?:a|an|the) (?:town|city|village|district|region)\b"
                      # "killed ten civilians as fighting ravages the country since a coup": background
                      r"|\sas\s+(?:the\s+)?(?:fighting|violence|clashes|conflict|war|unrest|insurgency|crisis|tensions?)\b"
-                     # a comment on the act ("..., marking the deadliest attack since ...")
-                     r"|,\s*(?:marking|making it|bringing|raising)\s")
+                     r"|" + COMMENT.pattern)
 
 # "imposed on Thursday after clashes on Wednesday": for dates, a cause is its own clause
 _CAUSE = re.compile(r"\s(?:after|following)\s")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from eventcoder.assemble.mentions import ACTS_AFTER, border_reference
+from eventcoder.assemble.mentions import border_reference
 from eventcoder.assemble.records import SentenceInfo
 from eventcoder.models import Article
 from eventcoder.nlp import Sentence
+from eventcoder.resolve.actors import ACTS_AFTER
 from eventcoder.resources import Resources
 
 PART_OF_NAME_BEFORE = re.compile(r"\b(?:Lake|River|Gulf|Sea|Mount|Basin|of the|New|North|South|East|West|"

@@ -14,6 +14,7 @@ from eventcoder.extract.dates import DateMention
 from eventcoder.extract.places import Toponym
 from eventcoder.extract.triggers import TriggerMatch
 from eventcoder.models import Article, Attribution
+from eventcoder.resolve.actors import ACTS_AFTER
 from eventcoder.resolve.dates import published_bound, year_of
 from eventcoder.resolve.dates import resolve as resolve_date
 from eventcoder.resolve.gazetteer import Place
@@ -155,8 +156,6 @@ def acting_country(text: str, tp: tuple[Toponym, Place | None]) -> bool:
 
 _FORCE_AFTER = re.compile(r"\s+(?:military\s+)?(?:aircraft|warplanes|jets|fighter jets|planes|drones|helicopters|"
                           r"gunships|regime|government forces|troops)\b")
-ACTS_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+)?(?:targeted|struck|attacked|bombed|shelled|"
-                         r"launched|fired|hit|pounded|raided|invaded|shot down|carried out)\b")
 
 
 # where a source sits ("an army official in Peshawar confirmed the attack"): not the event's place

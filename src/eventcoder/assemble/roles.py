@@ -36,6 +36,8 @@ _STATE_ONLY = {"Air/drone strike", "Government regains territory", "Arrests", "D
 # Device attacks whose victims often open the sentence ("Two soldiers were killed by a roadside bomb").
 _FORCE_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?|gendarmes|servicem[ae]n|personnel)\b",
                             re.I)
+# a killing told by the bodies found ("the bullet-riddled bodies of seven men")
+_BODIES = re.compile(r"\bbod(?:y|ies)\b", re.I)
 _PLANTED = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
 _ARMED_WORDS = re.compile(r"\b(?:soldiers?|troops|army|military|police|policem[ae]n|officers?|convoy|patrol|checkpoint|"
                           r"base|barracks|militants?|fighters?|insurgents?|rebels?|forces)\b", re.I)
@@ -168,7 +170,7 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
     cands = attacker_candidates()
     if event_type == "Violence against civilians" or sub in ("Looting/property destruction",):
         perp = [a for a in cands if a.kind in ARMED] or [a for a in others_armed if a.kind != STATE or sub == "Looting/property destruction"]
-        if re.search(r"(?i)\bbod(?:y|ies)\b", trig.text):
+        if _BODIES.search(trig.text):
             # "Police found the bullet-riddled bodies of seven men": who found them did not kill
             perp = [a for a in perp if a.kind != STATE or a.start > trig.start]
         claimed = [c for c in claims if c.kind == GROUP]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from eventcoder.assemble.clauses import in_clause, nearest
+from eventcoder.assemble.clauses import COMMENT, in_clause, nearest
 from eventcoder.assemble.records import SentenceInfo
 from eventcoder.extract.triggers import TriggerMatch
 from eventcoder.resolve.actors import GROUP, STATE, UNIDENTIFIED
@@ -17,8 +17,6 @@ _FOLLOWED = re.compile(r"^\W*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?P<ref>[\w-
                        r"(?:followed|came (?:\w+ ){0,3}?(?:after|amid)|was preceded by)\s+", re.I)
 # the cause or the prior act a report names after its own ("a day after they pounded it")
 _AFTER_CAUSE = re.compile(r",\s+(?:(?:a|one|two|three) days?\s+|hours\s+|shortly\s+|soon\s+)?(?:after|following)\s", re.I)
-# a comment on the act just told, not another act
-_COMMENT = re.compile(r",\s*(?:marking|making it|bringing|raising)\s")
 _NEGATED = re.compile(r"\b(?:no|not|never|without|nor|denied|deny|denies|neither)\b(?:\s+\w+){0,2}\s*$", re.I)
 
 CIVILIAN_TARGET = re.compile(
@@ -71,7 +69,7 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
     text = info.sentence.text
     off = info.sentence.start
     places = [(t, p) for t, p in info.toponyms]
-    cm = _COMMENT.search(text)
+    cm = COMMENT.search(text)
     if cm and any(m.start - off < cm.start() for m in matches):
         # ", marking the deadliest attack on security forces since ...": a comment on the act
         matches = [m for m in matches if m.start - off < cm.start()]

@@ -117,7 +117,7 @@ _NEVER_PLACES = {"Quran", "Koran", "Qur'an", "Qur’an", "Bible", "Torah", "Alla
 
 # "a residential district of Kharkiv", "an industrial area of Aden": a part of a town
 _PART_OF_TOWN = re.compile(r"\b(?:a|an|residential|industrial|commercial|business|busy|crowded|densely populated|"
-                           r"poor|upscale|residential)\s+$", re.I)
+                           r"poor|upscale)\s+$", re.I)
 # "<Country> state of <Name>": the feature word belongs to the name after "of"
 _COUNTRY_QUALIFIER = re.compile(r"\s+of\s+[A-Z]")
 

@@ -482,8 +482,9 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
                 if not rsp.name and m2.group("who1"):
                     # "..., says the BBC's David Ogot in the town": the place after the name
                     trimmed = re.sub(r"\s+(?:in|on|at|from|during|to)\s+[^,]*$", "", who)
-                    if trimmed != who and parse_speaker(trimmed, not_person).name:
-                        who, rsp = trimmed, parse_speaker(trimmed, not_person)
+                    tsp = parse_speaker(trimmed, not_person) if trimmed != who else rsp
+                    if tsp.name:
+                        who, rsp = trimmed, tsp
                 if _who_ok(who) and (rsp.name or _PRONOUN.match(who.strip())):
                     add(a + m2.start("q"), a + m2.end("q"), rsp, False, who)
                     continue
@@ -498,8 +499,7 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
                     continue  # "The army said nothing about its casualties"
                 verb = m.group("verb")
                 obj_that = re.match(r"^(?:[\w'’-]+\s+){1,4}?that\s+", q_text) if verb else None
-                if obj_that and not m.group("that") and verb.casefold() in ("informed", "assured", "warned", "told",
-                                                                             "reminded", "convinced", "notified"):
+                if obj_that and not m.group("that") and verb.casefold() in ("informed", "assured", "warned"):
                     # "informed journalists that the attackers fled": the words after "that"
                     q_start += obj_that.end()
                     q_text = sent[q_start:m.end("q")]

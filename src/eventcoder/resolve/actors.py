@@ -123,12 +123,8 @@ class ActorDictionary:
         self._state_bare = re.compile(r"\b(?:(?P<p>" + pol + r")|(?P<m>" + mil + r"))\b", re.I)
         # a country that acts ("Israel struck Gaza", "Russia targeted Kharkiv with missiles"):
         # its armed forces (the name as written, capitalised; not a demonym)
-        names = sorted({d for r in self.countries.values() for d in [r["acled_name"], *r["aliases"].split("|")]
-                        if d and d[:1].isupper() and len(d) > 3 and d not in _TERRITORY_ALIASES}, key=len, reverse=True)
-        self._state_acting = re.compile(
-            r"(?<![\w-])(?P<c>" + "|".join(re.escape(n) for n in names) + r")(?=\s+(?:has\s+|had\s+|have\s+|also\s+|"
-            r"then\s+|again\s+)?(?:targeted|struck|attacked|bombed|shelled|launched|fired|pounded|raided|invaded|"
-            r"carried out|hit)\b)")
+        self._acting_names = {d for r in self.countries.values() for d in [r["acled_name"], *r["aliases"].split("|")]
+                              if d and d[:1].isupper() and len(d) > 3 and d not in _TERRITORY_ALIASES}
         self._unidentified = _words(words["unidentified"])
         self._civilians = _words(words["civilians"])
         self._protesters = _words(words["protesters"])
@@ -201,11 +197,9 @@ class ActorDictionary:
             iso = self.country_of_demonym(m.group("c"))
             force = "police" if m.group("p") else "military"
             found.append(ActorMention(STATE, offset + m.start(), offset + m.end(), m.group(0), iso, force))
-        for m in self._state_acting.finditer(text):
-            if _PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
-                continue  # "a rocket fired from Gaza hit": where from, not who
-            found.append(ActorMention(STATE, offset + m.start(), offset + m.end(), m.group(0),
-                                      self.country_of_demonym(m.group("c")), "military"))
+        for start, end in self._acting_countries(text):
+            found.append(ActorMention(STATE, offset + start, offset + end, text[start:end],
+                                      self.country_of_demonym(text[start:end]), "military"))
         for m in self._state_bare.finditer(text):
             if m.group(0).casefold() in _WHOSE_UNSAID:
                 continue  # "The invaders shelled Kherson": whose forces the word alone does not say
@@ -233,6 +227,23 @@ class ActorDictionary:
                 continue
             out.append(f)
         out.sort(key=lambda x: (x.start, rank[x.kind]))
+        return out
+
+    def _acting_countries(self, text: str) -> list[tuple[int, int]]:
+        """Spans of country names right before a verb of attack ("Israel struck", "the United
+        States has targeted"): the verbs are found first, then the capitalised words before
+        each are looked up, longest first (no alternation of every country's name)."""
+        out = []
+        for v in _ACTS_BEFORE.finditer(text):
+            words = list(re.finditer(r"[A-Z][\w.'’-]*", text[max(0, v.start() - 40):v.start()]))
+            base = max(0, v.start() - 40)
+            for k in range(len(words)):
+                start, end = base + words[k].start(), base + words[-1].end()
+                if end != v.start() or text[start:end] not in self._acting_names:
+                    continue
+                if not _PLACE_BEFORE.search(text[max(0, start - 12):start]):
+                    out.append((start, end))  # (not "a rocket fired from Gaza hit": where from)
+                break
         return out
 
     def pick_group(self, mention: ActorMention, countries: list[str]) -> Group | None:
@@ -298,6 +309,11 @@ class ActorDictionary:
 _WHOSE_UNSAID = frozenset({"occupiers", "invaders", "occupying forces", "occupation forces"})
 # aliases of a country that name a territory, not a state that acts ("Gaza fired")
 _TERRITORY_ALIASES = frozenset({"Gaza", "Gaza Strip", "West Bank"})
+# what follows a country or force that acts: "Russia targeted", "Israel has struck" (a country
+# named so is the attacker, not where the act happened)
+ACTS_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|again\s+)?(?:targeted|struck|attacked|bombed|"
+                        r"shelled|launched|fired|hit|pounded|raided|invaded|shot down|carried out)\b")
+_ACTS_BEFORE = re.compile(r"(?<=[\w.])" + ACTS_AFTER.pattern)
 # a preposition before a country name: a place, not the subject of the verb after it
 _PLACE_BEFORE = re.compile(r"\b(?:from|in|of|near|at|into|on|to|over|across|against|by|with)\s+(?:the\s+)?$", re.I)
 
