@@ -96,9 +96,14 @@ def split(root: Path) -> int:
     # session 8's second round (-131 to -140): held out (holdout5), never read; scored with the
     # session's starting coder and its final one
     planned9 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(131, 141)]
+    # session 9's rounds: -141 to -150 scored before anyone read it, then developed on (dev9);
+    # -151 to -160 held out (holdout6), never read, scored at the session's start and end
+    planned10 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(141, 151)]
+    planned11 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(151, 161)]
     have = {r["id"] for r in _sources(root)}
     extra = sorted(have - set(planned) - set(planned2) - set(planned3) - set(planned4) - set(planned5)
-                   - set(planned6) - set(planned7) - set(planned8) - set(planned9) - fresh)
+                   - set(planned6) - set(planned7) - set(planned8) - set(planned9) - set(planned10)
+                   - set(planned11) - fresh)
     parts = {"test": [i for i in ranked[:TEST] if i in have],
              "validation": [i for i in ranked[TEST:TEST + VALIDATION] if i in have],
              "dev": [i for i in ranked[TEST + VALIDATION:] if i in have] + extra,
@@ -112,7 +117,9 @@ def split(root: Path) -> int:
              "dev6": [i for i in ranked6[20:] if i in have],
              "dev7": [i for i in planned7 if i in have],
              "dev8": [i for i in planned8 if i in have],
-             "holdout5": [i for i in planned9 if i in have]}
+             "holdout5": [i for i in planned9 if i in have],
+             "dev9": [i for i in planned10 if i in have],
+             "holdout6": [i for i in planned11 if i in have]}
     (root / "splits").mkdir(exist_ok=True)
     for name, part in parts.items():
         (root / "splits" / f"{name}.txt").write_text(

@@ -29,7 +29,7 @@ from eventcoder.assemble import (
     disaster_report,
     frame_irrelevant,
     history_report,
-    is_follow_up_date,
+    is_follow_up,
 )
 from eventcoder.clean import agency_dateline_end, clean, dateline_end
 from eventcoder.errors import EventcoderError, GazetteerError, InputError
@@ -170,7 +170,7 @@ class Pipeline:
                 paras = {s.paragraph for s in cands}
                 chosen = {s.start for s in cands}
                 cands = [s for s in body if s.start in chosen or (
-                    not s.is_title and (s.paragraph in paras or s.paragraph - 1 in paras) and is_follow_up_date(s.text))]
+                    not s.is_title and (s.paragraph in paras or s.paragraph - 1 in paras) and is_follow_up(s.text))]
         lead = next((s for s in body if not s.is_title), None)
         if not cands and not every_sentence:
             # no trigger and no death word anywhere (most of a general news stream): no event

@@ -1623,3 +1623,39 @@ def test_bodies_found_with_the_marks_of_a_killing_are_an_attack_by_nobody_named(
         ("Attack", "Unidentified Armed Group (Iraq)", "Civilians (Iraq)", 11)]
     assert code("Rescuers recovered the bodies of 12 people after the landslide near Kirkuk.",
                 published="2024-05-07").events == []
+
+
+def test_a_later_sentence_that_names_the_act_places_it(code):
+    # class 5: the act is reported without a place ("in a shootout"), and a later sentence that
+    # names it ("the confrontation occurred in ...", after "said") gives the place; class 1:
+    # "police personnel were killed" is a death of the police
+    def got(text: str) -> list[tuple]:
+        return [(e.sub_event_type, e.location, e.admin1, e.actor1, e.actor2, e.fatalities)
+                for e in code(text, published="2024-05-07").events]
+
+    assert got("Soldiers killed 12 gunmen in a shootout, officials said. The army said late Monday the "
+               "confrontation occurred in the province of Kirkuk, on the outskirts of the town of Hawija.") == [
+        ("Armed clash", "Hawija", "Kirkuk", "Military Forces of Iraq", "Unidentified Armed Group (Iraq)", 12)]
+    assert got("Soldiers killed 12 gunmen in a gunfight, officials said.\n\nThe gunfight took place in "
+               "the province of Kirkuk.") == [
+        ("Armed clash", "Kirkuk", "Kirkuk", "Military Forces of Iraq", "Unidentified Armed Group (Iraq)", 12)]
+    assert got("Three police personnel were killed in a raid on a militant hideout in Tikrit on Monday.") == [
+        ("Armed clash", "Tikrit", "Salah ad Din", "Unidentified Armed Group (Iraq)", "Police Forces of Iraq", 3)]
+
+
+def test_who_the_dead_were_decides_an_ambush(code):
+    # class 6: "people" says nothing of the dead, so the target decides (a military convoy: a
+    # battle); "including two policemen" among thirty dead is an attack on civilians, and the
+    # police among the dead are not who attacked
+    def got(text: str) -> list[tuple]:
+        return [(e.sub_event_type, e.location, e.actor1, e.actor2, e.fatalities)
+                for e in code(text, published="2024-05-07").events]
+
+    assert got("At least 19 people were killed when rebels ambushed a military convoy near Mopti on Monday.") == [
+        ("Armed clash", "Mopti", "Unidentified Armed Group (Mali)", "Military Forces of Mali", 19)]
+    assert got("At least 19 people, including 12 soldiers, were killed when rebels attacked a convoy near "
+               "Mopti on Monday.") == [
+        ("Armed clash", "Mopti", "Unidentified Armed Group (Mali)", "Military Forces of Mali", 19)]
+    assert got("At least 30 people, including two policemen, were killed when gunmen attacked a market in "
+               "Mopti on Monday.") == [
+        ("Attack", "Mopti", "Unidentified Armed Group (Mali)", "Civilians (Mali)", 30)]

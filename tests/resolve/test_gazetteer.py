@@ -37,6 +37,22 @@ def test_lookup_any_spelling(gazetteer_path):
     assert g.fuzzy_lookup("Salahuddin", "IQ")[0].name == "Salah ad Din"
 
 
+def test_a_name_as_written_beats_a_variant_key_of_another_place(tmp_path):
+    # "Maan" with its doubled letter single is "man", which an alternate name of the capital
+    # also gives: the town spelt as written wins; a variant key still finds a name written
+    # with a doubled letter the gazetteer lacks
+    csv = tmp_path / "places.csv"
+    csv.write_text("name,alternate_names,latitude,longitude,country,admin1,feature_code\n"
+                   "Ma'an,,30.19,35.73,JO,Ma'an,PPL\n"
+                   "Amman,An Man,31.95,35.93,JO,Amman,PPLC\n"
+                   "Baramula,,34.20,74.34,IN,Jammu and Kashmir,PPL\n", encoding="utf-8")
+    g = Gazetteer(build_from_csv(tmp_path / "g.sqlite", csv, admin1=[("JO", "19", "Ma'an"), ("JO", "16", "Amman"),
+                                                                       ("IN", "12", "Jammu and Kashmir")]))
+    assert [p.name for p in g.lookup("Maan") if p.feature_code == "PPL"] == ["Ma'an"]
+    assert "Amman" not in [p.name for p in g.lookup("Maan")]
+    assert [p.name for p in g.lookup("Baramulla")] == ["Baramula"]
+
+
 def test_country_beats_namesake_town(gazetteer_path):
     res = PlaceResolver(Gazetteer(gazetteer_path))
     place = res.resolve(Toponym("Chad", 0, 4), ["SD"])

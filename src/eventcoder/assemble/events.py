@@ -16,7 +16,7 @@ from eventcoder.assemble.grouping import (
     separate,
     suppress_parts,
 )
-from eventcoder.assemble.mentions import build_mentions, reference_point, specificity
+from eventcoder.assemble.mentions import ACT_NOUNS, build_mentions, reference_point, specificity
 from eventcoder.assemble.records import Mention, SentenceInfo
 from eventcoder.assemble.roles import pick_actors
 from eventcoder.assemble.tolls import event_toll
@@ -487,6 +487,6 @@ def _finer_place(ms: list[Mention], sentences: list[Sentence], drafts: list, inf
 # just reported happened (the places follow the match)
 _OCCURRED_IN = re.compile(
     r"(?i)\b(?:the|this|that)\s+(?:(?:deadly|latest|fatal|twin|overnight|night|early|suicide|bomb)\s+)?"
-    r"(?:attacks?|assault|raid|killings?|massacre|ambush|clash(?:es)?|fighting|violence|shooting|bombing)\b"
-    r"[^.;]{0,60}?\b(?:took place|occurred|happened|were carried out|was carried out)\s+(?:[^.;]{0,30}?\s)?(?:in|at)\s+"
+    + ACT_NOUNS +
+    r"\b[^.;]{0,60}?\b(?:took place|occurred|happened|were carried out|was carried out)\s+(?:[^.;]{0,30}?\s)?(?:in|at|near)\s+"
     r"(?:the\s+)?(?:(?:villages?|towns?|localities|communities|areas?)\s+of\s+)?")

@@ -227,14 +227,18 @@ def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
             return None, None, near, True
     return resolved, prec, near, False
 
+# the nouns by which a later sentence names a violent act just reported ("the attack", "the
+# confrontation", "the gunfight"): one list for the follow-up date, place and "took place in"
+ACT_NOUNS = (r"(?:attacks?|assault|raid|blast|explosion|bombing|killings?|incident|clash(?:es)?|"
+             r"confrontation|shoot-?out|gun-?fight|gun ?battle|fire-?fight|exchange of fire|skirmish(?:es)?|"
+             r"encounter|ambush|violence|massacre|shooting|fighting|operation|offensive|battle|siege|"
+             r"kidnapping|abduction|air ?strikes?|strike|protests?|riots?|demonstrations?|unrest)")
+
 # "The killings occurred on Monday night", "the attack on Friday": a later sentence that dates
 # the event just reported
 _FOLLOW_UP_NOUN = re.compile(r"(?i)\b(?:the|this|that)\s+(?:(?:deadly|latest|fatal|twin|suicide|bomb|night|early|tragic|"
                              r"brutal|gruesome|horrific|shocking|armed|terrorist|terror|gun|cowardly|anti-terror|"
-                             r"counter-terrorism|military|security|joint|army)\s+)?"
-                             r"(?:attacks?|assault|raid|blast|explosion|bombing|killings?|incident|clash(?:es)?|"
-                             r"ambush|violence|massacre|shooting|fighting|operation|offensive|battle|siege|"
-                             r"kidnapping|abduction|air ?strikes?|protests?|riots?|demonstrations?|unrest)\b")
+                             r"counter-terrorism|military|security|joint|army)\s+)?" + ACT_NOUNS + r"\b")
 
 
 # between the noun and its date: nothing ("the attack on Friday"), an aside, or a verb of
@@ -274,6 +278,13 @@ def is_follow_up_date(text: str) -> bool:
     return follow_up_date(text) is not None
 
 
+def is_follow_up(text: str) -> bool:
+    """Whether a sentence can add to the event just reported without a trigger of its own: it
+    names the act and its date, or opens by naming the act ("The confrontation occurred in the
+    state of Sinaloa", "Police said the attack happened near Kidal")."""
+    return _FOLLOW_UP_ACT.match(text) is not None or is_follow_up_date(text)
+
+
 def _date_from_follow_up(last: Mention, info: SentenceInfo, published: date | None, pub_year: int | None,
                          anchor_of: Callable[[], date | None] | None) -> None:
     """Give the violent mention just reported the date a follow-up sentence names for it ("The
@@ -298,8 +309,9 @@ def _date_from_follow_up(last: Mention, info: SentenceInfo, published: date | No
 
 # a follow-up sentence that tells what the act left and where ("The assault left 14 soldiers
 # dead 25 kilometres from Gorgadji"): the act is the one just reported
-_FOLLOW_UP_ACT = re.compile(r"^(?:The|This|That)\s+(?:(?:deadly|latest|fatal|suicide|bomb|gun)\s+)?"
-                            r"(?:attacks?|assault|raid|ambush|blast|explosion|bombing|strike|clash(?:es)?)\b")
+_FOLLOW_UP_ACT = re.compile(r"^(?:[A-Z][^.;:]{0,80}?\b(?:said|says|added|reported|stated|announced)\b[^.;:]{0,30}?\s"
+                            r"(?:that\s+)?)?(?:The|the|This|this|That|that)\s+"
+                            r"(?:(?:deadly|latest|fatal|suicide|bomb|gun|armed)\s+)?" + ACT_NOUNS + r"\b")
 
 
 def _place_from_follow_up(last: Mention, info: SentenceInfo, article: Article) -> None:
@@ -318,6 +330,12 @@ def _place_from_follow_up(last: Mention, info: SentenceInfo, article: Article) -
         if last.place is not None and last.place.is_admin1:
             last.admin1, last.admin1_toponym = last.place, last.toponym
         last.toponym, last.place = towns[0]  # type: ignore[misc]
+    elif last.toponym is None:
+        # no town: the division it names ("the confrontation occurred in the state of Sinaloa")
+        divisions = [(t, p) for t, p in info.toponyms if p is not None and p.is_admin1 and not t.moving
+                     and not reference_point(article.text, t)]
+        if divisions:
+            last.toponym, last.place = divisions[0]
 
 
 def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, published: date | None,
@@ -363,7 +381,7 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                 if d is not None and not ruled_out and dm is not None and not dm.reporting:
                     last.date, last.precision, last.date_mention = d, prec, dm
             kept, continued = [], True
-        names_date = not kept and is_follow_up_date(s.text)
+        names_date = not kept and is_follow_up(s.text)
         if not kept and (not _skip_sentence(info) or names_date):
             # a follow-up sentence ("Dozens of the terrorists were killed," he said) adds its
             # figures to the mention just before it (a background one only its date: "The

@@ -117,11 +117,21 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
         """Who acts: named with "by X", or an armed actor before the trigger (the subject)."""
         before = [a for a in armed if a.end <= trig.start + 5
                   or (a.start <= trig.start < a.end <= trig.end and not _PASSIVE_DEATH.search(trig.text)
-                      and (a.kind == GROUP or a.country is not None))]  # "Israeli troops shot dead ..."
+                      and (a.kind == GROUP or a.country is not None
+                           or (a.kind == UNIDENTIFIED and a.start == trig.start)))]
+        # ("Israeli troops shot dead ...", "gunmen attacked": the trigger opens with its subject)
         # the dead named before the trigger are its victims ("Jihadists killed five soldiers in
         # an attack on a base"), not who attacked
         dead = [(d.start, d.end) for d in primary.deaths if d.value > 0]
-        before = [a for a in before if not any(s <= a.start and a.end <= e for s, e in dead)] or before
+        alive = [a for a in before if not any(s <= a.start and a.end <= e for s, e in dead)]
+        if not alive and dead:
+            # "19 people, including 12 soldiers, were killed when rebels attacked": who acts in
+            # the clause after the dead
+            off = primary.sentence.start
+            alive = [a for a in armed if a.start >= trig.start and not any(s <= a.start and a.end <= e for s, e in dead)
+                     and re.search(r"\b(?:when|as|after|while)\s+(?:[\w-]+\s+){0,4}$",
+                                   primary.sentence.text[max(0, trig.start - off - 5):a.start - off])][:1]
+        before = alive or before
         # "killed by militants": the agent after "by", also when the trigger's words hold it
         by = [a for a in armed if a.start > trig.start and _BY.search(primary.sentence.text[:a.start - primary.sentence.start][-40:])]
         if sub in _TERRITORY:
@@ -131,7 +141,11 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
         if _PASSIVE_DEATH.search(trig.text):
             # "ten soldiers were killed in an ambush by ...": the dead named in the trigger are
             # its victims, and the attacker is the other side the sentence names
-            victims = [a for a in armed if trig.start <= a.start < trig.end]
+            # (not who acts in a clause the trigger runs into: "were killed when rebels ...")
+            off = primary.sentence.start
+            victims = [a for a in armed if trig.start <= a.start < trig.end
+                       and not re.search(r"\b(?:when|as|after|while)\b", primary.sentence.text[trig.start - off:a.start - off])]
+            victims = victims or [a for a in armed if any(s <= a.start and a.end <= e for s, e in dead)]
             if victims:
                 kinds = {v.kind for v in victims}
                 rest = [a for a in armed if a not in victims and a.kind not in kinds]

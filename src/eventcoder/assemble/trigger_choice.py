@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from eventcoder.assemble.clauses import COMMENT, in_clause, nearest
 from eventcoder.assemble.records import SentenceInfo
+from eventcoder.extract.fatalities import parse_quantity
 from eventcoder.extract.triggers import TriggerMatch
 from eventcoder.resolve.actors import GROUP, STATE, UNIDENTIFIED
 from eventcoder.resolve.gazetteer.names import fold
@@ -191,6 +192,12 @@ ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?
                             r"peacekeepers|paramilitaries|commandos|marines|"
                             r"jihadists|gunmen|assailants|kidnappers|extremists|separatists|guerrillas|hoodlums)\b", re.I)
 
+# victims that say nothing of who they were ("19 people were killed when rebels ambushed a
+# military convoy"): the target decides
+_ANYONE = re.compile(r"(?:people|persons|individuals|others|(?:\s+))+", re.I)
+_INCLUDING = re.compile(r"\bincluding\s+(?:at least\s+)?(?P<n>\d+|[a-z]+)\s+(?:\w+\s+)?(?P<who>\w+)", re.I)
+
+
 def _armed_target(info: SentenceInfo, matches: list[TriggerMatch], *,
                   subs: tuple[str, ...] = ("Attack", "Armed clash"), unnamed: bool | None = None) -> bool:
     """Whether an attack in this sentence targeted armed people (a battle), not civilians.
@@ -200,8 +207,16 @@ def _armed_target(info: SentenceInfo, matches: list[TriggerMatch], *,
     no civilian word in the sentence; False: a sentence that names no victim says nothing).
     """
     victims = " ".join(d.victims for d in info.deaths if d.value > 0)
-    if victims:
-        return bool(ARMED_VICTIMS.search(victims))
+    if victims and not _ANYONE.fullmatch(victims):
+        if ARMED_VICTIMS.search(victims):
+            return True
+        # "19 people, including 12 soldiers, were killed": armed people when they are half or more
+        for d in info.deaths:
+            inc = _INCLUDING.search(d.text)
+            q = parse_quantity(inc.group("n")) if inc else None
+            if d.value > 0 and inc and q and ARMED_VICTIMS.match(inc.group("who")) and 2 * q[0] >= d.value:
+                return True
+        return False
     text, off = info.sentence.text, info.sentence.start
     if any(m.sub_event_type in subs and _ARMED_TARGET.search(text[m.start - off:m.end - off + 50]) for m in matches):
         return True

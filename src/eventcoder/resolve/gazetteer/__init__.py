@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from eventcoder.errors import GazetteerError
-from eventcoder.resolve.gazetteer.names import name_keys, skeleton
+from eventcoder.resolve.gazetteer.names import exact_keys, name_keys, skeleton
 
 # bumped when the schema or the bundled data changes (v3: regions.csv), so a cached default
 # gazetteer of an older release is rebuilt rather than read without the new data
@@ -172,8 +172,15 @@ class Gazetteer:
         keys = sorted(name_keys(name, loose=loose))
         if not keys:
             return ()
-        marks = ",".join("?" * len(keys))
-        ids = [r[0] for r in self._db.execute(f"SELECT DISTINCT place FROM names WHERE key IN ({marks})", keys)]
+        # the name as written first (folded, without its article): a variant key ("Maan" with its
+        # doubled letter single is "man", an alternate name of Amman) only when that finds nothing
+        exact = sorted(exact_keys(name))
+        ids = []
+        for group in (exact, keys):
+            marks = ",".join("?" * len(group))
+            ids = [r[0] for r in self._db.execute(f"SELECT DISTINCT place FROM names WHERE key IN ({marks})", group)]
+            if ids:
+                break
         places = self._rows(ids)
         places.sort(key=lambda p: (-_class_rank(p), -(p.population or 0)))
         return tuple(places)

@@ -57,6 +57,13 @@ def name_keys(name: str, *, loose: bool = True) -> set[str]:
     return keys
 
 
+def exact_keys(name: str) -> set[str]:
+    """The keys of a name as written: folded, without a leading article, with and without its
+    spaces (``"Al Qaim"`` -> ``{"al qaim", "alqaim", "qaim"}``); a subset of ``name_keys``."""
+    f = fold(name)
+    return {k for k in (f, _ARTICLE.sub("", f)) for k in (k, k.replace(" ", "")) if k}
+
+
 def skeleton(name: str) -> str:
     """A consonant skeleton for transliteration variants.
 
