@@ -117,3 +117,15 @@ def test_photo_credit_before_the_lead_is_not_the_headline():
             "KADUNA, Nigeria -- Gunmen killed five traders at a village market on Monday, police said.")
     art = clean_text(_doc(text))
     assert art.title == "Gunmen kill five in raid on village market, officials say"
+
+
+def test_a_section_label_and_headline_packed_above_the_lead_stay_apart():
+    # lines of one block: a section label ("Africa") and a headline before the standfirst are
+    # not one run-on sentence with it ("Africa Mali police ..." read "Africa Mali" as a place)
+    art = clean_text(_doc("[Share]\nAfrica\nMali police clash with traders\nPolice fired tear gas at hundreds of "
+                          "traders who blocked roads into Bamako.\nUpdated: 3 May 2024\n\nPolice in Mali fired tear gas "
+                          "at traders in Bamako on Friday, officials said."))
+    assert art.title == "Mali police clash with traders"
+    assert "Africa Mali" not in art.text
+    assert art.text.startswith("Mali police clash with traders\n\nPolice fired tear gas at hundreds of traders who "
+                               "blocked roads into Bamako.\n\n")

@@ -338,7 +338,14 @@ def clean_text(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
         sub = [s.strip() for s in b.split("\n") if s.strip()]
         if len(sub) > 1 and all(len(s.split()) <= 6 for s in sub):
             lines.extend(sub)
-        elif sub:
+            continue
+        # (short lines that end no sentence before a line that begins in upper case open the
+        # block: a section label and headline above the lead, "Europe" / "Kosovo police clash
+        # with ...", not lines of one paragraph)
+        while len(sub) > 1 and len(sub[0].split()) <= 6 and not sub[0].endswith((".", "?", "!", ",", ";", ":", "-")) \
+                and sub[1][:1].isupper():
+            lines.append(sub.pop(0))
+        if sub:
             lines.append(" ".join(sub))
     title = doc.title
     byline = None

@@ -240,7 +240,8 @@ class Pipeline:
             cut = info.sentence.start + (dateline_end(info.sentence.text)
                                          if info.sentence is lead and not every_sentence
                                          else agency_dateline_end(info.sentence.text))
-            resolved = [(t, res.places.resolve(t, countries, admin1s)) for t in tops if t.start >= cut]
+            resolved = [(t, res.places.resolve(t, countries, admin1s) or _dominant_city(t, res))
+                        for t in tops if t.start >= cut]
             # a sea, macro-region, river or island ("in the Red Sea", "across the Sahel", "on the
             # Nile near Kosti") is no event location:
             # the event keeps its country from its actors and other places
@@ -580,10 +581,24 @@ def _known_elsewhere(t: Toponym, res: Resources) -> bool:
             and any(p.is_continent for p in res.places.gazetteer.strict_lookup(t.text)))
 
 
+def _dominant_city(t: Toponym, res: Resources) -> Place | None:
+    """A national capital outside the article's countries that no namesake rivals ("marched
+    through central London calling for a ceasefire in Gaza"): that city, else None."""
+    p = res.places.resolve(t, [])
+    return p if p is not None and _unambiguous(t, p, res) and len({c.country for c in res.places.candidates(t.text)}) > 1 else None
+
+
 def _unambiguous(t: Toponym, p: Place, res: Resources) -> bool:
-    """A town name that only one country has (all its gazetteer entries in one country)."""
+    """A town name that only one country has (all its gazetteer entries in one country), or a
+    national capital five times the size of any namesake abroad (London, not London, Ontario;
+    not Dubai, a city of the UAE named in a report on Bahrain)."""
     cands = res.places.candidates(t.text)
-    return p.feature_class == "P" and len({c.country for c in cands}) == 1 and (p.population or 0) >= 1000
+    if p.feature_class != "P" or (p.population or 0) < 1000:
+        return False
+    if len({c.country for c in cands}) == 1:
+        return True
+    abroad = max(((c.population or 0) for c in cands if c.country != p.country), default=0)
+    return p.feature_code == "PPLC" and (p.population or 0) >= 5 * max(abroad, 1)
 
 
 # "the Somali capital", "Peru's capital", "the capital city of Mali"

@@ -4,6 +4,15 @@ Each test is an article written for the project with the feature that failed on 
 the expected event, date, place and toll are exact.
 """
 
+import functools
+
+
+def _coded(code, text: str) -> list[tuple]:
+    """(sub-event type, location, actor1, actor2, fatalities) of each event coded from a written
+    article published on 2024-05-07."""
+    return [(e.sub_event_type, e.location, e.actor1, e.actor2, e.fatalities)
+            for e in code(text, published="2024-05-07").events]
+
 
 def _events(coded):
     return [(e.event_type, e.sub_event_type, e.event_date, e.country, e.location, e.fatalities) for e in coded.events]
@@ -1647,9 +1656,7 @@ def test_who_the_dead_were_decides_an_ambush(code):
     # class 6: "people" says nothing of the dead, so the target decides (a military convoy: a
     # battle); "including two policemen" among thirty dead is an attack on civilians, and the
     # police among the dead are not who attacked
-    def got(text: str) -> list[tuple]:
-        return [(e.sub_event_type, e.location, e.actor1, e.actor2, e.fatalities)
-                for e in code(text, published="2024-05-07").events]
+    got = functools.partial(_coded, code)
 
     assert got("At least 19 people were killed when rebels ambushed a military convoy near Mopti on Monday.") == [
         ("Armed clash", "Mopti", "Unidentified Armed Group (Mali)", "Military Forces of Mali", 19)]
@@ -1659,3 +1666,48 @@ def test_who_the_dead_were_decides_an_ambush(code):
     assert got("At least 30 people, including two policemen, were killed when gunmen attacked a market in "
                "Mopti on Monday.") == [
         ("Attack", "Mopti", "Unidentified Armed Group (Mali)", "Civilians (Mali)", 30)]
+
+
+def test_crowd_control_and_places_told_by_distance(code):
+    # class 1: police firing tear gas at a crowd is a protest met with force, whoever the crowd
+    # (not a battle with an unidentified armed group); class 5: "30 km from Mopti" is near Mopti,
+    # and a distance in apposition ("Sevare, 12 km south of Mopti") only locates the place before it
+    got = functools.partial(_coded, code)
+
+    assert got("Riot police fired tear gas to fend off hundreds of traders during clashes in Bamako on Monday.") == [
+        ("Protest with intervention", "Bamako", "Protesters (Mali)", "Police Forces of Mali", 0)]
+    assert got("Gunmen killed five villagers 30 km from Mopti on Monday.") == [
+        ("Attack", "Mopti", "Unidentified Armed Group (Mali)", "Civilians (Mali)", 5)]
+    assert got("Gunmen killed five villagers in Sevare, 12 km south of Mopti, on Monday.") == [
+        ("Attack", "Sevare", "Unidentified Armed Group (Mali)", "Civilians (Mali)", 5)]
+
+
+def test_written_probes_of_mobs_riots_bombs_and_arrests(code):
+    # classes 1 and 2, found by written probes: mobs that beat or stone people to death (the
+    # dead counted), a building torched by residents (told in the passive), a passenger killed
+    # by a device, "taken into custody", "killed by an explosive device", bombers counted once
+    # when "including themselves", drills no event, a march that "dispersed peacefully" no
+    # intervention, a demonstration's cause no place
+    got = functools.partial(_coded, code)
+
+    assert got("Two men were beaten to death by villagers in Tsafe on Monday on suspicion of being thieves.") == [
+        ("Mob violence", "Tsafe", "Rioters (Nigeria)", "Civilians (Nigeria)", 2)]
+    assert got("A man suspected of theft was stoned to death by a mob in Gusau on Sunday, police said.") == [
+        ("Mob violence", "Gusau", "Rioters (Nigeria)", "Civilians (Nigeria)", 1)]
+    assert [e[:3] for e in got("A police station was set ablaze by angry residents in Gusau on Sunday.")] == [
+        ("Violent demonstration", "Gusau", "Rioters (Nigeria)")]
+    assert got("One passenger was killed and five were wounded when an improvised explosive device went off "
+               "inside a minibus in Baghdad on Monday.") == [
+        ("Remote explosive/landmine/IED", "Baghdad", "Unidentified Armed Group (Iraq)", "Civilians (Iraq)", 1)]
+    assert [e[:3] for e in got("Soldiers took a local radio journalist into custody in Mosul on Monday.")] == [
+        ("Arrests", "Mosul", "Military Forces of Iraq")]
+    assert [(e[0], e[1], e[4]) for e in got("Two soldiers were killed by an explosive device as their patrol passed "
+                                            "near Hawija on Sunday.")] == [("Remote explosive/landmine/IED", "Hawija", 2)]
+    assert [(e[0], e[4]) for e in got("Two suicide bombers blew themselves up at a wedding in Baidoa on Saturday, "
+                                      "killing nine people including themselves.")] == [("Suicide bomb", 9)]
+    assert got("Troops fired artillery and conducted simulated air strikes near Mopti on Monday as part of a "
+               "joint military exercise.") == []
+    assert got("Thousands of workers marched in Nairobi on Wednesday to demand higher wages. The rally dispersed "
+               "peacefully in the afternoon.") == [("Peaceful protest", "Nairobi", "Protesters (Kenya)", None, 0)]
+    assert [e[:2] for e in got("Thousands of people marched in Nairobi on Saturday calling for an end to the war in "
+                               "Somalia.")] == [("Peaceful protest", "Nairobi")]

@@ -300,3 +300,9 @@ def test_a_bare_compass_word_is_no_toponym_unless_a_division_word_follows():
             Entity("LOC", text.index("North"), text.index("North") + 5, "North"),
             Entity("GPE", text.index("South"), text.index("South") + 5, "South")]
     assert [(t.text, t.feature) for t in find_toponyms(text, 0, ents)] == [("North", "region"), ("South", "governorate")]
+
+
+def test_a_time_zone_is_no_place(places_of):
+    # "2 p.m. Moscow time" names a clock, not where anything happened
+    found = places_of("The crowd gathered in Kyiv at 3 p.m. (4 p.m. Moscow time) on Monday.")
+    assert "Kyiv" in found and "Moscow" not in found

@@ -25,12 +25,15 @@ RECAP_DAYS = 30
 _GENERIC = re.compile(
     r"\b(?:since\b|ha(?:s|ve) (?:killed|displaced|left) (?:tens|hundreds|thousands|more than|over|about|some|at least)|repeated attacks|have been killed (?:since|this (?:year|month|week)|so far|in (?:the )?(?:conflict|violence|fighting|war|insurgency|unrest|crackdown|attacks|clashes|raids|region|country)\b)|has been (?:fighting|battling|hit|attacked)|"
     r"\baccuses? (?:\w+ ){0,4}?of\b|"  # "Rights groups accuse the military of ... air strikes": a charge, not a report
+    # drills and parades: "simulated air strikes ... as part of a joint military exercise"
+    r"(?:military|joint|live[- ]fire|naval|annual|air|combat) (?:exercises?|drills?)|war games|paraded|military parade|"
+    r"simulated|mock (?:drills?|attacks?|exercises?)|training (?:range|exercises?)|"
     r"regularly|frequently|repeatedly|routinely|often\b|(?:almost|nearly) (?:daily|weekly)|near-daily|on a daily basis|"
     r"(?:are|is) (?:mainly|mostly|largely|usually )?the (?:work|hallmark|mark|trademark) of|many times|several times|every (?:week|month|year)|"
     r"tens of thousands|hundreds of thousands|thousands of people|millions|over the years|in recent (?:years|months)|"
     r"has come under|have come under|are regularly|is one of the most|has fought|have fought|has waged|has been waging|"
     r"broke out in (?:(?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December) )?(?:19|20)\d\d|the (?:war|conflict|insurgency) (?:has|in)|has spread|have spread|dominant|split from|"
+    r"November|December) )?(?:19|20)\d\d|the (?:war|conflict|insurgency) has|(?<!end to )(?<!against )(?<!ceasefire in )the (?:war|conflict|insurgency) in|has spread|have spread|dominant|split from|"
     r"is active|are active|operate[sd]? in|known for|allied with|linked to both|were marred by|"
     r"in several (?:towns|cities|places|areas|villages|districts)|across the (?:country|region)|nationwide|"
     r"for (?:years|decades|months)|commonly|usually|typically|continue to carry out|carry out|"
@@ -142,7 +145,25 @@ def reference_point(text: str, t: Toponym) -> bool:
     """Whether a toponym only locates something else: "bordering Venezuela", "near the Mali
     border", "on the border with Chad", where a source sits ("an army official in Peshawar").
     Such a place is not where the event happened."""
-    return border_reference(text, t.start, t.end) or bool(_SOURCE_IN.search(text[max(0, t.start - 40):t.start]))
+    before = text[max(0, t.start - 80):t.start]
+    return border_reference(text, t.start, t.end) or bool(_SOURCE_IN.search(before[-40:])) \
+        or bool(_APPOSED_DISTANCE.search(before))
+
+
+# the cause a demonstration names ("calling for a ceasefire in Gaza", "in solidarity with the
+# people of Sudan", "against the war in Ukraine"): a place there is what it is about
+_PROTEST_TOPIC = re.compile(r"\b(?:calling for|call for|calls for|demanding|demand|urging|in solidarity with|in support of|"
+                            r"against|over|condemning|to condemn|to protest|protesting)\b[^.;]{0,40}?"
+                            r"\b(?:ceasefire|war|conflict|genocide|killings?|bombing|invasion|occupation|people|offensive|"
+                            r"crackdown|siege|strikes?)\s+(?:in|on|of|against)\s+(?:the\s+)?$", re.I)
+
+
+# a distance in apposition to a place just named ("in Maan Governorate, 220 kilometres south of
+# Amman", "Kidal (300 km north of Gao)"): the second place only tells where the first lies
+_APPOSED_DISTANCE = re.compile(
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*(?:,|\()\s*(?:about|some|around|nearly|roughly|approximately|over)?\s*"
+    r"\d[\d,.]*\s*(?:km|kms|kilometres|kilometers|miles|mi)\s+(?:\(\d[\d,.]*\s*(?:miles|mi|km)\)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|from|outside(?:\s+of)?)\s+(?:the\s+(?:capital|city|town)(?:,)?\s+)?$")
 
 
 def acting_country(text: str, tp: tuple[Toponym, Place | None]) -> bool:
@@ -320,7 +341,7 @@ def _place_from_follow_up(last: Mention, info: SentenceInfo, article: Article) -
     Burkina Faso" / "The assault left 17 dead 25 kilometres from Gorgadji")."""
     if last.toponym is not None and not (last.place is not None and (last.place.is_country or last.place.is_admin1)):
         return
-    if not _FOLLOW_UP_ACT.match(info.sentence.text):
+    if last.event_type in ("Strategic developments", "Protests") or not _FOLLOW_UP_ACT.match(info.sentence.text):
         return
     # (a place given by its distance counts: "25 kilometres from Gorgadji")
     towns = [(t, p) for t, p in info.toponyms if (not t.moving or t.near) and not reference_point(article.text, t)
@@ -431,8 +452,12 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             tkey = lambda tp: (tp[0].start, tp[0].end)  # noqa: E731
             placed = [tp for tp in info.toponyms if not reference_point(article.text, tp[0])
                       and not acting_country(article.text, tp)]
+            if trig.event_type in ("Protests", "Riots"):
+                # what a demonstration is about is not where it is ("marched through London
+                # calling for a ceasefire in Gaza")
+                placed = [tp for tp in placed if not _PROTEST_TOPIC.search(s.text[max(0, tp[0].start - s.start - 60):tp[0].start - s.start])] or placed
             specific = [(t, p) for t, p in placed if p is None or not (p.is_country or p.is_admin1)]
-            specific = [tp for tp in specific if not tp[0].moving]
+            specific = [tp for tp in specific if not tp[0].moving or tp[0].near]  # "30 km from Gao": near it
             in_clause_places = in_clause(specific, info, trig.start, tkey)
             best = max((specificity(tp) for tp in in_clause_places), default=0)
             near = nearest([tp for tp in in_clause_places if specificity(tp) == best], trig.start, key=tkey)

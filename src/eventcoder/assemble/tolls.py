@@ -10,7 +10,7 @@ from eventcoder.extract.fatalities import DeathCount
 # a figure that adds to the toll: "One soldier also died", "two others", "Two people later died
 # in hospital" (the wounded who died, not bodies "later found")
 _PART = re.compile(r"\b(?:also|others?|another|later (?:died|succumbed)|(?:died|succumbed) later)\b", re.I)
-_INCLUDING_ATTACKER = re.compile(r"\bincluding (?:the |a |two |three )?(?:suicide )?(?:bombers?|attackers?)\b", re.I)
+_INCLUDING_ATTACKER = re.compile(r"\bincluding (?:the |a |two |three )?(?:(?:suicide )?(?:bombers?|attackers?)|(?:him|them|her)sel(?:f|ves))\b", re.I)
 
 _UNKNOWN_NUMBER = re.compile(r"\b(?:unknown|undisclosed|unspecified|unconfirmed) number\b", re.I)
 

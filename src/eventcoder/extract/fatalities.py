@@ -88,6 +88,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     group = group_named("g")
     death = (r"(?:killed|dead|died|slain|murdered|massacred|executed|beheaded|shot dead|shot and killed|"
              r"lost their lives|lost his life|lost her life|burned to death|hacked to death|perished|"
+             r"(?:beaten|stoned|burnt|clubbed|stabbed|lynched) to death|lynched|(?:burned|burnt) alive|"
              r"were killed|was killed|have been killed|had been killed|has been killed|had died|have died|"
              r"fell as martyrs|were martyred|was martyred|embraced martyrdom|martyred|killed in action)")
     # A: "<group> (were|had been) killed"
@@ -100,7 +101,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     b = re.compile(r"\b(?:(?:killing|killed|kills|kill|claimed the lives of|claiming the lives of|took the lives of|"
                    r"shot dead|shooting dead|shot and killed|gunned down|gunning down|murdered|murdering|massacred|"
                    r"fatally (?:beat|beaten|shot|stabbed|struck|wounded)|"
-                   r"massacring|slaughtered|slaughtering|executed|executing|beheaded|beheading|slew|"
+                   r"massacring|slaughtered|slaughtering|executed|executing|beheaded|beheading|slew|lynched|lynching|"
                    r"(?:resulted|resulting) in the deaths? of|caused the deaths? of|causing the deaths? of|"
                    r"led to the deaths? of|leading to the deaths? of|"
                    # "the killing of 23 persons"; not the cause of a protest ("protesting the killing of")
@@ -143,12 +144,15 @@ _ONE_NOUNS = (
 
 
 _SINGLE = re.compile(
-    r"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<v>man|woman|boy|girl|child|soldier|policeman|police officer|officer|civilian|"
-    r"fighter|militant|farmer|villager|resident|teacher|student|driver|trader|ranger|guard|person|protester|demonstrator|activist|journalist)"
-    r"\s+(?:was|had been|has been)\s+(?:killed|shot dead|killed and|beaten to death|burned to death|hacked to death|stabbed to death)|"
+    r"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<v>" + _ONE_NOUNS + r"|passenger|customer|shopper|pilgrim|bystander)"
+    # (an aside between: "a man suspected of being a thief was stoned to death")
+    r"(?:\s+(?:who|suspected|accused|believed|said|identified|alleged(?:ly)?)\b[^.;,]{0,60}?)?"
+    r"\s+(?:was|had been|has been)\s+(?:killed|shot dead|killed and|(?:beaten|burned|burnt|hacked|stabbed|stoned|clubbed|lynched) to death|"
+    r"lynched|(?:burned|burnt) alive)|"
     r"shot\s+(?:the|a|an|one)\s+(?:[\w-]+\s+){0,1}?(?P<x>driver|man|woman|boy|girl|soldier|policeman|officer|villager|farmer|trader|teacher|student|guard)\s+dead|"
     r"(?:killing|killed|claimed the life of|claiming the life of|took the life of|shot dead|shooting dead|gunned down|"
-    r"gunning down|murdered|murdering|assassinated|stabbed to death|hacked to death|beheaded|executed)\s+(?:a|an|one)\s+"
+    r"gunning down|murdered|murdering|assassinated|stabbed to death|hacked to death|beheaded|executed|lynched|"
+    r"(?:beat|beaten|stoned|hacked|clubbed) to death(?:\s+and\s+set\s+(?:ablaze|alight|on fire))?|(?:burned|burnt) alive)\s+(?:a|an|one)\s+"
     r"(?:[\w-]+\s+){0,2}?"
     r"(?P<w>" + _ONE_NOUNS + r")|"
     # one person told by age: "shot dead 23 year old Ahmed", "killed a nine-year-old girl"

@@ -63,6 +63,7 @@ _NOT_PLACE_AFTER = re.compile(
     r"^\s*(?:said|says|told|announced|claimed|denied|has said|officials|government|authorities|launched|fired|"
     r"attacked|accused|has|had|have|is|was|were|will|would|sent|deployed|struck|shelled|bombed|army|forces|troops)\b"
 )
+_TIME_ZONE_AFTER = re.compile(r"^\s+(?:standard\s+|summer\s+|daylight\s+)?time\b", re.I)
 _FAITHS = {"Sunni", "Shia", "Shiite", "Shi'ite", "Shi’ite", "Alawite", "Druze", "Coptic", "Muslim", "Christian",
            "Catholic", "Jewish", "Hindu", "Buddhist"}
 _STOP = {"The", "A", "An", "On", "In", "At", "He", "She", "They", "It", "We", "I", "But", "And", "Police", "Army",
@@ -161,12 +162,22 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
         if ent.label not in ("GPE", "LOC", "FAC"):
             continue
         s, e = ent.start - offset, ent.end - offset
+        if _TIME_ZONE_AFTER.match(text[e:]):
+            continue  # "2 p.m. Moscow time": a time zone
         if _NOT_PLACE_AFTER.match(text[e:]) and ent.label == "GPE" and not re.search(r"\b(?:in|near|at|of|from|to)\s+(?:the\s+)?$", text[:s]):
             continue
         name = _clean_name(text[s:e])
         bare_compass = name.casefold() in _BARE_COMPASS and not _DIVISION_AFTER.match(text[e:])
         if not name or bare_compass or not (name[0].isupper() or name[0].isdigit()) or name in _NEVER_PLACES:
             continue  # "support from the West": the West is no place; nor NER's "mosques" or "Quran"
+        if "\n" in text[s:e]:
+            # an entity across a line break joins two lines ("Europe" / "Kosovo police clash"):
+            # the name on the last line only
+            cut = text.rfind("\n", s, e) + 1
+            name = _clean_name(text[cut:e])
+            s = cut
+            if not name or not name[0].isupper():
+                continue
         if ", " in name and ent.label == "GPE":
             # "Enugu, Nigeria" read as one entity: the town, then the country or division
             head, tail = name.split(", ", 1)
@@ -441,7 +452,7 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                 if (k.common and k.strength < 2 and len(toks) > 1) or all(w.casefold() in _COMPASS for w in name.split()):
                     continue  # "Valley" of "Kanawha Valley", "South" of "40th Avenue South": part of a name
                 before, after = text[:s], text[e:]
-                if _STREET_AFTER.match(after):
+                if _STREET_AFTER.match(after) or _TIME_ZONE_AFTER.match(after):
                     continue  # "Kano Road", "Lagos Street" in Maiduguri: a street, not the town
                 if _TITLE_BEFORE.search(before) or re.match(r"^\s+administration\b", after):
                     continue  # "Mrs. Lincoln", "St. Patrick", "the Obama administration"
