@@ -330,3 +330,16 @@ def test_british_single_quotation_marks_and_apostrophes():
         [("Awa Diallo", "We have nothing left. The soldiers’ camp was burned too")],
         [],
     ]
+
+
+def test_a_colon_after_any_verb_and_saying_after_the_subject_name_the_speaker():
+    # class 8: "the president Amadou Sall, deplored: “...”" (a verb that is no verb of speech,
+    # before a colon); "Sall joined the marchers, saying: “...”" (the subject speaks)
+    art = _article(
+        "In a message on Tuesday, the regional governor Amadou Sall, deplored: “While we mourn our soldiers, "
+        "the attackers hide among civilians.”",
+        "Fatou Ndiaye joined the marchers outside the court, saying: “We will not stop until they are freed.”",
+    )
+    by_text = {q.text.split(",")[0]: q.speaker for q in find_quotes(art)}
+    assert by_text["While we mourn our soldiers"] == "Amadou Sall"
+    assert by_text["We will not stop until they are freed"] == "Fatou Ndiaye"

@@ -308,7 +308,11 @@ _Q = r"[\"“](?P<q>[^\"”“]{3,}?)[\"”]"
 _VERB_ADV = (r"(?:\s+(?:on|in|to|at|by|from|during|after|over|via)\s+[^,\"“]{1,40}?(?=\s+that\b)|"
              r"\s+(?:on|in|to|at|by|from|during|after|over|via)\s+[^,\"“]{1,40}?)?")
 _AFTER_QUOTE = re.compile(r"^\s*,?\s*(?:(?:" + _VERBS + r")\s+(?P<who1>.+?)|(?P<who2>.+?)\s+(?:" + _VERBS + r")\b.*?)\.?\s*$")
-_BEFORE_QUOTE = re.compile(r"^(?:.*?\b(?:and|but)\s+)?(?P<who>[A-Z][^\"“]*?)\s+(?:" + _VERBS + r")(?:\s+[\w-]+){0,5}?\s*[:,]?\s*$")
+_BEFORE_QUOTE = re.compile(r"^(?:.*?\b(?:and|but)\s+)?(?P<who>[A-Z][^\"“]*?)\s+(?:(?:" + _VERBS + r")(?:\s+[\w-]+){0,5}?\s*[:,]?"
+                           # any verb before a colon ("the president Idriss Deby, deplored: ...")
+                           r"|[a-z]{3,}ed\s*:)\s*$")
+# "Kurti joined the protesters, saying: ..." : the sentence's subject speaks
+_SUBJECT_SAYING = re.compile(r"^(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+[a-z][^\"“]{0,120}?,\s+(?:saying|adding)\s*:?\s*$")
 _REPORTED = re.compile(r"^(?P<who>[A-Z][^\"“]{1,160}?)\s+(?:told\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]+)*|"
                        r"(?:was|were) quoted as saying(?:\s+by\s+[^,\"“]{2,60}?(?=\s+that\b))?|(?P<verb>" + _VERBS + r"))"
                        + _VERB_ADV + r"\s+(?P<that>that\s+)?(?P<q>[^\s].{8,}?)\.?$")
@@ -489,6 +493,15 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
                     add(a + m2.start("q"), a + m2.end("q"), rsp, False, who)
                     continue
             m = _REPORTED.match(sent)
+            if not (m and _subject_ok(m.group("who"))):
+                # "The government denounced the blockade, and Hashim Thaci, the prime minister,
+                # has said ...": the speaker of the clause after the coordination
+                co = re.search(r",\s+(?:and|but|while)\s+(?=[A-Z])", sent)
+                mc = _REPORTED.match(sent[co.end():]) if co else None
+                if co and mc and _subject_ok(mc.group("who")):
+                    a += co.end()
+                    sent = text[a:b]
+                    m = mc
             if m and _subject_ok(m.group("who")):
                 who = m.group("who")
                 q_start = m.start("q")
@@ -579,7 +592,7 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
                     raw = mb.group("who")
                     sp = parse_speaker(raw, not_person)
                 else:
-                    ma2 = _SAID_ADDING.search(before)
+                    ma2 = _SAID_ADDING.search(before) or _SUBJECT_SAYING.match(before)
                     if ma2:
                         raw = ma2.group("who")
                         sp = parse_speaker(raw, not_person)
