@@ -1711,3 +1711,30 @@ def test_written_probes_of_mobs_riots_bombs_and_arrests(code):
                "peacefully in the afternoon.") == [("Peaceful protest", "Nairobi", "Protesters (Kenya)", None, 0)]
     assert [e[:2] for e in got("Thousands of people marched in Nairobi on Saturday calling for an end to the war in "
                                "Somalia.")] == [("Peaceful protest", "Nairobi")]
+
+
+def test_written_probes_of_battles_attacks_and_abductions(code):
+    # classes 1, 2 and 6, found by written probes: forces "lost" men, a second figure after
+    # "and at least", separatists and reservists among the dead, a named person shot dead, a
+    # bus's passengers taken hostage, a lone ranger is armed, a villager branded an informer is
+    # a civilian, armed men who set fire are no rioters, a riot's hostages are the riot's; an
+    # accident and a sentence over old killings are no event
+    got = functools.partial(_coded, code)
+    assert [(e[0], e[4]) for e in got("The army said it lost four soldiers and killed around twenty militants in a "
+                                      "battle near Mopti on Saturday.")] == [("Armed clash", 24)]
+    assert [(e[0], e[4]) for e in got("Seven soldiers and at least 15 militants were killed in a gun battle near "
+                                      "Mopti on Monday.")] == [("Armed clash", 22)]
+    assert got("Abdi Hassan Ali, a local elder, was shot dead by two men in Baidoa on Saturday.") == [
+        ("Attack", "Baidoa", "Unidentified Armed Group (Somalia)", "Civilians (Somalia)", 1)]
+    assert [e[:2] for e in got("Gang members took 12 passengers hostage after stopping their bus near Baidoa on "
+                               "Monday.")] == [("Abduction/forced disappearance", "Baidoa")]
+    assert [e[0] for e in got("A ranger was killed when insurgents ambushed their patrol near Mopti on Sunday.")] == [
+        "Armed clash"]
+    assert got("Militants killed a villager near Mopti on Friday, branding him a police informer.") == [
+        ("Attack", "Mopti", "Unidentified Armed Group (Mali)", "Civilians (Mali)", 1)]
+    assert [(e[0], e[4]) for e in got("Four people were killed in a raid on Tsafe on Sunday, where the gunmen also "
+                                      "set fire to a grain store.")] == [("Attack", 4)]
+    assert [e[0] for e in got("Prisoners rioted in Mosul on Monday, taking guards hostage.")] == ["Violent demonstration"]
+    assert got("Three soldiers were killed when their truck overturned near Mopti on Saturday.") == []
+    assert got("A court in Bamako on Monday sentenced two soldiers to ten years in prison over the killing of 21 "
+               "civilians in Mopti.") == []

@@ -15,7 +15,7 @@ from eventcoder.extract.fatalities import find_deaths, parse_quantity
         ("The raid killed more than a dozen farmers.", [12]),
         ("Tens of people died in the fire.", [10]),
         ("Air strikes killed several fighters near the river.", [3]),
-        ("Troops killed ten of the attackers and lost four men.", [10]),
+        ("Troops killed ten of the attackers and lost four men.", [10, 4]),  # a force that "lost" men: its dead
         ("A policeman was killed and four others were wounded.", [1]),
         ("The mortar rounds caused no casualties, officials said.", [0]),
         ("The toll rose to 31 on Friday.", [31]),

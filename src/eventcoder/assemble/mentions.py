@@ -25,6 +25,10 @@ RECAP_DAYS = 30
 _GENERIC = re.compile(
     r"\b(?:since\b|ha(?:s|ve) (?:killed|displaced|left) (?:tens|hundreds|thousands|more than|over|about|some|at least)|repeated attacks|have been killed (?:since|this (?:year|month|week)|so far|in (?:the )?(?:conflict|violence|fighting|war|insurgency|unrest|crackdown|attacks|clashes|raids|region|country)\b)|has been (?:fighting|battling|hit|attacked)|"
     r"\baccuses? (?:\w+ ){0,4}?of\b|"  # "Rights groups accuse the military of ... air strikes": a charge, not a report
+    # accidents ("killed when their truck overturned") and courts ("sentenced ... over the killing
+    # of 21 civilians"): no act of political violence reported
+    r"overturned|road accident|traffic accident|collided|collision|capsized|burst tyre|lost control of|"
+    r"sentenced|convicted|acquitted|pleaded guilty|went on trial|on trial (?:for|over)|trial (?:of|over) (?:the|those)|"
     # drills and parades: "simulated air strikes ... as part of a joint military exercise"
     r"(?:military|joint|live[- ]fire|naval|annual|air|combat) (?:exercises?|drills?)|war games|paraded|military parade|"
     r"simulated|mock (?:drills?|attacks?|exercises?)|training (?:range|exercises?)|"

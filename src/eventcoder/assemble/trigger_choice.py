@@ -128,8 +128,15 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
         drop.add("Air/drone strike")
     if "Remote explosive/landmine/IED" in subs and "Disrupted weapons use" in subs:
         drop.add("Remote explosive/landmine/IED")
+    if "Violent demonstration" in subs and any(a.kind in (GROUP, UNIDENTIFIED) for a in info.actors) \
+            and not _CROWD_WORDS.search(text):
+        # "the gunmen also set fire to a grain store": armed men burning, not a crowd rioting
+        drop.add("Violent demonstration")
+        subs = subs - {"Violent demonstration"}
     if {"Violent demonstration", "Mob violence"} & subs:
-        drop |= {"Peaceful protest", "Protest with intervention", "Looting/property destruction", "Attack"}
+        # (hostages a riot takes are the riot's: "prisoners rioted, taking guards hostage")
+        drop |= {"Peaceful protest", "Protest with intervention", "Looting/property destruction", "Attack",
+                 "Abduction/forced disappearance"}
         if "Mob violence" in subs:
             drop.add("Violent demonstration")
     if {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"} & subs:
@@ -184,11 +191,16 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
             kept.append(m)
     return kept
 
+# the words of a crowd: a riot's own people
+_CROWD_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rioters?|rioting|riots?|mobs?|crowds?|youths|marchers|"
+                          r"students|supporters|residents|villagers)\b", re.I)
+
 # a force as the subject of an active killing verb ("troops shot dead", "police killed")
 _ACTIVE_KILL = re.compile(r"^(?!.*\b(?:were|was|been|are|is)\b).*\b(?:killed|shot dead|shot)$", re.I)
 
-ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?|officers?|gendarmes|rangers|guards|"
-                            r"militants|fighters|insurgents|rebels|attackers|personnel|servicemen|militiamen|them|bandits|terrorists|"
+ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?|officers?|gendarmes?|rangers?|guards?|"
+                            r"reservists?|servicem[ae]n|militiam[ae]n|combatants?|"
+                            r"militants?|fighters?|insurgents?|rebels?|attackers|personnel|servicemen|militiamen|them|bandits|terrorists|"
                             r"peacekeepers|paramilitaries|commandos|marines|"
                             r"jihadists|gunmen|assailants|kidnappers|extremists|separatists|guerrillas|hoodlums)\b", re.I)
 

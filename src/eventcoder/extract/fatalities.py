@@ -100,7 +100,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     # B: "killing/killed <group>"
     b = re.compile(r"\b(?:(?:killing|killed|kills|kill|claimed the lives of|claiming the lives of|took the lives of|"
                    r"shot dead|shooting dead|shot and killed|gunned down|gunning down|murdered|murdering|massacred|"
-                   r"fatally (?:beat|beaten|shot|stabbed|struck|wounded)|"
+                   r"fatally (?:beat|beaten|shot|stabbed|struck|wounded)|lost|"
                    r"massacring|slaughtered|slaughtering|executed|executing|beheaded|beheading|slew|lynched|lynching|"
                    r"(?:resulted|resulting) in the deaths? of|caused the deaths? of|causing the deaths? of|"
                    r"led to the deaths? of|leading to the deaths? of|"
@@ -158,6 +158,9 @@ _SINGLE = re.compile(
     # one person told by age: "shot dead 23 year old Ahmed", "killed a nine-year-old girl"
     r"(?:killing|killed|shot dead|shooting dead|gunned down|murdered|assassinated|stabbed to death|hacked to death|"
     r"beheaded|executed)\s+(?:a\s+|an\s+)?(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b|"
+    # a named person in apposition: "Jesus Ortiz, president of a community board, was shot dead"
+    r"(?P<named>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),[^,;.]{3,100},\s+was\s+(?:shot dead|killed|gunned down|"
+    r"murdered|assassinated|stabbed to death|hacked to death|beheaded|executed|lynched|beaten to death))|"
     # one person named by office: "killed the village head", "shot dead a local chief"
     r"(?:killing|killed|shot dead|assassinated|murdered)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<t>head|headman|chief|ruler|imam|pastor|priest|chairman|mayor|councillor|councilor|commander|"
@@ -206,7 +209,7 @@ def _group_value(group: str) -> tuple[int, int, str, bool] | None:
     """Sum the quantities of a victim group phrase; return (value, high, victims, attackers)."""
     q = _quantities()
     victim_alt = _alt(q["victims"])
-    pieces = re.split(r",?\s+(?:and|as well as|plus)\s+(?=(?:at least |more than |over |nearly |about |some )?(?:\d|" + _alt(list(q["number_words"]) + list(q["vague"])) + r")\b)", group, flags=re.I)
+    pieces = re.split(r",?\s+(?:and|as well as|plus)\s+(?=(?:at least |more than |over |nearly |about |some )?(?:\d[\d,]*|" + _alt(list(q["number_words"]) + list(q["vague"])) + r")\b)", group, flags=re.I)
     total = high = 0
     victims: list[str] = []
     attackers = False
@@ -255,7 +258,8 @@ def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
                 continue  # "99999999999999999999 people": not a toll anyone reports
             found.append(DeathCount(val[0], val[1], offset + m.start(), offset + m.end(), m.group(0), val[2], val[3]))
     for m in _SINGLE.finditer(text):
-        v = (m.group("v") or m.group("w") or m.group("x") or m.group("t") or ("person" if m.group("age") else "")).lower()
+        v = (m.group("v") or m.group("w") or m.group("x") or m.group("t")
+             or ("person" if m.group("age") or m.group("named") else "")).lower()
         n, end, nouns = 1, m.end(), [v]
         if m.group("w") or m.group("t"):
             # "killed a Libyan engineer and a guard": one more for each "and a <noun>"
