@@ -306,3 +306,15 @@ def test_a_time_zone_is_no_place(places_of):
     # "2 p.m. Moscow time" names a clock, not where anything happened
     found = places_of("The crowd gathered in Kyiv at 3 p.m. (4 p.m. Moscow time) on Monday.")
     assert "Kyiv" in found and "Moscow" not in found
+
+
+def test_capitals_a_compass_word_and_the_article(places_of):
+    # issue 9, detection: a big place in capitals ("SAN DIEGO" in a headline or dateline), a
+    # place after a compass word ("of eastern Ghouta"); span precision: a small place's name
+    # after "the" is a building or a body ("rebuffed by the White House"), not the town
+    found = places_of("TIJUANA AND SAN DIEGO BRACE FOR STORM\n\nRebels left parts of eastern Ghouta on Sunday. "
+                      "The governor was rebuffed by the White House on Monday.")
+    assert found["SAN DIEGO"][1].country == "US"
+    assert found["TIJUANA"][1].country == "MX"
+    assert found["Ghouta"][1].name == "Eastern Ghouta"
+    assert "White House" not in found

@@ -300,7 +300,9 @@ _SEQ = re.compile(r"(?<![\w-])" + _WORD + r"(?:(?:[ -]|-" + _PARTICLE + r"-| " +
                   + _WORD + r")*")
 _TOKEN = re.compile(r"[^\s-]+(?:-" + _PARTICLE + r"-[^\s-]+)?|-")
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|into|outside|across|around|toward|towards|through|of|"
-                       r"throughout|within|visited|visiting)\s+(?:the\s+)?(?:city of\s+|town of\s+)?)$", re.I)
+                       r"throughout|within|visited|visiting)\s+(?:the\s+)?(?:city of\s+|town of\s+)?"
+                       # a compass word between ("of eastern Ghouta", "in southern Kordofan")
+                       r"(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?)$", re.I)
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|President|Sen|Senator|Gov|Governor|Rep|Judge|Justice|Mayor|"
                            r"Gen|Col|Capt|Sgt|Lt|Officer|Coach|Pastor|Rev|St|Saint|Prince|Princess|King|Queen|"
                            r"Lord|Lady|Sir|Pope|Bishop|Father|Brother|Sister|Uncle|Aunt)\.?\s+$")
@@ -434,8 +436,12 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                 # a dateline opens the sentence, or follows the story's date ("March 30, 2009 NEWARK --")
                 dateline = i == 0 and (m.start() == 0 or bool(re.search(r"\b\d{4}\s+$", text[:m.start()]))) \
                     and bool(re.match(r"^\s*(?:,|:|—|–|-|\()", text[e:]))
-                if any(w.isupper() and len(w) > 1 for w in name.replace(".", "").split()) and not dateline:
-                    continue  # acronyms are never town names ("NAFTA"); datelines are ("KOBE, Japan")
+                caps = name.replace(".", "").replace(" ", "")
+                if any(w.isupper() and len(w) > 1 for w in name.replace(".", "").split()) and not dateline and not (
+                        name.isupper() and len(caps) >= 5 and caps.isalpha() and know(name.title()).strength == 2
+                        and know(name.title()).big and not re.search(r"\b[A-Z]{1,4}\.\s+$", text[:s])):
+                    continue  # acronyms are never town names ("NAFTA"); datelines are ("KOBE, Japan"), and so is
+                    # a big place in capitals ("SAN DIEGO", "FLORIDA" in a headline; not "PARIS" of "ST. PARIS")
                 if re.search(r"^[A-Z]{2,}[a-z]|[a-z][A-Z]$", name) or name in people_words:
                     continue  # brand casing ("UConn", "MoD"); a surname used in the article
                 k = know(name)
@@ -452,6 +458,10 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                 if (k.common and k.strength < 2 and len(toks) > 1) or all(w.casefold() in _COMPASS for w in name.split()):
                     continue  # "Valley" of "Kanawha Valley", "South" of "40th Avenue South": part of a name
                 before, after = text[:s], text[e:]
+                if not (loc or k.capital_or_country or k.big or _LOCAL_BODY.match(after)) and k.strength < 2 \
+                        and re.search(r"\bthe\s+$", before):
+                    continue  # a small place's name after "the" ("rebuffed by the White House"): a building
+                    # or a body, not the town
                 if _STREET_AFTER.match(after) or _TIME_ZONE_AFTER.match(after):
                     continue  # "Kano Road", "Lagos Street" in Maiduguri: a street, not the town
                 if _TITLE_BEFORE.search(before) or re.match(r"^\s+administration\b", after):
