@@ -1738,3 +1738,21 @@ def test_written_probes_of_battles_attacks_and_abductions(code):
     assert got("Three soldiers were killed when their truck overturned near Mopti on Saturday.") == []
     assert got("A court in Bamako on Monday sentenced two soldiers to ten years in prison over the killing of 21 "
                "civilians in Mopti.") == []
+
+
+def test_found_by_trying_to_break_the_session_9_rules(code):
+    # a quoted official restating the toll is no death of an official; "between 10 and 15" is
+    # a range (the lower figure); fighting kills on both sides whoever died; a denial, a cholera
+    # outbreak and a football match are no event
+    got = functools.partial(_coded, code)
+    assert [(e[0], e[4]) for e in got("Gunmen killed 12 farmers in Tsafe on Sunday. A local official said a dozen "
+                                      "farmers had been killed in the attack.")] == [("Attack", 12)]
+    assert [(e[0], e[4]) for e in got("Gunmen killed between 10 and 15 villagers in Tsafe on Monday.")] == [
+        ("Attack", 10)]
+    assert [(e[0], e[1], e[4]) for e in got("Fighting in Mosul on Sunday killed 15 people, medics said.")] == [
+        ("Armed clash", "Mosul", 15)]
+    assert [e[0] for e in got("Hundreds of people were killed in fighting around Kirkuk on Monday.")] == ["Armed clash"]
+    assert got("The defence ministry denied that soldiers had killed civilians in Mopti and said no operation took "
+               "place on Sunday.") == []
+    assert got("A cholera outbreak that has killed 20 people in Nairobi was declared over on Monday.") == []
+    assert got("The visitors attacked relentlessly and their striker shot past the keeper in Nairobi on Saturday.") == []

@@ -29,6 +29,12 @@ _GENERIC = re.compile(
     # of 21 civilians"): no act of political violence reported
     r"overturned|road accident|traffic accident|collided|collision|capsized|burst tyre|lost control of|"
     r"sentenced|convicted|acquitted|pleaded guilty|went on trial|on trial (?:for|over)|trial (?:of|over) (?:the|those)|"
+    # disasters and sport: "cholera that has killed 20 people", "a gas cylinder blast", "the
+    # keeper", "scored": no act of political violence
+    r"(?:cholera|outbreak|epidemic|pandemic|flood(?:s|ing|waters)?|landslides?|mudslides?|earthquake|gas cylinder|"
+    r"gas explosion|(?<!a)blaze|stampede|lightning|cyclone|hurricane|typhoon|building collapse|"
+    r"goalkeeper|keeper|scored|striker|midfielder|football|soccer|cricket|rugby|basketball|innings|wickets?|"
+    r"Premier League|Champions League|World Cup)\b|"
     # drills and parades: "simulated air strikes ... as part of a joint military exercise"
     r"(?:military|joint|live[- ]fire|naval|annual|air|combat) (?:exercises?|drills?)|war games|paraded|military parade|"
     r"simulated|mock (?:drills?|attacks?|exercises?)|training (?:range|exercises?)|"

@@ -18,6 +18,9 @@ _FOLLOWED = re.compile(r"^\W*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?P<ref>[\w-
                        r"(?:followed|came (?:\w+ ){0,3}?(?:after|amid)|was preceded by)\s+", re.I)
 # the cause or the prior act a report names after its own ("a day after they pounded it")
 _AFTER_CAUSE = re.compile(r",\s+(?:(?:a|one|two|three) days?\s+|hours\s+|shortly\s+|soon\s+)?(?:after|following)\s", re.I)
+# "The ministry denied that soldiers had killed civilians": a denial, not a report
+_DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected)\s+(?:\w+\s+){0,2}?"
+                          r"(?:that|claims|reports|allegations|accusations)\b[^.;]*$", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|without|nor|denied|deny|denies|neither)\b(?:\s+\w+){0,2}\s*$", re.I)
 
 CIVILIAN_TARGET = re.compile(
@@ -54,7 +57,10 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:in connection with|for (?:their|his|her) (
 
 
 _TWO_SIDES = re.compile(r"(?i)(?:(?:fierce|heavy|deadly|pitched)\s+)?(?:battles?|clashes|fighting|gun ?battles?)\s+"
-                        r"(?:(?:broke out|erupted|raged|continued|resumed)\s+)?(?:between|with|against)\b")
+                        r"(?:(?:broke out|erupted|raged|continued|resumed)\s+)?(?:between|with|against)\b"
+                        # "Fighting in El Fasher killed 15", "killed in fighting around Wad Madani": fighting
+                        # has two sides whoever died
+                        r"|(?:(?:in|during|amid)\s+(?:the\s+)?(?:\w+\s+)?)?fighting\s+(?:in|around|near|across)\b")
 
 
 def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
@@ -177,7 +183,7 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
     kept: list[TriggerMatch] = []
     for m in ordered:
         before = text[max(0, m.start - off - 50):m.start - off]
-        if _NEGATED.search(before):
+        if _NEGATED.search(before) or _DENIED_THAT.search(text[max(0, m.start - off - 120):m.start - off]):
             continue
         if any(m.start < k.end and k.start < m.end for k in kept):
             continue  # the same words read as a weaker type ("jets had killed dozens of insurgents")

@@ -69,7 +69,7 @@ def _alt(words: list[str]) -> str:
 def _num() -> str:
     q = _quantities()
     words = list(q["number_words"]) + list(q["vague"])
-    return (r"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|"
+    return (r"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|between|"
            r"roughly|approximately|fewer than|less than|at most)\s+)?"
            r"(?:\d[\d,]*|(?:" + _alt(words) + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
            r"(?:\s+(?:to|or|and|-)\s+(?:\d[\d,]*|" + _alt(list(q["number_words"])) + r"))?")
@@ -146,7 +146,7 @@ _ONE_NOUNS = (
 _SINGLE = re.compile(
     r"\b(?:(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<v>" + _ONE_NOUNS + r"|passenger|customer|shopper|pilgrim|bystander)"
     # (an aside between: "a man suspected of being a thief was stoned to death")
-    r"(?:\s+(?:who|suspected|accused|believed|said|identified|alleged(?:ly)?)\b[^.;,]{0,60}?)?"
+    r"(?:\s+(?:who|suspected|accused|believed|identified|alleged(?:ly)?)\b[^.;,]{0,60}?)?"
     r"\s+(?:was|had been|has been)\s+(?:killed|shot dead|killed and|(?:beaten|burned|burnt|hacked|stabbed|stoned|clubbed|lynched) to death|"
     r"lynched|(?:burned|burnt) alive)|"
     r"shot\s+(?:the|a|an|one)\s+(?:[\w-]+\s+){0,1}?(?P<x>driver|man|woman|boy|girl|soldier|policeman|officer|villager|farmer|trader|teacher|student|guard)\s+dead|"
@@ -182,7 +182,7 @@ def parse_quantity(text: str) -> tuple[int, int] | None:
     q = _quantities()
     t = text.lower().strip()
     t = re.sub(r"^(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|"
-               r"roughly|approximately|fewer than|less than|at most)\s+", "", t)
+               r"roughly|approximately|fewer than|less than|at most|between)\s+", "", t)
     parts = re.split(r"\s+(?:to|or|and|-)\s+", t, maxsplit=1)
 
     def one(s: str) -> int | None:
@@ -209,6 +209,8 @@ def _group_value(group: str) -> tuple[int, int, str, bool] | None:
     """Sum the quantities of a victim group phrase; return (value, high, victims, attackers)."""
     q = _quantities()
     victim_alt = _alt(q["victims"])
+    if re.match(r"between\s", group, re.I):
+        group = re.sub(r"\s+and\s+", " to ", group, count=1)  # "between 10 and 15 villagers": a range
     pieces = re.split(r",?\s+(?:and|as well as|plus)\s+(?=(?:at least |more than |over |nearly |about |some )?(?:\d[\d,]*|" + _alt(list(q["number_words"]) + list(q["vague"])) + r")\b)", group, flags=re.I)
     total = high = 0
     victims: list[str] = []
