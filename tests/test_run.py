@@ -264,6 +264,11 @@ def test_run_published_dates_inputs_without_a_date_of_their_own(runner, tmp_path
     assert dates == ["2023-05-08", "2024-02-04"]
     res = runner.invoke(app, ["run", str(folder), "--db", str(db), "--published", "2024-02-31"])
     assert res.exit_code == 2
+    # without --published the weekday-dated input's event is stored undated, and the run says so
+    db2 = tmp_path / "e2.duckdb"
+    res = runner.invoke(app, ["run", str(folder), "--db", str(db2), "--workers", "1", "--no-progress"])
+    assert res.exit_code == 0, res.output
+    assert "1 new event(s) stored without a date" in res.output
 
 
 def test_a_warc_record_without_target_uri_is_a_failure_not_a_crash(runner, tmp_path):

@@ -373,6 +373,10 @@ def run_cmd(
     typer.echo(f"{counts.articles} articles coded, {counts.skipped} already known, {counts.duplicates} near-duplicates, "
                f"{counts.events} new events, {counts.merged} reports merged into known events, "
                f"{counts.failures} failures, {stats.skipped_records} non-article records skipped ({rate})")
+    if counts.undated:
+        err.print(f"warning: {counts.undated} new event(s) stored without a date: their articles date them only by "
+                  "weekday ('on Sunday') and carry no full publication date; give --published YYYY-MM-DD or "
+                  "dated inputs", markup=False, highlight=False)
     if counts.failed:
         err.print(f"{len(counts.failed)} input(s) failed:", markup=False)
         for source, stage, reason in counts.failed[:50]:

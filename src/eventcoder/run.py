@@ -40,6 +40,7 @@ class RunCounts:
     events: int = 0
     merged: int = 0
     failures: int = 0
+    undated: int = 0  # new events stored without a date (relative dates and no publication date)
     failed: list[tuple[str, str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, int]:
@@ -248,6 +249,7 @@ class CorpusRunner:
                  ev.admin2, ev.location, ev.latitude, ev.longitude, ev.geonameid, ev.geo_precision, ev.fatalities,
                  ev.fatalities_low, ev.fatalities_high, 1, ev.notes, ev.confidence])
             counts.events += 1
+            counts.undated += ev.event_date is None
         else:
             event_id = match["event_id"]
             if db.execute("SELECT 1 FROM event_sources WHERE event_id = ? AND article_key = ?",
