@@ -1756,3 +1756,15 @@ def test_found_by_trying_to_break_the_session_9_rules(code):
                "place on Sunday.") == []
     assert got("A cholera outbreak that has killed 20 people in Nairobi was declared over on Monday.") == []
     assert got("The visitors attacked relentlessly and their striker shot past the keeper in Nairobi on Saturday.") == []
+
+
+def test_a_toll_superseded_or_told_vaguely_later_does_not_undercut_the_count(code):
+    # class 2: "had earlier placed the death toll at 12 ... raised it to 14" gives 14; a witness
+    # "seeing several bodies" in a later sentence does not undercut "killed six civilians"
+    got = functools.partial(_coded, code)
+    assert [(e[0], e[4]) for e in got("At least 14 people were killed when militants attacked a checkpoint near Mopti "
+                                      "on Monday. An official had earlier placed the death toll at 12 soldiers, but "
+                                      "the ministry raised it to 14.")] == [("Armed clash", 14)]
+    assert [(e[0], e[4]) for e in got("Shelling killed six civilians in Kirkuk on Saturday, a monitor said.\n\nA "
+                                      "photographer reported seeing several bodies being taken from a wrecked home.")] == [
+        ("Shelling/artillery/missile attack", 6)]

@@ -15,6 +15,9 @@ _INCLUDING_ATTACKER = re.compile(r"\bincluding (?:the |a |two |three )?(?:(?:sui
 _UNKNOWN_NUMBER = re.compile(r"\b(?:unknown|undisclosed|unspecified|unconfirmed) number\b", re.I)
 
 
+_VAGUE = re.compile(r"\b(?:several|dozens|scores|tens|hundreds|thousands|some|many|numerous|a few|a number of)\b", re.I)
+
+
 def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | None, int | None, DeathCount | None]:
     """(fatalities, low, high, evidence): per sentence the sum of its figures, then the
     smallest positive figure across sentences (ACLED's most conservative figure)."""
@@ -28,6 +31,8 @@ def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | Non
     added: list[tuple[int, int, DeathCount]] = []
     zero: DeathCount | None = None
     texts = {m.sentence.start: m.sentence.text for m in draft.mentions}
+    # the figures of the report's own sentences (where its triggers stand), by their start
+    own = {dc.start for m in draft.mentions for dc in m.deaths}
     for key, figures in per_sentence.items():
         also = [f for f in figures if f.value > 0 and _PART.search(f.text)]
         if key not in texts and also and len(also) == sum(1 for f in figures if f.value > 0):
@@ -72,6 +77,15 @@ def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | Non
         # "an unknown number of civilians were killed" says no figure: it does not undercut
         # the 30 dead another report gives
         totals = known
+    current = [t for t in totals if not t[2].superseded]
+    if current:
+        # "had earlier placed the death toll at 12, but ... raised it to 14": a superseded figure
+        totals = current
+    counted = [t for t in totals if t[2].start in own and not _VAGUE.search(t[2].text)]
+    if counted:
+        # a vague figure in a later sentence ("seeing several bodies being taken away") does
+        # not undercut the count the report itself gives ("killed six civilians")
+        totals = [t for t in totals if t[2].start in own or not _VAGUE.search(t[2].text)]
     best = min(totals, key=lambda t: t[0])
     extra, extra_high = sum(t[0] for t in added), sum(t[1] for t in added)
     value = best[0] + extra

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib.resources
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import yaml
@@ -36,6 +36,8 @@ class DeathCount:
         start, end, text: the span of the figure and its verb in the article text.
         victims: the victim nouns, as written.
         attackers: whether the dead are the attackers.
+        superseded: an earlier figure the sentence replaces ("had earlier placed the death
+            toll at 12, but ... raised it to 14").
     """
 
     value: int
@@ -45,6 +47,7 @@ class DeathCount:
     text: str
     victims: str
     attackers: bool
+    superseded: bool = False
 
 
 # up to three words between a number and its victims, a dotted short form among them ("four
@@ -283,4 +286,10 @@ def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
                 out[-1] = f
             continue
         out.append(f)
-    return out
+    return [replace(f, superseded=True) if _EARLIER_FIGURE.search(text[max(0, f.start - offset - 50):f.start - offset])
+            else f for f in out]
+
+
+# "had earlier placed the death toll at 12", "initially put the toll at": a figure a later one replaces
+_EARLIER_FIGURE = re.compile(r"\b(?:earlier|initially|previously|first)\s+(?:placed|put|gave|reported|said|estimated|"
+                             r"set)\b[^.;]*$", re.I)
