@@ -129,3 +129,11 @@ def test_a_section_label_and_headline_packed_above_the_lead_stay_apart():
     assert "Africa Mali" not in art.text
     assert art.text.startswith("Mali police clash with traders\n\nPolice fired tear gas at hundreds of traders who "
                                "blocked roads into Bamako.\n\n")
+
+
+def test_a_title_case_city_and_a_spaced_dash_open_the_lead_as_a_dateline():
+    from eventcoder.clean import dateline_end
+
+    lead = "Jakarta – Gunmen attacked construction workers in a remote village, police said Tuesday."
+    assert lead[dateline_end(lead):].startswith("Gunmen attacked")
+    assert dateline_end("Gunmen – at least ten – attacked a village.") == 0

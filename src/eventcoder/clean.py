@@ -156,9 +156,17 @@ def date_line(line: str) -> str | None:
 
 
 def dateline_end(text: str) -> int:
-    """Length of the dateline at the start of a paragraph ("MOGADISHU, Feb. 20, 2023 — "), or 0."""
-    m = _DATELINE.match(text) or _PAREN_DATELINE.match(text) or _DATE_DATELINE.match(text) or _AGENCY_DATELINE.match(text)
+    """Length of the dateline at the start of a paragraph ("MOGADISHU, Feb. 20, 2023 — ",
+    "Jakarta – "), or 0."""
+    m = _DATELINE.match(text) or _PAREN_DATELINE.match(text) or _DATE_DATELINE.match(text) \
+        or _AGENCY_DATELINE.match(text) or _TITLE_DATELINE.match(text)
     return m.end() if m else 0
+
+
+# a Title Case city and a spaced dash opening the lead ("Jakarta – Gunmen attacked ..."):
+# where the report was filed
+_TITLE_DATELINE = re.compile(r"^(?P<city>[A-Z][a-z][\w'’\-]*(?:\s[A-Z][\w'’\-]+){0,2})(?:,\s*[A-Z][a-z]+)?"
+                             r"\s+(?:—|–|--)\s+(?=[A-Z\"“])")
 
 
 def agency_dateline_end(text: str) -> int:

@@ -1768,3 +1768,13 @@ def test_a_toll_superseded_or_told_vaguely_later_does_not_undercut_the_count(cod
     assert [(e[0], e[4]) for e in got("Shelling killed six civilians in Kirkuk on Saturday, a monitor said.\n\nA "
                                       "photographer reported seeing several bodies being taken from a wrecked home.")] == [
         ("Shelling/artillery/missile attack", 6)]
+
+
+def test_a_title_case_dateline_is_not_where_the_attack_happened(code):
+    # class 5: "Bamako – Gunmen ... in Mali's Mopti region ... killing one": the dateline city is
+    # where the report was filed; the attack is in Mopti, on the day the next sentence gives
+    events = code("Bamako – Gunmen attacked construction workers in a village in Mali's Mopti region, killing one of "
+                  "them, police said Tuesday. The pre-dawn attack early Monday took place in the district of Sevare.",
+                  published="2024-05-07").events
+    assert [(e.sub_event_type, e.event_date, e.admin1, e.fatalities) for e in events] == [
+        ("Attack", "2024-05-06", "Mopti", 1)]

@@ -268,6 +268,7 @@ ACT_NOUNS = (r"(?:attacks?|assault|raid|blast|explosion|bombing|killings?|incide
 # "The killings occurred on Monday night", "the attack on Friday": a later sentence that dates
 # the event just reported
 _FOLLOW_UP_NOUN = re.compile(r"(?i)\b(?:the|this|that)\s+(?:(?:deadly|latest|fatal|twin|suicide|bomb|night|early|tragic|"
+                             r"pre-?dawn|dawn|overnight|midnight|morning|evening|afternoon|weekend|"
                              r"brutal|gruesome|horrific|shocking|armed|terrorist|terror|gun|cowardly|anti-terror|"
                              r"counter-terrorism|military|security|joint|army)\s+)?" + ACT_NOUNS + r"\b")
 
