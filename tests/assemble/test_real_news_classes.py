@@ -1778,3 +1778,13 @@ def test_a_title_case_dateline_is_not_where_the_attack_happened(code):
                   published="2024-05-07").events
     assert [(e.sub_event_type, e.event_date, e.admin1, e.fatalities) for e in events] == [
         ("Attack", "2024-05-06", "Mopti", 1)]
+
+
+def test_passive_attacks_with_killing_after_and_a_struck_place_first(code):
+    # class 1: generic attack words need a death word, and ", killing one" is one; class 5: a
+    # place that opens a passive sentence ("Kirkuk was shelled") is where it happened
+    got = functools.partial(_coded, code)
+    assert got("Attack\n\nTwo soldiers were attacked by gunmen near Mopti on Monday, killing one.") == [
+        ("Armed clash", "Mopti", "Unidentified Armed Group (Mali)", "Military Forces of Mali", 1)]
+    assert [(e[0], e[1], e[4]) for e in got("Shelling\n\nKirkuk was shelled again on Monday, killing two civilians, "
+                                            "officials said.")] == [("Shelling/artillery/missile attack", "Kirkuk", 2)]

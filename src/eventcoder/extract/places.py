@@ -63,6 +63,12 @@ _NOT_PLACE_AFTER = re.compile(
     r"^\s*(?:said|says|told|announced|claimed|denied|has said|officials|government|authorities|launched|fired|"
     r"attacked|accused|has|had|have|is|was|were|will|would|sent|deployed|struck|shelled|bombed|army|forces|troops)\b"
 )
+# a place that suffered the act, in the passive ("Kyiv was struck by Russian missiles")
+_STRUCK_AFTER = re.compile(r"^\s+(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:struck|hit|shelled|attacked|bombed|"
+                           r"targeted|raided|overrun|stormed|rocked|pounded|besieged)\b")
+# the place a passive sentence opens with ("Kyiv was struck by Russian missiles")
+_STRUCK_SUBJECT = re.compile(r"^(?P<n>" + _NAME + r")(?=\s+(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:struck|hit|shelled|"
+                             r"attacked|bombed|targeted|raided|overrun|stormed|rocked|pounded|besieged)\b)")
 _TIME_ZONE_AFTER = re.compile(r"^\s+(?:standard\s+|summer\s+|daylight\s+)?time\b", re.I)
 _FAITHS = {"Sunni", "Shia", "Shiite", "Shi'ite", "Shi’ite", "Alawite", "Druze", "Coptic", "Muslim", "Christian",
            "Catholic", "Jewish", "Hindu", "Buddhist"}
@@ -164,7 +170,8 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
         s, e = ent.start - offset, ent.end - offset
         if _TIME_ZONE_AFTER.match(text[e:]):
             continue  # "2 p.m. Moscow time": a time zone
-        if _NOT_PLACE_AFTER.match(text[e:]) and ent.label == "GPE" and not re.search(r"\b(?:in|near|at|of|from|to)\s+(?:the\s+)?$", text[:s]):
+        if _NOT_PLACE_AFTER.match(text[e:]) and ent.label == "GPE" and not re.search(r"\b(?:in|near|at|of|from|to)\s+(?:the\s+)?$", text[:s]) \
+                and not _STRUCK_AFTER.match(text[e:]):
             continue
         name = _clean_name(text[s:e])
         bare_compass = name.casefold() in _BARE_COMPASS and not _DIVISION_AFTER.match(text[e:])
@@ -204,7 +211,7 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
                 name = text[s:s + len(name) + m.end()]
         found.append(Toponym(name, offset + s, offset + s + len(name), feat,
                              bool(_NEAR.search(text[:s])), "ner", label=ent.label))
-    for pat in (_FEATURE_BEFORE, _FEATURE_AFTER, _COMMUNITY, _APPOSITIVE, _DISTANCE, _PREP):
+    for pat in (_FEATURE_BEFORE, _FEATURE_AFTER, _COMMUNITY, _APPOSITIVE, _DISTANCE, _PREP, _STRUCK_SUBJECT):
         for m in pat.finditer(text):
             name = _clean_name(m.group("n"))
             if not name or name.split()[0] in _STOP or (
