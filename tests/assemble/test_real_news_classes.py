@@ -1788,3 +1788,10 @@ def test_passive_attacks_with_killing_after_and_a_struck_place_first(code):
         ("Armed clash", "Mopti", "Unidentified Armed Group (Mali)", "Military Forces of Mali", 1)]
     assert [(e[0], e[1], e[4]) for e in got("Shelling\n\nKirkuk was shelled again on Monday, killing two civilians, "
                                             "officials said.")] == [("Shelling/artillery/missile attack", "Kirkuk", 2)]
+
+
+def test_an_encampment_or_sit_in_cleared_by_police_is_a_protest_with_intervention(code):
+    # class 1 (written probe): a sit-in, vigil or encampment is a demonstration police can break up
+    assert [e[:4] for e in _coded(code, "Police in riot gear cleared a student encampment in Nairobi early on Thursday, "
+                                        "arresting more than 200 people, officials said.")] == [
+        ("Protest with intervention", "Nairobi", "Protesters (Kenya)", "Police Forces of Kenya")]
