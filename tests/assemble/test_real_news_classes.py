@@ -1795,3 +1795,11 @@ def test_an_encampment_or_sit_in_cleared_by_police_is_a_protest_with_interventio
     assert [e[:4] for e in _coded(code, "Police in riot gear cleared a student encampment in Nairobi early on Thursday, "
                                         "arresting more than 200 people, officials said.")] == [
         ("Protest with intervention", "Nairobi", "Protesters (Kenya)", "Police Forces of Kenya")]
+
+
+def test_a_country_name_that_is_a_given_name_is_not_the_country(code):
+    # class 5 (bad-input finding): "a priest, Israel Mensah," names a person, not Israel; the
+    # event stays in the country of its town
+    got = functools.partial(_coded, code)
+    assert got("Priest killed\n\nGunmen shot dead a priest, Israel Mensah, in Tsafe on Sunday.") == [
+        ("Attack", "Tsafe", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)", 1)]

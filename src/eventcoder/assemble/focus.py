@@ -91,6 +91,18 @@ def court_report(lead: str, body: str) -> bool:
 
 # a demonym that is a given name: a capitalised word and a comma or a verb of speech after it
 # ("Saudi Satapor, a suspected commander", "Afghan Khan said")
+# a title before a name ("Father Israel Mensah", "Pastor Chad Okoro")
+_PERSON_TITLE_BEFORE = re.compile(r"\b(?:Father|Fr\.|Pastor|Rev\.?|Reverend|Imam|Sheikh|Bishop|Brother|Sister|Mr\.?|Mrs\.?|"
+                                  r"Ms\.?|Dr\.?|Chief|Alhaji|Mallam)\s+$")
+# a capitalised word after a country's name and then a comma or a small word: a surname
+# ("Israel Mensah, a priest", "Jordan Peters said"), unless it names a body ("Pakistan Army said")
+_SURNAME_NEXT = re.compile(r"\s+[A-Z][a-z]+(?=,|\s+(?:said|says|told|was|is|who|has|had|in|on|at|and)\b)")
+_NAME_OF_BODY = re.compile(r"\s+(?:Army|Police|Navy|Air|Airways|Airlines|Tribune|Times|Post|Herald|Television|Radio|News|"
+                           r"Government|Ministry|Embassy|Republic|Federation|Union|National|People|Party|Front|Forces?|"
+                           r"Guard|Rangers|Border|Coast|Today|Daily|Observer|Mirror|Express|Gazette|Agency|Press|"
+                           r"Broadcasting|Council|Assembly|Parliament|Senate|Congress|Customs|Prisons?|Railways?|Telecom|"
+                           r"Football|Cricket|Olympic|Bank|Power|Petroleum|Oil|Gas|Mining|Electricity|Water|Health|Post|"
+                           r"Standard|Monitor|Guardian|Insider|Online|Voice|Star|Sun|Nation|Weekly|Review)\b")
 _GIVEN_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:,\s+(?:a|an|the|who)\b|\s+(?:said|says|told|was|is|who|has|had)\b)")
 
 
@@ -114,6 +126,10 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
             continue  # "Antonio French, a St. Louis alderman": a person's surname
         if _GIVEN_NAME_AFTER.match(text, m.end()) and res.actors.is_demonym(m.group(0)):
             continue  # "Saudi Satapor, a suspected commander": a person's given name
+        if not res.actors.is_demonym(m.group(0)) and (
+                _PERSON_TITLE_BEFORE.search(text[max(0, m.start() - 12):m.start()])
+                or (_SURNAME_NEXT.match(text, m.end()) and not _NAME_OF_BODY.match(text, m.end()))):
+            continue  # "Father Israel Mensah", "activist Jordan Peters said": a person's given name
         if border_reference(text, m.start(), m.end()):
             continue  # "near the Afghan border", "bordering Venezuela": where it is not
         iso = res.actors.country_of_demonym(m.group(0))
