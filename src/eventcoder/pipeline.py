@@ -585,7 +585,7 @@ def _dominant_city(t: Toponym, res: Resources) -> Place | None:
     """A national capital outside the article's countries that no namesake rivals ("marched
     through central London calling for a ceasefire in Gaza"): that city, else None."""
     p = res.places.resolve(t, [])
-    return p if p is not None and _unambiguous(t, p, res) and len({c.country for c in res.places.candidates(t.text)}) > 1 else None
+    return p if p is not None and p.feature_code == "PPLC" and _unambiguous(t, p, res) else None
 
 
 def _unambiguous(t: Toponym, p: Place, res: Resources) -> bool:

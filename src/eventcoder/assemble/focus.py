@@ -89,8 +89,6 @@ def court_report(lead: str, body: str) -> bool:
     return len({m.group(0).casefold() for m in _COURT_WORDS.finditer(body)}) >= 4
 
 
-# a demonym that is a given name: a capitalised word and a comma or a verb of speech after it
-# ("Saudi Satapor, a suspected commander", "Afghan Khan said")
 # a title before a name ("Father Israel Mensah", "Pastor Chad Okoro")
 _PERSON_TITLE_BEFORE = re.compile(r"\b(?:Father|Fr\.|Pastor|Rev\.?|Reverend|Imam|Sheikh|Bishop|Brother|Sister|Mr\.?|Mrs\.?|"
                                   r"Ms\.?|Dr\.?|Chief|Alhaji|Mallam)\s+$")
@@ -101,8 +99,10 @@ _NAME_OF_BODY = re.compile(r"\s+(?:Army|Police|Navy|Air|Airways|Airlines|Tribune
                            r"Government|Ministry|Embassy|Republic|Federation|Union|National|People|Party|Front|Forces?|"
                            r"Guard|Rangers|Border|Coast|Today|Daily|Observer|Mirror|Express|Gazette|Agency|Press|"
                            r"Broadcasting|Council|Assembly|Parliament|Senate|Congress|Customs|Prisons?|Railways?|Telecom|"
-                           r"Football|Cricket|Olympic|Bank|Power|Petroleum|Oil|Gas|Mining|Electricity|Water|Health|Post|"
+                           r"Football|Cricket|Olympic|Bank|Power|Petroleum|Oil|Gas|Mining|Electricity|Water|Health|"
                            r"Standard|Monitor|Guardian|Insider|Online|Voice|Star|Sun|Nation|Weekly|Review)\b")
+# a demonym that is a given name: a capitalised word and a comma or a verb of speech after it
+# ("Saudi Satapor, a suspected commander", "Afghan Khan said")
 _GIVEN_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:,\s+(?:a|an|the|who)\b|\s+(?:said|says|told|was|is|who|has|had)\b)")
 
 

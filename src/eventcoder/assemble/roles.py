@@ -36,6 +36,8 @@ _STATE_ONLY = {"Air/drone strike", "Government regains territory", "Arrests", "D
 # Device attacks whose victims often open the sentence ("Two soldiers were killed by a roadside bomb").
 _FORCE_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?|gendarmes|servicem[ae]n|personnel)\b",
                             re.I)
+# the words that open the clause of who acts after the dead ("were killed when rebels attacked")
+_WHEN = re.compile(r"\b(?:when|as|after|while)\b")
 # a killing told by the bodies found ("the bullet-riddled bodies of seven men")
 _BODIES = re.compile(r"\bbod(?:y|ies)\b", re.I)
 _PLANTED = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
@@ -123,13 +125,17 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
         # the dead named before the trigger are its victims ("Jihadists killed five soldiers in
         # an attack on a base"), not who attacked
         dead = [(d.start, d.end) for d in primary.deaths if d.value > 0]
-        alive = [a for a in before if not any(s <= a.start and a.end <= e for s, e in dead)]
+        off = primary.sentence.start
+
+        def among_dead(a: ActorMention) -> bool:
+            return any(s <= a.start and a.end <= e for s, e in dead)
+
+        alive = [a for a in before if not among_dead(a)]
         if not alive and dead:
             # "19 people, including 12 soldiers, were killed when rebels attacked": who acts in
             # the clause after the dead
-            off = primary.sentence.start
-            alive = [a for a in armed if a.start >= trig.start and not any(s <= a.start and a.end <= e for s, e in dead)
-                     and re.search(r"\b(?:when|as|after|while)\s+(?:[\w-]+\s+){0,4}$",
+            alive = [a for a in armed if a.start >= trig.start and not among_dead(a)
+                     and re.search(_WHEN.pattern + r"\s+(?:[\w-]+\s+){0,4}$",
                                    primary.sentence.text[max(0, trig.start - off - 5):a.start - off])][:1]
         before = alive or before
         # "killed by militants": the agent after "by", also when the trigger's words hold it
@@ -142,10 +148,9 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
             # "ten soldiers were killed in an ambush by ...": the dead named in the trigger are
             # its victims, and the attacker is the other side the sentence names
             # (not who acts in a clause the trigger runs into: "were killed when rebels ...")
-            off = primary.sentence.start
             victims = [a for a in armed if trig.start <= a.start < trig.end
-                       and not re.search(r"\b(?:when|as|after|while)\b", primary.sentence.text[trig.start - off:a.start - off])]
-            victims = victims or [a for a in armed if any(s <= a.start and a.end <= e for s, e in dead)]
+                       and not _WHEN.search(primary.sentence.text[trig.start - off:a.start - off])]
+            victims = victims or [a for a in armed if among_dead(a)]
             if victims:
                 kinds = {v.kind for v in victims}
                 rest = [a for a in armed if a not in victims and a.kind not in kinds]

@@ -60,7 +60,7 @@ _TWO_SIDES = re.compile(r"(?i)(?:(?:fierce|heavy|deadly|pitched)\s+)?(?:battles?
                         r"(?:(?:broke out|erupted|raged|continued|resumed)\s+)?(?:between|with|against)\b"
                         # "Fighting in El Fasher killed 15", "killed in fighting around Wad Madani": fighting
                         # has two sides whoever died
-                        r"|(?:(?:in|during|amid)\s+(?:the\s+)?(?:\w+\s+)?)?fighting\s+(?:in|around|near|across)\b")
+                        r"|fighting\s+(?:in|around|near|across)\b")
 
 
 def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
@@ -212,7 +212,7 @@ ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?
 
 # victims that say nothing of who they were ("19 people were killed when rebels ambushed a
 # military convoy"): the target decides
-_ANYONE = re.compile(r"(?:people|persons|individuals|others|(?:\s+))+", re.I)
+_ANYONE = re.compile(r"(?:people|persons|individuals|others|\s)+", re.I)
 _INCLUDING = re.compile(r"\bincluding\s+(?:at least\s+)?(?P<n>\d+|[a-z]+)\s+(?:\w+\s+)?(?P<who>\w+)", re.I)
 
 

@@ -63,12 +63,12 @@ _NOT_PLACE_AFTER = re.compile(
     r"^\s*(?:said|says|told|announced|claimed|denied|has said|officials|government|authorities|launched|fired|"
     r"attacked|accused|has|had|have|is|was|were|will|would|sent|deployed|struck|shelled|bombed|army|forces|troops)\b"
 )
-# a place that suffered the act, in the passive ("Kyiv was struck by Russian missiles")
-_STRUCK_AFTER = re.compile(r"^\s+(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:struck|hit|shelled|attacked|bombed|"
-                           r"targeted|raided|overrun|stormed|rocked|pounded|besieged)\b")
-# the place a passive sentence opens with ("Kyiv was struck by Russian missiles")
-_STRUCK_SUBJECT = re.compile(r"^(?P<n>" + _NAME + r")(?=\s+(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:struck|hit|shelled|"
-                             r"attacked|bombed|targeted|raided|overrun|stormed|rocked|pounded|besieged)\b)")
+# a place that suffered the act, in the passive ("Kyiv was struck by Russian missiles"): after
+# the name, and the name a sentence opens with
+_STRUCK = (r"\s+(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:struck|hit|shelled|attacked|bombed|targeted|raided|"
+           r"overrun|stormed|rocked|pounded|besieged)\b")
+_STRUCK_AFTER = re.compile(r"^" + _STRUCK)
+_STRUCK_SUBJECT = re.compile(r"^(?P<n>" + _NAME + r")(?=" + _STRUCK + r")")
 _TIME_ZONE_AFTER = re.compile(r"^\s+(?:standard\s+|summer\s+|daylight\s+)?time\b", re.I)
 _FAITHS = {"Sunni", "Shia", "Shiite", "Shi'ite", "Shi’ite", "Alawite", "Druze", "Coptic", "Muslim", "Christian",
            "Catholic", "Jewish", "Hindu", "Buddhist"}
