@@ -1803,3 +1803,15 @@ def test_a_country_name_that_is_a_given_name_is_not_the_country(code):
     got = functools.partial(_coded, code)
     assert got("Priest killed\n\nGunmen shot dead a priest, Israel Mensah, in Tsafe on Sunday.") == [
         ("Attack", "Tsafe", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)", 1)]
+
+
+def test_a_village_named_with_and_without_its_feature_word_is_one_place(code):
+    # class 3 (analyst read of an unseen report): "Kwarbai village" in the lead and "Kwarbai" in
+    # a quotation are one unknown village, so one event, not two; and "vigilantes" is no vigil
+    got = functools.partial(_coded, code)
+    assert [(e[0], e[1], e[4]) for e in got("Attack\n\nGunmen killed nine people in Kwarbai village in Zamfara on "
+                                            "Thursday, police said.\n\nThe Parish Priest said the gunmen attacked on "
+                                            "Thursday. In Kwarbai, nine people were killed, he said.")] == [
+        ("Attack", "Kwarbai village", 9)]
+    assert "Excessive force against protesters" not in [
+        e[0] for e in got("Attack\n\nGunmen opened fire on vigilantes in Tsafe on Sunday, killing three, police said.")]

@@ -10,7 +10,7 @@ from eventcoder.extract.places import Toponym
 from eventcoder.models import Event
 from eventcoder.resolve.actors import GROUP, STATE, UNIDENTIFIED
 from eventcoder.resolve.gazetteer import Place
-from eventcoder.resolve.gazetteer.names import fold
+from eventcoder.resolve.gazetteer.names import fold, strip_feature_word
 
 MERGE_WINDOW = 40  # a mention is compared with the last 40 events only: merging stays linear
 
@@ -62,8 +62,8 @@ def _same_place(a: Mention, b: Mention) -> bool | None:
         # one name the gazetteer does not know (a checkpoint, a neighbourhood, a village):
         # it may lie inside the other place
         return None
-    if fold(a.toponym.text) == fold(b.toponym.text):
-        return True
+    if strip_feature_word(a.toponym.text) == strip_feature_word(b.toponym.text):
+        return True  # (one name with its feature word: "Chibuak village" and "Chibuak")
     if ((a.toponym.feature or "").lower() in DIVISION_FEATURES or (b.toponym.feature or "").lower() in DIVISION_FEATURES) \
             and abs(a.sentence.paragraph - b.sentence.paragraph) <= 1:
         return None  # two unknown names, one a district ("Reu Soh district" and a village in it, told next)
