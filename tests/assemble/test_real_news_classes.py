@@ -1815,3 +1815,18 @@ def test_a_village_named_with_and_without_its_feature_word_is_one_place(code):
         ("Attack", "Kwarbai village", 9)]
     assert "Excessive force against protesters" not in [
         e[0] for e in got("Attack\n\nGunmen opened fire on vigilantes in Tsafe on Sunday, killing three, police said.")]
+
+
+def test_a_demonym_before_a_named_weapon_is_the_attacker_not_the_place(geo_pipeline):
+    # class 5: "a Russian Shahed drone", "Russian Kh-101 cruise missiles": whose arms (a model's
+    # name between the demonym and the weapon), not where; the toponym places the event
+    coded = geo_pipeline.code(
+        "A Russian Shahed drone struck an apartment building in Odesa on Tuesday night, killing three people, "
+        "the regional governor said.", published="2024-05-08")
+    assert [(e.event_type, e.country, e.location, e.event_date, e.actor1, e.actor2, e.fatalities)
+            for e in coded.events] == [("Explosions/Remote violence", "UA", "Odesa", "2024-05-07",
+                                        "Military Forces of Russia", "Civilians (Ukraine)", 3)]
+    coded = geo_pipeline.code("Russian Kh-101 cruise missiles hit Kharkiv on Monday, killing two people.",
+                              published="2024-05-08")
+    assert [(e.country, e.location, e.actor1, e.fatalities) for e in coded.events] == [
+        ("UA", "Kharkiv", "Military Forces of Russia", 2)]

@@ -27,9 +27,10 @@ PART_OF_NAME_AFTER = re.compile(r"^\s+(?:Basin|River|Lake|Sea|Ocean|Liberation|P
 SURNAME_BEFORE = re.compile(r"(?:^|[.,;:]\s+|\b(?:said|says|told|by|and|with)\s+)[A-Z][a-z]{2,}\s+$")
 SURNAME_AFTER = re.compile(r"^(?:,|\s+(?:said|says|told|tweeted|wrote|added)\b|['’]s\s)")
 
-# arms or forces after a demonym ("Russian missiles", "Israeli warplanes", "Turkish troops")
+# arms or forces after a demonym ("Russian missiles", "Israeli warplanes", "Turkish troops"), a
+# model's name or a kind between them ("a Russian Shahed drone", "Russian Kh-101 cruise missiles")
 _ARMS_AFTER = re.compile(
-    r"\s+(?:[a-z-]+\s+)?(?:missiles?|rockets?|drones?|jets?|warplanes?|aircraft|planes?|helicopters?|artillery|"
+    r"\s+(?:[A-Za-z0-9-]+\s+){0,2}?(?:missiles?|rockets?|drones?|jets?|warplanes?|aircraft|planes?|helicopters?|artillery|"
     r"shells?|shelling|strikes?|air ?strikes?|airstrikes?|troops|forces|soldiers|army|military|navy|tanks?|"
     r"bombers?|gunships?|bombardment|bombs?|raids?|occupiers|occupying forces|occupation forces|invaders)\b")
 

@@ -117,7 +117,7 @@ class ActorDictionary:
         mil = _alt(words["military"])
         pol = _alt(words["police"])
         self._state_named = re.compile(
-            r"\b(?P<c>" + dem + r")(?:'s|’s)?\s+(?:(?:[A-Za-z-]+)\s+){0,2}?(?:(?P<p>" + pol + r")|(?P<m>" + mil + r"|positions|units|servicemen|military positions))\b",
+            r"\b(?P<c>" + dem + r")(?:'s|’s)?\s+(?:(?:[A-Za-z0-9-]+)\s+){0,2}?(?:(?P<p>" + pol + r")|(?P<m>" + mil + r"|positions|units|servicemen|military positions))\b",
             re.I,
         )
         self._state_bare = re.compile(r"\b(?:(?P<p>" + pol + r")|(?P<m>" + mil + r"))\b", re.I)
