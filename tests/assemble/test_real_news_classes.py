@@ -1830,3 +1830,64 @@ def test_a_demonym_before_a_named_weapon_is_the_attacker_not_the_place(geo_pipel
                               published="2024-05-08")
     assert [(e.country, e.location, e.actor1, e.fatalities) for e in coded.events] == [
         ("UA", "Kharkiv", "Military Forces of Russia", 2)]
+
+
+def test_knife_wielding_assailants_in_an_outbreak_of_violence_is_an_attack(code):
+    # class 1: no verb of the lexicon ("Eight people were killed ..., including three
+    # knife-wielding assailants"); "an outbreak of violence" is no disease outbreak
+    coded = code("Eight people were killed in northern Nigeria, including three knife-wielding assailants, in the "
+                 "latest outbreak of violence, officials said on Wednesday. The attack took place on Tuesday evening "
+                 "in Tsafe in Zamfara state.", published="2024-03-06")
+    assert _events(coded) == [("Violence against civilians", "Attack", "2024-03-05", "NG", "Tsafe", 8)]
+
+
+def test_a_march_for_detained_activists_and_an_earlier_attempt_to_storm_parliament(code):
+    # class 2: "to demand the release of detained activists" is no arrest at the march (it hid the
+    # march); "tried to storm" is a riot; the riot of Monday is no turn Wednesday's march took
+    coded = code("Kenyan protesters return to the streets\n\nProtesters marched in Nairobi on Wednesday to demand "
+                 "the release of detained activists, police said.\n\nOn Monday, protesters tried to storm the "
+                 "parliament building.", published="2024-03-06")
+    assert sorted(_events(coded)) == [("Protests", "Peaceful protest", "2024-03-06", "KE", "Nairobi", 0),
+                                      ("Riots", "Violent demonstration", "2024-03-04", "KE", "Nairobi", 0)]
+
+
+def test_protests_being_organised_are_not_yet_held(code):
+    coded = code("Ghana braces for fuel protests\n\nFresh protests were being organised in Accra on social media, "
+                 "police said on Wednesday, and extra officers were deployed in the city.", published="2024-03-06")
+    assert coded.events == []
+
+
+def test_the_strike_at_a_town_that_killed_civilians_is_the_drone_strike_just_reported(code):
+    # class 3: "the strike at Baidoa occurred ... and killed nine civilians" is the drone strike of
+    # the lead (its town and day), not a second, attack event; a division standing in for the
+    # town ("a town in Somalia's Bay region") yields to the town
+    coded = code("Nine civilians were killed in a drone strike in a town in Somalia's Bay region, officials said on "
+                 "Wednesday.\n\n\"On Monday the strike at Baidoa occurred in the afternoon and killed nine civilians "
+                 "working at a flour mill,\" an aid worker said.", published="2024-03-06")
+    assert _events(coded) == [("Explosions/Remote violence", "Air/drone strike", "2024-03-04", "SO", "Baidoa", 9)]
+
+
+def test_where_a_broadcaster_is_based_is_not_where_the_protest_was():
+    # class 5: "Doha-based Al Jazeera aired footage of riot police firing tear gas" in a report
+    # on Bahrain placed a protest in Qatar: where an organisation sits is a reference point
+    from eventcoder.assemble.mentions import reference_point
+    from eventcoder.extract.places import Toponym
+
+    text = "Doha-based Al Jazeera aired footage of police firing tear gas at protesters in Manama."
+    assert reference_point(text, Toponym("Doha", 0, 4))
+    assert not reference_point(text, Toponym("Manama", text.index("Manama"), text.index("Manama") + 6))
+
+
+def test_land_retaken_by_villagers_is_no_government_recapture(code):
+    # class 6: "retook" needs armed men in its sentence to be a recapture of territory
+    coded = code("Villagers retook their ancestral land near Tsafe in Zamfara state on Saturday, community leaders "
+                 "said.", published="2024-03-11")
+    assert coded.events == []
+
+
+def test_an_act_named_by_a_date_weeks_before_is_recalled_not_reported(code):
+    # class 4: "the April 21 bombings" in a report of May 13 names a past event (within ACLED's
+    # 30 days, but named by its date: recalled); the riot of the report's day is the news
+    coded = code("Riots in Mosul\n\nRioters torched shops in Mosul on Monday, police said. The violence is a direct "
+                 "fallout of the April 21 suicide bombings, officials said.", published="2019-05-13")
+    assert _events(coded) == [("Riots", "Violent demonstration", "2019-05-13", "IQ", "Mosul", 0)]

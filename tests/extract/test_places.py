@@ -318,3 +318,12 @@ def test_capitals_a_compass_word_and_the_article(places_of):
     assert found["TIJUANA"][1].country == "MX"
     assert found["Ghouta"][1].name == "Eastern Ghouta"
     assert "White House" not in found
+
+
+def test_names_with_portuguese_particles_are_whole():
+    # "the state of Mato Grosso do Sul" is not "Mato Grosso" (another state)
+    from eventcoder.extract.places import find_toponyms
+
+    found = find_toponyms("Two men were shot in the state of Mato Grosso do Sul on Sunday and in Rio Grande do Sul "
+                          "state.", 0, [])
+    assert [(t.text, t.feature) for t in found] == [("Mato Grosso do Sul", "state"), ("Rio Grande do Sul", "state")]

@@ -146,7 +146,9 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             inherited = prior[-1] if prior else None
         # the most specific place of the event's mentions, the earliest report first: a village
         # the lead names ("the village of Dalwa") is not displaced by a town a quote names later
-        specific = [m for m in ms if m.toponym is not None and not (m.place is not None and (m.place.is_country or m.place.is_admin1))]
+        # (a division that only stands in for the place, "a town in Tigray region", is none)
+        specific = [m for m in ms if m.toponym is not None and not (m.place is not None and (m.place.is_country or m.place.is_admin1))
+                    and not (m.place is None and m.toponym is m.admin1_toponym)]
         # a town in another country than the first report's place refines nothing ("an ambush
         # in Putumayo" and "the ambush occurred two days after talks in Hurdal, Norway")
         # (the country most of the reports are placed in, the earliest on a tie)

@@ -21,6 +21,7 @@ from eventcoder.resolve.gazetteer import Place
 from eventcoder.resources import Resources
 
 RECAP_DAYS = 30
+NAMED_BY_DATE_DAYS = 7  # an act named by a date more than a week before the report is recalled
 
 _GENERIC = re.compile(
     r"\b(?:since\b|ha(?:s|ve) (?:killed|displaced|left) (?:tens|hundreds|thousands|more than|over|about|some|at least)|repeated attacks|have been killed (?:since|this (?:year|month|week)|so far|in (?:the )?(?:conflict|violence|fighting|war|insurgency|unrest|crackdown|attacks|clashes|raids|region|country)\b)|has been (?:fighting|battling|hit|attacked)|"
@@ -30,8 +31,8 @@ _GENERIC = re.compile(
     r"overturned|road accident|traffic accident|collided|collision|capsized|burst tyre|lost control of|"
     r"sentenced|convicted|acquitted|pleaded guilty|went on trial|on trial (?:for|over)|trial (?:of|over) (?:the|those)|"
     # disasters and sport: "cholera that has killed 20 people", "a gas cylinder blast", "the
-    # keeper", "scored": no act of political violence
-    r"(?:cholera|outbreak|epidemic|pandemic|flood(?:s|ing|waters)?|landslides?|mudslides?|earthquake|gas cylinder|"
+    # keeper", "scored": no act of political violence ("an outbreak of violence" is one)
+    r"(?:cholera|outbreak(?! of (?:violence|fighting|unrest|clashes|hostilities|attacks))|epidemic|pandemic|flood(?:s|ing|waters)?|landslides?|mudslides?|earthquake|gas cylinder|"
     r"gas explosion|(?<!a)blaze|stampede|lightning|cyclone|hurricane|typhoon|building collapse|"
     r"goalkeeper|keeper|scored|striker|midfielder|football|soccer|cricket|rugby|basketball|innings|wickets?|"
     r"Premier League|Champions League|World Cup)\b|"
@@ -145,19 +146,33 @@ _ACTOR_NOUN = re.compile(r"(?i)(?:attackers|gunmen|assailants|kidnappers|abducto
 _SUBJECT_ANAPHOR = re.compile(r"^\W*(?:The|This|That)\s+(?:(?:deadly|latest|fatal|twin|suicide|bomb|drone|air|morning|"
                               r"night|weekend)\s+)?(?:attacks?|assault|raid|blast|explosion|bombing|strikes?|"
                               r"air ?strikes?|shelling|ambush)\s+(?:also\s+|has\s+|had\s+)?$")
+# "the strike at Mai Tsebri occurred in the afternoon and killed 17 civilians": a toll verb whose
+# subject, not at the sentence's start, is the act just reported (with its place and time)
+_SUBJECT_ANAPHOR_INNER = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:deadly|latest|fatal|twin|suicide|bomb|drone|air|morning|night|weekend)\s+)?"
+    r"(?:attack|assault|raid|blast|explosion|bombing|strike|air ?strike|shelling|ambush)"
+    r"(?:\s+(?:at|in|on|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+    r"(?:\s+(?:occurred|took place|happened)\b[^.;,]{0,40}?\s+and)?\s+(?:also\s+|has\s+|had\s+)?$")
+_TOLL_VERB = re.compile(r"(?i)(?:killed|killing|kills|left)\b")
 # "In an ensuing gun battle, ...", "in the subsequent clashes": the fight the act just reported led to
 _ENSUING = re.compile(r"\b(?:ensuing|subsequent|resulting)\s+$", re.I)
 _BORDER_BEFORE = re.compile(r"(?:\bbordering|\bborders?\s+(?:with\s+)?|\bfrontier\s+with|\bacross\s+from)\s*(?:the\s+)?$", re.I)
 _BORDER_AFTER = re.compile(r"^['’]?s?\s+(?:border|frontier)\b", re.I)
 
 
+# where an organisation sits ("Doha-based Al Jazeera aired footage of police firing tear gas"):
+# not where the act happened
+_BASED_AFTER = re.compile(r"[-‐–\s]based\b", re.I)
+
+
 def reference_point(text: str, t: Toponym) -> bool:
     """Whether a toponym only locates something else: "bordering Venezuela", "near the Mali
-    border", "on the border with Chad", where a source sits ("an army official in Peshawar").
+    border", "on the border with Chad", where a source sits ("an army official in Peshawar",
+    "Doha-based Al Jazeera").
     Such a place is not where the event happened."""
     before = text[max(0, t.start - 80):t.start]
     return border_reference(text, t.start, t.end) or bool(_SOURCE_IN.search(before[-40:])) \
-        or bool(_APPOSED_DISTANCE.search(before))
+        or bool(_APPOSED_DISTANCE.search(before)) or bool(_BASED_AFTER.match(text, t.end))
 
 
 # the cause a demonstration names ("calling for a ceasefire in Gaza", "in solidarity with the
@@ -249,6 +264,13 @@ def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
     reference = published or anchor
     if resolved is not None and reference is not None:
         if resolved > reference or (reference - resolved).days > RECAP_DAYS:
+            return None, None, near, True
+        st = info.sentence.start
+        if (reference - resolved).days > NAMED_BY_DATE_DAYS and trig.start >= near.end \
+                and re.search(r"\b[Tt]he\s+$", info.sentence.text[:near.start - st]) \
+                and re.fullmatch(r"\s*(?:[a-z-]+\s+){0,2}", info.sentence.text[near.end - st:trig.start - st]):
+            # an act named by its date ("a direct fallout of the April 21 suicide bombings", in a
+            # report of May 13): a past event the story recalls, not one it reports
             return None, None, near, True
     elif resolved is None and published is None and anchor is not None:
         # a relative date stays null with a partial publication date, but it can still rule a
@@ -458,6 +480,7 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             m.anaphoric = m.ensuing or bool(_ANAPHOR_BEFORE.search(s.text[max(0, rel - 25):rel])
                                             and _ANAPHOR_NOUN.match(trig.text)) \
                 or _SUBJECT_ANAPHOR.match(s.text[:rel]) is not None \
+                or (_TOLL_VERB.match(trig.text) is not None and _SUBJECT_ANAPHOR_INNER.search(s.text[:rel]) is not None) \
                 or (_THE_ONLY.match(s.text[:rel]) is not None and _ACTOR_NOUN.match(trig.text) is not None)
             # place: the nearest specific toponym (a resolved town or feature, else any toponym)
             tkey = lambda tp: (tp[0].start, tp[0].end)  # noqa: E731

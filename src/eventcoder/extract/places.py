@@ -23,7 +23,7 @@ _CAP = r"(?:(?:(?:al|el|ad|as|an|ar|at|ash|de|del|la|le|du|des|di)-)|(?:(?:al|el
 # in every possible way, which made the matcher's time explode on long hyphenated runs)
 # (and "al", "el", "del", "du", "des" before a name are _CAP's own, never a word of their
 # own here: "al Kano al Kano ..." must have one reading)
-_NAME = _CAP + r"(?: (?:" + _CAP + r"|(?:de|la|wa|ya)\b(?=[ -][A-Z])))*"
+_NAME = _CAP + r"(?: (?:" + _CAP + r"|(?:de|la|wa|ya|do|da|dos|das)\b(?=[ -][A-Z])))*"
 _FEATURE_BEFORE = re.compile(
     r"\b(?P<f>village|villages|town|city|hamlet|locality|district|neighbou?rhood|area|region|province|state|county|"
     r"commune|settlement|camp|island|islands|market town|border town|capital|municipality|department|governorate|"

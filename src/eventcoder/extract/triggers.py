@@ -147,7 +147,10 @@ _CALLED_OFF_AFTER = re.compile(r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A
                                r"(?:\s+(?:(?:that|which)\s+(?:had\s+been|was|were)\s+)?(?:scheduled|planned|set|due)\b"
                                r"[^.;]{0,60}?)?"
                                r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:postponed|cancell?ed|"
-                               r"called\s+off|suspended|put\s+off|scrapped|banned|blocked|prevented)\b", re.I)
+                               r"called\s+off|suspended|put\s+off|scrapped|banned|blocked|prevented)\b"
+                               # "fresh protests were being organised on social media": not yet held
+                               r"|\s+(?:(?:were|was|are|is)\s+being|(?:were|was|are|is)\s+(?:still\s+)?to\s+be|to\s+be)\s+"
+                               r"(?:organi[sz]ed|planned|called|prepared|held)\b", re.I)
 
 
 def _context(needs: re.Pattern[str], text: str) -> bool:
