@@ -137,3 +137,17 @@ def test_a_title_case_city_and_a_spaced_dash_open_the_lead_as_a_dateline():
     lead = "Jakarta – Gunmen attacked construction workers in a remote village, police said Tuesday."
     assert lead[dateline_end(lead):].startswith("Gunmen attacked")
     assert dateline_end("Gunmen – at least ten – attacked a village.") == 0
+
+
+def test_a_list_of_other_stories_after_the_article_is_dropped():
+    # "Popular posts from this blog" and the headlines under it are other stories (one of them a
+    # protest in another country came out as an event of this report)
+    art = clean_text(_doc("Shooting reported on the front line\n\nBAKU -- An army officer was shot dead on Monday, "
+                          "officials said.\n\nThe officials said the ceasefire was violated near Aghdam.\n\n"
+                          "Popular posts from this blog\n\nHow a cyber attack hampered protesters in a far city\n\n"
+                          "Former guerrilla and police officer pose together"))
+    assert art.text.endswith("The officials said the ceasefire was violated near Aghdam.")
+    # a heading of that kind before the article has begun is page furniture, not its end
+    art = clean_text(_doc("Latest news\n\nGunmen kill four herders near Kidal market\n\nKIDAL, Mali, Sept. 3, 2022 - "
+                          "Gunmen killed four herders near Kidal on Thursday.\n\nThe attack was the third this month."))
+    assert art.text.endswith("The attack was the third this month.")

@@ -45,6 +45,13 @@ _INLINE_RELATED = re.compile(r"\s(?:READ ALSO|ALSO READ|Read also|Also read|READ
 _RELATED = re.compile(r"^(?:RELATED|READ MORE|ALSO READ|SEE ALSO|MORE ON THIS)\b|^(?:Related|Read more|Also read|See also)\s*:")
 # Once one of these appears, the rest of the page is comment machinery.
 _TAIL_START = re.compile(r"^(?:do you like this article\??|\d+\s+comment\(s\)|comments?\s*\(\d+\)|leave a (?:comment|reply))$", re.I)
+# A heading over a list of other stories' headlines ("Popular posts from this blog", "You may
+# also like", "Most read"): once the article has begun, the rest of the page is those links.
+_LIST_TAIL = re.compile(r"^(?:popular posts(?: from this blog)?|related (?:posts|articles|stories|news|content|coverage)|"
+                        r"more from [\w .'’-]{1,40}|you (?:may|might) also (?:like|be interested in)|"
+                        r"most (?:read|popular|viewed|shared)(?: stories| articles| news)?|trending(?: now| stories| news)?|"
+                        r"recommended(?: for you| stories| articles| reading)?|more (?:stories|news|headlines)|"
+                        r"read next|what to read next|other news|latest (?:news|stories|posts|headlines))\s*:?$", re.I)
 _CAPTION = re.compile(
     r"(?:\[(?:photo|image|picture|file photo)[^\]]*\]\s*$|\((?:photo|image|file photo)[^)]*\)\s*$|^(?:photo|caption|image)\s*:)",
     re.I,
@@ -388,7 +395,7 @@ def clean_text(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
         elif title is None:
             paras.extend((h, False) for h in head if len(h.split()) > 6)
     for n, line in enumerate(lines[idx:]):
-        if _TAIL_START.match(line):
+        if _TAIL_START.match(line) or (len(paras) >= 2 and _LIST_TAIL.match(line.strip())):
             break
         if _WIDGET.match(line) or (_RELATED.match(line) and len(line.split()) <= 30):
             continue

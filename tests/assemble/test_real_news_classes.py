@@ -1891,3 +1891,12 @@ def test_an_act_named_by_a_date_weeks_before_is_recalled_not_reported(code):
     coded = code("Riots in Mosul\n\nRioters torched shops in Mosul on Monday, police said. The violence is a direct "
                  "fallout of the April 21 suicide bombings, officials said.", published="2019-05-13")
     assert _events(coded) == [("Riots", "Violent demonstration", "2019-05-13", "IQ", "Mosul", 0)]
+
+
+def test_an_officer_shot_dead_and_a_ceasefire_violated_at_a_place_is_a_clash(code):
+    # class 1: "one of its army officers has been shot dead"; "violated the cease-fire ... late on
+    # Monday near Hawija" gives the clash its day and place
+    coded = code("Iraqi officer killed near Hawija\n\nBAGHDAD -- Iraq says one of its army officers has been shot "
+                 "dead near the front line.\n\nThe officials said militants \"violated the cease-fire agreement\" "
+                 "late on Monday near Hawija.", published="2024-03-06")
+    assert _events(coded) == [("Battles", "Armed clash", "2024-03-04", "IQ", "Hawija", 1)]
