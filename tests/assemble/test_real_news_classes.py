@@ -1877,6 +1877,22 @@ def test_where_a_broadcaster_is_based_is_not_where_the_protest_was():
     assert reference_point(text, Toponym("Doha", 0, 4))
     assert not reference_point(text, Toponym("Manama", text.index("Manama"), text.index("Manama") + 6))
 
+    # "the north-eastern Paris suburb of Stains": Paris says whose suburb; "in Khuzdar district of
+    # Balochistan" names the district itself
+    for text, name, ref in (("Youths torched a bus in the north-eastern Paris suburb of Stains.", "Paris", True),
+                            ("Youths torched a bus in the north-eastern Paris suburb of Stains.", "Stains", False),
+                            ("in another Paris suburb, Vitry-sur-Seine, youths threw gasoline bombs", "Paris", True),
+                            ("Armed men attacked a camp in Khuzdar district of Balochistan.", "Khuzdar", False)):
+        i = text.index(name)
+        assert reference_point(text, Toponym(name, i, i + len(name))) is ref, (text, name)
+
+
+def test_youths_who_stone_police_or_throw_gasoline_bombs_riot(code):
+    coded = code("Unrest in Mali\n\nYouths stoned police in Sevare on Tuesday, police said.\n\nIn Mopti, youths threw "
+                 "gasoline bombs at a police station on Wednesday.", published="2024-03-07")
+    assert sorted(_events(coded)) == [("Riots", "Violent demonstration", "2024-03-05", "ML", "Sevare", 0),
+                                      ("Riots", "Violent demonstration", "2024-03-06", "ML", "Mopti", 0)]
+
 
 def test_land_retaken_by_villagers_is_no_government_recapture(code):
     # class 6: "retook" needs armed men in its sentence to be a recapture of territory

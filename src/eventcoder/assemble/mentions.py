@@ -165,6 +165,15 @@ _BORDER_AFTER = re.compile(r"^['’]?s?\s+(?:border|frontier)\b", re.I)
 _BASED_AFTER = re.compile(r"[-‐–\s]based\b", re.I)
 
 
+# a city that names whose suburb or district the next name is ("the Paris suburb of Stains",
+# "the Baghdad neighbourhood of Sadr City"): the next name is the place
+# (after an article: "in Khuzdar district of Balochistan" names the district itself; a district
+# is left out: "the Kohistan district of Badakhshan province" names the district)
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|another)\s+(?:(?!(?:in|at|of|near|on|from|to|into|outside)\s)[a-z-]+\s+){0,2}$",
+                             re.I)
+_QUALIFIES_NEXT = re.compile(r"\s+(?:suburbs?|neighbou?rhood|quarter|township)(?:\s+of\s+|,\s+)(?:the\s+)?[A-Z]")
+
+
 def reference_point(text: str, t: Toponym) -> bool:
     """Whether a toponym only locates something else: "bordering Venezuela", "near the Mali
     border", "on the border with Chad", where a source sits ("an army official in Peshawar",
@@ -172,7 +181,8 @@ def reference_point(text: str, t: Toponym) -> bool:
     Such a place is not where the event happened."""
     before = text[max(0, t.start - 80):t.start]
     return border_reference(text, t.start, t.end) or bool(_SOURCE_IN.search(before[-40:])) \
-        or bool(_APPOSED_DISTANCE.search(before)) or bool(_BASED_AFTER.match(text, t.end))
+        or bool(_APPOSED_DISTANCE.search(before)) or bool(_BASED_AFTER.match(text, t.end)) \
+        or bool(_QUALIFIES_NEXT.match(text, t.end) and _ARTICLE_BEFORE.search(before))
 
 
 # the cause a demonstration names ("calling for a ceasefire in Gaza", "in solidarity with the
