@@ -327,3 +327,22 @@ def test_names_with_portuguese_particles_are_whole():
     found = find_toponyms("Two men were shot in the state of Mato Grosso do Sul on Sunday and in Rio Grande do Sul "
                           "state.", 0, [])
     assert [(t.text, t.feature) for t in found] == [("Mato Grosso do Sul", "state"), ("Rio Grande do Sul", "state")]
+
+
+def test_a_country_called_a_state_is_the_country_and_former_states_are_no_places():
+    # "the ex-Soviet state of Georgia" placed a protest in the US state (and "Soviet" in Turkey)
+    from eventcoder.extract.places import find_toponyms
+
+    def found(text):
+        return [(t.text, t.feature) for t in find_toponyms(text, 0, [])]
+
+    assert found("Police in the ex-Soviet state of Georgia used tear gas on Wednesday.") == [("Georgia", None)]
+    assert found("Storms hit the US state of Georgia.") == [("US", None), ("Georgia", "state")]
+
+
+def test_arabic_particles_inside_a_name_keep_it_whole():
+    # "Salah ad Din province" was "Salah" (a Turkish village's other name)
+    from eventcoder.extract.places import find_toponyms
+
+    found = find_toponyms("A drone bombed a camp near Amerli in Salah ad Din province.", 0, [])
+    assert [(t.text, t.feature) for t in found] == [("Amerli", None), ("Salah ad Din", "province")]

@@ -23,7 +23,7 @@ _CAP = r"(?:(?:(?:al|el|ad|as|an|ar|at|ash|de|del|la|le|du|des|di)-)|(?:(?:al|el
 # in every possible way, which made the matcher's time explode on long hyphenated runs)
 # (and "al", "el", "del", "du", "des" before a name are _CAP's own, never a word of their
 # own here: "al Kano al Kano ..." must have one reading)
-_NAME = _CAP + r"(?: (?:" + _CAP + r"|(?:de|la|wa|ya|do|da|dos|das)\b(?=[ -][A-Z])))*"
+_NAME = _CAP + r"(?: (?:" + _CAP + r"|(?:de|la|wa|ya|do|da|dos|das|ad|ez|ed|ud|ul)\b(?=[ -][A-Z])))*"
 _FEATURE_BEFORE = re.compile(
     r"\b(?P<f>village|villages|town|city|hamlet|locality|district|neighbou?rhood|area|region|province|state|county|"
     r"commune|settlement|camp|island|islands|market town|border town|capital|municipality|department|governorate|"
@@ -80,7 +80,9 @@ _STOP = {"The", "A", "An", "On", "In", "At", "He", "She", "They", "It", "We", "I
          # faiths and peoples named as adjectives ("in Sunni areas", "an Indigenous community")
          "Sunni", "Shia", "Shiite", "Shi'ite", "Shi’ite", "Alawite", "Druze", "Coptic", "Muslim", "Christian",
          "Catholic", "Jewish", "Hindu", "Buddhist",
-         "Indigenous", "Western", "Eastern", "Northern", "Southern"}
+         "Indigenous", "Western", "Eastern", "Northern", "Southern",
+         # states that are no more, named as adjectives ("the ex-Soviet state of Georgia")
+         "Soviet", "Ex-Soviet", "Yugoslav", "Ottoman"}
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,9 @@ _NEVER_PLACES = {"Quran", "Koran", "Qur'an", "Qur’an", "Bible", "Torah", "Alla
 # "a residential district of Kharkiv", "an industrial area of Aden": a part of a town
 _PART_OF_TOWN = re.compile(r"\b(?:a|an|residential|industrial|commercial|business|busy|crowded|densely populated|"
                            r"poor|upscale)\s+$", re.I)
+# a federation's name before "state of" ("the US state of Georgia"): its state, not a country
+_FEDERATION_BEFORE = re.compile(r"\b(?:US|U\.S\.|American|United States|Mexican|Indian|Nigerian|Brazilian|"
+                                r"Australian|German|Malaysian|Venezuelan|Sudanese)\s+$")
 # "<Country> state of <Name>": the feature word belongs to the name after "of"
 _COUNTRY_QUALIFIER = re.compile(r"\s+of\s+[A-Z]")
 
@@ -221,6 +226,9 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             feat = m.groupdict().get("f")
             if pat is _FEATURE_AFTER and _COUNTRY_QUALIFIER.match(text[m.end():]) and _is_country_name(name):
                 continue  # "the central Mexico state of Guanajuato": the word is the next name's
+            if pat is _FEATURE_BEFORE and feat and feat.lower() == "state" and _is_country_name(name) \
+                    and not _FEDERATION_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+                feat = None  # "the ex-Soviet state of Georgia", "the Gulf state of Qatar": the country
             if pat is _FEATURE_BEFORE and feat and feat.lower() in ("district", "area", "region") \
                     and _PART_OF_TOWN.search(text[max(0, m.start() - 20):m.start()]):
                 feat = None  # "a residential district of Kharkiv": a part of the city, not a division
