@@ -151,3 +151,16 @@ def test_a_list_of_other_stories_after_the_article_is_dropped():
     art = clean_text(_doc("Latest news\n\nGunmen kill four herders near Kidal market\n\nKIDAL, Mali, Sept. 3, 2022 - "
                           "Gunmen killed four herders near Kidal on Thursday.\n\nThe attack was the third this month."))
     assert art.text.endswith("The attack was the third this month.")
+
+
+def test_links_to_videos_with_their_length_are_dropped():
+    # "Sudan: U.S. sanctions over alleged chemical weapons use come into force 01:47" under a
+    # report on another country came out as a chemical weapons event
+    art = clean_text(_doc("Peacekeepers' base comes under fire\n\nBANGUI -- Gunmen fired on a UN base in Bria on "
+                          "Monday, the mission said.\n\n01:11\nSudan: U.S. sanctions over alleged chemical weapons use "
+                          "come into force\n01:47\n\nPeace talks resume in the capital 02:05"))
+    assert art.text.endswith("Gunmen fired on a UN base in Bria on Monday, the mission said.")
+    # a date line with a time is no video
+    art = clean_text(_doc("Gunmen kill four herders near Kidal market\n\nUpdated: 2022-09-03 11:35\n\nGunmen killed four "
+                          "herders near Kidal on Thursday, a local official said."))
+    assert str(art.published) == "2022-09-03"

@@ -43,6 +43,10 @@ _INLINE_RELATED = re.compile(r"\s(?:READ ALSO|ALSO READ|Read also|Also read|READ
                              r"(?:\S+\s+){1,20}?\S*\s?[–—]\s?[A-Z][\w.]*(?=\s+[A-Z])")
 # A link to another story ("RELATED U.S. airstrikes target ...", "Read more: ..."), case-sensitive.
 _RELATED = re.compile(r"^(?:RELATED|READ MORE|ALSO READ|SEE ALSO|MORE ON THIS)\b|^(?:Related|Read more|Also read|See also)\s*:")
+# A link to a video: a headline with no full stop and no figures, the clip's length after it or
+# on the next line ("Sudan: U.S. sanctions over alleged chemical weapons use come into force 01:47").
+_VIDEO_LINK = re.compile(r"^(?!.*[.!?][\"”’']?\s+[A-Z])[^!?\d]{10,200}[^.!?\s\d]\s+\d{1,2}:\d{2}\s*$")
+_DURATION = re.compile(r"^\s*\d{1,2}:\d{2}\s*$")
 # Once one of these appears, the rest of the page is comment machinery.
 _TAIL_START = re.compile(r"^(?:do you like this article\??|\d+\s+comment\(s\)|comments?\s*\(\d+\)|leave a (?:comment|reply))$", re.I)
 # A heading over a list of other stories' headlines ("Popular posts from this blog", "You may
@@ -397,7 +401,11 @@ def clean_text(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
     for n, line in enumerate(lines[idx:]):
         if _TAIL_START.match(line) or (len(paras) >= 2 and _LIST_TAIL.match(line.strip())):
             break
-        if _WIDGET.match(line) or (_RELATED.match(line) and len(line.split()) <= 30):
+        if _WIDGET.match(line) or (_RELATED.match(line) and len(line.split()) <= 30) or _VIDEO_LINK.match(line):
+            continue
+        if _DURATION.match(line):
+            if paras and not paras[-1][0].rstrip().endswith((".", "!", "?", '"', "”")):
+                paras.pop()  # the video's headline on the line before its length
             continue
         line = _INLINE_RELATED.sub("", line)
         if n < 4 and not paras:

@@ -1916,3 +1916,13 @@ def test_an_officer_shot_dead_and_a_ceasefire_violated_at_a_place_is_a_clash(cod
                  "dead near the front line.\n\nThe officials said militants \"violated the cease-fire agreement\" "
                  "late on Monday near Hawija.", published="2024-03-06")
     assert _events(coded) == [("Battles", "Armed clash", "2024-03-04", "IQ", "Hawija", 1)]
+
+
+def test_a_takeover_in_early_2012_is_background(code):
+    # class 4: "took control of the north in early 2012" (a season or part of a year before the
+    # article's year)
+    coded = code("Six Malian troops were killed on Tuesday when their vehicle drove over a land mine near Sevare, "
+                 "the army said.\n\nMali has been struggling to return to stability after extremists took control of "
+                 "the north in early 2012, prompting a military intervention by France.", published="2019-03-13")
+    assert _events(coded) == [("Explosions/Remote violence", "Remote explosive/landmine/IED", "2019-03-12", "ML",
+                               "Sevare", 6)]
