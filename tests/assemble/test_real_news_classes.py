@@ -1926,3 +1926,25 @@ def test_a_takeover_in_early_2012_is_background(code):
                  "the north in early 2012, prompting a military intervention by France.", published="2019-03-13")
     assert _events(coded) == [("Explosions/Remote violence", "Remote explosive/landmine/IED", "2019-03-12", "ML",
                                "Sevare", 6)]
+
+
+def test_headline_tenses_of_burning_make_a_list_of_riots(code):
+    # class 2: a roundup's bullets ("*** Protesters set gas station ablaze in Irbid", "Protesters
+    # torch court building in Karak") are riots, one per town, not peaceful protests
+    coded = code("Fuel price riots in Iraq\n\nThe prime minister announced fuel price hikes on Tuesday, setting off "
+                 "protests.\n\n*** Protesters set gas station ablaze in Mosul\n\n*** Protesters torch court building "
+                 "in Tikrit", published="2012-11-14")
+    assert _events(coded) == [("Riots", "Violent demonstration", "2012-11-13", "IQ", "Mosul", 0),
+                              ("Riots", "Violent demonstration", "2012-11-13", "IQ", "Tikrit", 0)]
+
+
+def test_warplanes_that_killed_on_a_named_day_and_rockets_that_fell_are_remote_violence(code):
+    # class 2: "Coalition warplanes on Friday killed 65 people" (a day between subject and verb)
+    # and "Two rockets fell on the market, killing 14" were attacks on civilians; a takeover
+    # "last September" is background
+    coded = code("Fighting in Iraq\n\nTwo rockets fell on a market in Mosul on Monday, killing 14 people, residents "
+                 "said.\n\nCoalition warplanes on Friday killed 65 people in Tikrit, officials said. The militants "
+                 "took control of Tikrit last September.", published="2015-08-25")
+    assert sorted(_events(coded)) == [
+        ("Explosions/Remote violence", "Air/drone strike", "2015-08-21", "IQ", "Tikrit", 65),
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack", "2015-08-24", "IQ", "Mosul", 14)]

@@ -32,6 +32,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Also in April, the military bombed ...": a month named without its day or year
     ("month", re.compile(r"\b(?i:in|since|during|until|from)\s+(?i:early\s+|late\s+|mid-?)?(?P<m>January|February|March|"
                          r"April|May|June|July|August|September|October|November|December)\b(?!\s+\d)")),
+    # "took control of Sanaa last September": the latest such month before the report
+    ("month", re.compile(r"\b(?i:last)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)\b(?!\s+\d)")),
     # "The September deal signed by Russia and Turkey": an agreement of that month
     ("month", re.compile(r"\b(?i:the)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|"
                          r"November|December)(?=\s+(?:deal|agreement|accord|ceasefire|truce|pact|talks|summit)\b)")),
