@@ -1948,3 +1948,31 @@ def test_warplanes_that_killed_on_a_named_day_and_rockets_that_fell_are_remote_v
     assert sorted(_events(coded)) == [
         ("Explosions/Remote violence", "Air/drone strike", "2015-08-21", "IQ", "Tikrit", 65),
         ("Explosions/Remote violence", "Shelling/artillery/missile attack", "2015-08-24", "IQ", "Mosul", 14)]
+
+
+def test_vehicles_that_exploded_and_attacks_with_explosives_are_bombings(code):
+    # class 2: "Several vehicles, including police units, exploded ... and two police officers were
+    # killed" was a clash; "attacks with explosives" no event at all
+    coded = code("Bombings in Iraq\n\nSeveral vehicles, including police units, exploded in Mosul on Tuesday and two "
+                 "police officers were killed, officials said.\n\nThe minister said there were three attacks with "
+                 "explosives in Tikrit on Tuesday.", published="2022-11-02")
+    assert _events(coded) == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED", "2022-11-01", "IQ", "Mosul", 2),
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED", "2022-11-01", "IQ", "Tikrit", 0)]
+
+
+def test_a_roundup_of_attacks_in_several_districts_is_one_event_each(code):
+    # class 3: "They beheaded the man" is dated and placed by the sentence before it ("Last Monday,
+    # 5 August, ... near Kwanar village"); attacks in different named districts are apart; "an
+    # attack against the ... police post" is a clash
+    coded = code("Further attacks in Zamfara\n\nGunmen on Friday night attacked the village of Dankurmi, in Maru "
+                 "district, burning 22 houses, officials said on Monday.\n\nLast Monday, 5 August, a group of gunmen "
+                 "surprised a couple near Kwanar village, in Anka district. They beheaded the man and kidnapped the "
+                 "woman.\n\nGunmen also attacked a police post at Kaya, in Bungudu district. One policeman was "
+                 "killed.\n\nLast Tuesday there was an attack against the Gora police post, in Gusau district.",
+                 published="2019-08-12")
+    civilians = [(e.sub_event_type, e.event_date, e.location, e.fatalities) for e in coded.events
+                 if e.event_type == "Violence against civilians"]
+    assert civilians == [("Attack", "2019-08-09", "Dankurmi", 0), ("Attack", "2019-08-05", "Kwanar", 1)]
+    assert [(e.sub_event_type, e.actor2, e.fatalities) for e in coded.events if e.event_type == "Battles"] == [
+        ("Armed clash", "Police Forces of Nigeria", 1), ("Armed clash", "Police Forces of Nigeria", 0)]

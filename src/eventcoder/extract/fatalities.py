@@ -153,6 +153,10 @@ _SINGLE = re.compile(
     r"\s+(?:was|had been|has been)\s+(?:killed|shot dead|killed and|(?:beaten|burned|burnt|hacked|stabbed|stoned|clubbed|lynched) to death|"
     r"lynched|(?:burned|burnt) alive)|"
     r"shot\s+(?:the|a|an|one)\s+(?:[\w-]+\s+){0,1}?(?P<x>driver|man|woman|boy|girl|soldier|policeman|officer|villager|farmer|trader|teacher|student|guard)\s+dead|"
+    # "They beheaded the man and kidnapped the women": one person told by the article
+    r"(?:beheaded|beheading|hacked to death|stabbed to death|lynched|shot dead|executed)\s+the\s+"
+    r"(?P<b>man|woman|boy|girl|husband|wife|father|mother|son|daughter|driver|soldier|policeman|villager|farmer|"
+    r"trader|teacher|chief|pastor|priest|imam)\b(?!['’])|"
     r"(?:killing|killed|claimed the life of|claiming the life of|took the life of|shot dead|shooting dead|gunned down|"
     r"gunning down|murdered|murdering|assassinated|stabbed to death|hacked to death|beheaded|executed|lynched|"
     r"(?:beat|beaten|stoned|hacked|clubbed) to death(?:\s+and\s+set\s+(?:ablaze|alight|on fire))?|(?:burned|burnt) alive)\s+(?:a|an|one)\s+"
@@ -263,7 +267,7 @@ def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
                 continue  # "99999999999999999999 people": not a toll anyone reports
             found.append(DeathCount(val[0], val[1], offset + m.start(), offset + m.end(), m.group(0), val[2], val[3]))
     for m in _SINGLE.finditer(text):
-        v = (m.group("v") or m.group("w") or m.group("x") or m.group("t")
+        v = (m.group("v") or m.group("w") or m.group("x") or m.group("b") or m.group("t")
              or ("person" if m.group("age") or m.group("named") else "")).lower()
         n, end, nouns = 1, m.end(), [v]
         if m.group("w") or m.group("t"):
