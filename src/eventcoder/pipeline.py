@@ -22,7 +22,6 @@ import yaml
 
 from eventcoder.assemble import (
     CLAIM,
-    PRONOUN_SUBJECT,
     SentenceInfo,
     article_countries,
     assemble_events,
@@ -170,12 +169,7 @@ class Pipeline:
                 # Thursday night") right after a marked one
                 paras = {s.paragraph for s in cands}
                 chosen = {s.start for s in cands}
-                # and the sentence before one whose subject is a pronoun ("They beheaded the
-                # man"): it may say where and when
-                setting = {body[i - 1].start for i, s in enumerate(body) if i and s.start in chosen
-                           and PRONOUN_SUBJECT.match(s.text) and body[i - 1].paragraph == s.paragraph
-                           and not body[i - 1].is_title}
-                cands = [s for s in body if s.start in chosen or s.start in setting or (
+                cands = [s for s in body if s.start in chosen or (
                     not s.is_title and (s.paragraph in paras or s.paragraph - 1 in paras) and is_follow_up(s.text))]
         lead = next((s for s in body if not s.is_title), None)
         if not cands and not every_sentence:

@@ -1961,18 +1961,10 @@ def test_vehicles_that_exploded_and_attacks_with_explosives_are_bombings(code):
         ("Explosions/Remote violence", "Remote explosive/landmine/IED", "2022-11-01", "IQ", "Tikrit", 0)]
 
 
-def test_a_roundup_of_attacks_in_several_districts_is_one_event_each(code):
-    # class 3: "They beheaded the man" is dated and placed by the sentence before it ("Last Monday,
-    # 5 August, ... near Kwanar village"); attacks in different named districts are apart; "an
-    # attack against the ... police post" is a clash
-    coded = code("Further attacks in Zamfara\n\nGunmen on Friday night attacked the village of Dankurmi, in Maru "
-                 "district, burning 22 houses, officials said on Monday.\n\nLast Monday, 5 August, a group of gunmen "
-                 "surprised a couple near Kwanar village, in Anka district. They beheaded the man and kidnapped the "
-                 "woman.\n\nGunmen also attacked a police post at Kaya, in Bungudu district. One policeman was "
-                 "killed.\n\nLast Tuesday there was an attack against the Gora police post, in Gusau district.",
-                 published="2019-08-12")
-    civilians = [(e.sub_event_type, e.event_date, e.location, e.fatalities) for e in coded.events
-                 if e.event_type == "Violence against civilians"]
-    assert civilians == [("Attack", "2019-08-09", "Dankurmi", 0), ("Attack", "2019-08-05", "Kwanar", 1)]
-    assert [(e.sub_event_type, e.actor2, e.fatalities) for e in coded.events if e.event_type == "Battles"] == [
-        ("Armed clash", "Police Forces of Nigeria", 1), ("Armed clash", "Police Forces of Nigeria", 0)]
+def test_an_attack_against_a_post_is_a_clash_and_beheading_the_man_one_death(code):
+    # class 1/2: "an attack against the ... post" (not only "on"); "beheaded the man and kidnapped
+    # his wife" is a killing of one, not an abduction
+    coded = code("Attacks in Zamfara\n\nLast Tuesday there was an attack against the police post in Tsafe, officials "
+                 "said.\n\nIn Gusau on Sunday, gunmen beheaded the man and kidnapped his wife.", published="2019-08-12")
+    assert _events(coded) == [("Battles", "Armed clash", "2019-08-06", "NG", "Tsafe", 0),
+                              ("Violence against civilians", "Attack", "2019-08-11", "NG", "Gusau", 1)]

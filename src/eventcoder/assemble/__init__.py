@@ -23,8 +23,8 @@ from eventcoder.assemble.focus import (
     frame_irrelevant,
     history_report,
 )
-from eventcoder.assemble.mentions import CLAIM, PRONOUN_SUBJECT, is_follow_up
+from eventcoder.assemble.mentions import CLAIM, is_follow_up
 from eventcoder.assemble.records import SentenceInfo
 
-__all__ = ["CLAIM", "PRONOUN_SUBJECT", "SentenceInfo", "article_countries", "assemble_events", "court_report", "disaster_report",
+__all__ = ["CLAIM", "SentenceInfo", "article_countries", "assemble_events", "court_report", "disaster_report",
            "frame_irrelevant", "history_report", "is_follow_up"]

@@ -58,9 +58,6 @@ def _same_place(a: Mention, b: Mention) -> bool | None:
         if pa.latitude is not None and pb.latitude is not None:
             return abs(pa.latitude - pb.latitude) + abs((pa.longitude or 0) - (pb.longitude or 0)) < 0.1
         return False
-    da, db = _districts(a), _districts(b)
-    if da and db and not any(x in y or y in x for x in da for y in db):
-        return False  # "Chai, in Macomia district" and "Maganja ..., in Palma district"
     if pa is not None or pb is not None:
         # one name the gazetteer does not know (a checkpoint, a neighbourhood, a village):
         # it may lie inside the other place
@@ -71,16 +68,6 @@ def _same_place(a: Mention, b: Mention) -> bool | None:
             and abs(a.sentence.paragraph - b.sentence.paragraph) <= 1:
         return None  # two unknown names, one a district ("Reu Soh district" and a village in it, told next)
     return False
-
-def _districts(m: Mention) -> set[str]:
-    """The districts a mention's sentence names with their word ("in Macomia district"), else the
-    second-level division of its resolved town (GeoNames admin2), folded."""
-    named = {fold(strip_feature_word(t.text)) for t, _p in m.sentence_places
-             if (t.feature or "").lower() in ("district", "lga", "local government area", "upazila", "tehsil")}
-    if not named and m.place is not None and m.place.feature_class == "P" and m.place.admin2:
-        named = {fold(strip_feature_word(m.place.admin2))}
-    return named
-
 
 _THE_PROTESTERS = re.compile(r"\b(?:[Tt]he|[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Tt]hese)\s+(?:of the\s+)?(?:angry\s+)?"
                              r"(?:protesters|protestors|demonstrators|marchers|crowds?|youths|students|supporters)\b")

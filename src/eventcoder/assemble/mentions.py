@@ -424,15 +424,12 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
         return cache[0]
 
     previous: SentenceInfo | None = None
-    setting: SentenceInfo | None = None  # the sentence before, when it reported no act of its own
     for info in infos:
         s = info.sentence
         if s.is_title or s.is_caption:
             continue
         matches = info.triggers
         kept = choose_triggers(matches, info, previous, reported_before=bool(mentions))
-        setting = previous if previous is not None and previous.sentence.paragraph == s.paragraph \
-            and not previous.triggers else None
         previous = info
         continued = False
         if kept and mentions and all(k.generic for k in kept) and not info.toponyms \
@@ -539,41 +536,11 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                 owner = min(owners, key=lambda k: (dc.start - k.end) if k.end <= dc.start else (k.start - dc.start) * 3)
                 if owner is trig:
                     m.deaths.append(dc)
-            if setting is not None and m.date_mention is None and m.toponym is None \
-                    and PRONOUN_SUBJECT.match(s.text):
-                _set_by_sentence_before(m, setting, article, published, pub_year, anchor_of)
             m.actors = list(info.actors)
             m.sentence_places = list(info.toponyms)
             m.attribution = _attribution(s.text)
             mentions.append(m)
     return mentions
-
-# a sentence whose subject refers to the people of the sentence before ("They beheaded the
-# man", "The attackers then torched the houses")
-PRONOUN_SUBJECT = re.compile(r"^\W*(?:They|He|She|The (?:attackers|gunmen|assailants|insurgents|militants|raiders|"
-                             r"bandits|kidnappers|men|group|terrorists))\b")
-
-
-def _set_by_sentence_before(m: Mention, setting: SentenceInfo, article: Article, published: date | None,
-                            pub_year: int | None, anchor_of: Callable[[], date | None]) -> None:
-    """Date and place a mention whose sentence names neither, and whose subject is a pronoun, by
-    the sentence just before it in its paragraph, which set the scene without a trigger ("Last
-    Monday, 5 August, an insurgent group surprised a couple near Limala village. They beheaded
-    the man")."""
-    specific = [(t, p) for t, p in setting.toponyms if not reference_point(article.text, t)
-                and (p is None or not (p.is_country or p.is_admin1)) and not t.moving]
-    if not specific:
-        return  # (a sentence that names no place sets no scene: "..., a witness said on Sunday")
-    end = setting.sentence.end
-    probe = replace(m.trigger, start=end, end=end)
-    d, prec, dm, ruled_out = _date_for(setting, probe, published, pub_year, anchor_of)
-    if ruled_out:
-        return
-    if d is not None and dm is not None and not dm.reporting:
-        m.date, m.precision, m.date_mention = d, prec, dm
-    best = max(specificity(tp) for tp in specific)
-    m.toponym, m.place = next(tp for tp in specific if specificity(tp) == best)  # type: ignore[misc]
-
 
 _TOWN_FEATURES = {"village", "villages", "town", "city", "hamlet", "locality", "settlement", "camp", "neighbourhood",
                   "neighborhood", "commune", "market town", "border town", "capital", "community"}
