@@ -1968,3 +1968,25 @@ def test_an_attack_against_a_post_is_a_clash_and_beheading_the_man_one_death(cod
                  "said.\n\nIn Gusau on Sunday, gunmen beheaded the man and kidnapped his wife.", published="2019-08-12")
     assert _events(coded) == [("Battles", "Armed clash", "2019-08-06", "NG", "Tsafe", 0),
                               ("Violence against civilians", "Attack", "2019-08-11", "NG", "Gusau", 1)]
+
+
+def test_shot_dead_outside_his_house_by_attackers_is_an_attack_of_its_own(code):
+    # class 1: words between "shot dead" and "by two attackers" ("in front of his house"); the
+    # man was no casualty of the bomb told before
+    coded = code("Bombs and a murder in Zamfara\n\nIn Gusau, a patrol narrowly missed a roadside bomb on Friday. In "
+                 "Tsafe, a 42-year-old man was shot dead in front of his house by two attackers on a motorcycle on "
+                 "Friday.", published="2024-05-04")
+    assert _events(coded) == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED", "2024-05-03", "NG", "Gusau", 0),
+        ("Violence against civilians", "Attack", "2024-05-03", "NG", "Tsafe", 1)]
+
+
+def test_an_injunction_is_no_protest_and_they_who_burned_tyres_rioted(code):
+    # class 2: "an injunction against the demonstrations" (a court's, the day before) is no
+    # demonstration; "Along the road, they burned tyres" refers to the protesters of the sentence
+    # before: the march turned into a riot
+    coded = code("Protests in Ghana\n\nThe High Court in Accra yesterday granted businessmen an injunction against "
+                 "the demonstrations.\n\nThis morning, police fired teargas to disperse protesters who gathered in "
+                 "Kumasi despite the injunction.\n\nAlong the road, they burned tyres and some pelted stones at "
+                 "vehicles.", published="2022-07-20")
+    assert _events(coded) == [("Riots", "Violent demonstration", "2022-07-20", "GH", "Kumasi", 0)]

@@ -123,9 +123,9 @@ class TriggerMatch:
 
 
 # a protest that was blocked, banned or prevented did not happen ("as the authorities moved to
-# block a mass protest"): it gives no context to the words around it
-_PREVENTED = re.compile(r"\b(?:block|prevent|ban|banned|banning|thwart|foil|forbid|forbade|outlaw|prohibit)\w*"
-                        r"\s+(?:\w+\s+){0,3}$", re.I)
+# block a mass protest", "an injunction against the demonstrations"): it gives no context to the words around it
+_PREVENTED = re.compile(r"\b(?:block|prevent|ban|banned|banning|thwart|foil|forbid|forbade|outlaw|prohibit|injunction|"
+                        r"restrain)\w*\s+(?:\w+\s+){0,3}$", re.I)
 # ... unless it was defied ("defied a police ban and marched")
 _DEFIED = re.compile(r"\b(?:defied|defying|defy|despite|in defiance of)\s+(?:\w+\s+){0,3}$", re.I)
 
@@ -151,6 +151,9 @@ _CALLED_OFF_AFTER = re.compile(r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A
                                # "fresh protests were being organised on social media": not yet held
                                r"|\s+(?:(?:were|was|are|is)\s+being|(?:were|was|are|is)\s+(?:still\s+)?to\s+be|to\s+be)\s+"
                                r"(?:organi[sz]ed|planned|called|prepared|held)\b", re.I)
+
+
+_PRONOUN = re.compile(r"\b(?:[Tt]hey|[Ss]ome of them|[Mm]any of them|[Oo]thers)\b")
 
 
 def _context(needs: re.Pattern[str], text: str) -> bool:
@@ -217,12 +220,16 @@ class TriggerLexicon:
             (not t.literals or not t.literals.isdisjoint(present)) and t.pattern.search(text) is not None
             for t in self.triggers)
 
-    def find(self, text: str, offset: int = 0) -> list[TriggerMatch]:
-        """Every trigger match in ``text``; ``offset`` is added to the spans."""
+    def find(self, text: str, offset: int = 0, context: str = "") -> list[TriggerMatch]:
+        """Every trigger match in ``text``; ``offset`` is added to the spans. ``context``: the
+        sentence before, where ``text`` refers back to its people by a pronoun ("Along the road,
+        they burned tyres" after "protesters started marching"): a sub-type's needed words
+        may stand there."""
         out = []
         present = self._present(text)
+        around = text if not context or not _PRONOUN.search(text) else context + " " + text
         for t in self.triggers:
-            if (t.literals and t.literals.isdisjoint(present)) or (t.needs is not None and not _context(t.needs, text)):
+            if (t.literals and t.literals.isdisjoint(present)) or (t.needs is not None and not _context(t.needs, around)):
                 continue
             for m in t.pattern.finditer(text):
                 if t.event_type == "Protests" and (_prevented(text[max(0, m.start() - 60):m.start()])
