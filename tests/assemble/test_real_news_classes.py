@@ -1873,6 +1873,8 @@ def test_where_a_broadcaster_is_based_is_not_where_the_protest_was():
     from eventcoder.assemble.mentions import reference_point
     from eventcoder.extract.places import Toponym
 
+    text = "Workers kidnapped from the border area were found alive, the Interior Ministry in Gaza reported."
+    assert reference_point(text, Toponym("Gaza", text.index("Gaza"), text.index("Gaza") + 4))
     text = "Doha-based Al Jazeera aired footage of police firing tear gas at protesters in Manama."
     assert reference_point(text, Toponym("Doha", 0, 4))
     assert not reference_point(text, Toponym("Manama", text.index("Manama"), text.index("Manama") + 6))
@@ -1990,3 +1992,14 @@ def test_an_injunction_is_no_protest_and_they_who_burned_tyres_rioted(code):
                  "Kumasi despite the injunction.\n\nAlong the road, they burned tyres and some pelted stones at "
                  "vehicles.", published="2022-07-20")
     assert _events(coded) == [("Riots", "Violent demonstration", "2022-07-20", "GH", "Kumasi", 0)]
+
+
+def test_an_attack_a_later_sentence_tells_as_a_clash_between_two_groups_is_a_battle(code):
+    # class 2: "The statement said the clash was between ..." three paragraphs after "An attack
+    # ... killed at least five people": the attack was a battle of two armed groups
+    coded = code("Five killed in Zamfara\n\nAn attack in a remote community near Tsafe in Zamfara state killed at "
+                 "least five people on Saturday, the state government said.\n\nThe authorities deployed troops to "
+                 "the area.\n\nResidents fled to Gusau.\n\nThe statement said the clash was between the Ansaru group "
+                 "and a rival gang.", published="2024-01-08")
+    assert _events(coded) == [("Battles", "Armed clash", "2024-01-06", "NG", "Tsafe", 5)]
+    assert coded.events[0].actor2 == "Ansaru"

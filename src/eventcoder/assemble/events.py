@@ -97,6 +97,29 @@ def _reported(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+# "the clash was between the La Familia Michoacana and Los Tlacos crime groups": what the attack
+# just reported was
+_CLASH_BETWEEN = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:clash|clashes|fighting|gun ?battle|shoot-?out|confrontation)"
+                            r"\s+(?:was|were)\s+(?:\w+\s+)?between\b")
+
+
+def _told_as_clash(merged: list[Draft], reported: list[Draft]) -> set[int]:
+    """The attack drafts (by id) that a later sentence tells as a clash of two sides, in a draft
+    of its own that names no place or date ("The statement said the clash was between ..."):
+    the last reported attack before that sentence, which takes that sentence's mentions."""
+    out: set[int] = set()
+    kept = {id(d) for d in reported}
+    for d in merged:
+        if id(d) in kept or not any(_CLASH_BETWEEN.search(m.sentence.text) for m in d.mentions):
+            continue
+        before = [o for o in reported if o.first.sentence.start < d.first.sentence.start]
+        if before and (before[-1].first.event_type, before[-1].first.sub_event_type) == \
+                ("Violence against civilians", "Attack"):
+            out.add(id(before[-1]))
+            before[-1].mentions.extend(d.mentions)  # its sides (and evidence) join the attack's
+    return out
+
+
 def assemble_events(article: Article, infos: list[SentenceInfo], countries: list[str], res: Resources,
                     claims: list[ActorMention] | None = None, sentences: list[Sentence] | None = None,
                     recaps: list[str] | None = None) -> list[Event]:
@@ -115,7 +138,9 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
     # a publication date known in part ("2023-03") dates only what names its day and month
     published, pub_year = parse_published(article.published)
     mentions = build_mentions(infos, article, res, published, pub_year, recaps)
-    drafts = _reported(suppress_parts(merge_mentions(mentions)))
+    merged = suppress_parts(merge_mentions(mentions))
+    drafts = _reported(merged)
+    told_as_clash = _told_as_clash(merged, drafts)
     claims = claims or []
     events: list[Event] = []
     focus = countries[0] if countries else None
@@ -130,10 +155,12 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             # a demonstration whose report says it turned violent is one Riots event (ACLED)
             top_m = max(ms, key=lambda m: m.trigger.priority)
             sub, etype = top_m.sub_event_type, top_m.event_type
-        elif (etype, sub) == ("Violence against civilians", "Attack") and any(
-                m.event_type == "Battles" and m.ensuing for m in ms):
+        elif (etype, sub) == ("Violence against civilians", "Attack") and (any(
+                m.event_type == "Battles" and m.ensuing for m in ms) or id(draft) in told_as_clash):
             # an attack that led to a gun battle with security forces ("In an ensuing gun battle,
-            # security forces killed 58") is a battle: armed men fought on both sides (ACLED)
+            # security forces killed 58") is a battle: armed men fought on both sides (ACLED); so
+            # is one a later sentence tells as a clash of two sides ("the clash was between the La
+            # Familia Michoacana and Los Tlacos crime groups")
             etype, sub = "Battles", "Armed clash"
         # a date of the event itself before one that dates only the report ("said on Saturday")
         dated = next((m for m in ms if m.date is not None and not (m.date_mention and m.date_mention.reporting)),

@@ -214,8 +214,10 @@ _FORCE_AFTER = re.compile(r"\s+(?:military\s+)?(?:aircraft|warplanes|jets|fighte
                           r"gunships|regime|government forces|troops)\b")
 
 
-# where a source sits ("an army official in Peshawar confirmed the attack"): not the event's place
-_SOURCE_IN = re.compile(r"\b(?:officials?|spokes(?:man|woman|person)|sources?|correspondents?|reporters?)\s+"
+# where a source sits ("an army official in Peshawar confirmed the attack", "the Interior Ministry
+# in Gaza reported"): not the event's place
+_SOURCE_IN = re.compile(r"\b(?:officials?|spokes(?:man|woman|person)|sources?|correspondents?|reporters?|ministry|"
+                        r"ministries)\s+"
                         r"(?:based\s+)?in\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.I)
 
 
