@@ -346,3 +346,13 @@ def test_arabic_particles_inside_a_name_keep_it_whole():
 
     found = find_toponyms("A drone bombed a camp near Amerli in Salah ad Din province.", 0, [])
     assert [(t.text, t.feature) for t in found] == [("Amerli", None), ("Salah ad Din", "province")]
+
+
+def test_parts_of_a_city_in_the_plural_name_the_city():
+    # "shelling on several neighborhoods of El-Fasher" (NER read the city as an organisation):
+    # the city is the place
+    from eventcoder.extract.places import find_toponyms
+
+    found = find_toponyms("The militia carried out shelling on several neighborhoods of El-Fasher on Wednesday "
+                          "night and on districts of Omdurman.", 0, [])
+    assert [(t.text, t.feature) for t in found] == [("El-Fasher", None), ("Omdurman", None)]

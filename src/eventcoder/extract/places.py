@@ -25,7 +25,7 @@ _CAP = r"(?:(?:(?:al|el|ad|as|an|ar|at|ash|de|del|la|le|du|des|di)-)|(?:(?:al|el
 # own here: "al Kano al Kano ..." must have one reading)
 _NAME = _CAP + r"(?: (?:" + _CAP + r"|(?:de|la|wa|ya|do|da|dos|das|ad|ez|ed|ud|ul)\b(?=[ -][A-Z])))*"
 _FEATURE_BEFORE = re.compile(
-    r"\b(?P<f>village|villages|town|city|hamlet|locality|district|neighbou?rhood|area|region|province|state|county|"
+    r"\b(?P<f>village|villages|town|city|hamlet|locality|district|neighbou?rhoods?|districts|areas|area|region|province|state|county|"
     r"commune|settlement|camp|island|islands|market town|border town|capital|municipality|department|governorate|"
     r"sub-district|territory|valley|mountains|forest|centre|center|outskirts|heart|suburbs?|edge)\s+of\s+(?P<n>" + _NAME + r")"
 )
@@ -229,6 +229,8 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             if pat is _FEATURE_BEFORE and feat and feat.lower() == "state" and _is_country_name(name) \
                     and not _FEDERATION_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
                 feat = None  # "the ex-Soviet state of Georgia", "the Gulf state of Qatar": the country
+            if pat is _FEATURE_BEFORE and feat and feat.lower() in ("neighbourhoods", "neighborhoods", "districts", "areas"):
+                feat = None  # "several neighborhoods of El-Fasher": parts of the city, which is the place
             if pat is _FEATURE_BEFORE and feat and feat.lower() in ("district", "area", "region") \
                     and _PART_OF_TOWN.search(text[max(0, m.start() - 20):m.start()]):
                 feat = None  # "a residential district of Kharkiv": a part of the city, not a division
