@@ -2003,3 +2003,12 @@ def test_an_attack_a_later_sentence_tells_as_a_clash_between_two_groups_is_a_bat
                  "and a rival gang.", published="2024-01-08")
     assert _events(coded) == [("Battles", "Armed clash", "2024-01-06", "NG", "Tsafe", 5)]
     assert coded.events[0].actor2 == "Ansaru"
+
+
+def test_the_weekend_attack_is_dated_to_the_weekend(code):
+    # class 7: "The weekend attack on a church" in a Monday report took the publication day; it
+    # is the Saturday before (ACLED's time precision 2, a day within the week)
+    coded = code("Attack in Zamfara\n\nThe weekend attack on a church in Tsafe killed 40 worshippers, officials said "
+                 "on Monday.", published="2024-03-11")
+    assert [(e.event_date, e.time_precision, e.location, e.fatalities) for e in coded.events] == [
+        ("2024-03-09", 2, "Tsafe", 40)]

@@ -44,7 +44,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"fifteen|twenty|[2-9]|[1-2]\d|30|a) days? ago|the day before yesterday)\b", re.I)),
     # "on New Year's Day", "on Christmas Eve": the latest such day on or before publication
     ("holiday", re.compile(r"\b(?:(?:New Year's|New Year’s|Christmas) (?:Day|Eve)|Easter (?:Sunday|Monday))\b")),
-    ("weekend", re.compile(r"\b(?:(?:over|during|at|on) the weekend|(?:this|last) weekend)\b", re.I)),
+    # ("The weekend attack on a church": the weekend as the act's adjective)
+    ("weekend", re.compile(r"\b(?:(?:over|during|at|on) the weekend|(?:this|last) weekend|"
+                           r"(?<=[Tt]he )weekend(?=\s+(?:\w+\s+)?(?:attacks?|clashes|violence|raids?|bombings?|protests?|"
+                           r"riots?|fighting|shootings?|killings?|ambush|assault|strikes?|shelling)\b))\b", re.I)),
     ("yesterday", re.compile(r"\b(?:yesterday|last night)\b", re.I)),
     ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|earlier today|overnight|tonight)\b", re.I)),
     ("last_week", re.compile(r"\blast week\b", re.I)),
