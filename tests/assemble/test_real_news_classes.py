@@ -2012,3 +2012,12 @@ def test_the_weekend_attack_is_dated_to_the_weekend(code):
                  "on Monday.", published="2024-03-11")
     assert [(e.event_date, e.time_precision, e.location, e.fatalities) for e in coded.events] == [
         ("2024-03-09", 2, "Tsafe", 40)]
+
+
+def test_people_wounded_in_strikes_near_a_place_is_remote_violence(code):
+    # class 1: "Five civilians were wounded in strikes near a refugee camp in Makhmour": a strike
+    # of unstated kind (shelling, by the lexicon's convention), no verb of its own
+    coded = code("Iraq roundup\n\nTurkey continued operations against militants in northern Iraq on Friday.\n\nFive "
+                 "civilians were wounded in strikes near a refugee camp in Mosul on Friday.", published="2019-07-20")
+    assert _events(coded) == [("Explosions/Remote violence", "Shelling/artillery/missile attack", "2019-07-19", "IQ",
+                               "Mosul", 0)]
