@@ -164,3 +164,17 @@ def test_links_to_videos_with_their_length_are_dropped():
     art = clean_text(_doc("Gunmen kill four herders near Kidal market\n\nUpdated: 2022-09-03 11:35\n\nGunmen killed four "
                           "herders near Kidal on Thursday, a local official said."))
     assert str(art.published) == "2022-09-03"
+
+
+def test_bullet_lines_of_one_width_stay_apart():
+    # three "***" lines of about one width were joined as hard-wrapped text, so one riot took
+    # another town's words
+    art = clean_text(_doc("Riots across Bangladesh\n\nProtesters tried to storm the parliament in Dhaka on Saturday, "
+                          "police said.\n\n*** Protesters torch court building in Sylhet town\n*** Youths stoned police "
+                          "in Chittagong on Saturday\n*** A mob set the police station ablaze in Khulna\n*** Students "
+                          "blocked the highway in Rajshahi on Saturday"))
+    paras = [art.text[p.start:p.end] for p in art.paragraphs]
+    assert paras[-4:] == ["*** Protesters torch court building in Sylhet town",
+                          "*** Youths stoned police in Chittagong on Saturday",
+                          "*** A mob set the police station ablaze in Khulna",
+                          "*** Students blocked the highway in Rajshahi on Saturday"]

@@ -295,6 +295,11 @@ def _assemble(
     )
 
 
+# a list item ("*** Protesters torch court building in Karak", "• ...", "- ..."): never the
+# run-on of the line before
+_BULLET = re.compile(r"^\s*(?:[*•·▪◦‣]+\s*|[-–—]\s)")
+
+
 def _unwrap(lines: list[str], *, by_width: bool = True) -> list[str]:
     """Lines of a hard-wrapped text (wire copy: "... recaptured the port town of Mocimboa da" /
     "Praia, an insurgents' stronghold ..."), joined back into paragraphs. A line that does not
@@ -314,7 +319,8 @@ def _unwrap(lines: list[str], *, by_width: bool = True) -> list[str]:
         open_end = bool(prev) and bool(line) and not prev.rstrip().endswith((".", "?", "!", '"', "”", ":", ")"))
         if open_end and re.search(r"[A-Za-z]-$", prev) and line[:1].islower():
             out[-1] = prev[:-1] + line
-        elif open_end and (line[:1].islower() or line[:1].isdigit() or (regular and abs(len(last) - median) <= 15)):
+        elif open_end and not _BULLET.match(line) and (
+                line[:1].islower() or line[:1].isdigit() or (regular and abs(len(last) - median) <= 15)):
             out[-1] = prev + " " + line
         else:
             out.append(line)
@@ -364,8 +370,14 @@ def clean_text(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
         while len(sub) > 1 and len(sub[0].split()) <= 6 and not sub[0].endswith((".", "?", "!", ",", ";", ":", "-")) \
                 and sub[1][:1].isupper():
             lines.append(sub.pop(0))
-        if sub:
-            lines.append(" ".join(sub))
+        # (list items, "*** ..." or "• ...", are lines of their own: each may report another town)
+        groups: list[list[str]] = []
+        for item in sub:
+            if groups and not _BULLET.match(item):
+                groups[-1].append(item)
+            else:
+                groups.append([item])
+        lines.extend(" ".join(g) for g in groups)
     title = doc.title
     byline = None
     outlet = None
