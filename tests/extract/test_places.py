@@ -320,39 +320,33 @@ def test_capitals_a_compass_word_and_the_article(places_of):
     assert "White House" not in found
 
 
-def test_names_with_portuguese_particles_are_whole():
-    # "the state of Mato Grosso do Sul" is not "Mato Grosso" (another state)
+def _named(text: str) -> list[tuple[str, str | None]]:
+    """(name, feature word) of each toponym the patterns find in a sentence, NER left out."""
     from eventcoder.extract.places import find_toponyms
 
-    found = find_toponyms("Two men were shot in the state of Mato Grosso do Sul on Sunday and in Rio Grande do Sul "
-                          "state.", 0, [])
-    assert [(t.text, t.feature) for t in found] == [("Mato Grosso do Sul", "state"), ("Rio Grande do Sul", "state")]
+    return [(t.text, t.feature) for t in find_toponyms(text, 0, [])]
+
+
+def test_names_with_portuguese_particles_are_whole():
+    # "the state of Mato Grosso do Sul" is not "Mato Grosso" (another state)
+    assert _named("Two men were shot in the state of Mato Grosso do Sul on Sunday and in Rio Grande do Sul "
+                  "state.") == [("Mato Grosso do Sul", "state"), ("Rio Grande do Sul", "state")]
 
 
 def test_a_country_called_a_state_is_the_country_and_former_states_are_no_places():
     # "the ex-Soviet state of Georgia" placed a protest in the US state (and "Soviet" in Turkey)
-    from eventcoder.extract.places import find_toponyms
-
-    def found(text):
-        return [(t.text, t.feature) for t in find_toponyms(text, 0, [])]
-
-    assert found("Police in the ex-Soviet state of Georgia used tear gas on Wednesday.") == [("Georgia", None)]
-    assert found("Storms hit the US state of Georgia.") == [("US", None), ("Georgia", "state")]
+    assert _named("Police in the ex-Soviet state of Georgia used tear gas on Wednesday.") == [("Georgia", None)]
+    assert _named("Storms hit the US state of Georgia.") == [("US", None), ("Georgia", "state")]
 
 
 def test_arabic_particles_inside_a_name_keep_it_whole():
     # "Salah ad Din province" was "Salah" (a Turkish village's other name)
-    from eventcoder.extract.places import find_toponyms
-
-    found = find_toponyms("A drone bombed a camp near Amerli in Salah ad Din province.", 0, [])
-    assert [(t.text, t.feature) for t in found] == [("Amerli", None), ("Salah ad Din", "province")]
+    assert _named("A drone bombed a camp near Amerli in Salah ad Din province.") == [
+        ("Amerli", None), ("Salah ad Din", "province")]
 
 
 def test_parts_of_a_city_in_the_plural_name_the_city():
     # "shelling on several neighborhoods of El-Fasher" (NER read the city as an organisation):
     # the city is the place
-    from eventcoder.extract.places import find_toponyms
-
-    found = find_toponyms("The militia carried out shelling on several neighborhoods of El-Fasher on Wednesday "
-                          "night and on districts of Omdurman.", 0, [])
-    assert [(t.text, t.feature) for t in found] == [("El-Fasher", None), ("Omdurman", None)]
+    assert _named("The militia carried out shelling on several neighborhoods of El-Fasher on Wednesday night and "
+                  "on districts of Omdurman.") == [("El-Fasher", None), ("Omdurman", None)]

@@ -29,12 +29,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ordinal", re.compile(r"\b(?:on|by|since|until|from)\s+the\s+(?P<ow>" + _ORDW + r")\b(?!\s+(?:of\s+)?" + _MON + ")", re.I)),
     ("month_year", re.compile(r"\b(?:in|since|during|by|until|of|from)\s+(?:early\s+|late\s+|mid-?)?(?P<m>" + _MON + r")\s+(?P<y>\d{4})\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|by|until|of|from|before|after)\s+(?:(?:early|late|mid-?|the (?:spring|summer|autumn|fall|winter|end|start|beginning|middle) of)\s*)?(?P<y>(?:19|20)\d{2})\b", re.I)),
-    # "Also in April, the military bombed ...": a month named without its day or year
-    ("month", re.compile(r"\b(?i:in|since|during|until|from)\s+(?i:early\s+|late\s+|mid-?)?(?P<m>January|February|March|"
-                         r"April|May|June|July|August|September|October|November|December)\b(?!\s+\d)")),
-    # "took control of Sanaa last September": the latest such month before the report
-    ("month", re.compile(r"\b(?i:last)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|"
-                         r"November|December)\b(?!\s+\d)")),
+    # "Also in April, the military bombed ...", "took control of Sanaa last September": a month
+    # named without its day or year (the latest such month before the report)
+    ("month", re.compile(r"\b(?i:in|since|during|until|from|last)\s+(?i:early\s+|late\s+|mid-?)?(?P<m>January|February|"
+                         r"March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)")),
     # "The September deal signed by Russia and Turkey": an agreement of that month
     ("month", re.compile(r"\b(?i:the)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|"
                          r"November|December)(?=\s+(?:deal|agreement|accord|ceasefire|truce|pact|talks|summit)\b)")),
