@@ -2021,3 +2021,13 @@ def test_people_wounded_in_strikes_near_a_place_is_remote_violence(code):
                  "civilians were wounded in strikes near a refugee camp in Mosul on Friday.", published="2019-07-20")
     assert _events(coded) == [("Explosions/Remote violence", "Shelling/artillery/missile attack", "2019-07-19", "IQ",
                                "Mosul", 0)]
+
+
+def test_the_weekend_attack_that_also_involved_a_clash_is_the_raid_told_before(code):
+    # class 3: "The weekend attack also involved the gunmen opening fire on security forces" tells
+    # more of the raid of the sentence before (its day too), not a second event
+    coded = code("Ten villagers have been killed after Gusau village was raided by 300 gunmen who also burned cars "
+                 "and stole cattle.\n\nThe weekend attack also involved the gunmen opening fire on security forces "
+                 "as they arrived on the scene, wounding a soldier.", published="2019-07-16")
+    assert [(e.event_type, e.event_date, e.time_precision, e.location, e.fatalities) for e in coded.events] == [
+        ("Violence against civilians", "2019-07-13", 2, "Gusau", 10)]

@@ -143,16 +143,18 @@ _THE_ONLY = re.compile(r"^\W*The\s+$")
 _ACTOR_NOUN = re.compile(r"(?i)(?:attackers|gunmen|assailants|kidnappers|abductors|bandits|militants|raiders|"
                          r"insurgents|snipers?)\b")
 # "The attack killed 43 people": a toll whose subject is the act just reported
-_SUBJECT_ANAPHOR = re.compile(r"^\W*(?:The|This|That)\s+(?:(?:deadly|latest|fatal|twin|suicide|bomb|drone|air|morning|"
-                              r"night|weekend)\s+)?(?:attacks?|assault|raid|blast|explosion|bombing|strikes?|"
-                              r"air ?strikes?|shelling|ambush)\s+(?:also\s+|has\s+|had\s+)?$")
+# the act just reported named as a subject ("The attack", "this deadly blast")
+_THE_ACT = (r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:deadly|latest|fatal|twin|suicide|bomb|drone|air|morning|night|weekend)\s+)?"
+            r"(?:attacks?|assault|raid|blast|explosion|bombing|strikes?|air ?strikes?|shelling|ambush)")
+_SUBJECT_ANAPHOR = re.compile(r"^\W*" + _THE_ACT + r"\s+(?:also\s+|has\s+|had\s+)?$")
 # "the strike at Mai Tsebri occurred in the afternoon and killed 17 civilians": a toll verb whose
 # subject, not at the sentence's start, is the act just reported (with its place and time)
 _SUBJECT_ANAPHOR_INNER = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:deadly|latest|fatal|twin|suicide|bomb|drone|air|morning|night|weekend)\s+)?"
-    r"(?:attack|assault|raid|blast|explosion|bombing|strike|air ?strike|shelling|ambush)"
-    r"(?:\s+(?:at|in|on|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+    r"\b" + _THE_ACT + r"(?:\s+(?:at|in|on|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
     r"(?:\s+(?:occurred|took place|happened)\b[^.;,]{0,40}?\s+and)?\s+(?:also\s+|has\s+|had\s+)?$")
+# "The weekend attack also involved the gunmen opening fire on security forces": the act just
+# reported is the subject, and what follows tells more of it
+_SUBJECT_INVOLVED = re.compile(r"^\W*" + _THE_ACT + r"\s+(?:also\s+)?(?:involved|included|saw)\b")
 _TOLL_VERB = re.compile(r"(?i)(?:killed|killing|kills|left)\b")
 # "In an ensuing gun battle, ...", "in the subsequent clashes": the fight the act just reported led to
 _ENSUING = re.compile(r"\b(?:ensuing|subsequent|resulting)\s+$", re.I)
@@ -493,6 +495,7 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                                             and _ANAPHOR_NOUN.match(trig.text)) \
                 or _SUBJECT_ANAPHOR.match(s.text[:rel]) is not None \
                 or (_TOLL_VERB.match(trig.text) is not None and _SUBJECT_ANAPHOR_INNER.search(s.text[:rel]) is not None) \
+                or _SUBJECT_INVOLVED.match(s.text[:rel]) is not None \
                 or (_THE_ONLY.match(s.text[:rel]) is not None and _ACTOR_NOUN.match(trig.text) is not None)
             # place: the nearest specific toponym (a resolved town or feature, else any toponym)
             tkey = lambda tp: (tp[0].start, tp[0].end)  # noqa: E731
