@@ -2031,3 +2031,13 @@ def test_the_weekend_attack_that_also_involved_a_clash_is_the_raid_told_before(c
                  "as they arrived on the scene, wounding a soldier.", published="2019-07-16")
     assert [(e.event_type, e.event_date, e.time_precision, e.location, e.fatalities) for e in coded.events] == [
         ("Violence against civilians", "2019-07-13", 2, "Gusau", 10)]
+
+
+def test_a_part_told_as_of_them_does_not_undercut_the_whole_toll(code):
+    # class 6: "killed 12 villagers and seven policemen" (19), then a quote "thereby killing seven
+    # of them" (the policemen): the part does not become the event's toll
+    coded = code("Bandits kill 19 in Zamfara\n\nBandits, on Thursday, killed 12 villagers and seven policemen in an "
+                 "attack on a community near Tsafe in Zamfara State.\n\nThe commissioner said the bandits surrounded "
+                 "\"our men and opened fire on them, thereby killing seven of them and injuring several others.\"",
+                 published="2024-06-07")
+    assert [(e.event_date, e.location, e.fatalities) for e in coded.events] == [("2024-06-06", "Tsafe", 19)]

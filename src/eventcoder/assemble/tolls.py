@@ -18,6 +18,10 @@ _UNKNOWN_NUMBER = re.compile(r"\b(?:unknown|undisclosed|unspecified|unconfirmed)
 _VAGUE = re.compile(r"\b(?:several|dozens|scores|tens|hundreds|thousands|some|many|numerous|a few|a number of)\b", re.I)
 
 
+# a figure told as part of a group ("seven of them")
+_SUBSET = re.compile(r"\bof (?:them|those|whom)\b", re.I)
+
+
 def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | None, int | None, DeathCount | None]:
     """(fatalities, low, high, evidence): per sentence the sum of its figures, then the
     smallest positive figure across sentences (ACLED's most conservative figure)."""
@@ -77,6 +81,11 @@ def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | Non
         # "an unknown number of civilians were killed" says no figure: it does not undercut
         # the 30 dead another report gives
         totals = known
+    whole = [t for t in totals if not _SUBSET.search(t[2].text)]
+    if whole:
+        # "thereby killing seven of them" (the policemen of "killed 12 villagers and seven
+        # policemen"): a part of a group told elsewhere does not undercut the whole
+        totals = whole
     current = [t for t in totals if not t[2].superseded]
     if current:
         # "had earlier placed the death toll at 12, but ... raised it to 14": a superseded figure
