@@ -107,10 +107,14 @@ def split(root: Path) -> int:
     # session 10's third round (-181 to -190, harder articles asked for: roundups, remote
     # violence): scored before anyone read it, then developed on (dev11)
     planned14 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(181, 191)]
+    # session 11's rounds: -191 to -200 scored before anyone read it, then developed on
+    # (dev12); -201 to -210 held out (holdout8), never read, scored at the session's start and end
+    planned15 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(191, 201)]
+    planned16 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(201, 211)]
     have = {r["id"] for r in _sources(root)}
     extra = sorted(have - set(planned) - set(planned2) - set(planned3) - set(planned4) - set(planned5)
                    - set(planned6) - set(planned7) - set(planned8) - set(planned9) - set(planned10)
-                   - set(planned11) - set(planned12) - set(planned13) - set(planned14) - fresh)
+                   - set(planned11) - set(planned12) - set(planned13) - set(planned14) - set(planned15) - set(planned16) - fresh)
     parts = {"test": [i for i in ranked[:TEST] if i in have],
              "validation": [i for i in ranked[TEST:TEST + VALIDATION] if i in have],
              "dev": [i for i in ranked[TEST + VALIDATION:] if i in have] + extra,
@@ -129,7 +133,9 @@ def split(root: Path) -> int:
              "holdout6": [i for i in planned11 if i in have],
              "dev10": [i for i in planned12 if i in have],
              "holdout7": [i for i in planned13 if i in have],
-             "dev11": [i for i in planned14 if i in have]}
+             "dev11": [i for i in planned14 if i in have],
+             "dev12": [i for i in planned15 if i in have],
+             "holdout8": [i for i in planned16 if i in have]}
     (root / "splits").mkdir(exist_ok=True)
     for name, part in parts.items():
         (root / "splits" / f"{name}.txt").write_text(

@@ -2041,3 +2041,87 @@ def test_a_part_told_as_of_them_does_not_undercut_the_whole_toll(code):
                  "\"our men and opened fire on them, thereby killing seven of them and injuring several others.\"",
                  published="2024-06-07")
     assert [(e.event_date, e.location, e.fatalities) for e in coded.events] == [("2024-06-06", "Tsafe", 19)]
+
+
+def test_an_event_dated_by_its_report_takes_the_day_a_later_sentence_gives_the_act(code):
+    # session 11, on real news: "an army official said Tuesday" dated the clash, though the
+    # next sentence says "The soldier died Monday"; "The attack took place Thursday
+    # afternoon" two paragraphs on (a junk line between) dates the ambush
+    coded = code("A Malian soldier was killed and three were wounded in a clash with jihadists in the "
+                 "Mopti region, an army official said Friday.\n\n"
+                 "The soldier died Thursday when the army moved against fighters trying to set up a "
+                 "camp near Sevare, according to local reports.", published="2024-03-08")
+    assert _events(coded) == [("Battles", "Armed clash", "2024-03-07", "ML", "Sevare", 1)]
+    coded = code("Nine people were killed when gunmen attacked a market in Baidoa, police said Friday.\n\n"
+                 "Support Our Journalism\n\n"
+                 "The attack took place Thursday afternoon near the main mosque, police said.",
+                 published="2024-03-08")
+    assert _events(coded) == [("Violence against civilians", "Attack", "2024-03-07", "SO", "Baidoa", 9)]
+
+
+def test_the_soldiers_were_killed_on_a_day_tells_more_of_the_bombing_just_reported(code):
+    coded = code("A roadside bomb killed at least four soldiers near Gusau in Zamfara state, police said "
+                 "on Friday.\n\nThe soldiers were killed on Wednesday on the outskirts of Gusau, police "
+                 "added.", published="2024-03-08")
+    assert _events(coded) == [("Explosions/Remote violence", "Remote explosive/landmine/IED", "2024-03-06",
+                               "NG", "Gusau", 4)]
+
+
+def test_a_toll_told_per_place_without_its_verb_makes_one_event_per_place(code):
+    coded = code("Gunmen killed three people in Tsafe and seven others in Gusau on Wednesday, police said.",
+                 published="2019-05-30")
+    assert [(e.sub_event_type, e.event_date, e.location, e.fatalities) for e in coded.events] == [
+        ("Attack", "2019-05-29", "Tsafe", 3), ("Attack", "2019-05-29", "Gusau", 7)]
+    coded = code("Three more civilians were killed in attacks in the town of Tikrit on Wednesday and seven "
+                 "others in the village of Hawija, the sources added.", published="2019-05-30")
+    assert [(e.location, e.fatalities) for e in coded.events] == [("Tikrit", 3), ("Hawija", 7)]
+
+
+def test_the_police_who_report_an_attack_on_a_market_are_not_its_target(code):
+    coded = code("Nine people were killed when gunmen attacked a market in Gusau, police said Friday.",
+                 published="2024-03-08")
+    assert _coded(code, "Nine people were killed when gunmen attacked a market in Gusau, police said "
+                        "Friday.") == [("Attack", "Gusau", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)", 9)]
+    assert _events(coded)[0][:2] == ("Violence against civilians", "Attack")
+
+
+def test_youths_who_clash_with_cattle_raiders_fight_a_battle_and_a_dated_killing_stands_apart(code):
+    coded = code("At least nine men were killed during a clash between local youths and cattle raiders "
+                 "near Tsafe, an official said on Wednesday.\n\n"
+                 "On Saturday, unknown gunmen killed two fishermen at a fishing site in the same area.",
+                 published="2021-10-29")
+    assert _events(coded) == [("Battles", "Armed clash", "2021-10-27", "NG", "Tsafe", 9),
+                              ("Violence against civilians", "Attack", "2021-10-23", "NG", "Tsafe", 2)]
+    assert (coded.events[0].actor1, coded.events[0].actor2) == (
+        "Unidentified Armed Group (Nigeria)", "Unidentified Communal Militia (Nigeria)")
+
+
+def test_a_town_a_district_lies_from_is_no_place_of_the_event(code):
+    coded = code("Late on Saturday, police fired at protesters blocking a highway in Dansadau district, "
+                 "50 km (30 miles) southwest of Gusau, killing one, police said.", published="2022-12-16")
+    assert _events(coded) == [("Protests", "Excessive force against protesters", "2022-12-10", "NG",
+                               "Dansadau district", 1)]
+
+
+def test_riots_officers_tried_to_calm_down_are_under_way_and_dated_by_their_night(code):
+    # "tried to" does not make the riots hypothetical; "Thursday night" dates them more
+    # precisely than the lead's "this week"
+    coded = code("Protesters have taken to the streets this week over fuel prices, authorities said "
+                 "Friday.\n\nA police officer was shot dead on Thursday night when officers tried to "
+                 "\"calm down riots\" in the town of Tsafe, police said.", published="2022-12-16")
+    assert _events(coded) == [("Riots", "Violent demonstration", "2022-12-15", "NG", "Tsafe", 1)]
+
+
+def test_a_single_death_told_later_is_one_of_the_many_dead_not_a_lower_toll(code):
+    coded = code("Police raided a district of Gusau before dawn on Tuesday, setting off a fierce gun battle "
+                 "with gang members that authorities said killed more than 20 people.\n\n"
+                 "The statement said that officers were fired on, and that one resident had been shot "
+                 "and killed on site.", published="2022-05-26")
+    assert _events(coded) == [("Battles", "Armed clash", "2022-05-24", "NG", "Gusau", 20)]
+
+
+def test_a_capital_blamed_for_siding_with_protesters_is_its_government_not_a_place(geo_pipeline):
+    coded = geo_pipeline.code("Police dispersed hundreds of protesters in Kharkiv on Saturday.\n\n"
+                              "Ukraine blames Moscow for siding with the protesters.", published="2022-03-07")
+    assert [(e.sub_event_type, e.country, e.location) for e in coded.events] == [
+        ("Protest with intervention", "UA", "Kharkiv")]

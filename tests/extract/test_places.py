@@ -350,3 +350,14 @@ def test_parts_of_a_city_in_the_plural_name_the_city():
     # the city is the place
     assert _named("The militia carried out shelling on several neighborhoods of El-Fasher on Wednesday night and "
                   "on districts of Omdurman.") == [("El-Fasher", None), ("Omdurman", None)]
+
+
+def test_a_capital_joined_by_of_is_one_name_and_a_city_of_is_its_town(places_of):
+    # session 11, on real news: NER cut "Port of Spain" into "Port" (a Majorcan resort) and
+    # "Spain"; "the City of Richmond" still names the town, not the Virginia county
+    found = places_of("Six people were killed in Port of Spain over the weekend, police said.")
+    assert "Port" not in found and "Spain" not in found
+    t, p = found["Port of Spain"]
+    assert p is not None and p.country == "TT"
+    found = places_of("A thief stole tools from the City of Richmond's public works department.")
+    assert "City of Richmond" not in found and "Richmond" in found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
+from datetime import date
 
 from eventcoder.assemble.grouping import (
     DIVISION_FEATURES,
@@ -16,10 +17,17 @@ from eventcoder.assemble.grouping import (
     separate,
     suppress_parts,
 )
-from eventcoder.assemble.mentions import ACT_NOUNS, build_mentions, reference_point, specificity
+from eventcoder.assemble.mentions import (
+    ACT_NOUNS,
+    build_mentions,
+    reference_point,
+    restated_act_date,
+    specificity,
+)
 from eventcoder.assemble.records import Mention, SentenceInfo
 from eventcoder.assemble.roles import pick_actors
 from eventcoder.assemble.tolls import event_toll
+from eventcoder.extract.dates import DateMention
 from eventcoder.extract.places import Toponym
 from eventcoder.models import Article, Event, Evidence
 from eventcoder.nlp import Sentence
@@ -28,6 +36,7 @@ from eventcoder.resolve.actors import (
     acled_country,
 )
 from eventcoder.resolve.dates import parse_published
+from eventcoder.resolve.dates import resolve as resolve_date
 from eventcoder.resolve.gazetteer import Place
 from eventcoder.resolve.gazetteer.names import fold
 from eventcoder.resources import Resources
@@ -120,6 +129,39 @@ def _told_as_clash(merged: list[Draft], reported: list[Draft]) -> set[int]:
     return out
 
 
+# how far after an event's last report a sentence that names the act again may date it
+RESTATED_PARAGRAPHS = 3
+# how long before publication such a date may lie (older is a recap or background)
+RESTATED_DAYS = 7
+
+
+def _restated_date(draft: Draft, drafts: list[Draft], sentences: list[Sentence], published: date,
+                   pub_year: int | None) -> tuple[date, int | None, DateMention] | None:
+    """The day a later sentence gives the act of an event dated only by its report ("an
+    army official said Tuesday"): "The soldier died Monday", "The attack took place Thursday
+    afternoon near Tintaypunco", "the Sunday night bus attacks" (``restated_act_date``).
+
+    Looks from the event's first report to ``RESTATED_PARAGRAPHS`` paragraphs after its
+    last, past sentences that open another event of the article, for a day at most
+    ``RESTATED_DAYS`` before ``published``. Returns (date, time precision, date mention) or
+    None."""
+    ms = draft.mentions
+    first, last_para = ms[0].sentence, ms[-1].sentence.paragraph
+    others = {d.mentions[0].sentence.start for d in drafts if d is not draft}
+    for s in sentences:
+        if s.start < first.start or s.is_title or s.is_caption or s.start in others:
+            continue
+        if s.paragraph > last_para + RESTATED_PARAGRAPHS:
+            break
+        dm = restated_act_date(s.text, s.start)
+        if dm is None:
+            continue
+        d, prec = resolve_date(dm, published, year=pub_year)
+        if d is not None and 0 <= (published - d).days <= RESTATED_DAYS:
+            return d, prec, dm
+    return None
+
+
 def assemble_events(article: Article, infos: list[SentenceInfo], countries: list[str], res: Resources,
                     claims: list[ActorMention] | None = None, sentences: list[Sentence] | None = None,
                     recaps: list[str] | None = None) -> list[Event]:
@@ -138,7 +180,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
     # a publication date known in part ("2023-03") dates only what names its day and month
     published, pub_year = parse_published(article.published)
     mentions = build_mentions(infos, article, res, published, pub_year, recaps)
-    merged = suppress_parts(merge_mentions(mentions))
+    merged = suppress_parts(merge_mentions(mentions), published)
     drafts = _reported(merged)
     told_as_clash = _told_as_clash(merged, drafts)
     claims = claims or []
@@ -163,8 +205,10 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             # Familia Michoacana and Los Tlacos crime groups")
             etype, sub = "Battles", "Armed clash"
         # a date of the event itself before one that dates only the report ("said on Saturday")
-        dated = next((m for m in ms if m.date is not None and not (m.date_mention and m.date_mention.reporting)),
-                     None) or next((m for m in ms if m.date is not None), None)
+        # (the most precise of them: "Thursday night" over "this week")
+        own_dates = [m for m in ms if m.date is not None and not (m.date_mention and m.date_mention.reporting)]
+        dated = min(own_dates, key=lambda m: m.precision or 1, default=None) \
+            or next((m for m in ms if m.date is not None), None)
         inherited = None
         unresolvable = dated is None and any(m.date_mention is not None for m in ms)
         if dated is None and not unresolvable:
@@ -261,6 +305,15 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         prec = dated.precision if dated else (inherited.precision if inherited else None)
         if ev_date is None and published is not None and not unresolvable:
             ev_date, prec = published, 1
+        date_ev = dated.date_mention if dated else None
+        if sentences is not None and published is not None and not unresolvable \
+                and etype not in ("Protests", "Strategic developments") \
+                and (date_ev is None or date_ev.reporting):
+            # dated only by its report (or not at all): a later sentence that names the act
+            # again with its day ("The attack took place Thursday afternoon")
+            restated = _restated_date(draft, drafts, sentences, published, pub_year)
+            if restated is not None:
+                ev_date, prec, date_ev = restated
         # geo precision
         geo: int | None
         location: str | None
@@ -310,9 +363,8 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         evidence: list[Evidence] = []
         for m in ms:
             evidence.append(Evidence("sub_event_type", m.trigger.start, m.trigger.end, m.trigger.text))
-        if dated and dated.date_mention:
-            dm = dated.date_mention
-            evidence.append(Evidence("event_date", dm.start, dm.end, dm.text))
+        if date_ev is not None:
+            evidence.append(Evidence("event_date", date_ev.start, date_ev.end, date_ev.text))
         if top is not None:
             evidence.append(Evidence("location", top.start, top.end, top.text))
         if adm_m is not None and adm_m.admin1_toponym is not None and adm_m.admin1_toponym is not top:
@@ -337,7 +389,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             sub_event_type=sub,
             event_date=ev_date.isoformat() if ev_date else None,
             time_precision=prec if ev_date else None,
-            date_text=dated.date_mention.text if dated and dated.date_mention else None,
+            date_text=date_ev.text if date_ev is not None else None,
             actor1=a1[0] if a1 else None, inter1=inter1, assoc_actor_1=None,
             actor2=a2[0] if a2 else None, inter2=inter2, assoc_actor_2=None,
             interaction=interaction,
@@ -366,7 +418,10 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
     return drop_duplicates(events)
 
 
-_FIGURE_TO_PLACE = re.compile(r"^\s*(?:people\s+)?(?:in|at|near)\s+(?:the\s+)?"
+_FIGURE_TO_PLACE = re.compile(r"^\s*(?:people\s+)?"
+                              # "killed in attacks in the town of Habit"
+                              r"(?:in\s+(?:\w+\s+)?(?:attacks?|shelling|strikes?|air ?strikes?|raids?|clashes|fighting)\s+)?"
+                              r"(?:in|at|near)\s+(?:the\s+)?"
                               # "eight others were killed in the province's Uludere district"
                               r"(?:(?:province|district|region|state|county|country)['’]s\s+)?"
                               r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?"

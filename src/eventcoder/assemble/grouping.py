@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from eventcoder.assemble.records import Mention
 from eventcoder.extract.places import Toponym
@@ -179,10 +180,12 @@ def _turned_into(demo: Draft, riot: Draft) -> bool:
             0 <= y.sentence.paragraph - x.sentence.paragraph <= 1 for x in demo.mentions for y in riot.mentions))
 
 
-def suppress_parts(drafts: list[Draft]) -> list[Draft]:
+def suppress_parts(drafts: list[Draft], published: date | None = None) -> list[Draft]:
     """Drop drafts that are part of another event: arrests during a protest, looting or
     burning during an attack, civilians killed in a battle or a bombing, at a compatible
-    place and date (ACLED codes the main event)."""
+    place and date (ACLED codes the main event). A main event no sentence dates stands at
+    ``published`` (the report's day) against a part dated by its own words ("On Saturday,
+    unknown gunmen killed two fishermen")."""
     main_types = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"}
     out = []
     for d in drafts:
@@ -221,6 +224,9 @@ def suppress_parts(drafts: list[Draft]) -> list[Draft]:
                 places = [_same_place(x, y) for x in d.mentions for y in o.mentions]
                 dates_d = [x.date for x in d.mentions if x.date]
                 dates_o = [x.date for x in o.mentions if x.date]
+                if not dates_o and published is not None and any(x.date_mention is not None and x.precision == 1
+                                                                  for x in d.mentions):
+                    dates_o = [published]
                 date_ok = not dates_d or not dates_o or any(abs((a - b).days) <= 1 for a in dates_d for b in dates_o)
                 unplaced = all(x.toponym is None for x in d.mentions)
                 if date_ok and (any(p is True for p in places) or unplaced):

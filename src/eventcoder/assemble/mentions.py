@@ -114,7 +114,16 @@ def _modal_before(text: str, rel: int) -> bool:
     sub = re.search(r"\b(?:[Ww]hen|[Aa]fter|[Bb]efore|[Oo]nce|[Aa]s soon as)\b[^,]*,\s+", window)
     if sub:
         window = window[sub.end():]
+    if _QUELL.search(window):
+        return False  # "officers tried to calm down riots": the riots are under way
     return bool(_MODAL.search(window))
+
+
+# a force's attempt on a crowd already out ("tried to disperse protesters", "tried to "calm down
+# riots""): the crowd is real, whatever became of the attempt
+_QUELL = re.compile(r"\b(?:tried|attempted|trying|attempting|sought|seeking|moved|moving|were sent|was sent) to\s+[“\"]?"
+                    r"(?:calm(?:\s+down)?|quell|disperse|break\s+up|contain|stop|end|control|put\s+down|suppress|halt|"
+                    r"push\s+back|clear)\s+(?:the\s+)?[“\"]?(?:\w+\s+){0,2}$", re.I)
 
 def _attribution(text: str) -> Attribution | None:
     m = _ATTRIBUTION.search(text)
@@ -198,7 +207,8 @@ _PROTEST_TOPIC = re.compile(r"\b(?:calling for|call for|calls for|demanding|dema
 # a distance in apposition to a place just named ("in Maan Governorate, 220 kilometres south of
 # Amman", "Kidal (300 km north of Gao)"): the second place only tells where the first lies
 _APPOSED_DISTANCE = re.compile(
-    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*(?:,|\()\s*(?:about|some|around|nearly|roughly|approximately|over)?\s*"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:\s+(?:district|province|region|state|county|governorate|town|village|city|"
+    r"area))?\s*(?:,|\()\s*(?:about|some|around|nearly|roughly|approximately|over)?\s*"
     r"\d[\d,.]*\s*(?:km|kms|kilometres|kilometers|miles|mi)\s+(?:\(\d[\d,.]*\s*(?:miles|mi|km)\)\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|from|outside(?:\s+of)?)\s+(?:the\s+(?:capital|city|town)(?:,)?\s+)?$")
 
@@ -209,7 +219,15 @@ def acting_country(text: str, tp: tuple[Toponym, Place | None]) -> bool:
     aircraft"): the attacker, not where the act happened."""
     t, p = tp
     after = text[t.end:t.end + 40]
+    if p is not None and (p.feature_code == "PPLC" or (p.population or 0) >= 1_000_000) and _BLAMED_BEFORE.search(text[max(0, t.start - 40):t.start]):
+        return True  # "Nepal blames New Delhi for siding with the protesters": the capital is its government
     return (p is not None and p.is_country and bool(ACTS_AFTER.match(after))) or bool(_FORCE_AFTER.match(after))
+
+
+# a capital named as the party blamed, urged or accused: its government
+_BLAMED_BEFORE = re.compile(r"\b(?:blames?|blamed|blaming|accus(?:es|ed|ing)|urg(?:es|ed|ing)|criticis(?:es|ed|ing)|"
+                            r"criticiz(?:es|ed|ing)|condemn(?:s|ed|ing)|pressure on|called on|calls on|ties with|"
+                            r"relations with)\s+$", re.I)
 
 
 _FORCE_AFTER = re.compile(r"\s+(?:military\s+)?(?:aircraft|warplanes|jets|fighter jets|planes|drones|helicopters|"
@@ -344,6 +362,60 @@ def is_follow_up_date(text: str) -> bool:
     """Whether a sentence names the event just reported and its date (``follow_up_date``):
     such a sentence is read even without a trigger of its own."""
     return follow_up_date(text) is not None
+
+
+# "The soldier died Monday", "The men were shot dead late Thursday": a later sentence that
+# dates the deaths (or the abduction) just reported, by the people they befell
+_VICTIMS = (r"(?:[Tt]he|THE|[Tt]hese|[Tt]hose|[Bb]oth|[Aa]ll(?:\s+of)?\s+the)\s+(?:[\w-]+\s+){0,3}?(?:soldiers?|troops|"
+            r"policem[ae]n|police\s+officers?|officers?|men|man|women|woman|victims?|civilians|people|villagers|"
+            r"workers|passengers|militants|rebels|fighters|suspects|employees|journalists|children|students|guards)\s+"
+            r"(?:(?:had|have|has)\s+(?:been\s+)?|(?:were|was)\s+)?(?:died|killed|shot\s+dead|shot|abducted|kidnapped|"
+            r"ambushed|attacked|beheaded)\b")
+_VICTIMS_DATED = re.compile(r"\b" + _VICTIMS)
+# "The soldiers were killed on Thursday on the outskirts of Aguililla": a sentence whose
+# subject is the people of the report just before tells more of that act
+_VICTIMS_SUBJECT = re.compile(r"^\W*" + _VICTIMS)
+# "the Sunday night bus attacks", "Thursday's raid": a date told before the act it names
+_DATE_THEN_ACT = re.compile(r"(?i)^(?:['’]s)?(?:\s+(?:night|morning|evening|afternoon))?\s+(?:[\w-]+\s+)?"
+                            + ACT_NOUNS + r"\b")
+_THE_BEFORE = re.compile(r"(?i)\b(?:the|this|that)\s+$")
+_OCCURRED = re.compile(r"(?i)\b(?:occurred|took place|happened)\b")
+
+
+def _victims_subject(text: str, rel: int, trig: TriggerMatch) -> bool:
+    """Whether the trigger (at ``rel`` in the sentence) is the verb of a sentence-opening
+    subject that names the people of the report before ("The soldiers were killed on
+    Thursday"): a generic toll, not a new act."""
+    m = _VICTIMS_SUBJECT.match(text)
+    return m is not None and trig.generic and rel < m.end()
+
+
+def restated_act_date(text: str, offset: int = 0) -> DateMention | None:
+    """The date a sentence gives an act it names again, or None: "The attack took place
+    Thursday afternoon", "the invasion which occurred on Saturday night", "The soldier died
+    Monday", "the Sunday night bus attacks", "Thursday's raid". A date told after the act
+    only through a reporting verb ("the attack, police said Friday") is none, unless a verb
+    of occurrence joins them ("adding the attacks took place Sunday"). Offsets with
+    ``offset`` added, as ``find_dates`` gives them."""
+    from eventcoder.extract.dates import find_dates
+
+    found = [d for d in find_dates(text, offset) if d.kind not in ("year", "old", "future", "month_year")]
+    if not found:
+        return None
+    heads = list(_FOLLOW_UP_NOUN.finditer(text)) + list(_VICTIMS_DATED.finditer(text))
+    for head in sorted(heads, key=lambda h: h.start()):
+        for d in found:
+            rel = d.start - offset
+            between = text[head.end():rel]
+            if rel >= head.end() and _NOUN_TO_DATE.match(between) \
+                    and (not d.reporting or _OCCURRED.search(between)):
+                return d
+    for d in found:
+        rel, rel_end = d.start - offset, d.end - offset
+        if (_THE_BEFORE.search(text[:rel]) or d.text.endswith(("'s", "’s"))) \
+                and d.kind in ("weekday", "yesterday", "today", "weekend") and _DATE_THEN_ACT.match(text[rel_end:]):
+            return d
+    return None
 
 
 def is_follow_up(text: str) -> bool:
@@ -496,6 +568,7 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                 or _SUBJECT_ANAPHOR.match(s.text[:rel]) is not None \
                 or (_TOLL_VERB.match(trig.text) is not None and _SUBJECT_ANAPHOR_INNER.search(s.text[:rel]) is not None) \
                 or _SUBJECT_INVOLVED.match(s.text[:rel]) is not None \
+                or _victims_subject(s.text, rel, trig) \
                 or (_THE_ONLY.match(s.text[:rel]) is not None and _ACTOR_NOUN.match(trig.text) is not None)
             # place: the nearest specific toponym (a resolved town or feature, else any toponym)
             tkey = lambda tp: (tp[0].start, tp[0].end)  # noqa: E731

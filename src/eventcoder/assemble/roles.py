@@ -56,6 +56,14 @@ _PASSIVE_DEATH = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w
 _RIVALS = re.compile(r"\b(?:rival (?:militias|groups|factions|gangs|armed groups)|factions?\b[^.]{0,40}\b(?:each other|one "
                      r"another|among themselves)|fought (?:each other|one another|among themselves)|infighting)\b", re.I)
 
+# locals who fight armed men ("a clash between local youths and cattle raiders", "vigilantes
+# repelled the bandits")
+_LOCAL_SIDE = re.compile(r"(?i)\b(?:clash(?:es|ed)?|fighting|fought|battled?|gunfight|exchange of (?:gun)?fire)\s+"
+                         r"(?:\w+\s+){0,3}?(?:between|with)\s+(?:the\s+)?(?:local\s+|armed\s+|angry\s+)?"
+                         r"(?:youths|villagers|residents|vigilantes|locals|hunters)\b"
+                         r"|\b(?:youths|villagers|residents|vigilantes|locals|hunters)\s+(?:\w+\s+){0,2}?"
+                         r"(?:confronted|repelled|fought|engaged|resisted|chased)\b")
+
 # fighting between communities, clans or ethnic groups: ACLED's communal militias
 _COMMUNAL = re.compile(r"\b(?:(?:inter-?)?communal|inter-?ethnic|ethnic (?:clashes|violence|fighting)|tribal "
                        r"(?:clashes|fighting|violence)|clan (?:clashes|fighting|militias?)|rival (?:clans|tribes|communities)|"
@@ -73,11 +81,16 @@ def pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
     4), and a battle's unnamed other side is one too rather than the state's forces.
     """
     a1, a2 = _pick_actors(draft, event_type, sub, country, countries, res, claims)
+    where = res.actors.country_name(country) if country else "Unknown"
+    communal: Named = (f"Unidentified Communal Militia ({where})", 4, None)
+    if event_type == "Battles" and a2 is not None and a2[2] is None and a2[1] == 1 \
+            and any(_LOCAL_SIDE.search(m.sentence.text) for m in draft.mentions):
+        # "a clash between local youths and cattle raiders": the armed locals, not the state's
+        # forces no sentence names, are the other side (ACLED: a communal militia)
+        a2 = communal
     if event_type not in ("Battles", "Violence against civilians") or not any(
             _COMMUNAL.search(m.sentence.text) for m in draft.mentions):
         return a1, a2
-    where = res.actors.country_name(country) if country else "Unknown"
-    communal: Named = (f"Unidentified Communal Militia ({where})", 4, None)
 
     def swap(a: Named | None, default_state: bool) -> Named | None:
         if a is None:

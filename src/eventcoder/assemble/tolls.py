@@ -18,6 +18,9 @@ _UNKNOWN_NUMBER = re.compile(r"\b(?:unknown|undisclosed|unspecified|unconfirmed)
 _VAGUE = re.compile(r"\b(?:several|dozens|scores|tens|hundreds|thousands|some|many|numerous|a few|a number of)\b", re.I)
 
 
+# a report's toll from which a later single death is one of its dead, not a lower count
+SINGLE_OF_MANY = 5
+
 # a figure told as part of a group ("seven of them")
 _SUBSET = re.compile(r"\bof (?:them|those|whom)\b", re.I)
 
@@ -95,6 +98,12 @@ def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | Non
         # a vague figure in a later sentence ("seeing several bodies being taken away") does
         # not undercut the count the report itself gives ("killed six civilians")
         totals = [t for t in totals if t[2].start in own or not _VAGUE.search(t[2].text)]
+    lead = [t for t in totals if t[2].start in own]
+    if lead:
+        # a single death a later sentence tells ("one resident had been shot and killed on
+        # site") is one of the report's many dead, not a lower count of them
+        top = max(t[0] for t in lead)
+        totals = [t for t in totals if t[2].start in own or not (t[0] == 1 and top >= SINGLE_OF_MANY)] or totals
     best = min(totals, key=lambda t: t[0])
     extra, extra_high = sum(t[0] for t in added), sum(t[1] for t in added)
     value = best[0] + extra

@@ -139,6 +139,11 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
         # "the gunmen also set fire to a grain store": armed men burning, not a crowd rioting
         drop.add("Violent demonstration")
         subs = subs - {"Violent demonstration"}
+    if "Violent demonstration" in subs and "Armed clash" in subs and _CLASH_WITH_ARMED.search(text):
+        # "a clash between local youths and cattle raiders": armed men on one side make it a
+        # battle, not a riot (ACLED)
+        drop.add("Violent demonstration")
+        subs = subs - {"Violent demonstration"}
     if {"Violent demonstration", "Mob violence"} & subs:
         # (hostages a riot takes are the riot's: "prisoners rioted, taking guards hostage")
         drop |= {"Peaceful protest", "Protest with intervention", "Looting/property destruction", "Attack",
@@ -212,6 +217,10 @@ ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?
 
 # victims that say nothing of who they were ("19 people were killed when rebels ambushed a
 # military convoy"): the target decides
+_CLASH_WITH_ARMED = re.compile(r"(?i)\bclash(?:es|ed)?\s+(?:\w+\s+){0,3}?(?:between|with)\s+[^.;]{0,60}?\b(?:(?:cattle\s+)?raiders|"
+                               r"(?:cattle\s+)?rustlers|bandits|gunmen|militants|militiam[ae]n|militias?|armed\s+(?:men|groups?)|"
+                               r"rebels|insurgents|jihadists|terrorists)\b")
+_SOURCE_CLAUSE = re.compile(r"(?i),\s*(?:(?:[\w'’-]+\s+){0,4}?(?:said|says|told|reported|added|confirmed)\b|according\s+to\b)")
 _ANYONE = re.compile(r"(?:people|persons|individuals|others|\s)+", re.I)
 _INCLUDING = re.compile(r"\bincluding\s+(?:at least\s+)?(?P<n>\d+|[a-z]+)\s+(?:\w+\s+)?(?P<who>\w+)", re.I)
 
@@ -236,7 +245,9 @@ def _armed_target(info: SentenceInfo, matches: list[TriggerMatch], *,
                 return True
         return False
     text, off = info.sentence.text, info.sentence.start
-    if any(m.sub_event_type in subs and _ARMED_TARGET.search(text[m.start - off:m.end - off + 50]) for m in matches):
+    # (not the source after it: "gunmen attacked a market in Gusau, police said Friday")
+    if any(m.sub_event_type in subs and _ARMED_TARGET.search(_SOURCE_CLAUSE.split(text[m.start - off:m.end - off + 50])[0])
+           for m in matches):
         return True
     return not CIVILIAN_TARGET.search(text) if unnamed is None else unnamed
 

@@ -290,8 +290,30 @@ def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
                 out[-1] = f
             continue
         out.append(f)
+    # "killed three people in Tsafe and seven others in Gusau": a figure told per place, the
+    # later ones without their verb
+    per_place: list[DeathCount] = []
+    for f in out:
+        if f.value <= 0 or f.attackers:
+            continue
+        cont = _PER_PLACE_MORE.match(text, f.end - offset)
+        if cont is None:
+            continue
+        qty = parse_quantity(cont.group("n"))
+        start, end = offset + cont.start("n"), offset + cont.end("w")
+        if qty is not None and not any(o.start < end and start < o.end for o in out):
+            per_place.append(DeathCount(qty[0], qty[1], start, end, text[start - offset:end - offset], f.victims,
+                                        False))
+    out = sorted(out + per_place, key=lambda x: x.start)
     return [replace(f, superseded=True) if _EARLIER_FIGURE.search(text[max(0, f.start - offset - 50):f.start - offset])
             else f for f in out]
+
+
+# after a death figure and its place, "and seven others in the village of Sarja": the next
+# place's own figure
+_PER_PLACE_MORE = re.compile(r"\s+(?:in|at|near)\s+[^,;.]{1,60}?\s+and\s+(?:(?:at least|another)\s+)?"
+                             r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\s+"
+                             r"(?P<w>others?|more)(?=\s+(?:(?:were|was)\s+(?:killed|dead)\s+)?(?:in|at|near)\b)", re.I)
 
 
 # "had earlier placed the death toll at 12", "initially put the toll at": a figure a later one replaces

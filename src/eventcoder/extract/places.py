@@ -574,6 +574,13 @@ def _forms_pattern(forms: Mapping[str, str]) -> re.Pattern[str]:
     return pat
 
 
+# words that open a division's or an institution's long name ("City of Richmond", "Republic of
+# Korea"): the name after "of" is the place a text means
+_FEATURE_HEADS = frozenset({"city", "county", "town", "village", "state", "province", "district", "republic",
+                            "region", "municipality", "township", "borough", "department", "university", "bank",
+                            "kingdom", "commonwealth", "parish", "diocese"})
+
+
 def _merge(found: list[Toponym], extra: list[Toponym], text: str, offset: int,
            know: Callable[[str], KnownName], people_words: frozenset[str] = frozenset()) -> list[Toponym]:
     """NER/pattern toponyms and known names together: a known name inside a longer NER span
@@ -589,6 +596,12 @@ def _merge(found: list[Toponym], extra: list[Toponym], text: str, offset: int,
     found = [t for t in found if not any(x.start < t.end and t.start < x.end for x in forms)]
     kept: list[Toponym] = list(forms)
     extra = [x for x in extra if x.source != "form"]
+    # a known name joined by a particle that NER cut in two ("Port" and "Spain" of "Port of
+    # Spain", the capital of Trinidad and Tobago): the whole name
+    joined = [x for x in extra if re.search(r" (?:of|de|del|da|do|du|la|el|al|on|upon) ", x.text)
+              and any(x.start <= t.start and t.end <= x.end and (t.start, t.end) != (x.start, x.end) for t in found)
+              and x.text.split()[0].casefold() not in _FEATURE_HEADS and know(x.text).strength == 2]
+    found = [t for t in found if not any(x.start <= t.start and t.end <= x.end for x in joined)]
     # a name after a preposition ("at the University") must be a known place, and no common word
     found = [t for t in found if t.source != "prep" or (know(t.text).strength > 0 and not (
         know(t.text).common and know(t.text).strength < 2))]
