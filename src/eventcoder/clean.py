@@ -46,6 +46,9 @@ _RELATED = re.compile(r"^(?:RELATED|READ MORE|ALSO READ|SEE ALSO|MORE ON THIS)\b
 # A link to a video: a headline with no full stop and no figures, the clip's length after it or
 # on the next line ("Sudan: U.S. sanctions over alleged chemical weapons use come into force 01:47").
 _VIDEO_LINK = re.compile(r"^(?!.*[.!?][\"”’']?\s+[A-Z])[^!?\d]{10,200}[^.!?\s\d]\s+\d{1,2}:\d{2}\s*$")
+# the links to the stories before and after ("Previous Bukinanyana: Rwandan rebels killed, others
+# arrested" / "Next ..."): other stories' headlines, with no full stop
+_NAV_LINK = re.compile(r"^(?:Previous|Next|Prev|Older|Newer)(?:\s+(?:post|article|story|item))?\s*[:|»›]?\s+[A-Z][^.!?]{5,200}$")
 _DURATION = re.compile(r"^\s*\d{1,2}:\d{2}\s*$")
 # Once one of these appears, the rest of the page is comment machinery.
 _TAIL_START = re.compile(r"^(?:do you like this article\??|\d+\s+comment\(s\)|comments?\s*\(\d+\)|leave a (?:comment|reply))$", re.I)
@@ -413,7 +416,8 @@ def clean_text(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
     for n, line in enumerate(lines[idx:]):
         if _TAIL_START.match(line) or (len(paras) >= 2 and _LIST_TAIL.match(line.strip())):
             break
-        if _WIDGET.match(line) or (_RELATED.match(line) and len(line.split()) <= 30) or _VIDEO_LINK.match(line):
+        if _WIDGET.match(line) or (_RELATED.match(line) and len(line.split()) <= 30) or _VIDEO_LINK.match(line) \
+                or (paras and _NAV_LINK.match(line.strip())):
             continue
         if _DURATION.match(line):
             if paras and not paras[-1][0].rstrip().endswith((".", "!", "?", '"', "”")):

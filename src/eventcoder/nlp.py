@@ -23,7 +23,7 @@ _ABBREVIATIONS = {
     "cpl", "pvt", "adm", "cmdr", "cdr", "gov", "sen", "rep", "rev", "st", "no", "jr", "sr",
     "insp", "supt", "hon", "amb", "pres", "lieut", "comdr", "vs", "etc", "approx", "dept",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mt", "ft", "ltd", "inc", "co", "corp", "govt", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m",
+    "mt", "ft", "ltd", "inc", "co", "corp", "govt", "brgy", "bgy", "pob", "brgys", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m",
 }
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 

@@ -607,7 +607,7 @@ _CAPITAL = re.compile(r"\b(?:the\s+)?(?P<d>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:['�
                       r"|\bcapital(?:\s+city)?\s+of\s+(?:the\s+)?(?P<c>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 # "as he left a cabinet meeting in the capital": the capital of the article's country
 _THE_CAPITAL = re.compile(r"\b(?i:in|near|outside|around|across|into|to)\s+the\s+(?:country['’]s\s+|nation['’]s\s+)?"
-                          r"capital\b(?![\s,]+(?:city\b|of\b|[A-Z]))")
+                          r"capital(?:\s+city)?\b(?![\s,]+(?:city\b|of\b|[A-Z]))")
 
 
 def _capitals(info: SentenceInfo, countries: list[str], res: Resources) -> list[tuple[Toponym, Place | None]]:
@@ -635,7 +635,7 @@ def _capitals(info: SentenceInfo, countries: list[str], res: Resources) -> list[
         return out
     cap = gaz.capital(named.pop() if named else countries[0])  # the sentence's country, else the article's
     if cap is not None:
-        s = info.sentence.start + found.end() - len("capital")
+        s = info.sentence.start + found.start() + found.group(0).rfind("capital")
         out.append((Toponym(cap.name, s, s + len("capital"), "capital"), cap))
     return out
 

@@ -2125,3 +2125,33 @@ def test_a_capital_blamed_for_siding_with_protesters_is_its_government_not_a_pla
                               "Ukraine blames Moscow for siding with the protesters.", published="2022-03-07")
     assert [(e.sub_event_type, e.country, e.location) for e in coded.events] == [
         ("Protest with intervention", "UA", "Kharkiv")]
+
+
+def test_protests_in_the_capital_city_are_in_the_capital_and_hold_its_arrests(code):
+    coded = code("MOPTI, Mali (AP) — Protesters demanding the resignation of the prime minister have "
+                 "blocked main streets in the capital city and other parts of the country. Police on "
+                 "Monday said 196 people have been detained in Bamako. Protests have roiled the country "
+                 "for weeks, sparked by the return of border villages to Ghana.", published="2024-05-27")
+    assert _events(coded) == [("Protests", "Peaceful protest", "2024-05-27", "ML", "Bamako", 0)]
+
+
+def test_rebels_who_made_a_new_attack_and_the_links_to_other_stories(code):
+    coded = code("Suspected rebels have made a new attack in the village of Tsafe. The attack took place "
+                 "in broad daylight this Sunday, according to local sources. Three civilians were "
+                 "killed.\n\nPrevious Zamfara: bandits killed, others arrested\nNext Zamfara: herders flee",
+                 published="2024-05-27")
+    assert _events(coded) == [("Violence against civilians", "Attack", "2024-05-26", "NG", "Tsafe", 3)]
+
+
+def test_a_unit_dispatched_to_set_up_an_outpost_has_not_set_it_up(code):
+    coded = code("A dozen soldiers were killed Tuesday by jihadists who attacked an army post near Mopti, a "
+                 "spokesman said. An army unit, dispatched as a precursor to set up an outpost near "
+                 "Sevare, was attacked by the jihadists, he said.", published="2024-05-27")
+    assert [e.sub_event_type for e in coded.events] == ["Armed clash"]
+
+
+def test_a_rebel_who_died_in_an_encounter_with_troopers_at_a_barangay(code):
+    coded = code("A suspected rebel died in an encounter with government troopers in Sitio Caranawan, "
+                 "Brgy. Amontay, Tsafe on Wednesday, December 6.", published="2023-12-07")
+    assert [(e.sub_event_type, e.event_date) for e in coded.events] == [("Armed clash", "2023-12-06")]
+    assert all(e.location != "Brgy" for e in coded.events)

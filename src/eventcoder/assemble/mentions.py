@@ -47,7 +47,7 @@ _GENERIC = re.compile(
     r"November|December) )?(?:19|20)\d\d|the (?:war|conflict|insurgency) has|(?<!end to )(?<!against )(?<!ceasefire in )the (?:war|conflict|insurgency) in|has spread|have spread|dominant|split from|"
     r"is active|are active|operate[sd]? in|known for|allied with|linked to both|were marred by|"
     r"in several (?:towns|cities|places|areas|villages|districts)|across the (?:country|region)|nationwide|"
-    r"for (?:years|decades|months)|commonly|usually|typically|continue to carry out|carry out|"
+    r"for (?:years|decades|months|weeks)|commonly|usually|typically|continue to carry out|carry out|"
     # a toll over a period: "from last October to July", "so far this year"
     r"from (?:last |early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December) (?:\d{4} )?(?:to|until|through) |"
@@ -67,6 +67,8 @@ _MODAL = re.compile(
     r"banned|prohibit(?:ed|s)?|allow(?:ed|s)? (?:to|the)|permission|permit)\b",
     re.I,
 )
+# a purpose ("a unit dispatched as a precursor to set up an outpost"): not yet done
+_PURPOSE = re.compile(r"\b(?:dispatched|sent|deployed|tasked|ordered|mandated|assigned)\b[^.;,]{0,40}?\bto\s+$", re.I)
 
 _ATTRIBUTION = re.compile(
     r"(?:according to\s+(?P<a>[^,.;\"]{3,80}))|(?:,\s*(?P<b>[^,.;\"]{3,80}?)\s+(?:said|says|told|reported|added|confirmed)\b)|"
@@ -116,7 +118,7 @@ def _modal_before(text: str, rel: int) -> bool:
         window = window[sub.end():]
     if _QUELL.search(window):
         return False  # "officers tried to calm down riots": the riots are under way
-    return bool(_MODAL.search(window))
+    return bool(_MODAL.search(window)) or bool(_PURPOSE.search(window))
 
 
 # a force's attempt on a crowd already out ("tried to disperse protesters", "tried to "calm down
@@ -331,7 +333,8 @@ _FOLLOW_UP_NOUN = re.compile(r"(?i)\b(?:the|this|that)\s+(?:(?:deadly|latest|fat
 # occurrence ("The killings, it was gathered, occurred on Monday night")
 _NOUN_TO_DATE = re.compile(r"^\s*(?:,[^.;]{0,160}?,\s*)?(?:(?:which|that)\s+)?(?:(?:had\s+|reportedly\s+)?"
                            r"(?:occurred|took place|happened|was carried out|was launched|started|began|erupted|"
-                           r"broke out)\s+)?(?:(?:about|around|at|shortly|just|before|after|midnight|dawn|noon|overnight|late|early|on)\s+){0,3}$",
+                           r"broke out)\s+)?(?:in\s+broad\s+daylight\s+)?"
+                           r"(?:(?:about|around|at|shortly|just|before|after|midnight|dawn|noon|overnight|late|early|on|this|last)\s+){0,3}$",
                            re.I)
 
 
@@ -450,8 +453,10 @@ def _date_from_follow_up(last: Mention, info: SentenceInfo, published: date | No
 # a follow-up sentence that tells what the act left and where ("The assault left 14 soldiers
 # dead 25 kilometres from Gorgadji"): the act is the one just reported
 _FOLLOW_UP_ACT = re.compile(r"^(?:[A-Z][^.;:]{0,80}?\b(?:said|says|added|reported|stated|announced)\b[^.;:]{0,30}?\s"
-                            r"(?:that\s+)?)?(?:The|the|This|this|That|that)\s+"
-                            r"(?:(?:deadly|latest|fatal|suicide|bomb|gun|armed)\s+)?" + ACT_NOUNS + r"\b")
+                            r"(?:that\s+)?)?(?:(?:The|the|This|this|That|that)\s+"
+                            r"(?:(?:deadly|latest|fatal|suicide|bomb|gun|armed)\s+)?" + ACT_NOUNS + r"\b"
+                            # "It was perpetrated in the early morning near Ngouboua"
+                            r"|It\s+(?:was|had\s+been)\s+(?:perpetrated|carried\s+out|committed|launched|staged)\b)")
 
 
 def _place_from_follow_up(last: Mention, info: SentenceInfo, article: Article) -> None:

@@ -121,7 +121,8 @@ _BARE_COMPASS = {"west", "east", "north", "south", "occident", "orient"}
 # ... unless a division word follows: Cameroon's "North region", Lebanon's "South governorate"
 _DIVISION_AFTER = re.compile(r"\s+(?:region|province|governorate|state|department|district)\b", re.I)
 # names spaCy's small model sometimes calls places
-_NEVER_PLACES = {"Quran", "Koran", "Qur'an", "Qur’an", "Bible", "Torah", "Allah", "God"}
+_NEVER_PLACES = {"Quran", "Koran", "Qur'an", "Qur’an", "Bible", "Torah", "Allah", "God", "Brgy", "Bgy", "Barangay",
+                 "Sitio", "Purok"}
 
 
 # "a residential district of Kharkiv", "an industrial area of Aden": a part of a town
@@ -154,6 +155,8 @@ def _clean_name(name: str) -> str:
     while len(words) > 1 and words[0] in _FAITHS:
         words = words[1:]
     name = " ".join(words).strip(" ,;:")
+    # a Philippine barangay or sitio word before its name ("Brgy. Panuran", "Sitio Cambaga")
+    name = re.sub(r"^(?:Brgy\.?|Bgy\.?|Barangay|Sitio|Purok)\s+(?=[A-Z])", "", name)
     # a preposition NER ran on into ("the Sahel on Sunday" gave "Sahel on")
     name = re.sub(r"(?:\s+(?:on|in|at|of|to|from|for|with|by|and|or|the))+$", "", name)
     # a final full stop goes, unless it closes initials ("U.S.", "D.C.")
