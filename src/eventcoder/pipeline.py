@@ -41,6 +41,7 @@ from eventcoder.extract.places import (
     find_known_places,
     find_streets,
     find_toponyms,
+    join_particle_names,
     keep_unresolved,
     people_in_text,
     reads_as_person,
@@ -204,6 +205,7 @@ class Pipeline:
         first_pass: list[list] = []
         for info in infos:
             tops = find_toponyms(info.sentence.text, info.sentence.start, info.entities)
+            tops = join_particle_names(tops, info.sentence.text, info.sentence.start, res.places.known)
             if self._user_names is not None:
                 tops = _with_user_names(tops, info.sentence, self._user_names)
             tops = [t for t in tops if not _demonym(t.text, res) and (

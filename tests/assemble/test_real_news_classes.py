@@ -2155,3 +2155,22 @@ def test_a_rebel_who_died_in_an_encounter_with_troopers_at_a_barangay(code):
                  "Brgy. Amontay, Tsafe on Wednesday, December 6.", published="2023-12-07")
     assert [(e.sub_event_type, e.event_date) for e in coded.events] == [("Armed clash", "2023-12-06")]
     assert all(e.location != "Brgy" for e in coded.events)
+
+
+def test_protesters_who_shoot_security_forces_riot_and_a_toll_that_passed_200_is_no_event(code):
+    coded = code("Protesters shot and killed two members of Nigeria's security forces in Tsafe on Friday.\n\n"
+                 "The death toll of protesters, meanwhile, passed 200 this week, according to a human "
+                 "rights organization based in Ghana.", published="2022-10-14")
+    assert _events(coded) == [("Riots", "Violent demonstration", "2022-10-14", "NG", "Tsafe", 2)]
+
+
+def test_a_date_before_the_report_dates_the_reporters_not_the_recapture(code):
+    coded = code("Nigerian forces deployed last month to help the army battle jihadists said Sunday they had "
+                 "recaptured the key northern port of Gusau from the militants.", published="2022-10-09")
+    assert _events(coded) == [("Battles", "Government regains territory", "2022-10-09", "NG", "Gusau", 0)]
+
+
+def test_a_known_name_ner_cut_at_its_particle_is_one_place(geo_pipeline):
+    coded = geo_pipeline.code("FORTY-EIGHT hours after a gang war led to the killings of six people in Port of "
+                              "Spain, the government declared a state of emergency.", published="2024-12-30")
+    assert [(e.country, e.location) for e in coded.events] == [("TT", "Port of Spain")]

@@ -51,6 +51,7 @@ _GENERIC = re.compile(
     # a toll over a period: "from last October to July", "so far this year"
     r"from (?:last |early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December) (?:\d{4} )?(?:to|until|through) |"
+    r"\btoll\b[^.;]{0,40}?\b(?:passed|surpassed|exceeded|topped|rose to|climbed to|reached)\b|"
     r"so far this (?:year|month)|since the (?:start|beginning) of|(?:in|over|during) the (?:past|last) (?:\w+ )?(?:weeks|months|years)\b|"
     r"(?:are|is) (?:battling|fighting|combating|combatting) (?:the )?(?:spread|insurgenc|extremis|jihad|terroris|militan)|"
     # a roundup's total: "killed in five separate attacks across Iraq"
@@ -194,6 +195,7 @@ def reference_point(text: str, t: Toponym) -> bool:
     Such a place is not where the event happened."""
     before = text[max(0, t.start - 80):t.start]
     return border_reference(text, t.start, t.end) or bool(_SOURCE_IN.search(before[-40:])) \
+        or bool(_BASED_IN.search(before[-30:])) \
         or bool(_APPOSED_DISTANCE.search(before)) or bool(_BASED_AFTER.match(text, t.end)) \
         or bool(_QUALIFIES_NEXT.match(text, t.end) and _ARTICLE_BEFORE.search(before))
 
@@ -243,6 +245,10 @@ _SOURCE_IN = re.compile(r"\b(?:officials?|spokes(?:man|woman|person)|sources?|co
                         r"(?:based\s+)?in\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.I)
 
 
+# "a human rights organization based in Norway": where a source sits
+_BASED_IN = re.compile(r"\b(?:based|headquartered)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
 def border_reference(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` names a border ("near the Afghan border",
     "bordering Venezuela", "on the border with Chad"), not where something happened."""
@@ -279,6 +285,10 @@ def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
     if pub_year is None and anchor is not None:
         pub_year = anchor.year  # the anchor's year only rules out older years
     usable = [d for d in info.dates if not d.reporting and d.kind not in ("year",)]
+    # a date before the report that introduces the act dates the reporter's own clause ("Rwandan
+    # forces deployed last month ... said Sunday they had recaptured the port")
+    told = [r for r in info.dates if r.reporting and r.end <= trig.start]
+    usable = [d for d in usable if not any(d.end <= r.start for r in told)]
     for d in info.dates:
         if d.kind in ("old", "future"):
             # an old or future marker in the trigger's clause rules the mention out

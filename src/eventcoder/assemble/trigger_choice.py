@@ -144,6 +144,12 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
         # battle, not a riot (ACLED)
         drop.add("Violent demonstration")
         subs = subs - {"Violent demonstration"}
+    if "Excessive force against protesters" in subs and _PROTESTERS_KILLED.search(text):
+        # "Protesters shot and killed two members of the security forces": the crowd's violence
+        # is a riot, not force used on it
+        matches = [replace(m, sub_event_type="Violent demonstration", event_type="Riots")
+                   if m.sub_event_type == "Excessive force against protesters" else m for m in matches]
+        subs = {m.sub_event_type for m in matches}
     if {"Violent demonstration", "Mob violence"} & subs:
         # (hostages a riot takes are the riot's: "prisoners rioted, taking guards hostage")
         drop |= {"Peaceful protest", "Protest with intervention", "Looting/property destruction", "Attack",
@@ -220,6 +226,10 @@ ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?
 _CLASH_WITH_ARMED = re.compile(r"(?i)\bclash(?:es|ed)?\s+(?:\w+\s+){0,3}?(?:between|with)\s+[^.;]{0,60}?\b(?:(?:cattle\s+)?raiders|"
                                r"(?:cattle\s+)?rustlers|bandits|gunmen|militants|militiam[ae]n|militias?|armed\s+(?:men|groups?)|"
                                r"rebels|insurgents|jihadists|terrorists)\b")
+_PROTESTERS_KILLED = re.compile(r"(?i)\b(?:protesters|protestors|demonstrators|rioters)\s+"
+                                r"(?:(?!were\b|was\b|been\b|being\b|are\b|is\b|who\b)\w+\s+)?"
+                                r"(?:opened\s+fire|shot\s+and\s+killed|(?:shot|killed|stabbed|beat|lynched|hacked)\b"
+                                r"(?!\s+(?:dead\s+)?(?:in|by|at|on|during|as|after|near|outside)\b))")
 _SOURCE_CLAUSE = re.compile(r"(?i),\s*(?:(?:[\w'’-]+\s+){0,4}?(?:said|says|told|reported|added|confirmed)\b|according\s+to\b)")
 _ANYONE = re.compile(r"(?:people|persons|individuals|others|\s)+", re.I)
 _INCLUDING = re.compile(r"\bincluding\s+(?:at least\s+)?(?P<n>\d+|[a-z]+)\s+(?:\w+\s+)?(?P<who>\w+)", re.I)

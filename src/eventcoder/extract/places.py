@@ -27,7 +27,8 @@ _NAME = _CAP + r"(?: (?:" + _CAP + r"|(?:de|la|wa|ya|do|da|dos|das|ad|ez|ed|ud|u
 _FEATURE_BEFORE = re.compile(
     r"\b(?P<f>village|villages|town|city|hamlet|locality|district|neighbou?rhoods?|districts|areas|area|region|province|state|county|"
     r"commune|settlement|camp|island|islands|market town|border town|capital|municipality|department|governorate|"
-    r"sub-district|territory|valley|mountains|forest|centre|center|outskirts|heart|suburbs?|edge)\s+of\s+(?P<n>" + _NAME + r")"
+    r"sub-district|territory|valley|mountains|forest|centre|center|outskirts|heart|suburbs?|edge|"
+    r"port(?:\s+(?:city|town))?)\s+of\s+(?P<n>" + _NAME + r")"
 )
 _FEATURE_AFTER = re.compile(
     r"\b(?P<n>" + _NAME + r")\s+(?P<f>province|state|region|district|governorate|county|department|oblast|"
@@ -582,6 +583,30 @@ def _forms_pattern(forms: Mapping[str, str]) -> re.Pattern[str]:
 _FEATURE_HEADS = frozenset({"city", "county", "town", "village", "state", "province", "district", "republic",
                             "region", "municipality", "township", "borough", "department", "university", "bank",
                             "kingdom", "commonwealth", "parish", "diocese"})
+
+
+def join_particle_names(found: list[Toponym], text: str, offset: int,
+                        know: Callable[[str], KnownName]) -> list[Toponym]:
+    """Toponyms of one sentence (``find_toponyms``) with a known name NER cut in two at its
+    particle joined again: "Port" and "Spain" of "Port of Spain" (the capital of Trinidad and
+    Tobago) become one toponym when the gazetteer knows the whole name as a place on its own
+    (``KnownName.strength`` 2); "City of Richmond" stays the town. Offsets: ``text`` is the
+    sentence, ``offset`` its start in the article."""
+    out: list[Toponym] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and re.fullmatch(r" (?:of|de|del|da|do|du|la|el|al|on|upon) ",
+                                          text[a.end - offset:b.start - offset]):
+            name = text[a.start - offset:b.end - offset]
+            if name.split()[0].casefold() not in _FEATURE_HEADS and know(name).strength == 2:
+                out.append(replace(a, text=name, end=b.end, feature=b.feature))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _merge(found: list[Toponym], extra: list[Toponym], text: str, offset: int,
