@@ -2174,3 +2174,11 @@ def test_a_known_name_ner_cut_at_its_particle_is_one_place(geo_pipeline):
     coded = geo_pipeline.code("FORTY-EIGHT hours after a gang war led to the killings of six people in Port of "
                               "Spain, the government declared a state of emergency.", published="2024-12-30")
     assert [(e.country, e.location) for e in coded.events] == [("TT", "Port of Spain")]
+
+
+def test_running_battles_of_police_and_protesters_and_stones_thrown_at_police_are_riots(code):
+    coded = code("Police and protesters fought running battles in Gusau on Tuesday.", published="2024-07-31")
+    assert _events(coded) == [("Riots", "Violent demonstration", "2024-07-30", "NG", "Gusau", 0)]
+    coded = code("More than 50 police officers were injured in Tsafe on Tuesday night after stones and "
+                 "bottles were thrown at them.", published="2024-07-31")
+    assert _events(coded) == [("Riots", "Violent demonstration", "2024-07-30", "NG", "Tsafe", 0)]

@@ -123,3 +123,15 @@ def test_undated_measure_takes_the_report_date_with_no_date_evidence(code):
     # a publication date known to the month only dates nothing
     [m] = code(text, published="2016-01").measures
     assert m.start_date is None
+
+
+def test_a_date_or_a_reported_clause_is_no_imposer(code):
+    # session 11, on real news: the date between the government and its verb became the imposer,
+    # and so did "Gabriel Tommy says they've" of a reported curfew
+    coded = code("The government of Mali has today, Wednesday 10 August 2022 announced a nationwide curfew "
+                 "starting at 3 p.m. in order to curb the rising protests in Bamako.", published="2022-08-10")
+    [m] = coded.measures
+    assert (m.measure, m.start_date, m.imposed_by) == ("curfew", "2022-08-10", None)
+    coded = code("The head of the police in Mopti, Gabriel Tommy says they've imposed an indefinite curfew in "
+                 "Mopti and Sevare.", published="2022-08-10")
+    assert [m.imposed_by for m in coded.measures] == [None]

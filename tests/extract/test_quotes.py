@@ -343,3 +343,12 @@ def test_a_colon_after_any_verb_and_saying_after_the_subject_name_the_speaker():
     by_text = {q.text.split(",")[0]: q.speaker for q in find_quotes(art)}
     assert by_text["While we mourn our soldiers"] == "Amadou Sall"
     assert by_text["We will not stop until they are freed"] == "Fatou Ndiaye"
+
+
+def test_a_title_opened_by_vice_or_prime_is_one_role_not_an_organisation():
+    # session 11, on real news: "Vice President Jalloh" gave the role "President" of the
+    # organisation "Vice"
+    sp = parse_speaker("Vice President Mohamed Juldeh Jalloh")
+    assert (sp.name, sp.role, sp.organization) == ("Mohamed Juldeh Jalloh", "Vice President", None)
+    sp = parse_speaker("Prime Minister Abiy Ahmed")
+    assert (sp.name, sp.role, sp.organization) == ("Abiy Ahmed", "Prime Minister", None)

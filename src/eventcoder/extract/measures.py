@@ -53,6 +53,9 @@ _IMPOSER = re.compile(
     r"(?:^|[,;—]\s*|\b(?:after|as)\s+)(?P<by>(?:the\s+)?[A-Za-z][\w'’ -]{1,60}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
     r"(?:imposed|declared|ordered|announced|banned|suspended|introduced|extended|decided|approved|closed|shut)\b"
 )
+_NOT_IMPOSER = re.compile(r"(?i)\b(?:was|were|is|are|been|being|says|said|say|told|monday|tuesday|wednesday|thursday|friday|saturday|"
+                          r"sunday|today|yesterday|january|february|march|april|june|july|august|september|"
+                          r"october|november|december)\b|\d{4}")
 _APPROVED_BY = re.compile(r"\b(?:approved|ordered|imposed|declared|announced) by\s+(?:the\s+)?(?P<by>[^,.;]{3,60})")
 
 
@@ -233,8 +236,9 @@ def find_measures(article: Article, sentences: list[Sentence], countries: list[s
                     explicit_by = _APPROVED_BY.search(s.text)
                     by = explicit_by or _IMPOSER.search(s.text[cut:m.end()])
                     imposer = re.split(r"\s+(?:that|which|who)\s+", by.group("by").strip())[0] if by else None
-                    if imposer and (imposer.lower() in ("it", "they", "he", "she") or len(imposer.split()) > 8):
-                        imposer = None
+                    if imposer and (imposer.lower() in ("it", "they", "he", "she") or len(imposer.split()) > 8
+                                    or _NOT_IMPOSER.search(imposer)):
+                        imposer = None  # (nor a date, "Wednesday 10 August 2022", nor a clause, "internet ... was")
                     admin1 = None
                     country = None
                     # the divisions a list of places names ("in Port Said, Suez and Ismailia")

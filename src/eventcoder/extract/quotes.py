@@ -142,6 +142,10 @@ def _is_name(text: str, not_person: Callable[[str], bool]) -> bool:
             and not _ORG_WORD.search(core) and not not_person(core))
 
 
+# words that open a title ("Vice President", "Prime Minister", "Acting Governor"): the role's own
+_ROLE_PREFIX = r"(?:vice|deputy|acting|interim|former|prime|assistant|senior|lieutenant|first|chief|junior|state)"
+
+
 def _role_org(part: str) -> tuple[str | None, str | None]:
     """Role and organisation from a phrase such as "deputy director of the Taiz health office",
     "the army's spokesman in Ituri", "An M23 spokesman", "the town's mayor"."""
@@ -159,6 +163,8 @@ def _role_org(part: str) -> tuple[str | None, str | None]:
         poss = re.match(r"^(?P<org>.+?)(?:'s|’s)$", before)
         if poss:
             org = org or poss.group("org")
+        elif re.fullmatch(_ROLE_PREFIX, before, re.I):
+            role = f"{before} {role}"  # "Vice President", "Prime Minister", "Deputy Governor": one title
         elif before[:1].isupper() or before.lower() in ("police", "army", "government", "military"):
             org = org or before
         elif len(before.split()) <= 3 and not re.search(
