@@ -111,10 +111,13 @@ def split(root: Path) -> int:
     # (dev12); -201 to -210 held out (holdout8), never read, scored at the session's start and end
     planned15 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(191, 201)]
     planned16 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(201, 211)]
+    # session 11's third round (-211 to -220, explosions/remote violence, riots and strategic
+    # developments asked for): scored before anyone read it, then developed on (dev13)
+    planned17 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(211, 221)]
     have = {r["id"] for r in _sources(root)}
     extra = sorted(have - set(planned) - set(planned2) - set(planned3) - set(planned4) - set(planned5)
                    - set(planned6) - set(planned7) - set(planned8) - set(planned9) - set(planned10)
-                   - set(planned11) - set(planned12) - set(planned13) - set(planned14) - set(planned15) - set(planned16) - fresh)
+                   - set(planned11) - set(planned12) - set(planned13) - set(planned14) - set(planned15) - set(planned16) - set(planned17) - fresh)
     parts = {"test": [i for i in ranked[:TEST] if i in have],
              "validation": [i for i in ranked[TEST:TEST + VALIDATION] if i in have],
              "dev": [i for i in ranked[TEST + VALIDATION:] if i in have] + extra,
@@ -135,7 +138,8 @@ def split(root: Path) -> int:
              "holdout7": [i for i in planned13 if i in have],
              "dev11": [i for i in planned14 if i in have],
              "dev12": [i for i in planned15 if i in have],
-             "holdout8": [i for i in planned16 if i in have]}
+             "holdout8": [i for i in planned16 if i in have],
+             "dev13": [i for i in planned17 if i in have]}
     (root / "splits").mkdir(exist_ok=True)
     for name, part in parts.items():
         (root / "splits" / f"{name}.txt").write_text(
