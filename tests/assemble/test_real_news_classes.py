@@ -1812,7 +1812,7 @@ def test_a_village_named_with_and_without_its_feature_word_is_one_place(code):
     assert [(e[0], e[1], e[4]) for e in got("Attack\n\nGunmen killed nine people in Kwarbai village in Zamfara on "
                                             "Thursday, police said.\n\nThe Parish Priest said the gunmen attacked on "
                                             "Thursday. In Kwarbai, nine people were killed, he said.")] == [
-        ("Attack", "Kwarbai village", 9)]
+        ("Attack", "Kwarbai", 9)]  # (ACLED's location is the name, without its settlement word)
     assert "Excessive force against protesters" not in [
         e[0] for e in got("Attack\n\nGunmen opened fire on vigilantes in Tsafe on Sunday, killing three, police said.")]
 
@@ -2182,3 +2182,55 @@ def test_running_battles_of_police_and_protesters_and_stones_thrown_at_police_ar
     coded = code("More than 50 police officers were injured in Tsafe on Tuesday night after stones and "
                  "bottles were thrown at them.", published="2024-07-31")
     assert _events(coded) == [("Riots", "Violent demonstration", "2024-07-30", "NG", "Tsafe", 0)]
+
+
+def test_barrel_bombs_on_a_town_and_a_list_of_villages_are_one_strike_each(code):
+    coded = code("Government helicopters dropped barrel bombs on Tsafe town and the villages of al Dansadau, "
+                 "Bab al Magami and Kuchi in Zamfara state on April 30, 2019.", published="2019-04-30")
+    assert [(e.sub_event_type, e.location) for e in coded.events] == [
+        ("Air/drone strike", "Tsafe"), ("Air/drone strike", "al Dansadau"), ("Air/drone strike", "Bab al Magami"),
+        ("Air/drone strike", "Kuchi")]
+
+
+def test_homemade_bombs_the_army_destroyed_are_disrupted_weapons_use(code):
+    coded = code("A detachment of the army destroyed a shelter for militants and 13 homemade bombs near Mopti on "
+                 "Sunday, the ministry said.", published="2019-04-30")
+    assert _events(coded) == [("Strategic developments", "Disrupted weapons use", "2019-04-28", "ML", "Mopti", 0)]
+
+
+def test_an_overnight_raid_is_dated_by_the_evening_the_gunmen_came_and_its_village_word_goes(code):
+    # found by a new user's own report: "an overnight attack" in a Tuesday report, "the gunmen
+    # arrived on motorcycles late on Monday" in the next paragraph
+    coded = code("MINNA, 14 March 2023 — Armed bandits killed seven villagers in an overnight attack on Tsafe "
+                 "village, police said on Tuesday.\n\nPolice spokesman Wasiu Abiodun said the gunmen arrived on "
+                 "motorcycles late on Monday and opened fire on residents.", published="2023-03-14")
+    assert _events(coded) == [("Violence against civilians", "Attack", "2023-03-13", "NG", "Tsafe", 7)]
+
+
+def test_an_attack_a_later_sentence_dates_weeks_back_is_a_recap_and_days_back_its_day(code):
+    # found by a breaker: "The attack took place on 2 July" in a report of 20 August kept the
+    # report's day
+    assert code("Gunmen killed five farmers in Tsafe. The attack took place on 2 July 2024.",
+                published="2024-08-20").events == []
+    coded = code("Gunmen killed five farmers in Tsafe. The attack took place on 12 August 2024.",
+                 published="2024-08-20")
+    assert _events(coded) == [("Violence against civilians", "Attack", "2024-08-12", "NG", "Tsafe", 5)]
+
+
+def test_tolls_told_for_three_places_and_a_third_man_killed(code):
+    # found by a breaker: the third place of "three in A, four in B and seven others in C" was
+    # lost, and "A third man was killed" replaced the toll of two
+    coded = code("Gunmen killed three people in Tsafe, four in Gusau and seven others in Dansadau on Sunday, "
+                 "police said.", published="2024-05-06")
+    assert [(e.location, e.fatalities) for e in coded.events] == [("Tsafe", 3), ("Gusau", 4), ("Dansadau", 7)]
+    coded = code("Gunmen shot dead two men in Gusau on Tuesday. A third man was killed in Gusau's east side.",
+                 published="2024-05-02")
+    assert _events(coded) == [("Violence against civilians", "Attack", "2024-04-30", "NG", "Gusau", 3)]
+
+
+def test_a_death_in_hospital_does_not_date_the_bombing_and_shepherds_are_civilians(code):
+    coded = code("A roadside bomb hit an army patrol near Tsafe, wounding a soldier, police said. The soldier "
+                 "died Wednesday in hospital.", published="2024-05-02")
+    assert [e.event_date for e in coded.events] == ["2024-05-02"]
+    coded = code("Gunmen killed two shepherds in Kirkuk on Thursday.", published="2024-05-10")
+    assert _events(coded) == [("Violence against civilians", "Attack", "2024-05-09", "IQ", "Kirkuk", 2)]

@@ -129,10 +129,24 @@ def _told_as_clash(merged: list[Draft], reported: list[Draft]) -> set[int]:
     return out
 
 
+# a settlement word written after the name ("Kagara village"): ACLED's location is the name
+_SETTLEMENT_AFTER = re.compile(r"\s+(?:village|town|city|hamlet|community|settlement|locality)$", re.I)
+
+
+def _bare_name(name: str) -> str:
+    """A location as ACLED writes it: "Kagara village" -> "Kagara" (a settlement word in lower
+    case goes; "Kansas City" and "Mexico City" keep theirs: it is part of the name)."""
+    bare = _SETTLEMENT_AFTER.sub("", name)
+    return bare if bare and name[len(bare):].strip()[:1].islower() else name
+
+
+# "an overnight attack", "last night": a night that the evening before may date more exactly
+_OVERNIGHT = re.compile(r"(?i)(?:in\s+an?\s+|during\s+the\s+)?(?:overnight|last\s+night)")
+
 # how far after an event's last report a sentence that names the act again may date it
 RESTATED_PARAGRAPHS = 3
-# how long before publication such a date may lie (older is a recap or background)
-RESTATED_DAYS = 7
+# how long before publication such a date may lie (older: the event is a recap, not coded)
+RESTATED_DAYS = 30
 
 
 def _restated_date(draft: Draft, drafts: list[Draft], sentences: list[Sentence], published: date,
@@ -157,8 +171,8 @@ def _restated_date(draft: Draft, drafts: list[Draft], sentences: list[Sentence],
         if dm is None:
             continue
         d, prec = resolve_date(dm, published, year=pub_year)
-        if d is not None and 0 <= (published - d).days <= RESTATED_DAYS:
-            return d, prec, dm
+        if d is not None and 0 <= (published - d).days:
+            return d, prec, dm  # (older than ``RESTATED_DAYS``: the caller drops a recap)
     return None
 
 
@@ -308,10 +322,18 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         date_ev = dated.date_mention if dated else None
         if sentences is not None and published is not None and not unresolvable \
                 and etype not in ("Protests", "Strategic developments") \
-                and (date_ev is None or date_ev.reporting):
+                and (date_ev is None or date_ev.reporting or _OVERNIGHT.fullmatch(date_ev.text)):
             # dated only by its report (or not at all): a later sentence that names the act
             # again with its day ("The attack took place Thursday afternoon")
             restated = _restated_date(draft, drafts, sentences, published, pub_year)
+            if restated is not None and date_ev is not None and not date_ev.reporting \
+                    and not (ev_date is not None and 0 < (ev_date - restated[0]).days <= 1):
+                restated = None  # "an overnight attack": only the night's own evening refines it
+            if restated is not None and (published - restated[0]).days > RESTATED_DAYS:
+                # "The attack took place on 2 July" in a report of 20 August: a recap (FORMAT.md)
+                if recaps is not None:
+                    recaps.append(f"{f.trigger.text} ({restated[2].text})")
+                continue
             if restated is not None:
                 ev_date, prec, date_ev = restated
         # geo precision
@@ -325,7 +347,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             location = admin1_name or place.name
         elif place is not None:
             geo = 2 if (place.feature_class != "P" or (top and top.near)) else 1
-            location = top.text if top else place.name
+            location = _bare_name(top.text) if top else place.name
         elif top is not None and admin1_name is not None \
                 and (top.feature or top.text.split()[-1]).lower() in DIVISION_FEATURES \
                 and any(m.admin1_toponym is top for m in ms):
@@ -334,7 +356,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             location = admin1_name
         elif top is not None:
             geo = 2
-            location = top.text
+            location = _bare_name(top.text)
         else:
             geo = 3 if admin1_name else None
             location = admin1_name

@@ -279,7 +279,8 @@ def drop_duplicates(events: list[Event]) -> list[Event]:
 
 _DIVISION_END = re.compile(r"\s(?:State|Province|Region|Governorate|County|District|Department|Oblast|Prefecture)$")
 
-_COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:(?:the\s+)?(?:villages?|towns?|communities|areas?|districts?|cities)\s+of\s+)?$",
+_COORD = re.compile(r"^\s*(?:(?:town|village|city)\s+)?(?:,\s*(?:and\s+)?|and\s+|&\s+)"
+                    r"(?:(?:the\s+)?(?:villages?|towns?|communities|areas?|districts?|cities)\s+of\s+)?$",
                     re.I)
 
 

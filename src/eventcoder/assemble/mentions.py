@@ -391,6 +391,14 @@ _VICTIMS_SUBJECT = re.compile(r"^\W*" + _VICTIMS)
 # "the Sunday night bus attacks", "Thursday's raid": a date told before the act it names
 _DATE_THEN_ACT = re.compile(r"(?i)^(?:['’]s)?(?:\s+(?:night|morning|evening|afternoon))?\s+(?:[\w-]+\s+)?"
                             + ACT_NOUNS + r"\b")
+_ATTACKERS_CAME = re.compile(r"(?i)\b(?:the|these)\s+(?:gunmen|attackers|assailants|bandits|militants|insurgents|"
+                             r"raiders|jihadists|fighters|rebels)\s+(?:had\s+)?(?:arrived|struck|came|stormed|attacked|"
+                             r"invaded|raided|opened\s+fire)\b")
+# "the gunmen arrived late on Monday and opened fire on residents": the attackers of the report
+# just told, doing more of the same act
+_THE_ATTACKERS = re.compile(r"(?i)\b(?:the|these)\s+(?:gunmen|attackers|assailants|bandits|raiders)\b(?![^.;]*\b(?:also|another|second|other)\b)")
+_OF_WOUNDS = re.compile(r"(?i)\b(?:hospital|later|succumbed|of (?:his|her|their) (?:wounds|injuries)|from (?:his|her|their) "
+                        r"(?:wounds|injuries))\b")
 _THE_BEFORE = re.compile(r"(?i)\b(?:the|this|that)\s+$")
 _OCCURRED = re.compile(r"(?i)\b(?:occurred|took place|happened)\b")
 
@@ -415,13 +423,22 @@ def restated_act_date(text: str, offset: int = 0) -> DateMention | None:
     found = [d for d in find_dates(text, offset) if d.kind not in ("year", "old", "future", "month_year")]
     if not found:
         return None
-    heads = list(_FOLLOW_UP_NOUN.finditer(text)) + list(_VICTIMS_DATED.finditer(text))
+    # (not a death from wounds: "The soldier died Monday in hospital" dates the death, not the act)
+    victims = [] if _OF_WOUNDS.search(text) else list(_VICTIMS_DATED.finditer(text))
+    heads = list(_FOLLOW_UP_NOUN.finditer(text)) + victims
     for head in sorted(heads, key=lambda h: h.start()):
         for d in found:
             rel = d.start - offset
             between = text[head.end():rel]
             if rel >= head.end() and _NOUN_TO_DATE.match(between) \
                     and (not d.reporting or _OCCURRED.search(between)):
+                return d
+    for head in _ATTACKERS_CAME.finditer(text):
+        # "the gunmen arrived on motorcycles late on Monday": the raiders' coming dates the raid
+        for d in found:
+            rel = d.start - offset
+            # (a verb of saying before the raiders does not make their day the report's)
+            if rel >= head.end() and re.fullmatch(r"[^,;.]{0,40}", text[head.end():rel]):
                 return d
     for d in found:
         rel, rel_end = d.start - offset, d.end - offset
@@ -584,6 +601,8 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                 or (_TOLL_VERB.match(trig.text) is not None and _SUBJECT_ANAPHOR_INNER.search(s.text[:rel]) is not None) \
                 or _SUBJECT_INVOLVED.match(s.text[:rel]) is not None \
                 or _victims_subject(s.text, rel, trig) \
+                or (_THE_ATTACKERS.search(s.text[:rel + len(trig.text)]) is not None and bool(mentions)
+                    and mentions[-1].event_type == trig.event_type) \
                 or (_THE_ONLY.match(s.text[:rel]) is not None and _ACTOR_NOUN.match(trig.text) is not None)
             # place: the nearest specific toponym (a resolved town or feature, else any toponym)
             tkey = lambda tp: (tp[0].start, tp[0].end)  # noqa: E731

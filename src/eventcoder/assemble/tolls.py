@@ -9,7 +9,9 @@ from eventcoder.extract.fatalities import DeathCount
 
 # a figure that adds to the toll: "One soldier also died", "two others", "Two people later died
 # in hospital" (the wounded who died, not bodies "later found")
-_PART = re.compile(r"\b(?:also|others?|another|later (?:died|succumbed)|(?:died|succumbed) later)\b", re.I)
+_PART = re.compile(r"\b(?:also|others?|another|later (?:died|succumbed)|(?:died|succumbed) later|"
+                   # "A third man was killed": one more (the figure opens with it)
+                   r"^an? (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b", re.I)
 _INCLUDING_ATTACKER = re.compile(r"\bincluding (?:the |a |two |three )?(?:(?:suicide )?(?:bombers?|attackers?)|(?:him|them|her)sel(?:f|ves))\b", re.I)
 
 _UNKNOWN_NUMBER = re.compile(r"\b(?:unknown|undisclosed|unspecified|unconfirmed) number\b", re.I)
@@ -30,10 +32,12 @@ def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | Non
     smallest positive figure across sentences (ACLED's most conservative figure)."""
     per_sentence: dict[int, list[DeathCount]] = {}
     for m in draft.mentions:
+        # (a figure told for another place, "and seven others in Bama", is that place's toll)
         for dc in m.deaths:
-            per_sentence.setdefault(m.sentence.start, []).append(dc)
+            if not dc.per_place:
+                per_sentence.setdefault(m.sentence.start, []).append(dc)
         for key, figures in m.follow_up_deaths.items():
-            per_sentence.setdefault(key, []).extend(figures)
+            per_sentence.setdefault(key, []).extend(f for f in figures if not f.per_place)
     totals: list[tuple[int, int, DeathCount]] = []
     added: list[tuple[int, int, DeathCount]] = []
     zero: DeathCount | None = None

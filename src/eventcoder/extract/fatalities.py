@@ -38,6 +38,8 @@ class DeathCount:
         attackers: whether the dead are the attackers.
         superseded: an earlier figure the sentence replaces ("had earlier placed the death
             toll at 12, but ... raised it to 14").
+        per_place: a figure told after another's place without its verb ("three in Gwoza
+            and seven others in Bama"): the next place's own toll, never added to the first's.
     """
 
     value: int
@@ -48,6 +50,7 @@ class DeathCount:
     victims: str
     attackers: bool
     superseded: bool = False
+    per_place: bool = False
 
 
 # up to three words between a number and its victims, a dotted short form among them ("four
@@ -296,14 +299,17 @@ def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
     for f in out:
         if f.value <= 0 or f.attackers:
             continue
-        cont = _PER_PLACE_MORE.match(text, f.end - offset)
-        if cont is None:
-            continue
-        qty = parse_quantity(cont.group("n"))
-        start, end = offset + cont.start("n"), offset + cont.end("w")
-        if qty is not None and not any(o.start < end and start < o.end for o in out):
+        # (a chain: "three people in Gwoza, four in Konduga and seven others in Bama")
+        pos = f.end - offset
+        while (cont := _PER_PLACE_MORE.match(text, pos)) is not None:
+            qty = parse_quantity(cont.group("n").replace(",", ""))
+            start = offset + cont.start("n")
+            end = offset + (cont.end("w") if cont.group("w") else cont.end("n"))
+            if qty is None or qty[0] > MAX_PLAUSIBLE or any(o.start < end and start < o.end for o in out):
+                break
             per_place.append(DeathCount(qty[0], qty[1], start, end, text[start - offset:end - offset], f.victims,
-                                        False))
+                                        False, per_place=True))
+            pos = end - offset
     out = sorted(out + per_place, key=lambda x: x.start)
     return [replace(f, superseded=True) if _EARLIER_FIGURE.search(text[max(0, f.start - offset - 50):f.start - offset])
             else f for f in out]
@@ -311,9 +317,10 @@ def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
 
 # after a death figure and its place, "and seven others in the village of Sarja": the next
 # place's own figure
-_PER_PLACE_MORE = re.compile(r"\s+(?:in|at|near)\s+[^,;.]{1,60}?\s+and\s+(?:(?:at least|another)\s+)?"
-                             r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\s+"
-                             r"(?P<w>others?|more)(?=\s+(?:(?:were|was)\s+(?:killed|dead)\s+)?(?:in|at|near)\b)", re.I)
+_PER_PLACE_MORE = re.compile(r"\s+(?:in|at|near)\s+[^,;.]{1,60}?(?:,\s+(?:and\s+)?|\s+and\s+)(?:(?:at least|another)\s+)?"
+                             r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                             r"\w+teen|\w+ty)(?:\s+(?P<w>others?|more|people|persons|civilians))?"
+                             r"(?=\s+(?:(?:were|was)\s+(?:killed|dead)\s+)?(?:in|at|near)\b)", re.I)
 
 
 # "had earlier placed the death toll at 12", "initially put the toll at": a figure a later one replaces

@@ -47,6 +47,14 @@ _LIST_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
 _FEATURE_LIST = re.compile(
     r"\b(?P<list>" + _LIST_NAME + r"(?:,\s+" + _LIST_NAME + r")*,?\s+(?:and|or)\s+" + _LIST_NAME + r")\s+"
     r"(?P<f>counties|parishes|provinces|states|districts|governorates|townships|municipalities)\b")
+# "the villages of al Sakhr, al Arima, Bab al Taqa and Karakat": each name is a village
+_PLACE_NAME = (r"(?:(?:al|el|ash|an|ad) )?[A-Z][\w'’-]+(?: (?:(?:al|el|ad|as|de|la|da|do|du|del|ash) )?[A-Z][\w'’-]+){0,2}")
+_PLURAL_OF_LIST = re.compile(
+    r"\b(?P<f>villages|towns|communities|localities|hamlets|settlements|neighbou?rhoods|cities) of\s+(?:the\s+)?"
+    r"(?P<list>" + _PLACE_NAME + r"(?:,\s+" + _PLACE_NAME + r")*,?\s+(?:and|&)\s+" + _PLACE_NAME + r")")
+_PLURAL_SINGULAR = {"villages": "village", "towns": "town", "communities": "community", "localities": "locality",
+                    "hamlets": "hamlet", "settlements": "settlement", "neighborhoods": "neighborhood",
+                    "neighbourhoods": "neighbourhood", "cities": "city"}
 _SINGULAR = {"counties": "county", "parishes": "parish", "provinces": "province", "states": "state",
              "districts": "district", "governorates": "governorate", "townships": "township",
              "municipalities": "municipality"}
@@ -252,6 +260,16 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
                 continue
             s = m.start("list") + n.start()
             found.append(Toponym(n.group(0), offset + s, offset + s + len(n.group(0)), feat, False, "pattern"))
+    for m in _PLURAL_OF_LIST.finditer(text):
+        feat = _PLURAL_SINGULAR[m.group("f").lower()]
+        for n in re.finditer(_PLACE_NAME, m.group("list")):
+            if n.group(0).split()[0] in _STOP:
+                continue
+            s = m.start("list") + n.start()
+            # (it replaces the same name found after a preposition, which must be a known place)
+            found = [t for t in found if not (t.source == "prep" and t.start == offset + s)]
+            if not any(t.start <= offset + s < t.end for t in found):
+                found.append(Toponym(n.group(0), offset + s, offset + s + len(n.group(0)), feat, False, "pattern"))
     split: list[Toponym] = []
     for t in found:
         parts = re.split(r"(?:'s |’s )", t.text, maxsplit=1)
