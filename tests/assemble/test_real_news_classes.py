@@ -2234,3 +2234,18 @@ def test_a_death_in_hospital_does_not_date_the_bombing_and_shepherds_are_civilia
     assert [e.event_date for e in coded.events] == ["2024-05-02"]
     coded = code("Gunmen killed two shepherds in Kirkuk on Thursday.", published="2024-05-10")
     assert _events(coded) == [("Violence against civilians", "Attack", "2024-05-09", "IQ", "Kirkuk", 2)]
+
+
+def test_a_package_containing_an_explosive_device_is_a_bombing(code):
+    coded = code("Two assailants on a motorcycle delivered a package containing an explosive device to a bar in "
+                 "Gusau, killing two men, police said on Monday.", published="2021-09-20")
+    assert _events(coded) == [("Explosions/Remote violence", "Remote explosive/landmine/IED", "2021-09-20", "NG",
+                               "Gusau", 2)]
+
+
+def test_the_towns_a_road_links_are_no_list_of_places_the_attack_hit(code):
+    coded = code("An armed group burned down 15 houses in a village in Zamfara state during an attack on Friday.\n\n"
+                 "The attack occurred in the early hours of Friday, 30 kilometres from the district headquarters "
+                 "and near the road linking Tsafe to the districts of Gusau, Dansadau and Kuchi.",
+                 published="2021-09-20")
+    assert [e.sub_event_type for e in coded.events] == ["Looting/property destruction"]

@@ -19,6 +19,7 @@ from eventcoder.assemble.grouping import (
 )
 from eventcoder.assemble.mentions import (
     ACT_NOUNS,
+    ROAD_ENDS,
     build_mentions,
     reference_point,
     restated_act_date,
@@ -562,7 +563,8 @@ def _finer_place(ms: list[Mention], sentences: list[Sentence], drafts: list, inf
         if where is None:
             continue
         tps = [(t, res.places.resolve(t, countries)) for t in find_toponyms(sent.text, sent.start, [])
-               if t.start >= sent.start + where.end()]
+               if t.start >= sent.start + where.end() and not reference_point(text, t)
+               and not ROAD_ENDS.search(text[max(0, t.start - 140):t.start])]
         if tps:
             group = coordinated_places(tps[0][0], tps, text)
             group = [tp for tp in group if tp[1] is None or (tp[1].country == country and not tp[1].is_admin1)]

@@ -245,6 +245,10 @@ _SOURCE_IN = re.compile(r"\b(?:officials?|spokes(?:man|woman|person)|sources?|co
                         r"(?:based\s+)?in\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.I)
 
 
+# the towns a road links ("near the road linking Macomia to the districts of Mueda and Palma"):
+# they say where the road runs, not a list of places where an act happened
+ROAD_ENDS = re.compile(r"\b(?:road|highway|route|railway|rail\s+line|motorway)\s+(?:that\s+)?(?:links?|linking|connects?|"
+                        r"connecting|joins?|joining|between|from)\b[^.;]{0,120}$", re.I)
 # "a human rights organization based in Norway": where a source sits
 _BASED_IN = re.compile(r"\b(?:based|headquartered)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 
