@@ -205,3 +205,11 @@ def test_the_gulf_alone_is_the_persian_gulf_not_a_province_of_papua_new_guinea(g
         "text", None, "2023-03-14"))
     [ev] = coded.events
     assert (ev.country, ev.location, ev.event_date) == ("YE", None, "2023-03-13")
+
+
+def test_a_long_run_of_abbreviations_is_split_in_linear_time(code):
+    # found by a breaker: 18,000 "Dr. " before a sentence took 52 s, the look-back before each
+    # full stop growing with the run (now about 3 s); the report after the run is still coded
+    coded = code("Dr. " * 3000 + "Gunmen killed two farmers in Tsafe on Monday. Police said so.",
+                 published="2024-05-07")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [("Attack", "Tsafe", 2)]

@@ -56,15 +56,16 @@ def _split_paragraph(text: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         dot = m.start()
         if text[dot] == ".":
-            word = re.search(r"([A-Za-z.]+)$", text[begin:dot])
+            # (only the last words before the stop: a run of abbreviations must not make the
+            # look-back grow with the sentence)
+            before = text[max(begin, dot - 40):dot]
+            word = re.search(r"([A-Za-z.]+)$", before)
             token = word.group(1).lower() if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
             if re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}$",
-                         text[begin:dot], re.I) and re.match(r"\s+(?:19|20)\d{2}\b", text[dot + 1:]):
+                         before, re.I) and re.match(r"\s+(?:19|20)\d{2}\b", text[dot + 1:dot + 8]):
                 continue  # "on Dec. 16. 2014": a date written with a full stop, not a sentence end
-            if re.search(r"\b[A-Z]\.[A-Z]$", text[begin:dot]):  # U.S. / U.N. at a boundary
-                pass
         end = m.end()
         stripped_end = end
         while stripped_end > begin and text[stripped_end - 1].isspace():

@@ -2249,3 +2249,11 @@ def test_the_towns_a_road_links_are_no_list_of_places_the_attack_hit(code):
                  "and near the road linking Tsafe to the districts of Gusau, Dansadau and Kuchi.",
                  published="2021-09-20")
     assert [e.sub_event_type for e in coded.events] == ["Looting/property destruction"]
+
+
+def test_police_who_fire_on_opposition_supporters_attack_civilians(code):
+    # found by a breaker: no event came of it
+    coded = code("Police fired on opposition supporters in Gusau on Friday, killing two.", published="2024-05-04")
+    assert _coded(code, "Police fired on opposition supporters in Gusau on Friday, killing two.") == [
+        ("Attack", "Gusau", "Police Forces of Nigeria", "Civilians (Nigeria)", 2)]
+    assert _events(coded)[0][2] == "2024-05-03"

@@ -33,7 +33,7 @@ CIVILIAN_TARGET = re.compile(
     r"candidates?|councillors?|councilors?|tribal elders?|clerics?|imams?|priests?|"
     # places and people of ordinary life
     r"bars?|nightclubs?|pubs?|cantinas?|customers|patrons|diners|guests|revell?ers|partygoers|spectators|tourists|"
-    r"pilgrims|worshipers|mourners|congregants|motorists|drivers|vendors|workers|fishermen|miners|herders|"
+    r"pilgrims|worshipers|mourners|congregants|motorists|drivers|vendors|workers|fishermen|miners|herders|supporters|"
     r"concert|festival|clinic|university|college|dormitory|hostel|buses|bus|minibus|taxis?|"
     # a person told by age: "shot dead a nine-year-old", "eighteen year old Fuadah"
     r"child|toddler|infant|baby|teenagers?|\w+[- ]years?[- ]old)\b",
