@@ -213,7 +213,10 @@ class Pipeline:
             first_pass.append(tops)
             # first pass: only strong evidence of the article's countries (country names and
             # first-level divisions; town names are too often ambiguous across countries)
-            info.toponyms = [(t, p) for t in tops for p in [res.places.resolve(t, [])]
+            # (not the dateline's: it names where the report was filed and counts as the dateline)
+            cut = info.sentence.start + (dateline_end(info.sentence.text) if info.sentence is lead and (
+                article.dateline_city or article.dateline_country) else 0)
+            info.toponyms = [(t, p) for t in tops if t.start >= cut for p in [res.places.resolve(t, [])]
                              if p is not None and (p.is_country or p.is_admin1 or _unambiguous(t, p, res))]
         countries = article_countries(article, body, infos, res, weak_ok=False)
         if not countries and any(info.triggers for info in infos):

@@ -2257,3 +2257,11 @@ def test_police_who_fire_on_opposition_supporters_attack_civilians(code):
     assert _coded(code, "Police fired on opposition supporters in Gusau on Friday, killing two.") == [
         ("Attack", "Gusau", "Police Forces of Nigeria", "Civilians (Nigeria)", 2)]
     assert _events(coded)[0][2] == "2024-05-03"
+
+
+def test_a_report_filed_from_a_foreign_capital_is_placed_at_its_town(geo_pipeline):
+    # found by a breaker: "NAIROBI, Kenya — ... in Baidoa" gave an event in Kenya with no place
+    coded = geo_pipeline.code("NAIROBI, Kenya — Al-Shabaab fighters attacked a military base in Baidoa on "
+                              "Tuesday, killing four soldiers.", published="2024-05-08")
+    assert [(e.sub_event_type, e.country, e.location, e.fatalities) for e in coded.events] == [
+        ("Armed clash", "SO", "Baidoa", 4)]

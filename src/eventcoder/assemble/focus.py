@@ -6,9 +6,11 @@ import re
 
 from eventcoder.assemble.mentions import border_reference
 from eventcoder.assemble.records import SentenceInfo
+from eventcoder.clean import dateline_end
 from eventcoder.models import Article
 from eventcoder.nlp import Sentence
 from eventcoder.resolve.actors import ACTS_AFTER
+from eventcoder.resolve.gazetteer.names import fold
 from eventcoder.resources import Resources
 
 PART_OF_NAME_BEFORE = re.compile(r"\b(?:Lake|River|Gulf|Sea|Mount|Basin|of the|New|North|South|East|West|"
@@ -107,6 +109,11 @@ _NAME_OF_BODY = re.compile(r"\s+(?:Army|Police|Navy|Air|Airways|Airlines|Tribune
 _GIVEN_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:,\s+(?:a|an|the|who)\b|\s+(?:said|says|told|was|is|who|has|had)\b)")
 
 
+# a town of this many people (GeoNames population), named in the body, outweighs a dateline
+# that is the only country named
+ABROAD_TOWN = 50_000
+
+
 def article_countries(article: Article, body: list[Sentence], infos: list[SentenceInfo], res: Resources,
                       weak_ok: bool = True) -> list[str]:
     """The article's countries, focus first: country names and demonyms counted in the body,
@@ -115,7 +122,10 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
     than the countries of its town names alone."""
     counts: dict[str, float] = {}
     weak_arms: dict[str, float] = {}
-    text = " ".join(s.text for s in body)
+    # (the dateline's own names count once, below, as the dateline: "NAIROBI, Kenya —")
+    lead_cut = dateline_end(body[0].text) if body and (article.dateline_country or article.dateline_city) else 0
+    text = " ".join([body[0].text[lead_cut:]] + [s.text for s in body[1:]]) if body else ""
+    dateline_only: set[str] = set()
     for m in res.country_pattern.finditer(text):
         before = PART_OF_NAME_BEFORE.search(text[max(0, m.start() - 12):m.start()])
         if (before and not (before.group(0).startswith("of the") and res.actors.is_demonym(m.group(0)))) \
@@ -141,17 +151,22 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
             weak_arms[iso] = weak_arms.get(iso, 0) + 0.5
         elif iso:
             counts[iso] = counts.get(iso, 0) + 1.0
+    named = set(counts)
     if article.dateline_country:
         iso = res.actors.country_of_demonym(article.dateline_country)
         if iso:
             counts[iso] = counts.get(iso, 0) + 2.0
+            dateline_only.add(iso)
     if article.dateline_city:
         # a dateline city ("OUAGADOUGOU, March 9 —"): where the report was filed, a weaker
         # sign than a country named, and only for a capital or a city of 100,000
         city = _dateline_city(article.dateline_city, res)
         if city is not None:
             counts[city] = counts.get(city, 0) + 1.0
+            dateline_only.add(city)
+    dateline_only -= named
     weak: dict[str, float] = {}
+    towns: dict[str, float] = {}  # of the weak: towns of some size, by their own name
     for info in infos:
         for _top, place in info.toponyms:
             if place is not None and place.is_admin1:
@@ -163,6 +178,8 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
                 counts[place.country] = counts.get(place.country, 0) + 1.0
             elif place is not None and not place.is_country:
                 weak[place.country] = weak.get(place.country, 0) + 0.5
+                if fold(place.name) == fold(_top.text) and (place.population or 0) >= ABROAD_TOWN:
+                    towns[place.country] = towns.get(place.country, 0) + 0.5
     if not counts:
         # no country or division named: towns whose names only one country has
         for iso, v in weak_arms.items():
@@ -170,6 +187,13 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
         if not weak_ok:
             return []
         counts = weak
+    elif set(counts) <= dateline_only and any(c not in counts for c in towns) and not (
+            article.title and res.country_pattern.search(article.title)):
+        # only the dateline names a country, and the body's towns (of ``ABROAD_TOWN`` people,
+        # by their own name) lie in another ("NAIROBI, Kenya — ... attacked a military base in
+        # Baidoa"): the report was filed abroad; the towns' countries come first
+        ranked = [c for c, _ in sorted(towns.items(), key=lambda kv: -kv[1])]
+        return ranked + [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1]) if c not in towns]
     else:
         for iso, v in weak_arms.items():
             counts[iso] = counts.get(iso, 0) + v
