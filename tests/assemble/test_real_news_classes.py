@@ -2265,3 +2265,13 @@ def test_a_report_filed_from_a_foreign_capital_is_placed_at_its_town(geo_pipelin
                               "Tuesday, killing four soldiers.", published="2024-05-08")
     assert [(e.sub_event_type, e.country, e.location, e.fatalities) for e in coded.events] == [
         ("Armed clash", "SO", "Baidoa", 4)]
+
+
+def test_the_attack_placed_by_a_later_sentence_is_the_bombing_placed_only_at_its_country(code):
+    # dev13: "The attack ... occurred in the remote town of Buttala" placed the gunmen's part
+    # told just before it, and the bombing stayed at Sri Lanka
+    coded = code("More than 28 civilians were killed when a roadside bomb blew up a crowded bus in northern "
+                 "Nigeria.\n\nAfter the blast, gunmen shot passengers as they tried to flee, witnesses said.\n\n"
+                 "The attack occurred in the remote town of Tsafe, police said.", published="2008-01-16")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events][0] == (
+        "Remote explosive/landmine/IED", "Tsafe", 28)

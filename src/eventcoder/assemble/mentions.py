@@ -573,7 +573,12 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                 target = next((m for m in reversed(mentions[-3:]) if m.toponym is not None
                                and s.paragraph - m.sentence.paragraph <= 2), mentions[-1])
                 _date_from_follow_up(target, info, published, pub_year, anchor_of)
-                _place_from_follow_up(mentions[-1], info, article)
+                # (the act placed only at its country or division, when one of the last reports
+                # is: "a roadside bomb blew up a bus in southern Sri Lanka" ... "After the blast,
+                # gunmen shot passengers" ... "The attack ... occurred in the town of Buttala")
+                broad = next((m for m in mentions[-3:] if m.place is not None and (m.place.is_country or m.place.is_admin1)
+                              and s.paragraph - m.sentence.paragraph <= 2), mentions[-1])
+                _place_from_follow_up(broad, info, article)
             continue
         last_para = s.paragraph
         for trig in kept:
