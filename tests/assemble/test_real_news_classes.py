@@ -2275,3 +2275,9 @@ def test_the_attack_placed_by_a_later_sentence_is_the_bombing_placed_only_at_its
                  "The attack occurred in the remote town of Tsafe, police said.", published="2008-01-16")
     assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events][0] == (
         "Remote explosive/landmine/IED", "Tsafe", 28)
+
+
+def test_protesters_shot_by_police_is_excessive_force(code):
+    # found by a breaker: "Protesters were shot by police" was a peaceful protest
+    coded = code("Protesters were shot by police in Gusau on Friday and three of them died.", published="2024-05-04")
+    assert _events(coded) == [("Protests", "Excessive force against protesters", "2024-05-03", "NG", "Gusau", 3)]
