@@ -151,15 +151,17 @@ RESTATED_DAYS = 30
 
 
 def _restated_date(draft: Draft, drafts: list[Draft], sentences: list[Sentence], published: date,
-                   pub_year: int | None) -> tuple[date, int | None, DateMention] | None:
+                   pub_year: int | None, seen: dict[int, DateMention | None]
+                   ) -> tuple[date, int | None, DateMention] | None:
     """The day a later sentence gives the act of an event dated only by its report ("an
     army official said Tuesday"): "The soldier died Monday", "The attack took place Thursday
     afternoon near Tintaypunco", "the Sunday night bus attacks" (``restated_act_date``).
 
     Looks from the event's first report to ``RESTATED_PARAGRAPHS`` paragraphs after its
-    last, past sentences that open another event of the article, for a day at most
-    ``RESTATED_DAYS`` before ``published``. Returns (date, time precision, date mention) or
-    None."""
+    last, past sentences that open another event of the article, for a day on or before
+    ``published`` (one over ``RESTATED_DAYS`` back makes the event a recap: the caller's
+    call). ``seen``: each sentence's restated date by its start, shared by the article's
+    events. Returns (date, time precision, date mention) or None."""
     ms = draft.mentions
     first, last_para = ms[0].sentence, ms[-1].sentence.paragraph
     others = {d.mentions[0].sentence.start for d in drafts if d is not draft}
@@ -168,7 +170,9 @@ def _restated_date(draft: Draft, drafts: list[Draft], sentences: list[Sentence],
             continue
         if s.paragraph > last_para + RESTATED_PARAGRAPHS:
             break
-        dm = restated_act_date(s.text, s.start)
+        if s.start not in seen:
+            seen[s.start] = restated_act_date(s.text, s.start)
+        dm = seen[s.start]
         if dm is None:
             continue
         d, prec = resolve_date(dm, published, year=pub_year)
@@ -198,6 +202,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
     merged = suppress_parts(merge_mentions(mentions), published)
     drafts = _reported(merged)
     told_as_clash = _told_as_clash(merged, drafts)
+    restated_seen: dict[int, DateMention | None] = {}
     claims = claims or []
     events: list[Event] = []
     focus = countries[0] if countries else None
@@ -326,7 +331,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
                 and (date_ev is None or date_ev.reporting or _OVERNIGHT.fullmatch(date_ev.text)):
             # dated only by its report (or not at all): a later sentence that names the act
             # again with its day ("The attack took place Thursday afternoon")
-            restated = _restated_date(draft, drafts, sentences, published, pub_year)
+            restated = _restated_date(draft, drafts, sentences, published, pub_year, restated_seen)
             if restated is not None and date_ev is not None and not date_ev.reporting \
                     and not (ev_date is not None and 0 < (ev_date - restated[0]).days <= 1):
                 restated = None  # "an overnight attack": only the night's own evening refines it

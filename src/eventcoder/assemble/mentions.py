@@ -223,7 +223,8 @@ def acting_country(text: str, tp: tuple[Toponym, Place | None]) -> bool:
     aircraft"): the attacker, not where the act happened."""
     t, p = tp
     after = text[t.end:t.end + 40]
-    if p is not None and (p.feature_code == "PPLC" or (p.population or 0) >= 1_000_000) and _BLAMED_BEFORE.search(text[max(0, t.start - 40):t.start]):
+    if p is not None and (p.feature_code == "PPLC" or (p.population or 0) >= 1_000_000) \
+            and _BLAMED_BEFORE.search(text[max(0, t.start - 40):t.start]):
         return True  # "Nepal blames New Delhi for siding with the protesters": the capital is its government
     return (p is not None and p.is_country and bool(ACTS_AFTER.match(after))) or bool(_FORCE_AFTER.match(after))
 
@@ -363,15 +364,29 @@ def follow_up_date(text: str, offset: int = 0, dates: list[DateMention] | None =
     if not nouns:
         return None
     found = dates if dates is not None else find_dates(text, offset)
-    for noun in nouns:
+    return _date_after_head(nouns, found, text, offset)
+
+
+def _date_after_head(heads: list[re.Match[str]], found: list[DateMention], text: str, offset: int,
+                     occurred_ok: bool = False) -> tuple[re.Match[str], DateMention] | None:
+    """The first head (the act or its people, named again) told with a date of its own: the
+    date follows the head with nothing but an aside, a verb of occurrence or a time word
+    between (``_NOUN_TO_DATE``). A reporting date ("the attack, police said Friday") counts only
+    with ``occurred_ok`` and a verb of occurrence between ("adding the attacks took place
+    Sunday"); "overnight Wednesday" is dated by its weekday."""
+    for head in heads:
         for k, d in enumerate(found):
-            if d.reporting or d.kind in ("year", "old", "future"):
+            if d.kind in ("year", "old", "future"):
                 continue
             if d.kind == "today" and k + 1 < len(found) and 0 <= found[k + 1].start - d.end <= 1:
                 continue  # "overnight Wednesday": the weekday dates it
             rel = d.start - offset
-            if rel >= noun.end() and _NOUN_TO_DATE.match(text[noun.end():rel]):
-                return noun, d
+            between = text[head.end():rel]
+            if rel < head.end() or not _NOUN_TO_DATE.match(between):
+                continue
+            if d.reporting and not (occurred_ok and _OCCURRED.search(between)):
+                continue
+            return head, d
     return None
 
 
@@ -429,14 +444,10 @@ def restated_act_date(text: str, offset: int = 0) -> DateMention | None:
         return None
     # (not a death from wounds: "The soldier died Monday in hospital" dates the death, not the act)
     victims = [] if _OF_WOUNDS.search(text) else list(_VICTIMS_DATED.finditer(text))
-    heads = list(_FOLLOW_UP_NOUN.finditer(text)) + victims
-    for head in sorted(heads, key=lambda h: h.start()):
-        for d in found:
-            rel = d.start - offset
-            between = text[head.end():rel]
-            if rel >= head.end() and _NOUN_TO_DATE.match(between) \
-                    and (not d.reporting or _OCCURRED.search(between)):
-                return d
+    heads = sorted(list(_FOLLOW_UP_NOUN.finditer(text)) + victims, key=lambda h: h.start())
+    dated = _date_after_head(heads, found, text, offset, occurred_ok=True)
+    if dated is not None:
+        return dated[1]
     for head in _ATTACKERS_CAME.finditer(text):
         # "the gunmen arrived on motorcycles late on Monday": the raiders' coming dates the raid
         for d in found:

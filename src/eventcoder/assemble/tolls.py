@@ -107,7 +107,7 @@ def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | Non
         # a single death a later sentence tells ("one resident had been shot and killed on
         # site") is one of the report's many dead, not a lower count of them
         top = max(t[0] for t in lead)
-        totals = [t for t in totals if t[2].start in own or not (t[0] == 1 and top >= SINGLE_OF_MANY)] or totals
+        totals = [t for t in totals if t[2].start in own or not (t[0] == 1 and top >= SINGLE_OF_MANY)]
     best = min(totals, key=lambda t: t[0])
     extra, extra_high = sum(t[0] for t in added), sum(t[1] for t in added)
     value = best[0] + extra

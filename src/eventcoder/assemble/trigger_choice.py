@@ -221,16 +221,20 @@ ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?
                             r"peacekeepers|paramilitaries|commandos|marines|"
                             r"jihadists|gunmen|assailants|kidnappers|extremists|separatists|guerrillas|hoodlums)\b", re.I)
 
-# victims that say nothing of who they were ("19 people were killed when rebels ambushed a
-# military convoy"): the target decides
+# "a clash between local youths and cattle raiders": armed men on one side
 _CLASH_WITH_ARMED = re.compile(r"(?i)\bclash(?:es|ed)?\s+(?:\w+\s+){0,3}?(?:between|with)\s+[^.;]{0,60}?\b(?:(?:cattle\s+)?raiders|"
                                r"(?:cattle\s+)?rustlers|bandits|gunmen|militants|militiam[ae]n|militias?|armed\s+(?:men|groups?)|"
                                r"rebels|insurgents|jihadists|terrorists)\b")
+# "Protesters shot and killed two members of the security forces" (not "Protesters were shot",
+# nor the headline's "Protesters shot dead in Tehran")
 _PROTESTERS_KILLED = re.compile(r"(?i)\b(?:protesters|protestors|demonstrators|rioters)\s+"
                                 r"(?:(?!were\b|was\b|been\b|being\b|are\b|is\b|who\b)\w+\s+)?"
                                 r"(?:opened\s+fire|shot\s+and\s+killed|(?:shot|killed|stabbed|beat|lynched|hacked)\b"
                                 r"(?!\s+(?:dead\s+)?(?:in|by|at|on|during|as|after|near|outside)\b))")
+# the source told after the act (", police said Friday"): no party to it
 _SOURCE_CLAUSE = re.compile(r"(?i),\s*(?:(?:[\w'’-]+\s+){0,4}?(?:said|says|told|reported|added|confirmed)\b|according\s+to\b)")
+# victims that say nothing of who they were ("19 people were killed when rebels ambushed a
+# military convoy"): the target decides
 _ANYONE = re.compile(r"(?:people|persons|individuals|others|\s)+", re.I)
 _INCLUDING = re.compile(r"\bincluding\s+(?:at least\s+)?(?P<n>\d+|[a-z]+)\s+(?:\w+\s+)?(?P<who>\w+)", re.I)
 

@@ -603,6 +603,16 @@ _FEATURE_HEADS = frozenset({"city", "county", "town", "village", "state", "provi
                             "kingdom", "commonwealth", "parish", "diocese"})
 
 
+# the particle inside a name ("Port of Spain", "Ciudad del Este")
+_JOINING_PARTICLE = re.compile(r" (?:of|de|del|da|do|du|la|el|al|on|upon) ")
+
+
+def _whole_known_name(name: str, know: Callable[[str], KnownName]) -> bool:
+    """Whether a name joined by its particle is a place on its own (``KnownName.strength`` 2),
+    not a division's or an institution's long name ("City of Richmond")."""
+    return name.split()[0].casefold() not in _FEATURE_HEADS and know(name).strength == 2
+
+
 def join_particle_names(found: list[Toponym], text: str, offset: int,
                         know: Callable[[str], KnownName]) -> list[Toponym]:
     """Toponyms of one sentence (``find_toponyms``) with a known name NER cut in two at its
@@ -615,10 +625,9 @@ def join_particle_names(found: list[Toponym], text: str, offset: int,
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
-        if b is not None and re.fullmatch(r" (?:of|de|del|da|do|du|la|el|al|on|upon) ",
-                                          text[a.end - offset:b.start - offset]):
+        if b is not None and _JOINING_PARTICLE.fullmatch(text[a.end - offset:b.start - offset]):
             name = text[a.start - offset:b.end - offset]
-            if name.split()[0].casefold() not in _FEATURE_HEADS and know(name).strength == 2:
+            if _whole_known_name(name, know):
                 out.append(replace(a, text=name, end=b.end, feature=b.feature))
                 i += 2
                 continue
@@ -644,9 +653,9 @@ def _merge(found: list[Toponym], extra: list[Toponym], text: str, offset: int,
     extra = [x for x in extra if x.source != "form"]
     # a known name joined by a particle that NER cut in two ("Port" and "Spain" of "Port of
     # Spain", the capital of Trinidad and Tobago): the whole name
-    joined = [x for x in extra if re.search(r" (?:of|de|del|da|do|du|la|el|al|on|upon) ", x.text)
+    joined = [x for x in extra if _JOINING_PARTICLE.search(x.text)
               and any(x.start <= t.start and t.end <= x.end and (t.start, t.end) != (x.start, x.end) for t in found)
-              and x.text.split()[0].casefold() not in _FEATURE_HEADS and know(x.text).strength == 2]
+              and _whole_known_name(x.text, know)]
     found = [t for t in found if not any(x.start <= t.start and t.end <= x.end for x in joined)]
     # a name after a preposition ("at the University") must be a known place, and no common word
     found = [t for t in found if t.source != "prep" or (know(t.text).strength > 0 and not (
