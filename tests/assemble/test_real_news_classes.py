@@ -2281,3 +2281,21 @@ def test_protesters_shot_by_police_is_excessive_force(code):
     # found by a breaker: "Protesters were shot by police" was a peaceful protest
     coded = code("Protesters were shot by police in Gusau on Friday and three of them died.", published="2024-05-04")
     assert _events(coded) == [("Protests", "Excessive force against protesters", "2024-05-03", "NG", "Gusau", 3)]
+
+
+def test_a_quoted_retelling_joins_the_strike_and_a_similar_attack_is_another_strike(code):
+    # review, reading an unseen Afghan report: the spokesman's quotation, dated only by when he
+    # spoke, was a second strike (16 dead) and once joined added its "16 other fighters" to the
+    # lead's 17; "In a similar attack on Sunday" after a drone strike was a clash
+    coded = code("A U.S. drone strike near Mosul has killed at least 17 suspected militants, including a local "
+                 "commander, late Monday, police said Tuesday.\n\n"
+                 "The drone strike targeted the militants in the Hawija area on Monday afternoon, a police "
+                 "spokesman said.\n\n"
+                 "\"Commander Abu Omar and 16 other fighters have been killed in a U.S. drone attack,\" the "
+                 "spokesman told reporters on Tuesday.\n\n"
+                 "In a similar attack on Sunday, a commander and 11 other fighters were killed near Hawija.",
+                 published="2015-05-05")
+    assert [(e.sub_event_type, e.event_date, e.location, e.fatalities) for e in coded.events] == [
+        ("Air/drone strike", "2015-05-04", "Hawija", 16), ("Air/drone strike", "2015-05-03", "Hawija", 12)]
+    assert code("A U.S. drone strike killed 17 suspected militants near Hawija on Monday, police said.",
+                published="2015-05-05").events[0].actor1 == "Military Forces of the United States"

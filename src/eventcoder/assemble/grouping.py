@@ -80,7 +80,7 @@ _EARLIER = re.compile(r"^\W*(?:Earlier|Previously|A day earlier|The day before|T
 _BEFORE_AFTER = re.compile(r"^\W*(?:Earlier|Later|Previously|Subsequently|A day earlier|A day later|The day before|"
                            r"The next day|The following day|The previous day|On the previous day)\b")
 _SEPARATE = re.compile(r"\b(?:in (?:a|another) separate|in another|in other (?:violence|incidents?|attacks?)|separately|"
-                       r"elsewhere)\b|"
+                       r"elsewhere|in a similar (?:attack|strike|raid|incident))\b|"
                        # "Also in Baquba, gunmen ...", "Also Friday, suspected militants ambushed ..."
                        r"^\s*(?:also|meanwhile),?\s+(?:in|on|at|near|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
                        # "Meanwhile, gunmen opened fire at the minister's car"
@@ -142,6 +142,10 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
                 # a lead placed nowhere and dated only by its report ("an airstrike killed ten,
                 # reports said on Wednesday"), then the strike itself "on Tuesday" at a village
                 slack = 1
+            if m.toponym is None and m.date_mention is not None and m.date_mention.reporting:
+                # the other way round: a later report placed nowhere and dated only by its telling
+                # ("... killed in a U.S. drone attack," the spokesman told the agency on Tuesday)
+                slack = max(slack, 1)
             if m.date is not None and dates and all(abs((m.date - x).days) > slack for x in dates):
                 continue
             bare = m.toponym is None and m.date is None

@@ -418,6 +418,7 @@ _ATTACKERS_CAME = re.compile(r"(?i)\b(?:the|these)\s+(?:gunmen|attackers|assaila
 _THE_ATTACKERS = re.compile(r"(?i)\b(?:the|these)\s+(?:gunmen|attackers|assailants|bandits|raiders)\b(?![^.;]*\b(?:also|another|second|other)\b)")
 _OF_WOUNDS = re.compile(r"(?i)\b(?:hospital|later|succumbed|of (?:his|her|their) (?:wounds|injuries)|from (?:his|her|their) "
                         r"(?:wounds|injuries))\b")
+_SIMILAR = re.compile(r"(?i)^\W*(?:in|during)\s+(?:a|another)\s+similar\s+(?:attack|strike|raid|incident)\b")
 _THE_BEFORE = re.compile(r"(?i)\b(?:the|this|that)\s+$")
 _OCCURRED = re.compile(r"(?i)\b(?:occurred|took place|happened)\b")
 
@@ -613,7 +614,12 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                     dm = DateMention("relative", s.start + shift.start(), s.start + shift.end(), shift.group(0), False)
                     if published is not None and d > published:
                         d, prec, dm = None, None, None
-            m = Mention(trig, s, trig.sub_event_type, trig.event_type, d, prec, dm)
+            sub, etype = trig.sub_event_type, trig.event_type
+            if mentions and _SIMILAR.match(s.text) and s.paragraph - mentions[-1].sentence.paragraph <= 2:
+                # "In a similar attack on Sunday, a commander and 11 other fighters were killed",
+                # after a drone strike: another of the same kind (another event: ``separate``)
+                sub, etype = mentions[-1].sub_event_type, mentions[-1].event_type
+            m = Mention(trig, s, sub, etype, d, prec, dm)
             m.ensuing = bool(_ENSUING.search(s.text[max(0, rel - 25):rel]))
             m.anaphoric = m.ensuing or bool(_ANAPHOR_BEFORE.search(s.text[max(0, rel - 25):rel])
                                             and _ANAPHOR_NOUN.match(trig.text)) \

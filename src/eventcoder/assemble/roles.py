@@ -44,7 +44,8 @@ _PLANTED = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
 _ARMED_WORDS = re.compile(r"\b(?:soldiers?|troops|army|military|police|policem[ae]n|officers?|convoy|patrol|checkpoint|"
                           r"base|barracks|militants?|fighters?|insurgents?|rebels?|forces)\b", re.I)
 # "Russian shelling", "an Israeli drone strike": a demonym just before the weapon.
-_DEMONYM_WEAPON = re.compile(r"\b(?P<d>[A-Z][a-z]+)\s+(?:[a-z-]+\s+)?$")
+# "Russian shelling", "an Israeli drone strike", "A U.S. drone strike": whose weapon
+_DEMONYM_WEAPON = re.compile(r"(?:\b(?P<d>[A-Z][a-z]+)|(?<![\w.])(?P<d2>U\.S\.|US|UK|UAE))\s+(?:[a-z-]+\s+)?$")
 Named = tuple[str, int, ActorMention | None]
 """An actor as coded: ACLED name, inter code, and the mention it came from (None when inferred)."""
 
@@ -283,9 +284,10 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
                                                             trig.start - primary.sentence.start])
     if demonym and event_type == "Explosions/Remote violence":
         # "Russian shelling", "an Israeli drone strike": that country's armed forces
-        iso = ad.country_of_demonym(demonym.group("d"))
+        word = demonym.group("d") or demonym.group("d2")
+        iso = ad.country_of_demonym(word)
         if iso is not None and not any(a.kind == STATE and a.country == iso for a in cands[:1]):
-            cands = [ActorMention(STATE, trig.start, trig.start, demonym.group("d"), iso, "military"), *cands]
+            cands = [ActorMention(STATE, trig.start, trig.start, word, iso, "military"), *cands]
     dead_forces = any(d.value > 0 and _FORCE_VICTIMS.search(d.victims) for m in draft.mentions for d in m.deaths)
     if sub in _PLANTED and cands and cands[0].kind == STATE and (
             cands[0].end <= trig.start or (dead_forces and all(a.kind == STATE for a in cands))):

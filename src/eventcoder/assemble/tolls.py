@@ -27,6 +27,15 @@ SINGLE_OF_MANY = 5
 _SUBSET = re.compile(r"\bof (?:them|those|whom)\b", re.I)
 
 
+_QUOTATION = re.compile(r"[\"“][^\"”]{3,}[\"”]")
+
+
+def _quoted(f: DeathCount, start: int, sentence: str) -> bool:
+    """Whether a figure stands inside a quotation of its sentence (``start``: the sentence's
+    offset in the article)."""
+    return any(q.start() <= f.start - start < q.end() for q in _QUOTATION.finditer(sentence))
+
+
 def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | None, int | None, DeathCount | None]:
     """(fatalities, low, high, evidence): per sentence the sum of its figures, then the
     smallest positive figure across sentences (ACLED's most conservative figure)."""
@@ -51,7 +60,10 @@ def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | Non
             added.extend((f.value, f.high, f) for f in also)
             continue
         positive = [f for f in figures if f.value > 0]
-        if positive and key in texts and all(_PART.search(f.text) for f in positive):
+        # (a figure a witness or an official gives in a quotation retells the toll: "'Mullah Daoud
+        # and 16 other armed troops have been killed,' the spokesman said")
+        if positive and key in texts and all(_PART.search(f.text) and not _quoted(f, key, texts[key])
+                                             for f in positive):
             # "also gunned down two other residents": a part of the toll, not a total of its own
             added.extend((f.value, f.high, f) for f in positive)
             continue
