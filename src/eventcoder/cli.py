@@ -537,7 +537,8 @@ def _toponym_record(top: Any, place: Any, within: Any = None) -> dict[str, Any]:
             "latitude": within.latitude, "longitude": within.longitude, "feature_code": None,
             "country": within.country or None, "admin1": within.admin1,
             "admin2": within.admin2 if within.feature_class == "P" else within.name,
-            "kind": top.kind, "within": {"name": within.name, "geonameid": within.geonameid},
+            "kind": top.kind, "source": top.source, "ner_label": top.label,
+            "within": {"name": within.name, "geonameid": within.geonameid},
         }
     return {
         "text": top.text, "start": top.start, "end": top.end,
@@ -546,7 +547,7 @@ def _toponym_record(top: Any, place: Any, within: Any = None) -> dict[str, Any]:
         "feature_code": place.feature_code if place else None, "country": (place.country or None) if place else None,
         "admin1": (None if place.is_country else place.admin1) if place else None,
         "admin2": place.admin2 if place and not (place.is_country or place.is_admin1) else None,
-        "kind": top.kind,
+        "kind": top.kind, "source": top.source, "ner_label": top.label,
     }
 
 
@@ -560,7 +561,7 @@ def places_cmd(
 ) -> None:
     """Every toponym in the articles, with its gazetteer resolution (offsets into the clean text).
 
-    Each toponym: text, start, end, kind (place, adjectival, metonym), and its place: name, GeoNames id, feature code, country, admin1, admin2, latitude, longitude (a country's or division's own point, not its capital's).
+    Each toponym: text, start, end, kind (place, adjectival, metonym), source (how it was found: ner, gazetteer, form, prep, pattern, street, dateline, user), ner_label (spaCy's label, when NER found it), and its place: name, GeoNames id, feature code, country, admin1, admin2, latitude, longitude (a country's or division's own point, not its capital's).
 
     A street, square or building the gazetteer does not know gets the point of the town it lies in (the town named right after it, else the nearest before it), and "within" names that town; its name and GeoNames id are then null.
     """

@@ -440,6 +440,12 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
         if kind in ("abbreviation", "name", "adjectival") and inside(s, e, people) \
                 and not (kind == "adjectival" and (s, e) in person_at):
             continue  # a demonym that is the whole PERSON span is NER's slip ("by Azerbaijani soldiers")
+        if kind == "seat":
+            # "the White House said" names the government, no place: the span is held (so that
+            # no namesake town matches it) and dropped below; "outside the White House" is a place
+            seat = "place" if _AT_SEAT.search(before) else "seat"
+            extra.append(Toponym(form, offset + s, offset + e, None, False, "form", False, seat))
+            continue
         tkind = "adjectival" if kind == "adjectival" else "place"
         region = _REGION_BEFORE.search(before) if kind == "adjectival" or form == "America" else None
         if region and know(text[region.start():e]).strength == 0:
@@ -535,9 +541,12 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
     found = [replace(t, text=t.text + ".", end=t.end + 1, source="form")
              if text[t.end - offset:t.end - offset + 1] == "." and forms.get(t.text + ".") is not None
              and t.source == "ner" else t for t in found]
-    return _merge(found, extra, text, offset, know, people_words)
+    return [t for t in _merge(found, extra, text, offset, know, people_words) if t.kind != "seat"]
 
 
+# a locative word before a seat of government puts something there ("outside the White House")
+_AT_SEAT = re.compile(r"\b(?:in|at|near|outside|inside|into|to|from|around|toward|towards|front of|gates of)\s+"
+                      r"(?:the\s+)?$", re.I)
 _PARTICLES = {p for p in _PARTICLE[3:-1].split("|")}
 
 
@@ -744,11 +753,83 @@ def keep_unresolved(t: Toponym, text: str) -> bool:
 _SPEECH_AFTER = re.compile(r"^\s+(?:also\s+)?(?:said|says|told|added|explained|stated|noted|wrote|asked|replied|"
                            r"testified|recalled|admitted|insisted|argued|agreed|believes|thinks|joined|scored|"
                            r"finished|played|who)\b")
+# verbs of speech a place never takes, even as a metonym of its people ("Moscow said" is the
+# caller's to keep: it never asks about a big place)
+_SPOKE_AFTER = re.compile(r"^\s+(?:also\s+)?(?:said|says|told|added|explained|stated|noted|wrote|asked|replied|"
+                          r"testified|recalled|admitted|insisted|argued)\b")
 _GIVEN_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:['’][A-Z][a-z]+)?)\b")
 _PLACE_WORD_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+)?(?:County|City|Township|Parish|Borough|Province|State|"
                                r"Region|District|Valley|River|Lake|Mountains?|Island|Islands|Bay|Beach|Park|"
                                r"Heights|Springs?|Falls|Harbou?r|Creek|Hills?|Square|Village|Town|Airport|Road|"
                                r"Street|Avenue|Drive|Boulevard)\b")
+
+
+def speaks(t: Toponym, text: str, *, big: bool) -> bool:
+    """Whether a toponym is used for a person: the subject of a verb of speech ("Petrova said",
+    "St. Clair told reporters") or given an age ("whose son, Parker, 8, has"). A small place
+    never says anything; a city of 100,000 or more, a capital or a country may speak for its
+    government ("Moscow said"), so ``big`` ones are never asked about speech. A locative word
+    before it ("police in Kagara said") or a comma ("Kagara, said") keeps the place.
+
+    Args:
+        t: the toponym (offsets into ``text``).
+        text: the article text.
+        big: the place it resolved to is a country, a capital or a city of 100,000 or more.
+    """
+    if t.source in ("user", "dateline", "form") or t.feature:
+        return False
+    before, after = text[max(0, t.start - 60):t.start], text[t.end:t.end + 30]
+    if re.match(r"^,\s+\d{1,3}\s*,", after) and not _LOCATIVE_BEFORE.search(before):
+        return True  # news style gives a person's age after the name ("Parker, 8,")
+    return not big and bool(_SPOKE_AFTER.match(after)) and not _LOCATIVE_BEFORE.search(before) \
+        and not re.search(r"[,(]\s*$", before)
+
+
+def not_a_place_here(t: Toponym, text: str) -> bool:
+    """Whether this mention of a place name is part of something else: a saint's day ("St.
+    Patrick's Day"), a title written short ("Sens. Tim Grendell", "Reps."), a shop by its
+    owner's name after a locative word ("at Culver's, 1200 DeKalb Ave.", "to Jones' in
+    Covington": a possessive with no noun after it), or one of two
+    names joined by "&" in a firm's or a charity's name ("Helen & Douglas House",
+    "McPherson & Jacobsen LLC"; not a country or division, nor names in capitals:
+    "TIJUANA & SAN DIEGO")."""
+    if t.source in ("user", "dateline"):
+        return False
+    after = text[t.end:t.end + 12]
+    if re.match(r"^['’]s\s+Day\b", after):
+        return True
+    if t.text in ("Sens", "Reps") and after.startswith("."):
+        return True
+    if (re.match(r"^['’]s?(?=\s*(?:[,.;:)]|$|\s+(?:in|on|at|of|and|for|with|near)\b))", after)
+            or re.search(r"['’]s?$", t.text)) and re.search(r"\b(?:at|to|from|near|outside|inside)\s+$",
+                                                          text[max(0, t.start - 12):t.start]):
+        return True  # a shop or a restaurant by its owner's name: "at Culver's, 1200 DeKalb Ave."
+    return not t.text.isupper() and t.source != "form" and bool(
+        re.match(r"^\s*&\s*[A-Z][a-z]", after) or re.search(r"\b[A-Z][a-z][\w.]*\s*&\s*$", text[max(0, t.start - 30):t.start]))
+
+
+# a model year before a name is a make of car ("a 1992 Toyota Corolla", "his 2007 Lincoln"); "brand"
+# after it a maker ("a Milwaukee brand hammer drill")
+_MODEL_YEAR_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|my|your|our)\s+(?:19|20)\d\d\s+$", re.I)
+_BRAND_AFTER = re.compile(r"^(?:-|\s+)brand\b")
+
+
+def reads_as_product(t: Toponym, text: str) -> bool:
+    """Whether a toponym names a product or its maker here: a model year before it ("a 1992
+    Toyota Corolla") or "brand" after it ("a Milwaukee brand drill"). The caller treats the name
+    as a product throughout the article ("The Toyota failed to yield")."""
+    if t.source in ("user", "dateline", "form"):
+        return False
+    return bool(_MODEL_YEAR_BEFORE.search(text[max(0, t.start - 20):t.start]) or _BRAND_AFTER.match(text[t.end:t.end + 10]))
+
+
+def near_place_words(t: Toponym, text: str) -> bool:
+    """Whether the words around a toponym say place: a locative word before it ("in Petrova",
+    "the village of Petrova"), a place word after it ("Petrova County") or a place named right
+    after it ("Petrova, Romania")."""
+    after = text[t.end:t.end + 60]
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, t.start - 60):t.start]) or _PLACE_WORD_AFTER.match(after)
+                or re.match(r"^,\s+[A-Z]", after))
 
 
 def people_in_text(text: str, names: Mapping[str, str]) -> frozenset[str]:

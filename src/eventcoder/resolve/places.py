@@ -56,6 +56,12 @@ class PlaceResolver:
                     # "Trinidad and Tobago": the capitalised-word matcher stops at "and"
                     self.forms[place.name] = "name"
                     self._form_place[place.name] = place
+            for name, iso in load_seats().items():
+                capital = gazetteer.capital(iso)
+                if capital is not None and name not in self.forms:
+                    # "the White House said": a government; "outside the White House": its capital
+                    self.forms[name] = "seat"
+                    self._form_place[name] = capital
             for form, kind in list(self.forms.items()):
                 spaced = re.sub(r"^([A-Z])\.(?=[A-Z][a-z]+\.$)", r"\1. ", form)
                 if kind == "state_abbr" and spaced != form and spaced not in self.forms:
@@ -108,8 +114,9 @@ class PlaceResolver:
                 strength = max(strength, 2)
             elif p.feature_class == "P":
                 pop = p.population or 0
-                if not primary and pop < 1_000_000:
-                    continue
+                if not primary and (pop < 1_000_000 or all(w in self.stopwords for w in f.split())):
+                    continue  # an alternate name counts for a city of a million, unless it is
+                    # common English words (GeoNames' translations: "White House" for Casablanca)
                 cap = cap or p.feature_code == "PPLC"
                 # a common English word is spelled exactly ("Fourth" is not Fürth)
                 if not primary or not (f == fold(p.name) if common else _same_spelling(f, p.name)):
@@ -160,8 +167,11 @@ class PlaceResolver:
             # ("Guernsey County", "Iowa City", "Lake Vermont"), unless that is its own name
             cands = [p for p in cands if not (p.is_country or p.is_admin1) or name_keys(p.name) & keys]
         out = []
+        plain_words = all(w in self.stopwords for w in words)
         for p in cands:
             sc = prior(p)
+            if plain_words and not (name_keys(p.name) & keys) and p.feature_class == "P":
+                continue  # GeoNames' translation of a name ("White House" for Casablanca): no alias
             if not (name_keys(p.name) & keys) and p.feature_code != "PPLC":
                 # an alternate name: a real risk for towns, less so for divisions and cities of a
                 # million ("New York" is New York City, but "Manhattan" is Manhattan)
@@ -377,6 +387,17 @@ def load_stopwords() -> frozenset[str]:
     return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
+def load_seats() -> dict[str, str]:
+    """Seats of government named for the government (``data/seats_of_government.csv``):
+    name as written ("White House") -> ISO 3166-1 alpha-2 country code."""
+    import csv
+    import importlib.resources
+
+    text = importlib.resources.files("eventcoder.data").joinpath("seats_of_government.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return {r["name"]: r["country"] for r in rows}
+
+
 def load_person_names() -> dict[str, str]:
     """Given names, and surnames that are also place names (``data/place_person_names.txt``):
     name as written ("Hamilton") -> ``"given"``, ``"surname"`` or ``"both"``."""
@@ -446,6 +467,8 @@ class ArticlePlaces:
     NESTED = 3.0
     SHARED = 6.0
     SHARED_GAP = 3.0
+    NEAR = 3.0
+    NEAR_KM = 150.0
 
     def __init__(self, resolver: PlaceResolver) -> None:
         self.r = resolver
@@ -518,12 +541,24 @@ class ArticlePlaces:
         # to the state once "Gainesville" has gone to Georgia's Gainesville)
         for _round in range(3):
             votes_c, votes_a = self._votes(tops, picks)
+            towns = self._towns(tops, picks)
             new = [self._pick(i, tops, cands, qual, votes_c.get(keys[i], {}), votes_a.get(keys[i], {}),
-                              list(countries), picks, nested[i]) for i in range(len(tops))]
+                              list(countries), picks, nested[i], [pt for k, pt in towns.items() if k != keys[i]])
+                   for i in range(len(tops))]
             if new == picks:
                 break
             picks = new
         return picks
+
+    @staticmethod
+    def _towns(tops: list[Toponym], picks: list[Place | None]) -> dict[str, tuple[float, float]]:
+        """Per distinct name: the point of its pick, for the populated places of the article."""
+        out: dict[str, tuple[float, float]] = {}
+        for t, p in zip(tops, picks, strict=True):
+            if p is not None and p.feature_class == "P" and p.latitude is not None and p.longitude is not None \
+                    and t.kind == "place":
+                out.setdefault(fold(t.text), (p.latitude, p.longitude))
+        return out
 
     @staticmethod
     def _votes(tops: list[Toponym], picks: list[Place | None]) -> tuple[dict, dict]:
@@ -581,7 +616,8 @@ class ArticlePlaces:
 
     def _pick(self, i: int, tops: list[Toponym], cands: list[list[tuple[Place, float]]], qual: dict[int, int],
               vc: dict[str, float], va: dict[tuple[str, str | None], float], countries: list[str],
-              first: list[Place | None] | None, nested: dict[int, float]) -> Place | None:
+              first: list[Place | None] | None, nested: dict[int, float],
+              towns: list[tuple[float, float]] = ()) -> Place | None:  # type: ignore[assignment]
         if not cands[i]:
             return None
         q = None
@@ -602,9 +638,20 @@ class ArticlePlaces:
                 sc += self.QUALIFIER
             if countries and p.country in countries:
                 sc += self.FOCUS * (1.0 if p.country == countries[0] else 0.6)
+            if towns and p.feature_class == "P" and p.latitude is not None and p.longitude is not None:
+                # the article's other towns nearby: "Gainesville" beside Sherman, Texas
+                near = sum(1 for lat, lon in towns if _km(p.latitude, p.longitude, lat, lon) <= self.NEAR_KM)
+                sc += self.NEAR * near / len(towns)
             return sc
 
         return max(enumerate(cands[i]), key=score)[1][0]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine, Earth radius 6,371 km)."""
+    p = math.pi / 180
+    h = math.sin((lat2 - lat1) * p / 2) ** 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
 
 
 # the gap between two places of a list: "Washington, New York and Boston"
