@@ -303,8 +303,14 @@ class Pipeline:
         # page repeats is marked as a caption even when it is the story's own
         sentences = split_sentences(article)
         ents = entities if entities is not None else entities_for(res.nlp, sentences)
+        # surnames of the article's people ("Jeff Hamilton"); a big city's name ends a longer
+        # span only after a given name or an initial: a headline NER took for a person ("Freemason
+        # Bogdanov Joins Sochi") names no person Sochi
         people = frozenset(w for e in ents.values() for x in e if x.label == "PERSON" and len(x.text.split()) > 1
-                           for w in [x.text.split()[-1]] if not res.places.known(w).capital_or_country)
+                           for w in [x.text.split()[-1]] if not res.places.known(w).capital_or_country and not (
+                               res.places.known(w).big and len(x.text.split()) > 2
+                               and res.places.person_names.get(x.text.split()[-2]) not in ("given", "both")
+                               and not re.fullmatch(r"[A-Z]\.", x.text.split()[-2])))
         tops: list[Toponym] = []
         for s in sentences:
             e = ents.get(s.start, [])

@@ -421,3 +421,10 @@ def test_a_town_near_the_article_s_other_towns_wins_over_a_bigger_namesake(place
                       "before heading on to Sherman. He reached Gainesville on Monday.")
     assert found["Gainesville"][1].admin1 == "Texas"
     assert found["Sherman"][1].admin1 == "Texas" and found["Norman"][1].admin1 == "Oklahoma"
+
+
+def test_a_headline_ner_took_for_a_person_names_no_person_after_a_big_city(places_of):
+    # NER reads "Freemason Petrov Joins Sochi" as a person: Sochi is still the city in the body
+    found = places_of("Freemason Petrov Joins Sochi Mayor Race. A former banker said on Monday he would run in "
+                      "the crowded Sochi mayoral election.")
+    assert found["Sochi"][1].country == "RU"
