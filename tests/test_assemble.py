@@ -172,3 +172,22 @@ def test_civilian_dead_make_civilians_the_target_of_a_strike(code):
             "six traders, residents said, as the army pursued bandits in the area.")
     [ev] = code(text).events
     assert (ev.actor2, ev.inter2, ev.interaction) == ("Civilians (Nigeria)", 7, 17)
+
+
+def test_unrest_in_a_named_city_and_several_towns_is_an_event_there(code):
+    # "in several towns" alone is a summary; with the capital named in the same clause it is news
+    art = code("Police fought protesters\n\nThe government on Wednesday declared a curfew. There were reports of "
+               "protests in the east end of Kumasi and in several towns across the north of Ghana with police "
+               "and protesters in running battles.", published="2022-08-10")
+    assert [(e.event_type, e.sub_event_type, e.event_date, e.location, e.country) for e in art.events] == [
+        ("Riots", "Violent demonstration", "2022-08-10", "Kumasi", "GH")]
+    art = code("Unrest\n\nThere were protests in several towns across the north of Ghana on Wednesday.",
+               published="2022-08-10")
+    assert art.events == []
+
+
+def test_a_capital_ner_took_for_an_organisation_places_the_event(code):
+    # spaCy reads "Bamako" here as an organisation: a capital by its whole name is still the place
+    art = code("Police fought protesters\n\nThere were reports of protests in the east end of Bamako with police "
+               "and protesters in running battles.", published="2022-08-10")
+    assert [(e.location, e.admin1, e.country) for e in art.events] == [("Bamako", "Bamako", "ML")]

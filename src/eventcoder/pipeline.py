@@ -209,6 +209,7 @@ class Pipeline:
         first_pass: list[list] = []
         for info in infos:
             tops = find_toponyms(info.sentence.text, info.sentence.start, info.entities)
+            tops = _misread_places(tops, info, res)
             tops = join_particle_names(tops, info.sentence.text, info.sentence.start, res.places.known)
             if self._user_names is not None:
                 tops = _with_user_names(tops, info.sentence, self._user_names)
@@ -504,6 +505,21 @@ def code_in_processes(docs: Iterable[RawDocument | InputError], *, workers: int,
 
 def _id_of(source: str) -> str:
     return Path(source.split(":")[0]).stem + (f"-{source.split(':')[-1]}" if ":" in source else "")
+
+
+def _misread_places(tops: list[Toponym], info: SentenceInfo, res: Resources) -> list[Toponym]:
+    """The sentence's toponyms plus names NER took for an organisation that are a country, a
+    first-level division or a town of some size by their whole name, and no common word
+    ("protests in the east end of Freetown": spaCy's ORG). Names inside a longer entity
+    ("Freetown City Council") stay the organisation's."""
+    extra = []
+    for e in info.entities:
+        if e.label != "ORG" or not e.text[:1].isupper() or any(t.start < e.end and e.start < t.end for t in tops):
+            continue
+        k = res.places.known(e.text)
+        if k.strength == 2 and not k.common and (k.capital_or_country or k.big):
+            extra.append(Toponym(e.text, e.start, e.end, None, False, "ner", label="GPE"))
+    return sorted([*tops, *extra], key=lambda t: t.start) if extra else tops
 
 
 def _is_actor_span(t, info: SentenceInfo) -> bool:

@@ -46,7 +46,6 @@ _GENERIC = re.compile(
     r"broke out in (?:(?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December) )?(?:19|20)\d\d|the (?:war|conflict|insurgency) has|(?<!end to )(?<!against )(?<!ceasefire in )the (?:war|conflict|insurgency) in|has spread|have spread|dominant|split from|"
     r"is active|are active|operate[sd]? in|known for|allied with|linked to both|were marred by|"
-    r"in several (?:towns|cities|places|areas|villages|districts)|across the (?:country|region)|nationwide|"
     r"for (?:years|decades|months|weeks)|commonly|usually|typically|continue to carry out|carry out|"
     # a toll over a period: "from last October to July", "so far this year"
     r"from (?:last |early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|"
@@ -105,7 +104,17 @@ def _generic_clause(info: SentenceInfo, pos: int, event_type: str = "") -> bool:
     clause = s.text[a - s.start:b - s.start]
     if event_type in ("Protests", "Riots"):
         clause = _CROWD.sub(" ", clause)
-    return bool(_GENERIC.search(clause))
+    if _GENERIC.search(clause):
+        return True
+    # unrest "in several towns" or "across the country" is a summary, unless the clause also
+    # names a town where it happened ("in the east end of Freetown and in several towns")
+    return bool(_SPREAD.search(clause)) and not any(
+        a <= t.start and t.end <= b and p is not None and not (p.is_country or p.is_admin1 or p.is_continent)
+        for t, p in info.toponyms)
+
+
+_SPREAD = re.compile(r"\b(?:in several (?:towns|cities|places|areas|villages|districts)|across the (?:country|region)|"
+                     r"nationwide)\b")
 
 def _modal_before(text: str, rel: int) -> bool:
     # the clause before the trigger: back to the last comma/semicolon (at most 80 characters)
