@@ -191,3 +191,33 @@ def test_a_capital_ner_took_for_an_organisation_places_the_event(code):
     art = code("Police fought protesters\n\nThere were reports of protests in the east end of Bamako with police "
                "and protesters in running battles.", published="2022-08-10")
     assert [(e.location, e.admin1, e.country) for e in art.events] == [("Bamako", "Bamako", "ML")]
+
+
+def test_clashes_a_crowd_meant_to_incite_are_no_event(code):
+    art = code("Curfew\n\nA curfew was imposed in Mosul on Saturday after a group carried out sloganeering to incite "
+               "communal clashes in the city.", published="2021-11-13")
+    assert art.events == []
+
+
+def test_a_report_placed_only_at_the_country_that_retells_a_placed_battle_is_one_event(code):
+    art = code("Soldiers killed in Iraq\n\nBAGHDAD, May 10: Gunmen ambushed an army convoy in Iraq, sparking a "
+               "firefight that left four soldiers dead, the ministry said today.\n\nEight of the gunmen were also "
+               "killed in the battle on Monday night near Mosul, the ministry said.", published="2017-05-10")
+    assert [(e.event_type, e.event_date, e.location, e.admin1) for e in art.events] == [
+        ("Battles", "2017-05-08", "Mosul", "Nineveh")]
+
+
+def test_the_same_place_a_day_later_with_no_dead_is_the_same_fight(code):
+    from dataclasses import replace
+
+    from eventcoder.assemble.grouping import drop_duplicates
+
+    art = code("Soldiers killed\n\nTen soldiers were killed in an ambush by gunmen near Mosul on Friday.",
+               published="2021-02-13")
+    (fight,) = art.events
+    assert (fight.event_date, fight.location, fight.fatalities) == ("2021-02-12", "Mosul", 10)
+    told_next_day = replace(fight, event_id="x", event_date="2021-02-13", fatalities=0, evidence=[])
+    assert drop_duplicates([fight, told_next_day]) == [fight]
+    # a second fight with its own dead, or two days later, stays apart
+    assert len(drop_duplicates([fight, replace(told_next_day, fatalities=3)])) == 2
+    assert len(drop_duplicates([fight, replace(told_next_day, event_date="2021-02-14")])) == 2

@@ -269,7 +269,10 @@ _CLASH = re.compile(r"\bclash", re.I)
 
 
 def drop_duplicates(events: list[Event]) -> list[Event]:
-    """Events with the same type, sub-type, date and location are one occurrence."""
+    """Events with the same type, sub-type, date and location are one occurrence; so is one
+    placed only at its country that a report of the same type in the same country retells
+    within three days ("Rebels ambushed a UN convoy in the Central African Republic, the UN said
+    today" and "killed in the battle Monday night ... near Bangassou"): the placed one stays."""
     out: list[Event] = []
     for ev in events:
         dup = next((o for o in out if o.event_type == ev.event_type and o.sub_event_type == ev.sub_event_type
@@ -278,7 +281,28 @@ def drop_duplicates(events: list[Event]) -> list[Event]:
             out.append(ev)
         else:
             dup.evidence.extend(ev.evidence)
+    for ev in list(out):
+        keep = next((o for o in out if o is not ev and _retells(ev, o)), None)
+        if keep is not None:
+            keep.evidence.extend(ev.evidence)
+            out.remove(ev)
     return out
+
+
+def _retells(broad: Event, other: Event) -> bool:
+    """Whether ``broad``, placed only at its country, retells ``other`` (same type, same
+    country, placed below country level, dated up to three days before ``broad``)."""
+    if broad.event_type != other.event_type or broad.country != other.country \
+            or not broad.event_date or not other.event_date:
+        return False
+    days = (date.fromisoformat(broad.event_date) - date.fromisoformat(other.event_date)).days
+    if broad.admin1 is None and other.admin1 is not None:
+        # (placed at its country by name: one placed nowhere is another occurrence, "Also Friday, ...")
+        return 0 <= days <= 3 and bool(broad.location)
+    # the same place a day later with no dead of its own: the report's date of the same fight
+    return days == 1 and broad.sub_event_type == other.sub_event_type and bool(broad.location) \
+        and fold(broad.location or "") == fold(other.location or "") and not broad.fatalities \
+        and bool(other.fatalities)
 
 
 _DIVISION_END = re.compile(r"\s(?:State|Province|Region|Governorate|County|District|Department|Oblast|Prefecture)$")
