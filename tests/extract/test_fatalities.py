@@ -99,3 +99,19 @@ def test_a_vague_word_before_another_figure_is_not_the_toll():
     text = "Local media reported the strikes, with some outlets saying nine people had been killed."
     assert [(d.value, d.victims) for d in find_deaths(text, 0)] == [(9, "people")]
     assert [d.value for d in find_deaths("Three Afghan army soldiers were killed.", 0)] == [3]
+
+
+def test_the_dead_listed_after_the_verb_are_a_figure():
+    from eventcoder.extract.fatalities import find_deaths
+
+    assert [d.value for d in find_deaths("Among those killed were 11 soldiers and one police officer.")] == [12]
+    assert [d.value for d in find_deaths("The victims included two teachers and three nurses.")] == [5]
+
+
+def test_a_listed_part_of_the_dead_does_not_undercut_the_toll(code):
+    art = code("Attack\n\nGunmen killed 20 villagers in an attack near Mosul on Friday. Among the dead were four "
+               "children, police said.", published="2021-02-13")
+    assert [(e.fatalities, e.location) for e in art.events] == [(20, "Mosul")]
+    art = code("Attack\n\nGunmen attacked soldiers near Mosul on Friday. Among those killed were 11 soldiers and one "
+               "police officer, the ministry said.", published="2021-02-13")
+    assert [(e.fatalities, e.location) for e in art.events] == [(12, "Mosul")]

@@ -23,8 +23,9 @@ _VAGUE = re.compile(r"\b(?:several|dozens|scores|tens|hundreds|thousands|some|ma
 # a report's toll from which a later single death is one of its dead, not a lower count
 SINGLE_OF_MANY = 5
 
-# a figure told as part of a group ("seven of them")
-_SUBSET = re.compile(r"\bof (?:them|those|whom)\b", re.I)
+# a figure told as part of a group ("seven of them", "Among the dead were four children",
+# "The victims included two police officers")
+_SUBSET = re.compile(r"\bof (?:them|those|whom)\b|^among\b|\b(?:were|was)\s+included\b|\binclud(?:ed|es|e)\b", re.I)
 
 
 _QUOTATION = re.compile(r"[\"“][^\"”]{3,}[\"”]")

@@ -114,7 +114,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
                    r"(?<!protesting the )(?<!protest the )(?<!against the )(?<!over the )(?<!condemned the )"
                    r"(?<!condemning the )(?<!condemn the )(?<!protested the )(?<!protests the )(?<!denounced the )"
                    r"(?<!denouncing the )(?<!mourned the )(?<!mourning the )(?:killings?|murders?|massacre) of|"
-                   r"collected|recovered|found|retrieved)\s+" + group + r"(?:\s+dead)?"
+                   r"collected|recovered|found|retrieved|"
+                   # "Among those killed were 11 soldiers and one police officer": the dead listed
+                   # (a part of a toll told elsewhere: tolls._SUBSET)
+                   r"(?:among\s+)?(?:those\s+killed|those\s+who\s+died|the\s+dead|the\s+victims)\s+"
+                   r"(?:were|was|included|include|includes))\s+" + group + r"(?:\s+dead)?"
                    r"|(?:leaving|left)\s+" + group_named("g3") + r"\s+dead"
                    r"|(?:beat|beaten|stoned|hacked|burned|burnt|stabbed|clubbed|lynched)\s+" + group_named("g4") + r"\s+to death"
                    r"|(?:burned|burnt)\s+" + group_named("g6") + r"\s+alive)\b",
