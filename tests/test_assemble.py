@@ -221,3 +221,9 @@ def test_the_same_place_a_day_later_with_no_dead_is_the_same_fight(code):
     # a second fight with its own dead, or two days later, stays apart
     assert len(drop_duplicates([fight, replace(told_next_day, fatalities=3)])) == 2
     assert len(drop_duplicates([fight, replace(told_next_day, event_date="2021-02-14")])) == 2
+
+
+def test_an_overnight_raid_on_a_named_day_is_dated_that_day(code):
+    art = code("Raid\n\nGunmen killed 14 villagers in an overnight raid on a village near Gusau on Friday, police "
+               "said on Saturday.", published="2024-03-09")
+    assert [(e.event_date, e.location, e.fatalities) for e in art.events] == [("2024-03-08", "Gusau", 14)]

@@ -554,7 +554,7 @@ def _toponym_record(top: Any, place: Any, within: Any = None) -> dict[str, Any]:
 @app.command("places")
 def places_cmd(
     inputs: Annotated[list[str], typer.Argument(help="Articles, as for `code`.")],
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (or YYYY-MM, YYYY).")] = None,
     format: Annotated[PlacesFormat | None, typer.Option("--format", "-f", help="table, json or jsonl.")] = None,
     gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer file.")] = None,
     places: Annotated[Path | None, typer.Option("--places", help="CSV of your own places, looked up first.")] = None,

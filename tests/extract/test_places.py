@@ -428,3 +428,11 @@ def test_a_headline_ner_took_for_a_person_names_no_person_after_a_big_city(place
     found = places_of("Freemason Petrov Joins Sochi Mayor Race. A former banker said on Monday he would run in "
                       "the crowded Sochi mayoral election.")
     assert found["Sochi"][1].country == "RU"
+
+
+def test_a_division_word_after_a_name_ner_missed_makes_it_the_division(places_of):
+    # "Lagos State" is the state even where NER tags nothing; "Kano" alone is the city
+    found = places_of("Residents of Lagos State and Kano were also watching the vote count.")
+    assert (found["Lagos"][0].feature, found["Lagos"][1].feature_code, found["Lagos"][1].admin1) == (
+        "state", "ADM1", "Lagos")  # (`places` writes the toponym with its word: "Lagos State")
+    assert found["Kano"][1].feature_code.startswith("PPL")

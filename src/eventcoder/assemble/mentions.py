@@ -316,9 +316,14 @@ def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
     if not usable:
         usable = [d for d in info.dates if d.kind not in ("year", "old", "future")]
     # the date of the trigger's own clause first ("a curfew on Thursday after clashes on Wednesday")
-    near = nearest(in_clause(usable, info, trig.start, causes=True), trig.start)
+    clause_dates = in_clause(usable, info, trig.start, causes=True)
+    near = nearest(clause_dates, trig.start)
     if near is None:
         return None, None, None, False
+    if near.kind == "today" and near.text.lower() == "overnight":
+        # "an overnight raid ... on Friday": the day the clause names, not the report's night
+        named = nearest([d for d in clause_dates if d.kind in ("weekday", "absolute")], trig.start)
+        near = named or near
     resolved, prec = resolve_date(near, published, year=given_year)
     reference = published or anchor
     if resolved is not None and reference is not None:

@@ -529,8 +529,10 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                     continue  # "Grovetown Sears"; but "Sears, 41, of Grovetown," (NER's ORG) is the town,
                     # and so is the town a local body is named for ("the Hopkinton Police Department")
                 kind = "metonym" if k.capital_or_country and _METONYM_AFTER.match(text[e:]) else "place"
-                hit = Toponym(name, offset + s, offset + e, None, bool(_NEAR.search(text[:s])), "gazetteer",
-                              bool(_MOVING.search(text[:s])), kind, ner)
+                # a division word after it ("Lagos State", "Kano state"): the division, not the city
+                div = _DIVISION_WORD_AFTER.match(after)
+                hit = Toponym(name, offset + s, offset + e, div.group(1).lower() if div else None,
+                              bool(_NEAR.search(text[:s])), "gazetteer", bool(_MOVING.search(text[:s])), kind, ner)
                 i = j
                 break
             if hit is not None:
@@ -544,6 +546,8 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
     return [t for t in _merge(found, extra, text, offset, know, people_words) if t.kind != "seat"]
 
 
+# a division word written after a known name ("Lagos State", "Kano state"; never "State of ...")
+_DIVISION_WORD_AFTER = re.compile(r"^\s+(State|state|Province|province|Region|Governorate|Oblast|Prefecture)\b(?!\s+of\b)")
 # a locative word before a seat of government puts something there ("outside the White House")
 _AT_SEAT = re.compile(r"\b(?:in|at|near|outside|inside|into|to|from|around|toward|towards|front of|gates of)\s+"
                       r"(?:the\s+)?$", re.I)
