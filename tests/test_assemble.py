@@ -227,3 +227,14 @@ def test_an_overnight_raid_on_a_named_day_is_dated_that_day(code):
     art = code("Raid\n\nGunmen killed 14 villagers in an overnight raid on a village near Gusau on Friday, police "
                "said on Saturday.", published="2024-03-09")
     assert [(e.event_date, e.location, e.fatalities) for e in art.events] == [("2024-03-08", "Gusau", 14)]
+
+
+def test_what_a_crowd_calls_for_is_no_modality_of_what_it_did(code):
+    art = code("Unrest in Baghdad\n\nThe unrest began on Friday when thousands of demonstrators calling for the "
+               "government to resign tried to storm the parliament in Baghdad.", published="2019-06-22")
+    assert [(e.event_type, e.sub_event_type, e.event_date, e.location) for e in art.events] == [
+        ("Riots", "Violent demonstration", "2019-06-21", "Baghdad")]
+    # a protest that is the object of the call is none yet
+    art = code("Arrests\n\nPolice said posts online were calling for residents of Baghdad to come out on Friday and "
+               "join protests.", published="2019-06-22")
+    assert [e.event_type for e in art.events] == []

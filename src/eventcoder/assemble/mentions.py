@@ -117,7 +117,7 @@ def _generic_clause(info: SentenceInfo, pos: int, event_type: str = "") -> bool:
 _SPREAD = re.compile(r"\b(?:in several (?:towns|cities|places|areas|villages|districts)|across the (?:country|region)|"
                      r"nationwide)\b")
 
-def _modal_before(text: str, rel: int) -> bool:
+def _modal_before(text: str, rel: int, event_type: str = "") -> bool:
     # the clause before the trigger: back to the last comma/semicolon (at most 80 characters)
     window = text[max(0, rel - 80):rel]
     # (or back to a reporting verb after an aside: "who threatened to ..., said they seized")
@@ -129,7 +129,21 @@ def _modal_before(text: str, rel: int) -> bool:
         window = window[sub.end():]
     if _QUELL.search(window):
         return False  # "officers tried to calm down riots": the riots are under way
-    return bool(_MODAL.search(window)) or bool(_PURPOSE.search(window))
+    modal = [m for m in _MODAL.finditer(window)
+             if not (event_type in ("Protests", "Riots") and _DEMAND.fullmatch(m.group(0))
+                     and not _DEMANDED.fullmatch(window[m.end():]) and _ACTED.match(text, rel))]
+    # (what a crowd calls for is no modality of what it did: "demonstrators calling for the
+    # government to resign tried to storm the parliament"; but "calls for a protest" and
+    # "posts calling for Ugandans to come out and join the protests" are one)
+    return bool(modal) or bool(_PURPOSE.search(window))
+
+
+# the demand's object is the trigger itself ("calls for a nationwide anti-government protest"):
+# a few modifiers and no clause of its own ("calling for the government to resign")
+# a trigger that opens with a finite verb: what the crowd did ("tried to storm", "clashed")
+_ACTED = re.compile(r"(?:[a-z]+ed|threw|fought|broke|tore|set|burnt|stoned)\b", re.I)
+_DEMANDED = re.compile(r"\s*(?:an?\s+|the\s+|more\s+)?(?:(?!to\b)[\w-]+\s+){0,3}", re.I)
+_DEMAND = re.compile(r"calls? for|called for|calling for|demand(?:ed|s|ing)?|urged|urging|appeal(?:ed)? for", re.I)
 
 
 # a force's attempt on a crowd already out ("tried to disperse protesters", "tried to "calm down
@@ -610,7 +624,7 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
         last_para = s.paragraph
         for trig in kept:
             rel = trig.start - s.start
-            if _modal_before(s.text, rel) or _generic_clause(info, trig.start, trig.event_type):
+            if _modal_before(s.text, rel, trig.event_type) or _generic_clause(info, trig.start, trig.event_type):
                 continue
             d, prec, dm, ruled_out = _date_for(info, trig, published, pub_year, anchor_of)
             if ruled_out:
