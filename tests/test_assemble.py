@@ -227,6 +227,11 @@ def test_an_overnight_raid_on_a_named_day_is_dated_that_day(code):
     art = code("Raid\n\nGunmen killed 14 villagers in an overnight raid on a village near Gusau on Friday, police "
                "said on Saturday.", published="2024-03-09")
     assert [(e.event_date, e.location, e.fatalities) for e in art.events] == [("2024-03-08", "Gusau", 14)]
+    # "overnight" after the act is the report's night, whatever day another clause names
+    art = code("Strikes\n\nMissiles struck Mosul on Thursday, killing four people, and drones hit a depot in Kirkuk "
+               "overnight.", published="2024-05-17")
+    assert sorted((e.sub_event_type, e.event_date) for e in art.events) == [
+        ("Air/drone strike", "2024-05-17"), ("Shelling/artillery/missile attack", "2024-05-16")]
 
 
 def test_what_a_crowd_calls_for_is_no_modality_of_what_it_did(code):

@@ -334,9 +334,13 @@ def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
     near = nearest(clause_dates, trig.start)
     if near is None:
         return None, None, None, False
-    if near.kind == "today" and near.text.lower() == "overnight":
-        # "an overnight raid ... on Friday": the day the clause names, not the report's night
-        named = nearest([d for d in clause_dates if d.kind in ("weekday", "absolute")], trig.start)
+    st = info.sentence.start
+    if near.kind == "today" and near.text.lower() == "overnight" \
+            and re.match(r"\s+" + ACT_NOUNS, info.sentence.text[near.end - st:]):
+        # "an overnight raid ... on Friday": the day the clause names after the raid, not the
+        # report's night ("struck Kharkiv on Thursday ... hit Odesa overnight" keeps the night)
+        named = nearest([d for d in clause_dates if d.kind in ("weekday", "absolute") and d.start >= near.end],
+                        trig.start)
         near = named or near
     resolved, prec = resolve_date(near, published, year=given_year)
     reference = published or anchor
