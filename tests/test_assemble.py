@@ -243,3 +243,12 @@ def test_what_a_crowd_calls_for_is_no_modality_of_what_it_did(code):
     art = code("Arrests\n\nPolice said posts online were calling for residents of Baghdad to come out on Friday and "
                "join protests.", published="2019-06-22")
     assert [e.event_type for e in art.events] == []
+
+
+def test_a_caps_dateline_with_its_agencies_and_the_day_unrest_began(code):
+    # the bracket after the city is the dateline (its date is the report's); "that began on
+    # Thursday" tells when the unrest began, "resumed on Friday" what this report is about
+    art = code("Curfew in Mosul\n\nBAGHDAD (Radio Tigris / Wire - 23rd November, 2019) Violent protests, that began "
+               "on Thursday during a general strike, resumed on Friday in Mosul, prompting a curfew.",
+               published="2019-11-23")
+    assert [(e.event_type, e.event_date, e.location) for e in art.events] == [("Riots", "2019-11-22", "Mosul")]

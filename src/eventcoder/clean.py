@@ -173,8 +173,13 @@ def dateline_end(text: str) -> int:
     """Length of the dateline at the start of a paragraph ("MOGADISHU, Feb. 20, 2023 — ",
     "Jakarta – "), or 0."""
     m = _DATELINE.match(text) or _PAREN_DATELINE.match(text) or _DATE_DATELINE.match(text) \
-        or _AGENCY_DATELINE.match(text) or _TITLE_DATELINE.match(text)
+        or _AGENCY_DATELINE.match(text) or _TITLE_DATELINE.match(text) or _CAPS_AGENCY_DATELINE.match(text)
     return m.end() if m else 0
+
+
+# a city in capitals and a long bracket of agencies and the date ("MEXICO CITY (Pakistan Point
+# News / Sputnik - 23rd November, 2019) Violent protests ..."): where and when it was filed
+_CAPS_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z\u00C0-\u00DE .'\-]{1,40}?\s*\([^()]{2,80}\)\s*(?:(?:—|–|--|-|:)\s*)?(?=[A-Z\"“])")
 
 
 # a Title Case city and a spaced dash opening the lead ("Jakarta – Gunmen attacked ..."):

@@ -301,6 +301,11 @@ def latest_date(text: str) -> date | None:
     return best
 
 
+# a relative clause on when the unrest began ("protests, that began on Thursday"), before a
+# main clause that dates what the report tells ("resumed on Friday")
+_BEGAN_BEFORE = re.compile(r"\b(?:that|which)\s+(?:began|started|erupted|broke out)\s+(?:\w+\s+){0,2}$", re.I)
+
+
 def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
               pub_year: int | None = None, anchor_of: Callable[[], date | None] | None = None
               ) -> tuple[date | None, int | None, DateMention | None, bool]:
@@ -327,6 +332,12 @@ def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
             y = year_of(d)
             if y is not None and y < pub_year and abs(d.start - trig.start) < 150:
                 return None, None, d, True
+    st = info.sentence.start
+    began = [d for d in usable if _BEGAN_BEFORE.search(info.sentence.text[max(0, d.start - st - 40):d.start - st])]
+    if began and any(d.start > b.end for b in began for d in usable if d not in began):
+        # "Violent protests, that began on Thursday ..., resumed on Friday": the day the
+        # report is about, not the day the unrest began
+        usable = [d for d in usable if d not in began]
     if not usable:
         usable = [d for d in info.dates if d.kind not in ("year", "old", "future")]
     # the date of the trigger's own clause first ("a curfew on Thursday after clashes on Wednesday")
