@@ -352,7 +352,7 @@ class Pipeline:
         speakers |= {t.text for t, p in out if reads_as_product(t, article.text) and not (
             p is not None and (p.is_country or p.is_admin1 or p.is_admin2))}  # "the 2008 Walker County Fair"
         out = [(t, p) for t, p in out if not person(t, p, people_words) and not (
-            not_a_place_here(t, article.text) and not (p is not None and (p.is_country or p.is_admin1))) and not (
+            not_a_place_here(t, article.text, res.places.known) and not (p is not None and (p.is_country or p.is_admin1))) and not (
             t.text in speakers and t.source not in ("user", "dateline", "form") and not t.feature
             and not near_place_words(t, article.text))]
         countries = list(dict.fromkeys(p.country for _t, p in out if p is not None and p.country))

@@ -413,6 +413,8 @@ def test_names_that_are_part_of_something_else_here(places_of):
     assert "Kamenka" not in found  # an age after the name: a person
     assert "Sens" not in found and "St. Patrick" not in found and "Douglas" not in found and "Culver" not in found
     assert found["Reno"][1].admin1 == "Nevada" and found["Tonopah"][1].admin1 == "Nevada"
+    found = places_of("Russian drones hit port buildings in Odesa & Kharkiv overnight, officials said.")  # both kept
+    assert found["Odesa"][1].country == "UA" and found["Kharkiv"][1].country == "UA"
 
 
 def test_a_town_near_the_article_s_other_towns_wins_over_a_bigger_namesake(places_of):

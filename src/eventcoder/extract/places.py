@@ -789,14 +789,15 @@ def speaks(t: Toponym, text: str, *, big: bool) -> bool:
         and not re.search(r"[,(]\s*$", before)
 
 
-def not_a_place_here(t: Toponym, text: str) -> bool:
+def not_a_place_here(t: Toponym, text: str, know: Callable[[str], KnownName] | None = None) -> bool:
     """Whether this mention of a place name is part of something else: a saint's day ("St.
     Patrick's Day"), a title written short ("Sens. Tim Grendell", "Reps."), a shop by its
     owner's name after a locative word ("at Culver's, 1200 DeKalb Ave.", "to Jones' in
     Covington": a possessive with no noun after it), or one of two
     names joined by "&" in a firm's or a charity's name ("Helen & Douglas House",
     "McPherson & Jacobsen LLC"; not a country or division, nor names in capitals:
-    "TIJUANA & SAN DIEGO")."""
+    "TIJUANA & SAN DIEGO", nor a name beside a strong place, ``know``'s strength 2:
+    "Israel & Gaza")."""
     if t.source in ("user", "dateline"):
         return False
     after = text[t.end:t.end + 12]
@@ -808,8 +809,12 @@ def not_a_place_here(t: Toponym, text: str) -> bool:
             or re.search(r"['’]s?$", t.text)) and re.search(r"\b(?:at|to|from|near|outside|inside)\s+$",
                                                           text[max(0, t.start - 12):t.start]):
         return True  # a shop or a restaurant by its owner's name: "at Culver's, 1200 DeKalb Ave."
-    return not t.text.isupper() and t.source != "form" and bool(
-        re.match(r"^\s*&\s*[A-Z][a-z]", after) or re.search(r"\b[A-Z][a-z][\w.]*\s*&\s*$", text[max(0, t.start - 30):t.start]))
+    if t.text.isupper() or t.source == "form":
+        return False
+    partner = re.match(r"^\s*&\s*([A-Z][a-z][\w.]*)", after) or re.search(r"\b([A-Z][a-z][\w.]*)\s*&\s*$",
+                                                                          text[max(0, t.start - 30):t.start])
+    # (a strong place on the other side keeps both: "Israel & Gaza")
+    return partner is not None and not (know is not None and know(partner.group(1)).strength == 2)
 
 
 # a model year before a name is a make of car ("a 1992 Toyota Corolla", "his 2007 Lincoln"); "brand"
