@@ -382,6 +382,10 @@ def test_a_model_year_makes_a_name_a_car_throughout(places_of):
     # only the last mention, with its state, is the city
     assert found["Milwaukee"][0].start == text.index("Milwaukee, Wisconsin")
     assert found["Milwaukee"][1].admin1 == "Wisconsin"
+    # an event named by its year and place is no car: "the 2017 Mosul offensive", "the 2014 Gaza War"
+    text = "Veterans of the 2017 Mosul Offensive met on Friday. Gunmen attacked a market in Mosul."
+    found = places_of(text)
+    assert found["Mosul"][0].start == text.index("Mosul") and found["Mosul"][1].country == "IQ"
     found = places_of("The 2008 Walker County Fair opened in LaFayette.")  # a division keeps its name
     assert found["Walker County"][1].admin2 is None and found["Walker County"][1].country == "US"
 

@@ -821,15 +821,23 @@ def not_a_place_here(t: Toponym, text: str, know: Callable[[str], KnownName] | N
 # after it a maker ("a Milwaukee brand hammer drill")
 _MODEL_YEAR_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|my|your|our)\s+(?:19|20)\d\d\s+$", re.I)
 _BRAND_AFTER = re.compile(r"^(?:-|\s+)brand\b")
+# the model's name after the make ("Toyota Corolla"); never an event named by its year and
+# place ("the 2008 Mumbai attacks", "the 2014 Gaza War")
+_MODEL_AFTER = re.compile(r"^\s+(?!(?:War|Wars|Attacks?|Massacre|Bombings?|Uprising|Revolution|Olympics|Games|Election|"
+                          r"Elections|Summit|Agreement|Accords?|Protests?|Riots?|Crisis|Conflict|Offensive|Earthquake|"
+                          r"Floods?|Siege|Battle|Ceasefire|Truce|Talks|Declaration|Conference|Marathon|Cup)\b)[A-Z][\w-]+")
 
 
 def reads_as_product(t: Toponym, text: str) -> bool:
-    """Whether a toponym names a product or its maker here: a model year before it ("a 1992
-    Toyota Corolla") or "brand" after it ("a Milwaukee brand drill"). The caller treats the name
-    as a product throughout the article ("The Toyota failed to yield")."""
+    """Whether a toponym names a product or its maker here: a model year before it and the
+    model's name after it ("a 1992 Toyota Corolla"; not "the 2008 Mumbai attacks" nor "the
+    2014 Gaza War"), or "brand" after it ("a Milwaukee brand drill"). The caller treats the
+    name as a product throughout the article ("The Toyota failed to yield")."""
     if t.source in ("user", "dateline", "form"):
         return False
-    return bool(_MODEL_YEAR_BEFORE.search(text[max(0, t.start - 20):t.start]) or _BRAND_AFTER.match(text[t.end:t.end + 10]))
+    after = text[t.end:t.end + 30]
+    return bool(_MODEL_YEAR_BEFORE.search(text[max(0, t.start - 20):t.start]) and _MODEL_AFTER.match(after)
+                or _BRAND_AFTER.match(after))
 
 
 def near_place_words(t: Toponym, text: str) -> bool:
