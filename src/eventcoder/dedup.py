@@ -11,13 +11,13 @@ figures seen (as UCDP's low/best/high), and the ``event_id`` of its first report
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from datetime import date, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from eventcoder.models import Event
+from eventcoder.resolve.gazetteer import km_between
 from eventcoder.resolve.gazetteer.names import fold
 
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ocid|amp|output)$", re.I)
@@ -99,17 +99,10 @@ class NearDuplicates:
         return best[1] if best else None
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    h = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def _same_place(ev: Event, row: dict[str, Any]) -> bool:
     if ev.latitude is not None and row.get("latitude") is not None and ev.longitude is not None \
             and row.get("longitude") is not None:
-        if _km(ev.latitude, ev.longitude, row["latitude"], row["longitude"]) <= MERGE_KM:
+        if km_between(ev.latitude, ev.longitude, row["latitude"], row["longitude"]) <= MERGE_KM:
             return True
     if ev.admin2 and row.get("admin2") and fold(ev.admin2) == fold(row["admin2"]):
         return True

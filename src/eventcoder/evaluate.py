@@ -15,7 +15,6 @@ normalised ``starts_with`` and the speaker matches.
 from __future__ import annotations
 
 import json
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from eventcoder.errors import InputError
+from eventcoder.resolve.gazetteer import km_between
 
 _ADMIN_WORDS = {"province", "governorate", "state", "region", "district", "department", "county", "oblast",
                 "division", "prefecture", "municipality", "territory"}
@@ -71,13 +71,6 @@ def _dates_close(a: str | None, b: str | None) -> bool:
         return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) <= 1
     except ValueError:
         return False
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    h = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def admin_ok(s: dict, g: dict) -> bool:
@@ -215,7 +208,7 @@ def score_article(pred: dict, gold: dict, scores: Scores) -> None:
         scores.add_field("admin1", admin)
         loc = name_matches(s.get("location"), g.get("location") or [], admin=True)
         if not loc and None not in (s.get("latitude"), s.get("longitude"), g.get("latitude"), g.get("longitude")):
-            loc = _km(s["latitude"], s["longitude"], g["latitude"], g["longitude"]) <= 25
+            loc = km_between(s["latitude"], s["longitude"], g["latitude"], g["longitude"]) <= 25
         scores.add_field("location", loc)
         sf, gf = s.get("fatalities"), g.get("fatalities")
         scores.add_field("fatalities_exact", sf == gf)

@@ -345,16 +345,20 @@ class Pipeline:
 
         # one sense per article: a name that reads as a person once is a person throughout
         people_words |= {t.text for t, p in out if person(t, p, people_words)}
-        # ... and so is one that speaks ("Petrova said"), wherever no locative or place word says place
-        speakers = {t.text for t, p in out if speaks(t, article.text, big=p is not None and (
-            p.is_country or p.is_admin1 or p.feature_code == "PPLC" or (p.population or 0) >= 100_000))}
-        # ... and a name that once reads as a product ("a 1992 Toyota Corolla") is one throughout
-        speakers |= {t.text for t, p in out if reads_as_product(t, article.text) and not (
-            p is not None and (p.is_country or p.is_admin1 or p.is_admin2))}  # "the 2008 Walker County Fair"
-        out = [(t, p) for t, p in out if not person(t, p, people_words) and not (
-            not_a_place_here(t, article.text, res.places.known) and not (p is not None and (p.is_country or p.is_admin1))) and not (
-            t.text in speakers and t.source not in ("user", "dateline", "form") and not t.feature
-            and not near_place_words(t, article.text))]
+        # ... and so is one that speaks ("Petrova said"), and a name that once reads as a product
+        # ("a 1992 Toyota Corolla") is one throughout, wherever no locative or place word says place
+        others = {t.text for t, p in out if speaks(t, article.text, big=p is not None and (
+            p.is_country or p.is_admin1 or p.feature_code == "PPLC" or (p.population or 0) >= 100_000))
+            or (reads_as_product(t, article.text) and not (p is not None and (p.is_country or p.is_admin1 or p.is_admin2)))}
+
+        def no_place_here(t: Toponym, p: Place | None) -> bool:
+            if p is not None and (p.is_country or p.is_admin1):
+                return False  # (nor "the 2008 Walker County Fair": a division keeps its name)
+            return not_a_place_here(t, article.text, res.places.known) or (
+                t.text in others and t.source not in ("user", "dateline", "form") and not t.feature
+                and not near_place_words(t, article.text))
+
+        out = [(t, p) for t, p in out if not person(t, p, people_words) and not no_place_here(t, p)]
         countries = list(dict.fromkeys(p.country for _t, p in out if p is not None and p.country))
         for s in sentences:
             info = SentenceInfo(sentence=s, entities=[], toponyms=[], dates=[], actors=[], deaths=[])

@@ -117,6 +117,7 @@ def _generic_clause(info: SentenceInfo, pos: int, event_type: str = "") -> bool:
 _SPREAD = re.compile(r"\b(?:in several (?:towns|cities|places|areas|villages|districts)|across the (?:country|region)|"
                      r"nationwide)\b")
 
+
 def _modal_before(text: str, rel: int, event_type: str = "") -> bool:
     # the clause before the trigger: back to the last comma/semicolon (at most 80 characters)
     window = text[max(0, rel - 80):rel]
@@ -138,10 +139,10 @@ def _modal_before(text: str, rel: int, event_type: str = "") -> bool:
     return bool(modal) or bool(_PURPOSE.search(window))
 
 
-# the demand's object is the trigger itself ("calls for a nationwide anti-government protest"):
-# a few modifiers and no clause of its own ("calling for the government to resign")
 # a trigger that opens with a finite verb: what the crowd did ("tried to storm", "clashed")
 _ACTED = re.compile(r"(?:[a-z]+ed|threw|fought|broke|tore|set|burnt|stoned)\b", re.I)
+# the demand's object is the trigger itself ("calls for a nationwide anti-government protest"):
+# a few modifiers and no clause of its own ("calling for the government to resign")
 _DEMANDED = re.compile(r"\s*(?:an?\s+|the\s+|more\s+)?(?:(?!to\b)[\w-]+\s+){0,3}", re.I)
 _DEMAND = re.compile(r"calls? for|called for|calling for|demand(?:ed|s|ing)?|urged|urging|appeal(?:ed)? for", re.I)
 
@@ -345,7 +346,6 @@ def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
     near = nearest(clause_dates, trig.start)
     if near is None:
         return None, None, None, False
-    st = info.sentence.start
     if near.kind == "today" and near.text.lower() == "overnight" \
             and re.match(r"\s+" + ACT_NOUNS, info.sentence.text[near.end - st:]):
         # "an overnight raid ... on Friday": the day the clause names after the raid, not the
@@ -358,7 +358,6 @@ def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
     if resolved is not None and reference is not None:
         if resolved > reference or (reference - resolved).days > RECAP_DAYS:
             return None, None, near, True
-        st = info.sentence.start
         if (reference - resolved).days > NAMED_BY_DATE_DAYS and trig.start >= near.end \
                 and re.search(r"\b[Tt]he\s+$", info.sentence.text[:near.start - st]) \
                 and re.fullmatch(r"\s*(?:[a-z-]+\s+){0,2}", info.sentence.text[near.end - st:trig.start - st]):

@@ -754,13 +754,14 @@ def keep_unresolved(t: Toponym, text: str) -> bool:
 
 
 # --------------------------------------------------------------------------- people named like places
-_SPEECH_AFTER = re.compile(r"^\s+(?:also\s+)?(?:said|says|told|added|explained|stated|noted|wrote|asked|replied|"
-                           r"testified|recalled|admitted|insisted|argued|agreed|believes|thinks|joined|scored|"
-                           r"finished|played|who)\b")
 # verbs of speech a place never takes, even as a metonym of its people ("Moscow said" is the
 # caller's to keep: it never asks about a big place)
-_SPOKE_AFTER = re.compile(r"^\s+(?:also\s+)?(?:said|says|told|added|explained|stated|noted|wrote|asked|replied|"
-                          r"testified|recalled|admitted|insisted|argued)\b")
+_SPEECH_VERBS = (r"said|says|told|added|explained|stated|noted|wrote|asked|replied|testified|recalled|admitted|"
+                 r"insisted|argued")
+_SPOKE_AFTER = re.compile(r"^\s+(?:also\s+)?(?:" + _SPEECH_VERBS + r")\b")
+# ... and what a person named like a place does in the article's other sentences
+_SPEECH_AFTER = re.compile(r"^\s+(?:also\s+)?(?:" + _SPEECH_VERBS + r"|agreed|believes|thinks|joined|scored|finished|"
+                           r"played|who)\b")
 _GIVEN_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:['’][A-Z][a-z]+)?)\b")
 _PLACE_WORD_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+)?(?:County|City|Township|Parish|Borough|Province|State|"
                                r"Region|District|Valley|River|Lake|Mountains?|Island|Islands|Bay|Beach|Park|"

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from eventcoder.extract.places import KnownName, Toponym
-from eventcoder.resolve.gazetteer import Gazetteer, Place
+from eventcoder.resolve.gazetteer import Gazetteer, Place, km_between
 from eventcoder.resolve.gazetteer.names import fold, name_keys, skeleton, strip_feature_word
 
 _ADMIN_WORDS = {"province", "state", "region", "governorate", "department", "oblast", "prefecture", "division"}
@@ -24,7 +24,6 @@ _TOWN_WORDS = {"village", "villages", "town", "city", "hamlet", "locality", "set
                "border town", "capital", "neighbourhood", "neighborhood", "commune"}
 _BIG_CITY = 1_000_000
 _PARTICLE_WORD = re.compile(r"\b(?:al|el|ad|ar|as|at|az|ash|ed|es|ez|ul|ud|ur|us)\b")
-
 
 
 _DIVISION_WORD = re.compile(r"\s(State|Province|Region|Governorate|Oblast|Prefecture|Department)$")
@@ -640,18 +639,11 @@ class ArticlePlaces:
                 sc += self.FOCUS * (1.0 if p.country == countries[0] else 0.6)
             if towns and p.feature_class == "P" and p.latitude is not None and p.longitude is not None:
                 # the article's other towns nearby: "Gainesville" beside Sherman, Texas
-                near = sum(1 for lat, lon in towns if _km(p.latitude, p.longitude, lat, lon) <= self.NEAR_KM)
+                near = sum(1 for lat, lon in towns if km_between(p.latitude, p.longitude, lat, lon) <= self.NEAR_KM)
                 sc += self.NEAR * near / len(towns)
             return sc
 
         return max(enumerate(cands[i]), key=score)[1][0]
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (haversine, Earth radius 6,371 km)."""
-    p = math.pi / 180
-    h = math.sin((lat2 - lat1) * p / 2) ** 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    return 12742 * math.asin(math.sqrt(min(1.0, h)))
 
 
 # the gap between two places of a list: "Washington, New York and Boston"

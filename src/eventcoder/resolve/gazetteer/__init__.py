@@ -16,6 +16,7 @@ provincial capital (geo precision 3), and ``Place.at_seat`` gives that.
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 from dataclasses import dataclass, replace
@@ -93,6 +94,15 @@ class Place:
 
 #: GeoNames feature codes of the features ``Place.is_macro`` names
 MACRO_CODES = frozenset({"OCN", "SEA", "GULF", "BAY", "STRT", "RGN", "PEN"})
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres between two points in decimal degrees (haversine,
+    Earth radius 6,371 km)."""
+    p = math.pi / 180
+    h = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def default_path() -> Path:
