@@ -252,3 +252,10 @@ def test_a_caps_dateline_with_its_agencies_and_the_day_unrest_began(code):
                "on Thursday during a general strike, resumed on Friday in Mosul, prompting a curfew.",
                published="2019-11-23")
     assert [(e.event_type, e.event_date, e.location) for e in art.events] == [("Riots", "2019-11-22", "Mosul")]
+
+
+def test_a_buried_or_booby_trap_bomb_is_a_remote_explosive(code):
+    art = code("Soldier killed\n\nA soldier was killed by a buried bomb while battling militants near Mosul on "
+               "Thursday. A booby-trap bomb also wounded five of his comrades.", published="2018-03-31")
+    assert [(e.sub_event_type, e.event_date, e.location) for e in art.events] == [
+        ("Remote explosive/landmine/IED", "2018-03-29", "Mosul")]
