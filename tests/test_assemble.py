@@ -259,3 +259,41 @@ def test_a_buried_or_booby_trap_bomb_is_a_remote_explosive(code):
                "Thursday. A booby-trap bomb also wounded five of his comrades.", published="2018-03-31")
     assert [(e.sub_event_type, e.event_date, e.location) for e in art.events] == [
         ("Remote explosive/landmine/IED", "2018-03-29", "Mosul")]
+
+
+def test_angry_residents_and_football_fans_are_a_crowd_that_riots(code):
+    art = code("Police station burned\n\nAngry residents set fire to a police station in Garissa on Monday "
+               "after a boy was hit by a car.", published="2024-03-12")
+    assert [(e.event_type, e.sub_event_type, e.event_date, e.location) for e in art.events] == [
+        ("Riots", "Violent demonstration", "2024-03-11", "Garissa")]
+    art = code("Fans riot\n\nFootball fans rampaged through the streets of Bamako on Sunday, smashing windows "
+               "and attacking passers-by.", published="2024-03-12")
+    assert [(e.event_type, e.event_date, e.location) for e in art.events] == [("Riots", "2024-03-10", "Bamako")]
+
+
+def test_villagers_torching_the_homes_of_accused_men_is_mob_violence(code):
+    art = code("Homes torched\n\nVillagers torched the homes of two men accused of witchcraft in Chimoio "
+               "district on Sunday.", published="2024-03-12")
+    assert [(e.event_type, e.sub_event_type, e.event_date, e.location) for e in art.events] == [
+        ("Riots", "Mob violence", "2024-03-10", "Chimoio")]
+
+
+def test_an_army_bombarding_villages_is_shelling(code):
+    art = code("Villages bombarded\n\nThe Syrian army bombarded rebel-held villages in southern Idlib on Monday, "
+               "killing three civilians.", published="2024-03-12")
+    assert [(e.sub_event_type, e.event_date, e.fatalities) for e in art.events] == [
+        ("Shelling/artillery/missile attack", "2024-03-11", 3)]
+
+
+def test_arrests_ahead_of_a_planned_rally_are_arrests_not_a_protest(code):
+    art = code("Activists held\n\nPolice detained 30 opposition activists in Kampala on Sunday ahead of a "
+               "planned rally.", published="2024-03-12")
+    assert [(e.event_type, e.sub_event_type, e.event_date) for e in art.events] == [
+        ("Strategic developments", "Arrests", "2024-03-10")]
+
+
+def test_a_cache_of_ammunition_recovered_is_disrupted_weapons_use(code):
+    art = code("Cache found\n\nTroops recovered 12 rifles and a cache of ammunition from a hideout near "
+               "Maiduguri on Sunday, the army said.", published="2024-03-12")
+    assert [(e.sub_event_type, e.event_date, e.location) for e in art.events] == [
+        ("Disrupted weapons use", "2024-03-10", "Maiduguri")]

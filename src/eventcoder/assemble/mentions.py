@@ -31,10 +31,11 @@ _GENERIC = re.compile(
     r"overturned|road accident|traffic accident|collided|collision|capsized|burst tyre|lost control of|"
     r"sentenced|convicted|acquitted|pleaded guilty|went on trial|on trial (?:for|over)|trial (?:of|over) (?:the|those)|"
     # disasters and sport: "cholera that has killed 20 people", "a gas cylinder blast", "the
-    # keeper", "scored": no act of political violence ("an outbreak of violence" is one)
+    # keeper", "scored": no act of political violence ("an outbreak of violence" is one; football
+    # fans who riot are rioters)
     r"(?:cholera|outbreak(?! of (?:violence|fighting|unrest|clashes|hostilities|attacks))|epidemic|pandemic|flood(?:s|ing|waters)?|landslides?|mudslides?|earthquake|gas cylinder|"
     r"gas explosion|(?<!a)blaze|stampede|lightning|cyclone|hurricane|typhoon|building collapse|"
-    r"goalkeeper|keeper|scored|striker|midfielder|football|soccer|cricket|rugby|basketball|innings|wickets?|"
+    r"goalkeeper|keeper|scored|striker|midfielder|(?:football|soccer|cricket|rugby|basketball)(?! (?:fans|supporters|hooligans|ultras))|innings|wickets?|"
     r"Premier League|Champions League|World Cup)\b|"
     # drills and parades: "simulated air strikes ... as part of a joint military exercise"
     r"(?:military|joint|live[- ]fire|naval|annual|air|combat) (?:exercises?|drills?)|war games|paraded|military parade|"

@@ -156,10 +156,16 @@ _CALLED_OFF_AFTER = re.compile(r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A
 _PRONOUN = re.compile(r"\b(?:[Tt]hey|[Ss]ome of them|[Mm]any of them|[Oo]thers)\b")
 
 
+# a protest still to come gives no context either ("detained activists ahead of a planned rally")
+_AHEAD = re.compile(r"\b(?:(?:ahead of|before|in the run-up to)\s+(?:a|an|the|their|its|this|next)?\s*(?:\w+\s+)?|"
+                    r"(?:planned|proposed|scheduled|upcoming|forthcoming)\s+)$", re.I)
+
+
 def _context(needs: re.Pattern[str], text: str) -> bool:
     """Whether ``text`` holds the context a sub-type needs (``needs``), not only as something
-    prevented."""
-    return any(not _prevented(text[max(0, m.start() - 40):m.start()]) for m in needs.finditer(text))
+    prevented or still to come."""
+    return any(not _prevented(before := text[max(0, m.start() - 40):m.start()]) and not _AHEAD.search(before)
+               for m in needs.finditer(text))
 
 
 class TriggerLexicon:
@@ -233,8 +239,10 @@ class TriggerLexicon:
                 continue
             for m in t.pattern.finditer(text):
                 if t.event_type == "Protests" and (_prevented(text[max(0, m.start() - 60):m.start()])
-                                                   or _PLANNED.search(text[max(0, m.start() - 40):m.start()])):
-                    continue  # "moved to block a mass protest", "banned the rally", "announced protest action"
+                                                   or _PLANNED.search(text[max(0, m.start() - 40):m.start()])
+                                                   or _AHEAD.search(text[max(0, m.start() - 40):m.start()])):
+                    continue  # "moved to block a mass protest", "banned the rally", "announced protest action",
+                    # "arrested ahead of a planned rally"
                 if t.event_type == "Protests" and _CALLED_OFF_AFTER.match(text, m.end()):
                     continue  # "a protest that had been scheduled for Monday was postponed"
                 out.append(TriggerMatch(t.sub_event_type, t.event_type, t.priority,
