@@ -114,10 +114,16 @@ def split(root: Path) -> int:
     # session 11's third round (-211 to -220, explosions/remote violence, riots and strategic
     # developments asked for): scored before anyone read it, then developed on (dev13)
     planned17 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(211, 221)]
+    # session 13's round (-221 to -230), ranked by hash: the first 20 held out (holdout9: never
+    # read, scored at the session's start, mid-session and end), the rest scored before anyone
+    # read it, then developed on (dev14)
+    planned18 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(221, 231)]
+    ranked18 = sorted(planned18, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
     have = {r["id"] for r in _sources(root)}
     extra = sorted(have - set(planned) - set(planned2) - set(planned3) - set(planned4) - set(planned5)
                    - set(planned6) - set(planned7) - set(planned8) - set(planned9) - set(planned10)
-                   - set(planned11) - set(planned12) - set(planned13) - set(planned14) - set(planned15) - set(planned16) - set(planned17) - fresh)
+                   - set(planned11) - set(planned12) - set(planned13) - set(planned14) - set(planned15) - set(planned16) - set(planned17)
+                   - set(planned18) - fresh)
     parts = {"test": [i for i in ranked[:TEST] if i in have],
              "validation": [i for i in ranked[TEST:TEST + VALIDATION] if i in have],
              "dev": [i for i in ranked[TEST + VALIDATION:] if i in have] + extra,
@@ -139,7 +145,9 @@ def split(root: Path) -> int:
              "dev11": [i for i in planned14 if i in have],
              "dev12": [i for i in planned15 if i in have],
              "holdout8": [i for i in planned16 if i in have],
-             "dev13": [i for i in planned17 if i in have]}
+             "dev13": [i for i in planned17 if i in have],
+             "holdout9": [i for i in ranked18[:20] if i in have],
+             "dev14": [i for i in ranked18[20:] if i in have]}
     (root / "splits").mkdir(exist_ok=True)
     for name, part in parts.items():
         (root / "splits" / f"{name}.txt").write_text(
