@@ -13,12 +13,14 @@ ADMIN1 = [
     ("IQ", "18", "Salah ad Din"), ("NG", "57", "Zamfara"), ("KE", "33", "Nakuru"), ("KE", "30", "Nairobi"),
     ("SO", "04", "Bay"), ("SO", "12", "Lower Shabelle"), ("SO", "02", "Banadir"), ("ML", "08", "Bamako"),
     ("ML", "04", "Mopti"), ("GH", "07", "Greater Accra"), ("GH", "02", "Ashanti"), ("US", "TX", "Texas"),
+    ("UA", "05", "Donetsk"), ("RU", "09", "Belgorod"), ("EG", "27", "North Sinai"), ("PS", "GZ", "Gaza Strip"),
 ]
 COUNTRIES = [
     ("IQ", "Iraq", 33.34, 44.40), ("NG", "Nigeria", 9.08, 7.53), ("KE", "Kenya", -1.29, 36.82),
     ("SO", "Somalia", 2.04, 45.34), ("ML", "Mali", 12.65, -8.0), ("GH", "Ghana", 5.56, -0.20),
     ("TD", "Chad", 12.11, 15.04), ("SD", "Sudan", 15.50, 32.56), ("SS", "South Sudan", 4.85, 31.58),
-    ("US", "United States", 38.9, -77.04),
+    ("US", "United States", 38.9, -77.04), ("UA", "Ukraine", 50.45, 30.52), ("RU", "Russia", 55.75, 37.62),
+    ("EG", "Egypt", 30.04, 31.24), ("PS", "Palestine", 31.90, 35.20),
 ]
 
 

@@ -297,3 +297,29 @@ def test_a_cache_of_ammunition_recovered_is_disrupted_weapons_use(code):
                "Maiduguri on Sunday, the army said.", published="2024-03-12")
     assert [(e.sub_event_type, e.event_date, e.location) for e in art.events] == [
         ("Disrupted weapons use", "2024-03-10", "Maiduguri")]
+
+
+def test_a_village_in_a_named_region_that_the_gazetteer_knows_only_abroad_is_the_region(code):
+    # the fixture gazetteer knows a Dronivka (alias Dronovka) in Ukraine's Donetsk only;
+    # "Ukrainian Armed Forces" named thrice say whose arms, not where
+    art = code("Shelling in Belgorod\n\nThe Ukrainian Armed Forces shelled the village of Dronovka in the "
+               "Belgorod region on Monday, the governor said. The Ukrainian Armed Forces also used drones, "
+               "he said, and the Ukrainian Armed Forces fired on a farm.", published="2024-01-23")
+    assert [(e.sub_event_type, e.event_date, e.country, e.admin1) for e in art.events] == [
+        ("Shelling/artillery/missile attack", "2024-01-22", "RU", "Belgorod")]
+
+
+def test_a_division_a_town_is_near_does_not_hold_it(code):
+    # two Rafahs in the fixture gazetteer: "near the Gaza Strip" says the Egyptian one is beside it
+    art = code("Soldiers killed in Sinai\n\nAt least 23 Egyptian soldiers were killed on Friday when militants "
+               "attacked a checkpoint outside Rafah, a border town near the Gaza Strip, the Egyptian army said.",
+               published="2017-07-08")
+    assert [(e.event_type, e.event_date, e.country, e.location, e.fatalities) for e in art.events] == [
+        ("Battles", "2017-07-07", "EG", "Rafah", 23)]
+
+
+def test_separatist_fighters_killed_in_an_offensive_is_a_battle_placed_away_from_the_source(code):
+    art = code("Fighters killed\n\nAt least four separatist fighters were killed on Monday in a military "
+               "offensive near Mopti, according to the government in Bamako.", published="2025-07-08")
+    assert [(e.event_type, e.event_date, e.location, e.fatalities) for e in art.events] == [
+        ("Battles", "2025-07-07", "Mopti", 4)]

@@ -31,6 +31,7 @@ from eventcoder.assemble import (
     history_report,
     is_follow_up,
 )
+from eventcoder.assemble.focus import NEAR_DIVISION
 from eventcoder.clean import agency_dateline_end, clean, dateline_end
 from eventcoder.errors import EventcoderError, GazetteerError, InputError
 from eventcoder.extract.dates import find_dates
@@ -222,7 +223,8 @@ class Pipeline:
             cut = info.sentence.start + (dateline_end(info.sentence.text) if info.sentence is lead and (
                 article.dateline_city or article.dateline_country) else 0)
             info.toponyms = [(t, p) for t in tops if t.start >= cut for p in [res.places.resolve(t, [])]
-                             if p is not None and (p.is_country or p.is_admin1 or _unambiguous(t, p, res))]
+                             if p is not None and (p.is_country or p.is_admin1 or _unambiguous(t, p, res))
+                             and not (p.is_admin1 and _beside(t, info.sentence))]
         countries = article_countries(article, body, infos, res, weak_ok=False)
         if not countries and any(info.triggers for info in infos):
             # no country or division named in the candidate sentences: the article's toponyms,
@@ -237,9 +239,11 @@ class Pipeline:
         # second pass: every toponym in the article's countries; the divisions they fall in
         # then break ties between namesakes (Pattan in Jammu and Kashmir, not in Gujarat)
         admin1s: set[tuple[str, str | None]] = set()
-        for tops in first_pass:
+        for info, tops in zip(infos, first_pass, strict=True):
             for t in tops:
                 p = res.places.resolve(t, countries)
+                if p is not None and p.is_admin1 and _beside(t, info.sentence):
+                    continue  # "a border town near the Gaza Strip": beside the division, not in it
                 if p is not None and not p.is_country and (
                         len({(c.country, c.admin1_code) for c in res.places.candidates(t.text)}) == 1
                         or (p.is_admin1 and fold(p.name) == fold(t.text) and bool(countries) and p.country == countries[0])):
@@ -257,6 +261,7 @@ class Pipeline:
             # Nile near Kosti") is no event location:
             # the event keeps its country from its actors and other places
             resolved = [(t, p) for t, p in resolved if p is None or not p.is_area_feature]
+            resolved = _held_by_division(resolved, info.sentence)
             # a name left unresolved inside the article's countries that is a country, a
             # division or a city elsewhere ("Dubai" in a report on Bahrain) is no unknown village
             resolved = [(t, p) for t, p in resolved if p is not None or not (
@@ -285,6 +290,8 @@ class Pipeline:
         for _t, p in self.toponyms(part, entities):
             if p is None or not p.country:
                 continue
+            if (p.is_admin1 or p.is_country) and NEAR_DIVISION.search(article.text[max(0, _t.start - 25):_t.start]):
+                continue  # "near the Gaza Strip": beside it
             counts[p.country] = counts.get(p.country, 0) + (1.0 if (p.is_country or p.is_admin1) and _t.kind == "place" else 0.5)
         return [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
 
@@ -610,6 +617,49 @@ def _first_name(t: Toponym, sentence: Sentence) -> bool:
     rel_s, rel_e = t.start - sentence.start, t.end - sentence.start
     return bool(_TITLE_BEFORE_NAME.search(sentence.text[max(0, rel_s - 30):rel_s])
                 and _NAME_AFTER.match(sentence.text[rel_e:]))
+
+
+def _beside(t: Toponym, sentence: Sentence) -> bool:
+    """Whether the text names the division ``t`` as what something is beside, not in ("near the
+    Gaza Strip")."""
+    rel = t.start - sentence.start
+    return bool(NEAR_DIVISION.search(sentence.text[max(0, rel - 25):rel]))
+
+
+# a town and the division that holds it: "the village of Dronovka in the Belgorod region",
+# "Krasnoye, Shebekinsky district"
+_HELD_GAP = re.compile(r",\s*|\s+in\s+(?:the\s+)?")
+_DIVISION_AFTER = re.compile(r"\s*(?:region|oblast|province|governorate|state|prefecture|department)\b", re.I)
+_DIVISION_END = re.compile(r"\s(?:region|oblast|province|governorate|state|prefecture|department)$", re.I)
+
+
+def _held_by_division(resolved: list[tuple[Toponym, Place | None]], sentence: Sentence
+                      ) -> list[tuple[Toponym, Place | None]]:
+    """A town the text puts inside a first-level division ("Dronovka in the Belgorod region")
+    that the gazetteer knows only elsewhere (a Dronivka in Ukraine's Donetsk) is placed at
+    that division: the gazetteer lacks the town, and its namesake is another place (ACLED
+    codes such a place at its province, geo precision 3).
+
+    Args:
+        resolved: a sentence's toponyms with their places, in text order.
+        sentence: the sentence (offsets of ``resolved`` are in the clean text).
+
+    Returns:
+        ``resolved`` with such towns' places replaced by the division (GeoNames ADM1).
+    """
+    out = list(resolved)
+    text, st = sentence.text, sentence.start
+    for k in range(len(out) - 1):
+        (t1, p1), (t2, p2) = out[k], out[k + 1]
+        if p1 is None or p2 is None or not p2.is_admin1 or p1.is_country or p1.is_admin1:
+            continue
+        if not _HELD_GAP.fullmatch(text[t1.end - st:t2.start - st]):
+            continue
+        if not (_DIVISION_END.search(t2.text) or _DIVISION_AFTER.match(text, t2.end - st)):
+            continue
+        if (p1.country, p1.admin1_code) != (p2.country, p2.admin1_code):
+            out[k] = (t1, p2)
+    return out
 
 
 def _known_elsewhere(t: Toponym, res: Resources) -> bool:

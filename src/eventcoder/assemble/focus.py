@@ -34,7 +34,13 @@ SURNAME_AFTER = re.compile(r"^(?:,|\s+(?:said|says|told|tweeted|wrote|added)\b|[
 _ARMS_AFTER = re.compile(
     r"\s+(?:[A-Za-z0-9-]+\s+){0,2}?(?:missiles?|rockets?|drones?|jets?|warplanes?|aircraft|planes?|helicopters?|artillery|"
     r"shells?|shelling|strikes?|air ?strikes?|airstrikes?|troops|forces|soldiers|army|military|navy|tanks?|"
-    r"bombers?|gunships?|bombardment|bombs?|raids?|occupiers|occupying forces|occupation forces|invaders)\b")
+    r"bombers?|gunships?|bombardment|bombs?|raids?|occupiers|occupying forces|occupation forces|invaders|"
+    r"Armed Forces)\b")
+
+
+# a country or division named as what a place is beside ("a border town near the Gaza Strip"); with
+# its article ("near Donetsk" may be the city)
+NEAR_DIVISION = re.compile(r"\b(?:near|close to|bordering|borders?|outside|next to)\s+the\s+$", re.I)
 
 
 def frame_irrelevant(text: str, res: Resources) -> bool:
@@ -141,8 +147,8 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
                 _PERSON_TITLE_BEFORE.search(text[max(0, m.start() - 12):m.start()])
                 or (_SURNAME_NEXT.match(text, m.end()) and not _NAME_OF_BODY.match(text, m.end()))):
             continue  # "Father Israel Mensah", "activist Jordan Peters said": a person's given name
-        if border_reference(text, m.start(), m.end()):
-            continue  # "near the Afghan border", "bordering Venezuela": where it is not
+        if border_reference(text, m.start(), m.end()) or NEAR_DIVISION.search(text[max(0, m.start() - 25):m.start()]):
+            continue  # "near the Afghan border", "bordering Venezuela", "near the Gaza Strip": where it is not
         iso = res.actors.country_of_demonym(m.group(0))
         if iso and ((_ARMS_AFTER.match(text, m.end()) and res.actors.is_demonym(m.group(0)))
                     or (not res.actors.is_demonym(m.group(0)) and ACTS_AFTER.match(text[m.end():m.end() + 40]))):
@@ -195,8 +201,10 @@ def article_countries(article: Article, body: list[Sentence], infos: list[Senten
         ranked = [c for c, _ in sorted(towns.items(), key=lambda kv: -kv[1])]
         return ranked + [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1]) if c not in towns]
     else:
+        # whose arms say little of where once a country or division is named: however often
+        # "Ukrainian Armed Forces" shell a village "in the Belgorod region", half a name at most
         for iso, v in weak_arms.items():
-            counts[iso] = counts.get(iso, 0) + v
+            counts[iso] = counts.get(iso, 0) + min(v, 0.5)
     if article.title:
         for m in res.country_pattern.finditer(article.title):
             iso = res.actors.country_of_demonym(m.group(0))

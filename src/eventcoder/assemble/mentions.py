@@ -220,7 +220,7 @@ def reference_point(text: str, t: Toponym) -> bool:
     "Doha-based Al Jazeera").
     Such a place is not where the event happened."""
     before = text[max(0, t.start - 80):t.start]
-    return border_reference(text, t.start, t.end) or bool(_SOURCE_IN.search(before[-40:])) \
+    return border_reference(text, t.start, t.end) or bool(_SOURCE_IN.search(before)) \
         or bool(_BASED_IN.search(before[-30:])) \
         or bool(_APPOSED_DISTANCE.search(before)) or bool(_BASED_AFTER.match(text, t.end)) \
         or bool(_QUALIFIES_NEXT.match(text, t.end) and _ARTICLE_BEFORE.search(before))
@@ -267,9 +267,12 @@ _FORCE_AFTER = re.compile(r"\s+(?:military\s+)?(?:aircraft|warplanes|jets|fighte
 
 # where a source sits ("an army official in Peshawar confirmed the attack", "the Interior Ministry
 # in Gaza reported"): not the event's place
+# ("according to the Francophone dominated government in Yaounde": where the source sits too)
 _SOURCE_IN = re.compile(r"\b(?:officials?|spokes(?:man|woman|person)|sources?|correspondents?|reporters?|ministry|"
                         r"ministries)\s+"
-                        r"(?:based\s+)?in\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.I)
+                        r"(?:based\s+)?in\s+(?:the\s+(?:city|town)\s+of\s+)?$"
+                        r"|\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:government|authorities|administration|"
+                        r"presidency|junta|regime)\s+in\s+$", re.I)
 
 
 # the towns a road links ("near the road linking Macomia to the districts of Mueda and Palma"):

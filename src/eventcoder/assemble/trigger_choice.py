@@ -217,9 +217,10 @@ _ACTIVE_KILL = re.compile(r"^(?!.*\b(?:were|was|been|are|is)\b).*\b(?:killed|sho
 
 ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?|officers?|gendarmes?|rangers?|guards?|"
                             r"reservists?|servicem[ae]n|militiam[ae]n|combatants?|"
-                            r"militants?|fighters?|insurgents?|rebels?|attackers|personnel|servicemen|militiamen|them|bandits|terrorists|"
-                            r"peacekeepers|paramilitaries|commandos|marines|"
-                            r"jihadists|gunmen|assailants|kidnappers|extremists|separatists|guerrillas|hoodlums)\b", re.I)
+                            r"militants?|fighters?|insurgents?|rebels?|attackers?|personnel|servicemen|militiamen|them|bandits?|terrorists?|"
+                            r"peacekeepers?|paramilitar(?:y|ies)|commandos?|marines?|"
+                            # (the adjective alone too: "four separatist fighters" gives "separatist")
+                            r"jihadists?|gunm[ae]n|assailants?|kidnappers?|extremists?|separatists?|guerrillas?|hoodlums?)\b", re.I)
 
 # "a clash between local youths and cattle raiders": armed men on one side
 _CLASH_WITH_ARMED = re.compile(r"(?i)\bclash(?:es|ed)?\s+(?:\w+\s+){0,3}?(?:between|with)\s+[^.;]{0,60}?\b(?:(?:cattle\s+)?raiders|"
