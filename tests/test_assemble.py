@@ -323,3 +323,12 @@ def test_separatist_fighters_killed_in_an_offensive_is_a_battle_placed_away_from
                "offensive near Mopti, according to the government in Bamako.", published="2025-07-08")
     assert [(e.event_type, e.event_date, e.location, e.fatalities) for e in art.events] == [
         ("Battles", "2025-07-07", "Mopti", 4)]
+
+
+def test_strikes_on_two_named_groups_in_one_province_on_one_day_are_two_events(code):
+    art = code("Air strikes in Kirkuk\n\nIraqi jets carried out airstrikes against an Islamic State camp in Kirkuk "
+               "province on Tuesday, killing 12 militants, the army said.\n\nAirstrikes also targeted positions "
+               "of the PKK in Kirkuk province on Tuesday, killing four fighters.", published="2024-05-08")
+    assert sorted((e.sub_event_type, e.event_date, e.actor2, e.fatalities) for e in art.events) == [
+        ("Air/drone strike", "2024-05-07", "Islamic State", 12),
+        ("Air/drone strike", "2024-05-07", "PKK: Kurdistan Workers Party", 4)]

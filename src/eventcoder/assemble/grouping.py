@@ -148,6 +148,8 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
                 slack = max(slack, 1)
             if m.date is not None and dates and all(abs((m.date - x).days) > slack for x in dates):
                 continue
+            if _other_groups(d, m):
+                continue
             bare = m.toponym is None and m.date is None
             if f.sub_event_type != m.sub_event_type and not bare and m.event_type not in ("Protests", "Riots"):
                 if not any(s is True for s in same):
@@ -159,6 +161,22 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
         else:
             target.mentions.append(m)
     return drafts
+
+def _groups(m: Mention) -> set[str]:
+    """The armed groups a mention's sentence names (every dictionary row its aliases fit)."""
+    return {g.name for a in m.actors if a.kind == "group" for g in a.groups}
+
+
+def _other_groups(d: Draft, m: Mention) -> bool:
+    """Whether a mention names armed groups and the draft others, none in common: strikes on
+    "the camp of the Jund al-Aqsa group" and on "positions of the Jaish al-Fateh" the same day
+    in one province are two events (one occurrence has the same actors, ACLED)."""
+    mine = _groups(m)
+    if not mine:
+        return False
+    theirs = set().union(*(_groups(x) for x in d.mentions))
+    return bool(theirs) and not (theirs & mine)
+
 
 def bare(draft: Draft) -> bool:
     """A draft none of whose sentences names a place (a division counts) or a date: a quote, a comment or
@@ -276,7 +294,8 @@ def drop_duplicates(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         dup = next((o for o in out if o.event_type == ev.event_type and o.sub_event_type == ev.sub_event_type
-                    and o.event_date == ev.event_date and fold(o.location or "") == fold(ev.location or "")), None)
+                    and o.event_date == ev.event_date and fold(o.location or "") == fold(ev.location or "")
+                    and not _other_armed_groups(o, ev)), None)
         if dup is None:
             out.append(ev)
         else:
@@ -287,6 +306,14 @@ def drop_duplicates(events: list[Event]) -> list[Event]:
             keep.evidence.extend(ev.evidence)
             out.remove(ev)
     return out
+
+
+def _other_armed_groups(a: Event, b: Event) -> bool:
+    """Whether two events name different armed groups (rebel groups or political militias,
+    ACLED inter 2 and 3) on the same side: strikes on two groups' camps in one province on one
+    day are two occurrences."""
+    return any(x and y and x != y and ix in (2, 3) and iy in (2, 3)
+               for x, ix, y, iy in ((a.actor1, a.inter1, b.actor1, b.inter1), (a.actor2, a.inter2, b.actor2, b.inter2)))
 
 
 def _retells(broad: Event, other: Event) -> bool:
