@@ -332,3 +332,10 @@ def test_strikes_on_two_named_groups_in_one_province_on_one_day_are_two_events(c
     assert sorted((e.sub_event_type, e.event_date, e.actor2, e.fatalities) for e in art.events) == [
         ("Air/drone strike", "2024-05-07", "Islamic State", 12),
         ("Air/drone strike", "2024-05-07", "PKK: Kurdistan Workers Party", 4)]
+
+
+def test_a_facility_named_for_its_city_places_the_event_in_that_city(code):
+    art = code("Base hit\n\nDrones attacked an ammunition depot at Baghdad Air Base on Monday, the army "
+               "said.", published="2024-05-08")
+    assert [(e.sub_event_type, e.event_date, e.location, e.admin1) for e in art.events] == [
+        ("Air/drone strike", "2024-05-06", "Baghdad", "Baghdad")]

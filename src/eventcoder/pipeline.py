@@ -524,13 +524,40 @@ def _misread_places(tops: list[Toponym], info: SentenceInfo, res: Resources) -> 
     ("protests in the east end of Freetown": spaCy's ORG). Names inside a longer entity
     ("Freetown City Council") stay the organisation's."""
     extra = []
+    tops = [_town_of_facility(t, res) for t in tops]
     for e in info.entities:
         if e.label != "ORG" or not e.text[:1].isupper() or any(t.start < e.end and e.start < t.end for t in tops):
             continue
         k = res.places.known(e.text)
         if k.strength == 2 and not k.common and (k.capital_or_country or k.big):
             extra.append(Toponym(e.text, e.start, e.end, None, False, "ner", label="GPE"))
+            continue
+        # a facility named for its town ("aerial attacks on Misrata Air College"): the town
+        head = _FACILITY_OF_TOWN.match(e.text)
+        if head is not None:
+            k = res.places.known(head.group(1))
+            if k.strength == 2 and not k.common and (k.capital_or_country or k.big):
+                extra.append(Toponym(head.group(1), e.start, e.start + len(head.group(1)), None, False, "ner", label="GPE"))
     return sorted([*tops, *extra], key=lambda t: t.start) if extra else tops
+
+
+def _town_of_facility(t: Toponym, res: Resources) -> Toponym:
+    """A facility named for its town and unknown to the gazetteer ("Misrata Air College") is
+    that town, when the town is a capital or a city of some size (GeoNames population)."""
+    head = _FACILITY_OF_TOWN.match(t.text)
+    if head is None or res.places.known(t.text).strength:
+        return t
+    k = res.places.known(head.group(1))
+    if k.strength == 2 and not k.common and (k.capital_or_country or k.big):
+        return replace(t, text=head.group(1), end=t.start + len(head.group(1)))
+    return t
+
+
+# a town's name before a facility word: "Misrata Air College", "Kandahar Airfield" (not universities,
+# colleges or hospitals: "Dhaka University students" are an actor, not a place)
+_FACILITY_OF_TOWN = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)??) (?:(?:International |Military |Air |Naval |Central )?"
+                               r"(?:Airport|Air ?[Bb]ase|Airfield|Air College|Military Academy|Barracks|Garrison|Prison|"
+                               r"Central Prison|Seaport|Refinery|Power Station|Power Plant|Police Station|Police Headquarters))$")
 
 
 def _is_actor_span(t, info: SentenceInfo) -> bool:
