@@ -339,3 +339,18 @@ def test_a_facility_named_for_its_city_places_the_event_in_that_city(code):
                "said.", published="2024-05-08")
     assert [(e.sub_event_type, e.event_date, e.location, e.admin1) for e in art.events] == [
         ("Air/drone strike", "2024-05-06", "Baghdad", "Baghdad")]
+
+
+def test_a_title_case_dateline_with_its_date_is_where_the_report_was_filed(code):
+    art = code("Drone strikes\n\nBaghdad, May 6, 2024 – Drone strikes on the town of Hawija killed two fighters "
+               "on Monday, officials said.", published="2024-05-06")
+    assert [(e.sub_event_type, e.event_date, e.location, e.fatalities) for e in art.events] == [
+        ("Air/drone strike", "2024-05-06", "Hawija", 2)]
+
+
+def test_strikes_of_unstated_kind_in_a_report_of_air_strikes_are_air_strikes(code):
+    art = code("Strikes\n\nIraqi jets carried out airstrikes on Islamic State positions near Hawija on Monday, "
+               "the army said.\n\nThree civilians were wounded in strikes near a camp in Tikrit on Monday.",
+               published="2024-05-07")
+    assert sorted((e.sub_event_type, e.event_date, e.location) for e in art.events) == [
+        ("Air/drone strike", "2024-05-06", "Hawija"), ("Air/drone strike", "2024-05-06", "Tikrit")]

@@ -182,9 +182,10 @@ def dateline_end(text: str) -> int:
 _CAPS_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z\u00C0-\u00DE .'\-]{1,40}?\s*\([^()]{2,80}\)\s*(?:(?:—|–|--|-|:)\s*)?(?=[A-Z\"“])")
 
 
-# a Title Case city and a spaced dash opening the lead ("Jakarta – Gunmen attacked ..."):
-# where the report was filed
+# a Title Case city and a spaced dash opening the lead ("Jakarta – Gunmen attacked ...",
+# "Tripoli, Sept 16, 2019 – Drone strikes ..."): where and when the report was filed
 _TITLE_DATELINE = re.compile(r"^(?P<city>[A-Z][a-z][\w'’\-]*(?:\s[A-Z][\w'’\-]+){0,2})(?:,\s*[A-Z][a-z]+)?"
+                             r"(?:,\s*(?:" + _FULL_DATE + r"|(?:" + _MONTHS + r")[a-z]*\.?\s+\d{1,2}))?"
                              r"\s+(?:—|–|--)\s+(?=[A-Z\"“])")
 
 

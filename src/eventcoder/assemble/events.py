@@ -181,6 +181,10 @@ def _restated_date(draft: Draft, drafts: list[Draft], sentences: list[Sentence],
     return None
 
 
+# a strike of unstated kind ("strikes killed", "wounded in strikes near")
+_BARE_STRIKE = re.compile(r"\bstrikes?\b(?!.*\b(?:missile|rocket|artillery|shell))", re.I)
+
+
 def assemble_events(article: Article, infos: list[SentenceInfo], countries: list[str], res: Resources,
                     claims: list[ActorMention] | None = None, sentences: list[Sentence] | None = None,
                     recaps: list[str] | None = None) -> list[Event]:
@@ -199,6 +203,12 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
     # a publication date known in part ("2023-03") dates only what names its day and month
     published, pub_year = parse_published(article.published)
     mentions = build_mentions(infos, article, res, published, pub_year, recaps)
+    if any(m.sub_event_type == "Air/drone strike" for m in mentions):
+        # "strikes" of unstated kind in a report of air strikes ("Five civilians were wounded in
+        # strikes near a refugee camp in Makhmour"): air strikes too
+        for m in mentions:
+            if m.sub_event_type == "Shelling/artillery/missile attack" and _BARE_STRIKE.search(m.trigger.text):
+                m.sub_event_type = "Air/drone strike"
     merged = suppress_parts(merge_mentions(mentions), published)
     drafts = _reported(merged)
     told_as_clash = _told_as_clash(merged, drafts)
