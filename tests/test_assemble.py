@@ -354,3 +354,16 @@ def test_strikes_of_unstated_kind_in_a_report_of_air_strikes_are_air_strikes(cod
                published="2024-05-07")
     assert sorted((e.sub_event_type, e.event_date, e.location) for e in art.events) == [
         ("Air/drone strike", "2024-05-06", "Hawija"), ("Air/drone strike", "2024-05-06", "Tikrit")]
+
+
+def test_in_a_report_of_riots_an_attack_nobody_armed_made_is_a_riot(code):
+    art = code("Fuel riots\n\nRioters burned shops in Gusau on Monday as anger over fuel prices spread.\n\n"
+               "Attackers targeting a police station in Tsafe on Monday killed one officer, police said.",
+               published="2024-05-07")
+    assert sorted((e.event_type, e.event_date, e.location, e.fatalities) for e in art.events) == [
+        ("Riots", "2024-05-06", "Gusau", 0), ("Riots", "2024-05-06", "Tsafe", 1)]
+    # armed men named: an attack, riots or not
+    art = code("Fuel riots\n\nRioters burned shops in Gusau on Monday as anger over fuel prices spread.\n\n"
+               "Gunmen targeting a police station in Tsafe on Monday killed one officer, police said.",
+               published="2024-05-07")
+    assert sorted((e.event_type, e.location) for e in art.events) == [("Battles", "Tsafe"), ("Riots", "Gusau")]

@@ -181,6 +181,11 @@ def _restated_date(draft: Draft, drafts: list[Draft], sentences: list[Sentence],
     return None
 
 
+# armed people named as the doers ("gunmen", "soldiers opened fire"): no riot, whatever the story
+_ARMED_WORDS = re.compile(r"\b(?:gunm[ae]n|militants?|bandits?|insurgents?|rebels?|terrorists?|jihadists?|"
+                          r"armed (?:men|group|gang|assailants|attackers)|fighters?|soldiers?|troops|army|militia\w*|"
+                          r"snipers?|separatists?|guerrillas?|shot dead|opened fire|gunfire|gunshots?|shooting|"
+                          r"bombs?|explosions?|blasts?|grenades?)\b", re.I)
 # a strike of unstated kind ("strikes killed", "wounded in strikes near")
 _BARE_STRIKE = re.compile(r"\bstrikes?\b(?!.*\b(?:missile|rocket|artillery|shell))", re.I)
 
@@ -209,6 +214,15 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         for m in mentions:
             if m.sub_event_type == "Shelling/artillery/missile attack" and _BARE_STRIKE.search(m.trigger.text):
                 m.sub_event_type = "Air/drone strike"
+    if any(m.event_type == "Riots" and not m.trigger.generic for m in mentions):
+        # in a report of riots, killings and attacks nobody armed is said to have done
+        # ("Attackers targeting a police station in Kermanshah killed one officer", "two people
+        # were killed ... after attacks on about 20 supermarkets") are the rioters' (ACLED: riots)
+        for m in mentions:
+            if (m.event_type, m.sub_event_type) in (("Violence against civilians", "Attack"), ("Battles", "Armed clash")) \
+                    and not _ARMED_WORDS.search(m.sentence.text) \
+                    and not any(a.kind == "group" for a in m.actors):
+                m.event_type, m.sub_event_type = "Riots", "Violent demonstration"
     merged = suppress_parts(merge_mentions(mentions), published)
     drafts = _reported(merged)
     told_as_clash = _told_as_clash(merged, drafts)
