@@ -367,3 +367,16 @@ def test_in_a_report_of_riots_an_attack_nobody_armed_made_is_a_riot(code):
                "Gunmen targeting a police station in Tsafe on Monday killed one officer, police said.",
                published="2024-05-07")
     assert sorted((e.event_type, e.location) for e in art.events) == [("Battles", "Tsafe"), ("Riots", "Gusau")]
+
+
+def test_headline_tenses_and_a_bomb_that_killed(code):
+    art = code("Bomb kills ranger\n\nViolence continued in Kirkuk province on Friday, after a bomb killed a ranger "
+               "near Hawija.", published="2023-05-13")
+    assert [(e.sub_event_type, e.event_date, e.location, e.fatalities) for e in art.events] == [
+        ("Remote explosive/landmine/IED", "2023-05-12", "Hawija", 1)]
+    art = code("Violence in the north\n\nSuspected insurgents attack a police outpost in Tikrit on Friday night, "
+               "police say. No one was hurt.", published="2023-05-13")
+    assert [(e.event_type, e.location) for e in art.events] == [("Battles", "Tikrit")]
+    art = code("Rebels capture another town\n\nThe rebel group has taken over the town of Sevare from the army, "
+               "residents said on Sunday.", published="2024-03-19")
+    assert [(e.sub_event_type, e.location) for e in art.events] == [("Non-state actor overtakes territory", "Sevare")]

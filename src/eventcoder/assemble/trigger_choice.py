@@ -96,7 +96,11 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
         # (unless the quotation names a place of its own: "Also an attack was made in Kaikuin village")
         quoted = [(a, b) for a, b in quoted if not any(a <= t.start < b for t, _p in info.toponyms)]
         matches = [m for m in matches if not (m.generic and any(a <= m.start < b for a, b in quoted))]
-    if any(not m.generic for m in matches):
+    # (a context-bound specific trigger with no political context, "arson attacks against trucks",
+    # leaves the generic words their say)
+    specific = [m for m in matches if not m.generic and (m.sub_event_type not in _CONTEXT_BOUND
+                                                         or _political(m.sub_event_type, info))]
+    if specific:
         # "attack", "opened fire": generic wording yields to a specific trigger in the sentence
         matches = [m for m in matches if not m.generic]
     referred = [m for m in matches if _REFERENCE_BEFORE.search(text[max(0, m.start - off - 40):m.start - off])]
