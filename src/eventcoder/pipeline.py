@@ -44,6 +44,7 @@ from eventcoder.extract.places import (
     find_toponyms,
     join_particle_names,
     keep_unresolved,
+    names_no_place,
     near_place_words,
     not_a_place_here,
     people_in_text,
@@ -359,6 +360,11 @@ class Pipeline:
             or (reads_as_product(t, article.text) and not (p is not None and (p.is_country or p.is_admin1 or p.is_admin2)))}
 
         def no_place_here(t: Toponym, p: Place | None) -> bool:
+            if names_no_place(t, article.text, p is not None and p.feature_class == "P" and p.feature_code != "PPLC"
+                              and (p.population or 0) < 100_000):
+                return True  # "NATO"
+            if p is not None and p.is_country and _given_name_before(t, article.text, res.places.person_names):
+                return True  # "Andrew Jordan"
             if p is not None and (p.is_country or p.is_admin1):
                 return False  # (nor "the 2008 Walker County Fair": a division keeps its name)
             return not_a_place_here(t, article.text, res.places.known) or (
@@ -687,6 +693,16 @@ def _held_by_division(resolved: list[tuple[Toponym, Place | None]], sentence: Se
         if (p1.country, p1.admin1_code) != (p2.country, p2.admin1_code):
             out[k] = (t1, p2)
     return out
+
+
+def _given_name_before(t: Toponym, text: str, names: dict[str, str]) -> bool:
+    """Whether a one-word country name is a surname here: a given name right before it and no
+    place word after it ("teammates Colin Turkington and Andrew Jordan"; not "in Jordan")."""
+    if " " in t.text or t.source in ("user", "dateline", "form"):
+        return False
+    prev = re.search(r"\b([A-Z][a-z]+)\s$", text[max(0, t.start - 30):t.start])
+    return prev is not None and names.get(prev.group(1)) in ("given", "both") \
+        and not re.match(r"^\s*(?:,\s*[A-Z]|['’]s\s+(?:capital|government|king|army|border))", text[t.end:t.end + 20])
 
 
 def _known_elsewhere(t: Toponym, res: Resources) -> bool:

@@ -442,3 +442,22 @@ def test_a_division_word_after_a_name_ner_missed_makes_it_the_division(places_of
     assert (found["Lagos"][0].feature, found["Lagos"][1].feature_code, found["Lagos"][1].admin1) == (
         "state", "ADM1", "Lagos")  # (`places` writes the toponym with its word: "Lagos State")
     assert found["Kano"][1].feature_code.startswith("PPL")
+
+
+def test_a_country_after_a_given_name_is_a_surname(places_of):
+    # "Andrew Jordan" is a racing driver; "in Jordan" the country
+    found = places_of("Its driver, Andrew Jordan, grew up in Leeds before he worked with refugees in Jordan.")
+    assert found["Leeds"][1].country == "GB"
+    assert found["Jordan"][0].start > found["Leeds"][0].start and found["Jordan"][1].country == "JO"
+
+
+def test_an_acronym_only_a_small_town_shares_is_no_place_but_a_dateline_in_capitals_is():
+    from eventcoder.extract.places import Toponym, names_no_place
+
+    text = "Relations between NATO and Tunisia seemed solid.\nHELENA, Mont. (AP) - Montana said.\nBy Al Roe BEIRUT: A man"
+    nato = Toponym("NATO", 18, 22, None, False, "prep")
+    assert names_no_place(nato, text, small_town=True)  # GeoNames' Nato, a village in the Philippines
+    assert not names_no_place(nato, text, small_town=False)  # a country or a city of 100,000 would stay
+    helena = Toponym("HELENA", text.index("HELENA"), text.index("HELENA") + 6, None, False, "ner")
+    beirut = Toponym("BEIRUT", text.index("BEIRUT"), text.index("BEIRUT") + 6, None, False, "ner")
+    assert not names_no_place(helena, text, small_town=True) and not names_no_place(beirut, text, small_town=True)

@@ -818,6 +818,22 @@ def not_a_place_here(t: Toponym, text: str, know: Callable[[str], KnownName] | N
     return partner is not None and not (know is not None and know(partner.group(1)).strength == 2)
 
 
+def names_no_place(t: Toponym, text: str, small_town: bool) -> bool:
+    """Whether a name written as an acronym stands for an organisation that only a small town
+    shares ("NATO", GeoNames' Nato in the Philippines; ``small_town``: it resolved to a
+    populated place of fewer than 100,000 people, not a capital, a country or a division): not
+    a dateline's city ("HELENA, Mont. (AP) -", "BEIRUT: ..."), nor a word of a line written all
+    in capitals."""
+    if t.source in ("user", "dateline", "form") or not small_town or not re.fullmatch(r"[A-Z]{3,6}", t.text):
+        return False
+    line_start = text.rfind("\n", 0, t.start) + 1
+    if not text[line_start:t.start].strip() or re.match(r"\s*(?:,|\(|:|—|–|--|\s-|\s\s)", text[t.end:t.end + 4]):
+        return False  # a dateline ("By Jane Doe  BEIRUT (AP) -")
+    line_end = text.find("\n", t.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return any(c.islower() for c in line)
+
+
 # a model year before a name is a make of car ("a 1992 Toyota Corolla", "his 2007 Lincoln"); "brand"
 # after it a maker ("a Milwaukee brand hammer drill")
 _MODEL_YEAR_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|my|your|our)\s+(?:19|20)\d\d\s+$", re.I)
