@@ -380,3 +380,9 @@ def test_headline_tenses_and_a_bomb_that_killed(code):
     art = code("Rebels capture another town\n\nThe rebel group has taken over the town of Sevare from the army, "
                "residents said on Sunday.", published="2024-03-19")
     assert [(e.sub_event_type, e.location) for e in art.events] == [("Non-state actor overtakes territory", "Sevare")]
+
+
+def test_clashes_between_security_forces_and_youth_groups_are_a_riot(code):
+    art = code("Curfew\n\nA curfew was imposed in Kumasi after clashes between security forces and youth groups "
+               "over a ban on motorbikes on Monday.", published="2025-09-09")
+    assert [(e.event_type, e.event_date, e.location) for e in art.events] == [("Riots", "2025-09-08", "Kumasi")]
