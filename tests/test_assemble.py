@@ -386,3 +386,11 @@ def test_clashes_between_security_forces_and_youth_groups_are_a_riot(code):
     art = code("Curfew\n\nA curfew was imposed in Kumasi after clashes between security forces and youth groups "
                "over a ban on motorbikes on Monday.", published="2025-09-09")
     assert [(e.event_type, e.event_date, e.location) for e in art.events] == [("Riots", "2025-09-08", "Kumasi")]
+
+
+def test_a_country_in_a_backed_or_led_compound_is_no_place_of_the_act(code):
+    art = code("Missiles hit city\n\nAn official said Tuesday that the Kenya-backed militia fired two missiles at a "
+               "government-held town, killing three people.\n\nThe missiles landed in a market in Baidoa, the "
+               "governor's office said.", published="2021-06-29")
+    assert [(e.sub_event_type, e.event_date, e.country, e.location, e.fatalities) for e in art.events] == [
+        ("Shelling/artillery/missile attack", "2021-06-29", "SO", "Baidoa", 3)]

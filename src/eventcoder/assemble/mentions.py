@@ -200,9 +200,11 @@ _BORDER_BEFORE = re.compile(r"(?:\bbordering|\bborders?\s+(?:with\s+)?|\bfrontie
 _BORDER_AFTER = re.compile(r"^['’]?s?\s+(?:border|frontier)\b", re.I)
 
 
-# where an organisation sits ("Doha-based Al Jazeera aired footage of police firing tear gas"):
-# not where the act happened
-_BASED_AFTER = re.compile(r"[-‐–\s]based\b", re.I)
+# where an organisation sits ("Doha-based Al Jazeera aired footage of police firing tear gas"),
+# and whose backing or make a compound names ("the Iran-backed Houthi militia", "a Saudi-led
+# coalition", "Russian-made missiles"): not where the act happened
+_BASED_AFTER = re.compile(r"[-‐–\s]based\b|[-‐–](?:backed|led|allied|aligned|linked|funded|supported|sponsored|"
+                          r"made|trained|brokered|armed)\b", re.I)
 
 
 # a city that names whose suburb or district the next name is ("the Paris suburb of Stains",
