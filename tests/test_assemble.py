@@ -394,3 +394,10 @@ def test_a_country_in_a_backed_or_led_compound_is_no_place_of_the_act(code):
                "governor's office said.", published="2021-06-29")
     assert [(e.sub_event_type, e.event_date, e.country, e.location, e.fatalities) for e in art.events] == [
         ("Shelling/artillery/missile attack", "2021-06-29", "SO", "Baidoa", 3)]
+
+
+def test_a_title_case_dateline_with_a_full_date_and_a_hyphen_dates_the_report(code):
+    art = code("Villagers killed\n\nMopti, March 15, 2023 - Gunmen killed seven villagers near Sevare on Monday, "
+               "a local official said.")
+    assert art.published == "2023-03-15"
+    assert [(e.event_date, e.location, e.fatalities) for e in art.events] == [("2023-03-13", "Sevare", 7)]

@@ -213,3 +213,14 @@ def test_a_long_run_of_abbreviations_is_split_in_linear_time(code):
     coded = code("Dr. " * 3000 + "Gunmen killed two farmers in Tsafe on Monday. Police said so.",
                  published="2024-05-07")
     assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [("Attack", "Tsafe", 2)]
+
+
+def test_a_full_disk_on_output_is_a_clear_error_not_a_traceback(runner, tmp_path):
+    from pathlib import Path
+
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    res = runner.invoke(app, ["code", str(f), "-f", "jsonl", "-o", "/dev/full"])
+    assert res.exit_code == 2 and "/dev/full: cannot write (No space left on device)" in res.stderr

@@ -279,3 +279,51 @@ def test_a_warc_record_without_target_uri_is_a_failure_not_a_crash(runner, tmp_p
     res = runner.invoke(app, ["run", str(bad), "--db", str(db)])
     assert res.exit_code == 3, res.output
     assert "broken WARC" in res.output
+
+
+def test_a_truncated_warc_whose_last_record_is_metadata_keeps_its_last_page(tmp_path):
+    from warcio.warcwriter import WARCWriter
+
+    from eventcoder.ingest.corpus import SourceStats, iter_warc
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    from warcio.statusandheaders import StatusAndHeaders
+    for i in range(2):
+        hh = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(f"https://x.example/{i}", "response", http_headers=hh,
+                                            payload=io.BytesIO(f"<html><body><p>{OTHER}</p></body></html>".encode())))
+    w.write_record(w.create_warc_record("https://x.example/1", "metadata", payload=io.BytesIO(b"fetchTimeMs: 12\n" * 20),
+                                        warc_content_type="application/warc-fields"))
+    data = buf.getvalue()
+    path = tmp_path / "meta.warc.gz"
+    path.write_bytes(data[:-40])
+    out = list(iter_warc(path, SourceStats()))
+    assert [type(x).__name__ for x in out] == ["RawDocument", "RawDocument", "InputError"]
+    assert "record (#3)" in out[-1].reason
+
+
+def test_a_feed_item_whose_page_cannot_be_fetched_is_coded_from_its_summary(runner, tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_text("""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>Gunmen kill five in Gusau</title><link>http://127.0.0.1:9/nowhere</link>
+<pubDate>Tue, 12 Mar 2024 08:00:00 GMT</pubDate>
+<description>Gunmen killed five villagers in Gusau on Monday, police said.</description></item></channel></rss>""",
+                    encoding="utf-8")
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"{feed}\n", encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    res = runner.invoke(app, ["run", "--feeds", str(feeds), "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT event_date, fatalities FROM events").fetchall() == [("2024-03-11", 5)]
+
+
+def test_a_file_that_is_not_a_duckdb_store_is_refused_before_any_coding(runner, tmp_path):
+    batch = tmp_path / "b.jsonl"
+    batch.write_text(json.dumps({"id": "a", "text": REPORT_A}) + "\n", encoding="utf-8")
+    not_db = tmp_path / "out.jsonl"
+    not_db.write_text('{"id": "x"}\n', encoding="utf-8")
+    res = runner.invoke(app, ["run", str(batch), "--db", str(not_db)])
+    assert res.exit_code == 2 and "not an eventcoder database" in res.stderr
+    assert not_db.read_text(encoding="utf-8") == '{"id": "x"}\n'

@@ -148,7 +148,7 @@ def _parse_full_date(text: str) -> str | None:
 
 
 def _dateline_date(text: str) -> str | None:
-    m = _DATELINE.match(text) or _PAREN_DATELINE.match(text)
+    m = _DATELINE.match(text) or _PAREN_DATELINE.match(text) or _TITLE_DATELINE.match(text)
     if not m or not m.group("date"):
         return None
     return _parse_full_date(m.group("date"))
@@ -185,8 +185,9 @@ _CAPS_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z\u00C0-\u00DE .'\-]{1,40}?\s*\([^
 # a Title Case city and a spaced dash opening the lead ("Jakarta – Gunmen attacked ...",
 # "Tripoli, Sept 16, 2019 – Drone strikes ..."): where and when the report was filed
 _TITLE_DATELINE = re.compile(r"^(?P<city>[A-Z][a-z][\w'’\-]*(?:\s[A-Z][\w'’\-]+){0,2})(?:,\s*[A-Z][a-z]+)?"
-                             r"(?:,\s*(?:" + _FULL_DATE + r"|(?:" + _MONTHS + r")[a-z]*\.?\s+\d{1,2}))?"
-                             r"\s+(?:—|–|--)\s+(?=[A-Z\"“])")
+                             r"(?:,\s*(?P<date>" + _FULL_DATE + r")\s+(?:—|–|--|-)"  # a hyphen only after a full date
+                             r"|(?:,\s*(?:" + _MONTHS + r")[a-z]*\.?\s+\d{1,2})?\s+(?:—|–|--))"
+                             r"\s+(?=[A-Z\"“])")
 
 
 def agency_dateline_end(text: str) -> int:
@@ -236,6 +237,7 @@ def _assemble(
 ) -> Article:
     """Join paragraphs into the clean text; drop repeats (``keep_repeats``: keep them, marked
     as captions); mark captions; settle the date."""
+    warnings = [*doc.notes, *warnings]
     seen: dict[str, int] = {}
     kept: list[tuple[str, bool]] = []
     for text, caption in paras:

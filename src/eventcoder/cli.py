@@ -166,6 +166,7 @@ def code_cmd(
     import time
 
     t0 = time.perf_counter()
+    write_error: OSError | None = None
     try:
         csv_writer = AcledCsvWriter(out_stream) if fmt == Format.acled_csv else None
         with _progress(show) as bar:
@@ -194,9 +195,19 @@ def code_cmd(
             for art in coded:
                 for warning in art.warnings:
                     err.print(f"{art.id}: {warning}", markup=False, highlight=False)
+    except BrokenPipeError:
+        raise typer.Exit(0) from None  # "| head": the reader has what it wanted
+    except OSError as e:  # a full disk ("-o /dev/full"), a vanished mount: the output, not the input
+        write_error = e
     finally:
         if output:
-            out_stream.close()
+            try:
+                out_stream.close()
+            except OSError as e:
+                write_error = write_error or e
+    if write_error is not None:
+        err.print(f"eventcoder: {output or 'standard output'}: cannot write ({write_error.strerror or write_error})")
+        raise typer.Exit(2)
     if failures and fmt == Format.acled_csv and output is not None:
         # ACLED's columns have no place for a failure: the records go beside the CSV
         side = Path(str(output) + ".errors.jsonl")
@@ -368,6 +379,17 @@ def run_cmd(
         err.print(f"eventcoder: {e}", markup=False, highlight=False)
         store.close()
         raise typer.Exit(2) from e
+    except (KeyboardInterrupt, RuntimeError) as e:
+        # Ctrl-C; DuckDB turns it into "Query interrupted" when it lands inside a query
+        if isinstance(e, RuntimeError) and "interrupted" not in str(e).lower():
+            raise
+        try:
+            store.close()
+        except Exception:  # noqa: BLE001 - the store's last batch is rolled back; nothing more to save
+            pass
+        err.print(f"eventcoder: interrupted; the batches stored so far are kept in {db}: run the same command "
+                  "again to resume (stored articles are skipped)", markup=False, highlight=False)
+        raise typer.Exit(130) from None
     store.close()
     rate = elapsed_rate(t0, counts.articles + counts.skipped + counts.duplicates + counts.failures)
     typer.echo(f"{counts.articles} articles coded, {counts.skipped} already known, {counts.duplicates} near-duplicates, "

@@ -34,6 +34,8 @@ class RawDocument:
             JSONL record); they win over what the page says.
         published_fallback: a publication date to use only when neither the input nor the
             page gives one (``eventcoder run --published``).
+        notes: what the reader of the input should know (a feed item coded from its summary
+            because its page could not be fetched); they become the article's warnings.
     """
 
     id: str
@@ -44,6 +46,7 @@ class RawDocument:
     published: str | None = None
     title: str | None = None
     published_fallback: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,14 @@ class Store:
         self.path = Path(path)
         if read_only and not self.path.is_file():
             raise StoreError(f"{self.path}: no such event store; create it with `eventcoder run ... --db {self.path}`")
+        if self.path.is_file() and self.path.stat().st_size > 0:
+            # DuckDB opens some other files ("out.jsonl", "events.csv") as a throw-away in-memory
+            # database: a run would code everything and keep nothing
+            with self.path.open("rb") as fh:
+                head = fh.read(12)
+            if head[8:12] != b"DUCK":
+                raise StoreError(f"{self.path}: not an eventcoder database (not a DuckDB file); "
+                                 "give --db a new file name or an existing store")
         try:
             self.db = self._connect(read_only, lock_wait_s)
         except duckdb.IOException as err:

@@ -69,7 +69,7 @@ def iter_warc(path: str | Path, stats: SourceStats) -> Iterator[RawDocument | In
     except OSError as err:
         yield InputError(source, f"cannot read the file ({err.strerror})")
         return
-    n = 0
+    n = pending_n = 0
     pending: RawDocument | InputError | None = None  # held back: the last record of a truncated file is incomplete
     try:
         for record in ArchiveIterator(fh):
@@ -106,9 +106,11 @@ def iter_warc(path: str | Path, stats: SourceStats) -> Iterator[RawDocument | In
             if pending is not None:
                 yield pending
             pending = RawDocument(doc_id, where, text, kind, uri, None)
-        if pending is not None and not truncated:
+            pending_n = n
+        if pending is not None and (not truncated or pending_n < n):
+            # (a response followed by other records is whole: only the very last record is cut)
             yield pending
-        elif truncated:
+        if truncated:
             yield InputError(source, f"broken WARC: the gzip data ends early (truncated file); its last record "
                                      f"(#{n}) is incomplete and was not coded, the records before it were read")
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, KeyError, TypeError) as err:
@@ -157,20 +159,24 @@ def iter_feed(location: str, *, fetch: bool = True) -> Iterator[RawDocument | In
             content = entry.content[0].get("value", "")
         content = content or entry.get("summary", "")
         title = entry.get("title")
+        notes: tuple[str, ...] = ()
         if len(re.sub(r"<[^>]+>", " ", content).split()) < 60 and link and fetch:
             try:
                 yield fetch_url(link, doc_id=str(doc_id), published=published, title=title)
                 continue
             except InputError as err:
-                yield err
-                continue
+                if not re.sub(r"<[^>]+>", " ", content).strip():
+                    yield err
+                    continue
+                # the item's own summary is still news: coded, with the reason its page is missing
+                notes = (f"coded from the feed's summary: {err.reason}",)
         if not content.strip():
             yield InputError(where, "feed item without content or a fetchable link", doc_id=str(doc_id))
             continue
         html = content if "<" in content else f"<html><body><p>{content}</p></body></html>"
         if "<html" not in html.lower():
             html = f"<html><body>{html}</body></html>"
-        yield RawDocument(str(doc_id), where, html, "html", link, published, title)
+        yield RawDocument(str(doc_id), where, html, "html", link, published, title, notes=notes)
 
 
 def fetch_url(url: str, *, doc_id: str | None = None, published: str | None = None, title: str | None = None,
