@@ -327,3 +327,17 @@ def test_a_file_that_is_not_a_duckdb_store_is_refused_before_any_coding(runner, 
     res = runner.invoke(app, ["run", str(batch), "--db", str(not_db)])
     assert res.exit_code == 2 and "not an eventcoder database" in res.stderr
     assert not_db.read_text(encoding="utf-8") == '{"id": "x"}\n'
+
+
+def test_an_empty_or_non_warc_file_named_warc_is_a_recorded_failure(runner, tmp_path):
+    (tmp_path / "empty.warc").write_bytes(b"")
+    (tmp_path / "notes.warc").write_text("just some notes\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(REPORT_A, encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    res = runner.invoke(app, ["run", str(tmp_path / "empty.warc"), str(tmp_path / "notes.warc"), str(good), "--db", str(db)])
+    assert res.exit_code == 3
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    assert sorted(r for (r,) in con.execute("SELECT reason FROM failures").fetchall()) == [
+        "empty WARC file", "not a WARC file (it starts neither with 'WARC/' nor with gzip data)"]

@@ -110,7 +110,7 @@ def code_cmd(
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Resolve no places (country from names only).")] = False,
     places: Annotated[Path | None, typer.Option("--places", help="CSV of your own places, looked up first.")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Show a progress bar (default: for batches on a terminal).")] = None,
-    workers: Annotated[int, typer.Option(help="Processes that code a batch; 0 (the default): the CPU count, at most 4, for batches, 1 for one article.")] = 0,
+    workers: Annotated[int, typer.Option(min=0, help="Processes that code a batch; 0 (the default): the CPU count, at most 4, for batches, 1 for one article.")] = 0,
 ) -> None:
     """Code articles into events; one row (table/CSV) or record (JSON) per article or event."""
     from eventcoder.export import AcledCsvWriter, to_json, write_json_list
@@ -313,8 +313,8 @@ def run_cmd(
     recode: Annotated[bool, typer.Option("--recode", help="Code known articles again and replace their records.")] = False,
     gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer file.")] = None,
     places: Annotated[Path | None, typer.Option("--places", help="CSV of your own places, looked up first.")] = None,
-    batch_size: Annotated[int, typer.Option(help="Articles written per transaction.")] = 25,
-    workers: Annotated[int, typer.Option(help="Processes that code articles (default: the number of CPU cores, at most 4).")] = 0,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles written per transaction.")] = 25,
+    workers: Annotated[int, typer.Option(min=0, help="Processes that code articles (0, the default: the number of CPU cores, at most 4).")] = 0,
     published: Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY) for inputs that carry none of their own.")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress")] = None,
 ) -> None:

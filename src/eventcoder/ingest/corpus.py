@@ -69,6 +69,13 @@ def iter_warc(path: str | Path, stats: SourceStats) -> Iterator[RawDocument | In
     except OSError as err:
         yield InputError(source, f"cannot read the file ({err.strerror})")
         return
+    head = fh.read(8)
+    fh.seek(0)
+    if not head or not (head.startswith(b"\x1f\x8b") or head.startswith(b"WARC/")):
+        fh.close()
+        yield InputError(source, "empty WARC file" if not head else
+                         "not a WARC file (it starts neither with 'WARC/' nor with gzip data)")
+        return
     n = pending_n = 0
     pending: RawDocument | InputError | None = None  # held back: the last record of a truncated file is incomplete
     try:
