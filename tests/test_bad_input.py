@@ -224,3 +224,14 @@ def test_a_full_disk_on_output_is_a_clear_error_not_a_traceback(runner, tmp_path
     f.write_text(ARTICLE, encoding="utf-8")
     res = runner.invoke(app, ["code", str(f), "-f", "jsonl", "-o", "/dev/full"])
     assert res.exit_code == 2 and "/dev/full: cannot write (No space left on device)" in res.stderr
+
+
+def test_a_text_not_in_english_and_a_future_date_are_flagged(pipeline):
+    from eventcoder.models import RawDocument
+
+    fr = ("Des hommes armés ont tué cinq villageois à Gusau lundi, a déclaré la police. L'attaque a eu lieu dans "
+          "la nuit et les assaillants ont pris la fuite vers la forêt voisine selon les habitants du village.")
+    art = pipeline.clean(RawDocument("fr", "fr.txt", fr, "text", None, "2024-03-12"))
+    assert art.language == "und" and any("does not read as English" in w for w in art.warnings)
+    art = pipeline.clean(RawDocument("en", "en.txt", ARTICLE, "text", None, "3025-03-12"))
+    assert art.language == "en" and any("3025-03-12 is in the future" in w for w in art.warnings)

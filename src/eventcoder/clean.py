@@ -11,7 +11,7 @@ pass that marks captions and drops repeats.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import urlparse
 
 from eventcoder.errors import InputError
@@ -291,6 +291,15 @@ def _assemble(
     elif published and found and found != published:
         warnings.append(f"published date given as {published}; the page says {found}; using {published}")
     published = published or found or doc.published_fallback
+    if published and published[:10] > (date.today() + timedelta(days=2)).isoformat():
+        warnings.append(f"publication date {published} is in the future: relative dates resolve against it")
+    language = "en"
+    words = re.findall(r"[^\W\d_]+", " ".join(clean[p.start:p.end] for p in body).casefold())
+    if len(words) >= 30 and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) < 0.08 * len(words):
+        # (English news runs at a quarter or more; French, Spanish or Arabic at almost none)
+        language = "und"
+        warnings.append("the text does not read as English: eventcoder codes English news only, "
+                        "so events in it are likely missed")
     return Article(
         id=doc.id,
         text=clean,
@@ -300,10 +309,17 @@ def _assemble(
         published=published,
         url=doc.url,
         outlet=outlet,
+        language=language,
         dateline_country=_dateline_place(first_body),
         dateline_city=_dateline_city(first_body),
         warnings=tuple(warnings),
     )
+
+
+# common English function words: their share of a text's words says whether it is English
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is was were that with said by for on at from has have had it its he she they "
+    "this be are as an who which not but after their his her been will".split())
 
 
 # a list item ("*** Protesters torch court building in Karak", "• ...", "- ..."): never the
