@@ -94,3 +94,15 @@ def test_bad_coordinates_name_file_and_line_and_leave_nothing(tmp_path):
         build_from_csv(target, csv_path)
     assert not target.exists()
     assert not list(tmp_path.glob("g.sqlite.*"))
+
+
+def test_a_capital_s_foreign_name_yields_to_a_town_that_has_it_as_its_own(tmp_path):
+    # GeoNames lists "Tera" among Tehran's names; Téra in Niger is a town of that name
+    csv = tmp_path / "places.csv"
+    csv.write_text("name,alternate_names,latitude,longitude,country,admin1,feature_code\n"
+                   "Tehran,Tera,35.69,51.39,IR,Tehran,PPLC\n"
+                   "Téra,,14.01,0.75,NE,Tillaberi,PPL\n", encoding="utf-8")
+    res = PlaceResolver(Gazetteer(build_from_csv(tmp_path / "g.sqlite", csv,
+                                                 admin1=[("IR", "26", "Tehran"), ("NE", "06", "Tillaberi")])))
+    [place] = res.resolve_article([Toponym("Tera", 20, 24)], "Gunmen attacked near Tera on Monday.")
+    assert place is not None and (place.name, place.country) == ("Téra", "NE")

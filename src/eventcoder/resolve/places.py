@@ -167,11 +167,14 @@ class PlaceResolver:
             cands = [p for p in cands if not (p.is_country or p.is_admin1) or name_keys(p.name) & keys]
         out = []
         plain_words = all(w in self.stopwords for w in words)
+        # a capital's name in another language ("Tera" for Tehran) is no better than any alias
+        # when a place has the name as its own (Téra, Niger)
+        owned = any(name_keys(p.name) & keys for p in cands)
         for p in cands:
             sc = prior(p)
             if plain_words and not (name_keys(p.name) & keys) and p.feature_class == "P":
                 continue  # GeoNames' translation of a name ("White House" for Casablanca): no alias
-            if not (name_keys(p.name) & keys) and p.feature_code != "PPLC":
+            if not (name_keys(p.name) & keys) and (p.feature_code != "PPLC" or owned):
                 # an alternate name: a real risk for towns, less so for divisions and cities of a
                 # million ("New York" is New York City, but "Manhattan" is Manhattan)
                 sc -= 1.0 if (p.is_country or p.is_admin1 or (p.population or 0) >= 1_000_000) else ArticlePlaces.ALIAS_ONLY
