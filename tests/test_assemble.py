@@ -401,3 +401,12 @@ def test_a_title_case_dateline_with_a_full_date_and_a_hyphen_dates_the_report(co
                "a local official said.")
     assert art.published == "2023-03-15"
     assert [(e.event_date, e.location, e.fatalities) for e in art.events] == [("2023-03-13", "Sevare", 7)]
+
+
+def test_killing_after_an_attack_on_listed_villages_is_that_attack_split_over_them(code):
+    art = code("Villages attacked\n\nGunmen attacked the villages of Kwarmbasi, Dutsen Gari and Tudun Wada in "
+               "Zamfara State on Monday, killing 12 people, police said.", published="2024-03-12")
+    assert [(e.event_type, e.event_date, e.location, e.admin1, e.fatalities) for e in art.events] == [
+        ("Violence against civilians", "2024-03-11", "Kwarmbasi", "Zamfara", 4),
+        ("Violence against civilians", "2024-03-11", "Dutsen Gari", "Zamfara", 4),
+        ("Violence against civilians", "2024-03-11", "Tudun Wada", "Zamfara", 4)]

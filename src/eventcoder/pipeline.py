@@ -669,16 +669,16 @@ _DIVISION_END = re.compile(r"\s(?:region|oblast|province|governorate|state|prefe
 def _held_by_division(resolved: list[tuple[Toponym, Place | None]], sentence: Sentence
                       ) -> list[tuple[Toponym, Place | None]]:
     """A town the text puts inside a first-level division ("Dronovka in the Belgorod region")
-    that the gazetteer knows only elsewhere (a Dronivka in Ukraine's Donetsk) is placed at
-    that division: the gazetteer lacks the town, and its namesake is another place (ACLED
-    codes such a place at its province, geo precision 3).
+    that the gazetteer knows only elsewhere (a Dronivka in Ukraine's Donetsk) is a town the
+    gazetteer lacks: its namesake is another place. It is left unresolved, so the event keeps
+    the town's name and takes its division and country from the division named with it.
 
     Args:
         resolved: a sentence's toponyms with their places, in text order.
         sentence: the sentence (offsets of ``resolved`` are in the clean text).
 
     Returns:
-        ``resolved`` with such towns' places replaced by the division (GeoNames ADM1).
+        ``resolved`` with such towns' places set to None.
     """
     out = list(resolved)
     text, st = sentence.text, sentence.start
@@ -691,7 +691,7 @@ def _held_by_division(resolved: list[tuple[Toponym, Place | None]], sentence: Se
         if not (_DIVISION_END.search(t2.text) or _DIVISION_AFTER.match(text, t2.end - st)):
             continue
         if (p1.country, p1.admin1_code) != (p2.country, p2.admin1_code):
-            out[k] = (t1, p2)
+            out[k] = (t1, None)
     return out
 
 

@@ -208,9 +208,19 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
             if pm is None or place_of(k) is None or place_of(k) == pm:
                 clash = True
                 break
+            if k.event_type == m.event_type and k.start < m.start and _RESULT.match(m.text) \
+                    and re.search(r",\s*$", text[max(0, m.start - off - 3):m.start - off]):
+                # ", killing 12 people" after "attacked the villages of A, B and C": what the act
+                # did, wherever the nearest name lies
+                clash = True
+                break
         if not clash:
             kept.append(m)
     return kept
+
+# a participle telling what the act just told did (", killing 12 people", ", leaving five dead")
+_RESULT = re.compile(r"(?:killing|leaving|wounding|injuring)\b", re.I)
+
 
 # the words of a crowd: a riot's own people
 _CROWD_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rioters?|rioting|riots?|mobs?|crowds?|youths|marchers|"
