@@ -410,3 +410,12 @@ def test_killing_after_an_attack_on_listed_villages_is_that_attack_split_over_th
         ("Violence against civilians", "2024-03-11", "Kwarmbasi", "Zamfara", 4),
         ("Violence against civilians", "2024-03-11", "Dutsen Gari", "Zamfara", 4),
         ("Violence against civilians", "2024-03-11", "Tudun Wada", "Zamfara", 4)]
+
+
+def test_strikes_on_a_list_ner_read_as_one_location_split_and_an_unknown_country_reads_plainly(code):
+    # no country or division named: the air force is "Military Forces (Unknown)"
+    art = code("Strikes\n\nThe army said it carried out airstrikes on militant positions at Saddada, Shuwayrif "
+               "and elsewhere on Monday.", published="2024-03-12")
+    assert [(e.sub_event_type, e.event_date, e.actor1, e.location) for e in art.events] == [
+        ("Air/drone strike", "2024-03-11", "Military Forces (Unknown)", "Saddada"),
+        ("Air/drone strike", "2024-03-11", "Military Forces (Unknown)", "Shuwayrif")]

@@ -202,8 +202,9 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             s = cut
             if not name or not name[0].isupper():
                 continue
-        if ", " in name and ent.label == "GPE":
-            # "Enugu, Nigeria" read as one entity: the town, then the country or division
+        if ", " in name and ent.label in ("GPE", "LOC"):
+            # "Enugu, Nigeria" read as one entity: the town, then the country or division (or
+            # two places of a list: "at Saddada, Shuwayrif and ...")
             head, tail = name.split(", ", 1)
             hs = text.find(head, s)
             found.append(Toponym(head, offset + hs, offset + hs + len(head), None, False, "ner", label=ent.label))

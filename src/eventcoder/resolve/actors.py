@@ -282,10 +282,13 @@ class ActorDictionary:
             iso = mention.country or cc
             label = "Police Forces of" if mention.force == "police" else "Military Forces of"
             inter = 8 if (mention.country and cc and mention.country != cc) else 1
-            return f"{label} {self.country_name(iso, article=True) if iso else 'Unknown'}", inter
+            # (no country known anywhere in the article: "Military Forces (Unknown)", as
+            # "Civilians (Unknown)", not "Military Forces of Unknown")
+            return (f"{label} {self.country_name(iso, article=True)}" if iso
+                    else f"{label.removesuffix(' of')} (Unknown)"), inter
         where = self.country_name(cc) if cc else "Unknown"
         if mention.kind == GOVERNMENT:
-            return f"Government of {self.country_name(cc, article=True) if cc else 'Unknown'}", 1
+            return (f"Government of {self.country_name(cc, article=True)}" if cc else "Government (Unknown)"), 1
         if mention.kind == CIVILIANS:
             return f"Civilians ({where})", 7
         if mention.kind == PROTESTERS:
@@ -299,7 +302,8 @@ class ActorDictionary:
 
     def state(self, country: str | None, force: str = "military") -> tuple[str, int]:
         label = "Police Forces of" if force == "police" else "Military Forces of"
-        return f"{label} {self.country_name(country, article=True) if country else 'Unknown'}", 1
+        return (f"{label} {self.country_name(country, article=True)}" if country
+                else f"{label.removesuffix(' of')} (Unknown)"), 1
 
     def unidentified(self, country: str | None) -> tuple[str, int]:
         return f"Unidentified Armed Group ({self.country_name(country) if country else 'Unknown'})", 3
