@@ -419,3 +419,18 @@ def test_strikes_on_a_list_ner_read_as_one_location_split_and_an_unknown_country
     assert [(e.sub_event_type, e.event_date, e.actor1, e.location) for e in art.events] == [
         ("Air/drone strike", "2024-03-11", "Military Forces (Unknown)", "Saddada"),
         ("Air/drone strike", "2024-03-11", "Military Forces (Unknown)", "Shuwayrif")]
+
+
+def test_settlers_torching_cars_and_a_man_burnt_to_death_by_arsonists(code):
+    art = code("Cars torched\n\nIsraeli settlers torched two Palestinian cars near Nablus on Wednesday, a "
+               "Palestinian official said.", published="2014-01-08")
+    assert [(e.event_type, e.sub_event_type, e.event_date) for e in art.events] == [
+        ("Strategic developments", "Looting/property destruction", "2014-01-08")]
+    art = code("Strike day\n\nIn Kano on Sunday, a bus helper was burnt to death while sleeping in a bus when "
+               "arsonists set fire to it.", published="2023-10-30")
+    assert [(e.event_type, e.event_date, e.location) for e in art.events] == [
+        ("Violence against civilians", "2023-10-29", "Kano")]
+    # a house fire is no attack
+    art = code("Fire\n\nIn Kano on Sunday, a man was burnt to death when his house caught fire, firemen said.",
+               published="2023-10-30")
+    assert art.events == []

@@ -286,6 +286,7 @@ def _armed_target(info: SentenceInfo, matches: list[TriggerMatch], *,
 _POLITICAL = re.compile(
     r"\b(?:militants?|insurgents?|rebels?|terroris[tm]s?|jihadists?|extremists?|fighters|separatists|guerrillas?|"
     r"militia(?:s|men)?|bandits|gunmen|armed (?:men|group|gang)s?|tribesmen|gang members|kidnappers|protesters|demonstrators|"
+    r"settlers|price[- ]tag|"
     r"aid workers|humanitarian workers|"
     r"rioters|activists?|opposition|dissidents?|journalists?|lawmakers?|politicians?|party (?:members|leaders?|"
     r"supporters|officials)|supporters of|members of|cells?|commanders?|coup|plot(?:ters)?|sedition|treason|"
