@@ -178,3 +178,17 @@ def test_bullet_lines_of_one_width_stay_apart():
                           "*** Youths stoned police in Chittagong on Saturday",
                           "*** A mob set the police station ablaze in Khulna",
                           "*** Students blocked the highway in Rajshahi on Saturday"]
+
+
+def test_a_sentence_broken_into_blocks_by_blank_lines_is_joined_back():
+    from eventcoder.clean import clean
+    from eventcoder.models import RawDocument
+
+    raw = ("Shelling kills eight\n\nIn one day, eight civilians were killed\n\nin Donetsk region due to\n\n"
+           "Russian shelling.\n\nOn February 24, Russia attacked Ukraine\n\n, carrying out missile strikes on "
+           "Kyiv.\n\nRead also:\n  • A story\n  • Another story\n\nArmy ends sit-in\n\nMUSCAT — Troops cleared "
+           "the square.")
+    art = clean(RawDocument("t", "t.txt", raw, "text", None, "2022-09-30"))
+    assert "In one day, eight civilians were killed in Donetsk region due to Russian shelling." in art.text
+    assert "On February 24, Russia attacked Ukraine, carrying out missile strikes on Kyiv." in art.text
+    assert "sit-in MUSCAT" not in art.text  # a title ending in "sit-in" runs into nothing

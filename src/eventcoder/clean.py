@@ -355,6 +355,29 @@ def _unwrap(lines: list[str], *, by_width: bool = True) -> list[str]:
     return out
 
 
+# a line's last word that cannot end a sentence ("... killed in Donetsk region due to")
+_OPEN_WORD = re.compile(r"(?:^|\s)(?:to|of|in|on|at|by|for|from|with|the|a|an|and|or|but|that|as|into|near|after|"
+                        r"before|during|against|between)$")
+
+
+def _run_on(blocks: list[str]) -> list[str]:
+    """Blocks of a page that sets a broken sentence's pieces apart by blank lines, joined: a
+    block that ends no sentence runs on into the next when the next begins in lower case or
+    with a comma ("... Russia attacked Ukraine" / ", carrying out a series of missile
+    strikes"), or when it ends on a word no sentence ends on ("... due to" / "Russian
+    shelling."). Blocks of several lines (lists, menus) are left as they are."""
+    out: list[str] = []
+    for b in blocks:
+        prev = out[-1] if out else ""
+        if prev and b and "\n" not in prev and "\n" not in b \
+                and not prev.rstrip().endswith((".", "?", "!", '"', "”", ":", ")", "|")) \
+                and not _BULLET.match(b) and (b[:1].islower() or b.startswith(",") or _OPEN_WORD.search(prev)):
+            out[-1] = prev + ("" if b.startswith(",") else " ") + b
+        else:
+            out.append(b)
+    return out
+
+
 # a head line that is no headline: a time stamp ("47 seconds ago", "09:39 PM") or a photo credit
 _NOT_HEADLINE = re.compile(r"\b(?:seconds?|minutes?|hours?) ago\b|\b\d{1,2}:\d{2}\b|\((?:[^()]*/)?(?:AFP|AP|Reuters|"
                            r"Getty Images|EPA|File|Photo)[^()]*\)\s*$|\b(?:Photo|Image|Picture) (?:credit|by)\b", re.I)
@@ -383,7 +406,9 @@ def clean_text(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
         blocks = _unwrap([b.strip() for b in raw.split("\n")])
     elif all("\n" not in b for b in blocks):
         # one line per block: a hard wrap with blank lines between the lines
-        blocks = _unwrap(blocks, by_width=False)
+        blocks = _run_on(_unwrap(blocks, by_width=False))
+    else:
+        blocks = _run_on(blocks)
     lines: list[str] = []
     for b in blocks:
         # Short one-line furniture is often packed into one block (breadcrumbs, share links).
