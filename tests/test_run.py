@@ -341,3 +341,16 @@ def test_an_empty_or_non_warc_file_named_warc_is_a_recorded_failure(runner, tmp_
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     assert sorted(r for (r,) in con.execute("SELECT reason FROM failures").fetchall()) == [
         "empty WARC file", "not a WARC file (it starts neither with 'WARC/' nor with gzip data)"]
+
+
+def test_the_progress_total_counts_files_and_batch_lines_and_gives_up_on_archives(tmp_path):
+    from eventcoder.ingest.corpus import count_articles
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(REPORT_A, encoding="utf-8")
+    (folder / "b.jsonl").write_text('{"id": "1", "text": "x"}\n\n{"id": "2", "text": "y"}\n', encoding="utf-8")
+    assert count_articles([str(folder)]) == 3
+    _warc(tmp_path / "c.warc.gz", [("https://x.example/1", "text/html", b"<html></html>")])
+    assert count_articles([str(folder), str(tmp_path / "c.warc.gz")]) is None
+    assert count_articles(["-"]) is None

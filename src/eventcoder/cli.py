@@ -16,7 +16,14 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from eventcoder import __version__
 from eventcoder.errors import EventcoderError, InputError
@@ -64,9 +71,10 @@ def _pipeline(gazetteer: Path | None, no_gazetteer: bool, places: Path | None = 
 def _progress(enabled: bool) -> Any:
     if not enabled:
         return nullcontext(None)
-    return Progress(TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
+    return Progress(TextColumn("[bold]coding"), BarColumn(bar_width=12), MofNCompleteColumn(),
                     TextColumn("{task.fields[events]} events, {task.fields[failed]} failed"),
-                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err, transient=False)
+                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                    console=err, transient=False)
 
 
 def _print_table(articles: list[Any], console: Console) -> None:
@@ -170,7 +178,11 @@ def code_cmd(
     try:
         csv_writer = AcledCsvWriter(out_stream) if fmt == Format.acled_csv else None
         with _progress(show) as bar:
-            task = bar.add_task("coding", total=None, events=0, failed=0, rate="") if bar else None
+            from eventcoder.ingest.corpus import count_articles
+
+            # (the total and an ETA where the inputs can be counted: files and JSON-lines batches)
+            task = bar.add_task("coding", total=count_articles(list(inputs)), events=0, failed=0,
+                                rate="") if bar else None
             for art in results:
                 n_docs += 1
                 source = sources.popleft()
@@ -364,15 +376,19 @@ def run_cmd(
     config = {"inputs": inputs or [], "feeds": str(feeds) if feeds else None, "urls": str(urls) if urls else None,
               "recode": recode, "gazetteer": str(gazetteer) if gazetteer else None}
     try:
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+        with Progress(SpinnerColumn(), BarColumn(bar_width=12), MofNCompleteColumn(), TextColumn("{task.description}"),
+                      TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
                       console=err, disable=not show) as bar:
-            task = bar.add_task("coding", total=None)
+            from eventcoder.ingest.corpus import count_articles
+
+            # (a total and an ETA when only files and batches are read: not for feeds or URL lists)
+            task = bar.add_task("coding", total=None if (feeds or urls) else count_articles(list(inputs or [])))
 
             def tick(c: Any) -> None:
                 done = c.articles + c.skipped + c.duplicates + c.failures
-                bar.update(task, description=(f"{c.articles} coded, {c.skipped} known, {c.duplicates} duplicates, "
-                                              f"{c.events} events (+{c.merged} merged), {c.failures} failed, "
-                                              f"{elapsed_rate(t0, done)}"))
+                # (short enough for an 80-column terminal; the run's summary gives the rest)
+                bar.update(task, completed=done, description=(f"{c.events} events, {c.failures} failed, "
+                                                              f"{elapsed_rate(t0, done)}"))
 
             counts = runner.run(docs, config=config, on_article=tick)
     except EventcoderError as e:

@@ -52,6 +52,26 @@ def expand_inputs(inputs: list[str]) -> Iterator[str]:
             yield item
 
 
+def count_articles(inputs: list[str], *, limit_bytes: int = 2_000_000_000) -> int | None:
+    """How many articles the inputs hold, for a progress bar's total and ETA: one per plain
+    file, one per non-blank line of a JSON-lines batch; None when that cannot be known cheaply
+    (standard input, WARC archives, feeds, or more than ``limit_bytes`` of batches to scan)."""
+    total, scanned = 0, 0
+    for item in expand_inputs(inputs):
+        p = Path(item)
+        if item == "-" or _is_warc(p) or not p.is_file():
+            return None
+        if p.name.lower().endswith(tuple(JSONL_SUFFIXES)):
+            scanned += p.stat().st_size
+            if scanned > limit_bytes:
+                return None
+            with p.open("rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        else:
+            total += 1
+    return total
+
+
 def _charset(content_type: str) -> str | None:
     m = re.search(r"charset=([\w-]+)", content_type or "", re.I)
     return m.group(1) if m else None
