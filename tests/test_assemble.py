@@ -434,3 +434,12 @@ def test_settlers_torching_cars_and_a_man_burnt_to_death_by_arsonists(code):
     art = code("Fire\n\nIn Kano on Sunday, a man was burnt to death when his house caught fire, firemen said.",
                published="2023-10-30")
     assert art.events == []
+
+
+def test_separate_attacks_with_their_towns_are_news_a_roundup_total_is_not(code):
+    art = code("Soldiers killed\n\nSeparate attacks in Zamfara's Gusau and Tsafe districts on Sunday left nine "
+               "soldiers dead, the army said.", published="2024-03-12")
+    assert [(e.event_type, e.event_date, e.country) for e in art.events][:1] == [("Battles", "2024-03-10", "NG")]
+    art = code("Soldiers killed\n\nNine soldiers were killed in five separate attacks across Zamfara on Sunday, "
+               "the army said.", published="2024-03-12")
+    assert art.events == []

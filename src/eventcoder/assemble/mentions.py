@@ -55,7 +55,7 @@ _GENERIC = re.compile(
     r"so far this (?:year|month)|since the (?:start|beginning) of|(?:in|over|during) the (?:past|last) (?:\w+ )?(?:weeks|months|years)\b|"
     r"(?:are|is) (?:battling|fighting|combating|combatting) (?:the )?(?:spread|insurgenc|extremis|jihad|terroris|militan)|"
     # a roundup's total: "killed in five separate attacks across Iraq"
-    r"separate (?:attacks|bombings|incidents|blasts|explosions|shootings|operations|raids)|(?:attacks|bombings|incidents) across [A-Z])",
+    r"(?:attacks|bombings|incidents) across [A-Z])",
     re.I,
 )
 
@@ -84,7 +84,24 @@ CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the attack|the bom
                    r"\bclaim(?:ed|s|ing)?\s+that\s+(?:it|they|the (?:\w+ )?(?:group|militants|organi[sz]ation))\b", re.I)
 
 def _skip_sentence(info: SentenceInfo) -> bool:
-    return bool(_GENERIC.search(info.sentence.text))
+    return bool(_GENERIC.search(info.sentence.text)) or _separate_total(info, info.sentence.text, info.sentence.start,
+                                                                        info.sentence.end)
+
+
+def _separate_total(info: SentenceInfo, text: str, a: int, b: int) -> bool:
+    """Whether ``text`` (the span a..b of the sentence) gives a roundup's total ("killed in five
+    separate attacks across Iraq"): not when it names two or more towns or districts, those of
+    the attacks ("Separate attacks in Borno's Gwoza and Bama districts left nine soldiers dead")."""
+    if not _SEPARATE_TOTAL.search(text):
+        return False
+    return len({t.text.casefold() for t, p in info.toponyms if a <= t.start and t.end <= b
+                and (p is None or not (p.is_country or p.is_admin1 or p.is_continent))
+                and (t.feature or "") not in ("governorate", "province", "state", "region")
+                and not re.match(r"(?:North|South|East|West|Central)(?:ern)?\s", t.text)}) < 2
+
+
+_SEPARATE_TOTAL = re.compile(r"\bseparate (?:attacks|bombings|incidents|blasts|explosions|shootings|operations|raids)\b",
+                             re.I)
 
 _HABITUAL = re.compile(r"\b(?:often|usually|typically|regularly|frequently|routinely|repeatedly|commonly)\b", re.I)
 
@@ -106,7 +123,7 @@ def _generic_clause(info: SentenceInfo, pos: int, event_type: str = "") -> bool:
     clause = s.text[a - s.start:b - s.start]
     if event_type in ("Protests", "Riots"):
         clause = _CROWD.sub(" ", clause)
-    if _GENERIC.search(clause):
+    if _GENERIC.search(clause) or _separate_total(info, clause, a, b):
         return True
     # unrest "in several towns" or "across the country" is a summary, unless the clause also
     # names a town where it happened ("in the east end of Freetown and in several towns")
