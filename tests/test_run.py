@@ -354,3 +354,13 @@ def test_the_progress_total_counts_files_and_batch_lines_and_gives_up_on_archive
     _warc(tmp_path / "c.warc.gz", [("https://x.example/1", "text/html", b"<html></html>")])
     assert count_articles([str(folder), str(tmp_path / "c.warc.gz")]) is None
     assert count_articles(["-"]) is None
+
+
+def test_records_sharing_a_url_with_other_texts_are_named_not_lost_silently(runner, tmp_path):
+    batch = tmp_path / "b.jsonl"
+    batch.write_text(json.dumps({"id": "a", "url": "https://x.example/n", "text": REPORT_A}) + "\n"
+                     + json.dumps({"id": "b", "url": "https://x.example/n", "text": OTHER}) + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["run", str(batch), "--db", str(tmp_path / "e.duckdb")])
+    assert res.exit_code == 0
+    assert "1 article(s) skipped as known by their URL though their text differs" in res.stderr
+    assert f"{batch}:2" in res.stderr

@@ -415,6 +415,11 @@ def run_cmd(
         err.print(f"warning: {counts.undated} new event(s) stored without a date: their articles date them only by "
                   "weekday ('on Sunday') and carry no full publication date; give --published YYYY-MM-DD or "
                   "dated inputs", markup=False, highlight=False)
+    if counts.changed:
+        err.print(f"warning: {len(counts.changed)} article(s) skipped as known by their URL though their text "
+                  "differs from the stored one (updated pages, or records sharing a URL); --recode codes them "
+                  "again: " + ", ".join(counts.changed[:10]) + (" ..." if len(counts.changed) > 10 else ""),
+                  markup=False, highlight=False)
     if counts.failed:
         err.print(f"{len(counts.failed)} input(s) failed:", markup=False)
         for source, stage, reason in counts.failed[:50]:

@@ -42,6 +42,9 @@ class RunCounts:
     failures: int = 0
     undated: int = 0  # new events stored without a date (relative dates and no publication date)
     failed: list[tuple[str, str, str]] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    """Sources skipped as known by their URL though their text differs from the stored one
+    (an updated page, or records that share a URL): ``--recode`` codes them again."""
 
     def as_dict(self) -> dict[str, int]:
         return {k: v for k, v in asdict(self).items() if isinstance(v, int)}
@@ -146,9 +149,13 @@ class CorpusRunner:
         known = self.store.known_article(canonical_url(doc.url), chash, con=self._reader)
         if known is None and not self.recode and (key in self._pending or chash in self._pending.values()):
             counts.skipped += 1
+            if chash not in self._pending.values():
+                counts.changed.append(doc.source)  # the same URL as an article of this run, another text
             return ("skip",)
         if known is not None and not self.recode:
             counts.skipped += 1
+            if not self.store.known_article(None, chash, con=self._reader):
+                counts.changed.append(doc.source)  # known by its URL only: another text
             return ("skip",)
         body = article.text[article.paragraphs[1].start:] if article.title and len(article.paragraphs) > 1 else article.text
         sig = self.near.signature(body)  # without the headline, which syndicators rewrite
