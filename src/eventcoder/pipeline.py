@@ -528,22 +528,19 @@ def _misread_places(tops: list[Toponym], info: SentenceInfo, res: Resources) -> 
     """The sentence's toponyms plus names NER took for an organisation that are a country, a
     first-level division or a town of some size by their whole name, and no common word
     ("protests in the east end of Freetown": spaCy's ORG). Names inside a longer entity
-    ("Freetown City Council") stay the organisation's."""
+    ("Freetown City Council") stay the organisation's, except a facility named for its city
+    ("Misrata Air College", ``_town_of_facility``), found as a toponym or an ORG."""
     extra = []
     tops = [_town_of_facility(t, res) for t in tops]
     for e in info.entities:
         if e.label != "ORG" or not e.text[:1].isupper() or any(t.start < e.end and e.start < t.end for t in tops):
             continue
         k = res.places.known(e.text)
+        top = Toponym(e.text, e.start, e.end, None, False, "ner", label="GPE")
         if k.strength == 2 and not k.common and (k.capital_or_country or k.big):
-            extra.append(Toponym(e.text, e.start, e.end, None, False, "ner", label="GPE"))
-            continue
-        # a facility named for its town ("aerial attacks on Misrata Air College"): the town
-        head = _FACILITY_OF_TOWN.match(e.text)
-        if head is not None:
-            k = res.places.known(head.group(1))
-            if k.strength == 2 and not k.common and (k.capital_or_country or k.big):
-                extra.append(Toponym(head.group(1), e.start, e.start + len(head.group(1)), None, False, "ner", label="GPE"))
+            extra.append(top)
+        elif (town := _town_of_facility(top, res)) is not top:
+            extra.append(town)
     return sorted([*tops, *extra], key=lambda t: t.start) if extra else tops
 
 
