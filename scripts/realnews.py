@@ -119,11 +119,14 @@ def split(root: Path) -> int:
     # read it, then developed on (dev14)
     planned18 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(221, 231)]
     ranked18 = sorted(planned18, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+    # session 14's round (-231 to -240), the same way: holdout10 (never read) and dev15
+    planned19 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(231, 241)]
+    ranked19 = sorted(planned19, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
     have = {r["id"] for r in _sources(root)}
     extra = sorted(have - set(planned) - set(planned2) - set(planned3) - set(planned4) - set(planned5)
                    - set(planned6) - set(planned7) - set(planned8) - set(planned9) - set(planned10)
                    - set(planned11) - set(planned12) - set(planned13) - set(planned14) - set(planned15) - set(planned16) - set(planned17)
-                   - set(planned18) - fresh)
+                   - set(planned18) - set(planned19) - fresh)
     parts = {"test": [i for i in ranked[:TEST] if i in have],
              "validation": [i for i in ranked[TEST:TEST + VALIDATION] if i in have],
              "dev": [i for i in ranked[TEST + VALIDATION:] if i in have] + extra,
@@ -147,7 +150,9 @@ def split(root: Path) -> int:
              "holdout8": [i for i in planned16 if i in have],
              "dev13": [i for i in planned17 if i in have],
              "holdout9": [i for i in ranked18[:20] if i in have],
-             "dev14": [i for i in ranked18[20:] if i in have]}
+             "dev14": [i for i in ranked18[20:] if i in have],
+             "holdout10": [i for i in ranked19[:20] if i in have],
+             "dev15": [i for i in ranked19[20:] if i in have]}
     (root / "splits").mkdir(exist_ok=True)
     for name, part in parts.items():
         (root / "splits" / f"{name}.txt").write_text(
