@@ -249,9 +249,12 @@ def _assemble(
             kept.append((_norm_para(text), True))
             continue
         if key in seen:
-            # A repeated paragraph is a caption (or furniture): keep the first copy, as caption.
+            # A repeated paragraph is a caption (or furniture): keep the first copy, as caption;
+            # a paragraph of prose (25 words or more, a full stop at its end) the page printed
+            # twice is text: its first copy stays
             idx = seen[key]
-            kept[idx] = (kept[idx][0], True)
+            if not (len(text.split()) >= 25 and text.rstrip().endswith((".", '"', "”")) and idx > 0):
+                kept[idx] = (kept[idx][0], True)
             continue
         seen[key] = len(kept)
         kept.append((_norm_para(text), caption or bool(_CAPTION.search(text))
@@ -414,6 +417,11 @@ def clean_text(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
         # Short one-line furniture is often packed into one block (breadcrumbs, share links).
         sub = [s.strip() for s in b.split("\n") if s.strip()]
         if len(sub) > 1 and all(len(s.split()) <= 6 for s in sub):
+            lines.extend(sub)
+            continue
+        if any(a == b for a, b in zip(sub, sub[1:], strict=False)):
+            # a line printed twice running (a link's text and its title): a list of links,
+            # related headlines or a menu, line by line; never one paragraph of prose
             lines.extend(sub)
             continue
         # (short lines that end no sentence before a line that begins in upper case open the

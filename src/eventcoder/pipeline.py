@@ -79,6 +79,19 @@ def _demonym(text: str, res: Resources) -> bool:
         len(words) > 1 and all(w.casefold() in _COMPASS_WORDS for w in words[:-1]) and res.actors.is_demonym(words[-1]))
 
 
+def _dateline_town(t: Toponym, p: Place | None, res: Resources) -> Place | None:
+    """A dateline's place as a town: a division named like its seat ("Yala", Thailand's
+    province) is its town of that name (GeoNames feature class P, the most populous);
+    a country is none."""
+    if p is None or p.is_country:
+        return None
+    if not p.is_admin1:
+        return p
+    towns = [c for c in res.places.candidates(t.text) if c.feature_class == "P" and c.country == p.country
+             and c.admin1_code == p.admin1_code and fold(c.name) == fold(t.text)]
+    return max(towns, key=lambda c: c.population or 0) if towns else None
+
+
 class Pipeline:
     """Codes articles; holds the spaCy pipeline, gazetteer and dictionaries.
 
@@ -256,6 +269,13 @@ class Pipeline:
             cut = info.sentence.start + (dateline_end(info.sentence.text)
                                          if info.sentence is lead and not every_sentence
                                          else agency_dateline_end(info.sentence.text))
+            if info.sentence is lead and article.dateline_city and cut > info.sentence.start:
+                at = info.sentence.text.casefold().find(article.dateline_city.casefold(), 0, cut - info.sentence.start)
+                if at >= 0 and countries:
+                    t = Toponym(info.sentence.text[at:at + len(article.dateline_city)], info.sentence.start + at,
+                                info.sentence.start + at + len(article.dateline_city), source="dateline")
+                    p = _dateline_town(t, res.places.resolve(t, countries, admin1s), res)
+                    info.dateline = (t, p) if p is not None and p.country == countries[0] else None
             resolved = [(t, res.places.resolve(t, countries, admin1s) or _dominant_city(t, res))
                         for t in tops if t.start >= cut]
             # a sea, macro-region, river or island ("in the Red Sea", "across the Sahel", "on the

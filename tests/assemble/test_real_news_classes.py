@@ -2299,3 +2299,101 @@ def test_a_quoted_retelling_joins_the_strike_and_a_similar_attack_is_another_str
         ("Air/drone strike", "2015-05-04", "Hawija", 16), ("Air/drone strike", "2015-05-03", "Hawija", 12)]
     assert code("A U.S. drone strike killed 17 suspected militants near Hawija on Monday, police said.",
                 published="2015-05-05").events[0].actor1 == "Military Forces of the United States"
+
+
+# --- session 14 (dev15 and the developed sets) ---------------------------------------------
+
+
+def test_a_list_of_links_printed_twice_is_no_lead_that_reads_as_a_disaster(code):
+    # dev15: a page's related headlines, each printed twice, joined into one paragraph with the
+    # headline ("... wildfire ...") and read as the lead: the article was a disaster report
+    coded = code("Markets\nPolice fire tear gas at protesters in Gusau\nFloods sweep through the valley\n"
+                 "Floods sweep through the valley\nWildfire in the hills stopped\nWildfire in the hills stopped\n\n"
+                 "Reuters Staff\n\n"
+                 "GUSAU (Reuters) - Police fired tear gas at opposition protesters in Gusau on Friday, a "
+                 "witness said, a day after the election.\n\n"
+                 "The president took an early lead in the election, results showed.", published="2016-02-19")
+    assert _events(coded) == [("Protests", "Protest with intervention", "2016-02-19", "NG", "Gusau", 0)]
+
+
+def test_the_arrest_of_an_opposition_leader_at_a_demonstration_is_an_event_of_its_own(code):
+    # dev15: "police arrested main opposition candidate ..." was taken as a detail of the protest
+    coded = code("Police fired tear gas at opposition protesters in Gusau on Friday. Earlier, police arrested "
+                 "main opposition candidate Musa Bello and fired tear gas at his supporters outside his "
+                 "party's headquarters in Gusau.", published="2016-02-19")
+    assert [e.sub_event_type for e in coded.events] == ["Protest with intervention", "Arrests"]
+    assert code("Police fired tear gas at protesters in Gusau on Friday and arrested several of them.",
+                published="2016-02-19").events[0].sub_event_type == "Protest with intervention"
+    assert len(code("Police fired tear gas at protesters in Gusau on Friday and arrested several of them.",
+                    published="2016-02-19").events) == 1
+
+
+def test_a_drone_that_fired_a_missile_is_a_drone_strike_and_air_defence_missiles_are_none(code):
+    # dev15: "One of the drones had fired a missile at the village" was shelling, and "air defense
+    # missiles make a lot of noise" in a quotation joined it as its attacker
+    coded = code("One of the drones had fired a missile at the village of Hawija on Thursday, killing a man, "
+                 "the ministry said. \"Sometimes air defense missiles make a lot of noise,\" a spokesman said.",
+                 published="2020-10-01")
+    assert _events(coded) == [("Explosions/Remote violence", "Air/drone strike", "2020-10-01", "IQ", "Hawija", 1)]
+
+
+def test_an_appeal_that_upholds_a_sentence_reports_no_attack(code):
+    # dev15: "upheld a life sentence" for an old attack, then "In November that same year, 130
+    # people were killed in a series of coordinated attacks" dated to November of the publication year
+    coded = code("The appeal court confirmed the verdict and life sentence for the attacker on Thursday.\n\n"
+                 "A court in Kirkuk upheld a life sentence for a militant who in August 2015 opened fire on a "
+                 "bus, wounding two people. His lawyers said they would appeal. The trial heard from prosecutors "
+                 "that the defendant was guilty.", published="2022-12-08")
+    assert coded.events == []
+    coded = code("Gunmen attacked a bus near Kirkuk in August 2015. In November that same year, 30 people were "
+                 "killed in a series of coordinated attacks on cafes in Kirkuk.", published="2022-12-08")
+    assert coded.events == []
+
+
+def test_protesters_trying_to_seize_an_airport_riot(code):
+    # dev15: "renewed attempts by protesters to seize the airport in Mopti" was a peaceful protest
+    coded = code("Media outlets reported renewed attempts by protesters to seize the airport in Mopti on Friday.",
+                 published="2023-01-20")
+    assert _events(coded) == [("Riots", "Violent demonstration", "2023-01-20", "ML", "Mopti", 0)]
+
+
+def test_a_bomb_detonated_near_a_market_of_the_dateline_town_is_placed_there(code):
+    # dev15: "Suspected separatists detonated a bomb ... near a popular market of the town" under
+    # a "Yala (Thailand) :" dateline: no trigger ("a bomb", singular), then placed at the next
+    # event's village, and "separatists" (the Ambazonian alias) made the country Cameroon
+    coded = code("Kirkuk (Iraq) : Suspected separatists detonated a bomb Tuesday morning near a popular market "
+                 "of the town, injuring 37 civilians, the police said.\n\n"
+                 "The blast followed an attack on Monday on an army patrol in Hawija that left eight soldiers dead.",
+                 published="2008-01-15")
+    assert [(e.sub_event_type, e.event_date, e.country, e.location, e.geo_precision) for e in coded.events] == [
+        ("Remote explosive/landmine/IED", "2008-01-15", "IQ", "Kirkuk", 1),
+        ("Armed clash", "2008-01-14", "IQ", "Hawija", 1)]
+
+
+def test_a_body_paragraph_the_page_prints_twice_is_read_once(code):
+    # dev15: the page repeated two paragraphs of its body; both were marked captions and unread
+    para = ("Riot police shot rubber bullets and lobbed tear gas shells to disperse stone throwing activists "
+            "who attempted to block roads in Gusau during the 48 hour strike on Monday.")
+    coded = code("Some 100 vehicles were smashed across the country on Monday.\n\n" + para + "\n\n"
+                 "The strike crippled normal life.\n\n" + para, published="2013-03-19")
+    assert _events(coded) == [("Riots", "Violent demonstration", "2013-03-18", "NG", "Gusau", 0)]
+
+
+def test_air_strikes_in_two_provinces_are_two_events(code):
+    # dev15: an unknown spelling ("Hoddeydah province") and "the province of Hajja" were one
+    # strike; and "a separate strike" opens another occurrence
+    coded = code("A coalition airstrike killed a rebel leader last Thursday in Anbarr province, a rebel "
+                 "television channel reported.\n\n"
+                 "There are also reports, citing health officials in the Iraqi province of Diyala, of an "
+                 "airstrike hitting a wedding party and killing at least 20 people.", published="2018-04-23")
+    assert [(e.sub_event_type, e.admin1, e.fatalities) for e in coded.events] == [
+        ("Air/drone strike", None, 1), ("Air/drone strike", "Diyala", 20)]
+
+
+def test_a_party_named_rally_is_no_protest(code):
+    # dev15: "the National Rally of Independents won 39 seats" was a peaceful protest
+    coded = code("The conservative party won the most seats in the election in Kirkuk, while the National Rally "
+                 "of Independents won 39 seats, officials said on Monday.", published="2007-09-10")
+    assert coded.events == []
+    assert [e.sub_event_type for e in code("Thousands Rally in Kirkuk Against the Government. Thousands rallied "
+                                           "in Kirkuk on Monday.", published="2007-09-10").events] == ["Peaceful protest"]

@@ -231,6 +231,9 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
     events: list[Event] = []
     focus = countries[0] if countries else None
     lead_place: Mention | None = next((m for m in mentions if m.place is not None and not m.place.is_country), None)
+    lead_info = next((i for i in infos if i.dateline is not None), None)
+    dateline = lead_info.dateline if lead_info is not None else None
+    dateline_para = lead_info.sentence.paragraph if lead_info is not None else -1
     for draft in drafts:
         ms = draft.mentions
         f = ms[0]
@@ -294,8 +297,14 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
                 place, top = before[-1].place, before[-1].toponym
                 admin1_place = admin1_place or before[-1].admin1
                 country = place.country if place else (admin1_place.country if admin1_place else None)
+        # a lead report with no place of its own ("detonated a bomb near a popular market of the
+        # town"), in an article whose first place is another kind of event's: the dateline's
+        # city, in the article's focus country, unless the sentences around name its town
+        at_dateline = country is None and top is None and not elsewhere and dateline is not None \
+            and f.sentence.paragraph == dateline_para \
+            and (lead_place is None or lead_place.event_type != f.event_type)
         if country is None and top is None and not elsewhere and lead_place is not None \
-                and lead_place.place is not None:
+                and lead_place.place is not None and not at_dateline:
             # no place in the event's sentences: the article's lead place
             place, top = lead_place.place, lead_place.toponym
             country = place.country if place else None
@@ -309,7 +318,9 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         if country is None and top is None:
             # placed nowhere (at sea, "in the Red Sea"): the home country of a named group that
             # acts in one country only (Houthis: Yemen), before a country a source names
+            # (by its name: "separatists", a common noun, says nothing of where)
             homes = {c for m in ms for a in m.actors if a.kind == "group" and len(a.groups) == 1
+                     and any(w[:1].isupper() for w in a.text.split())
                      for g in a.groups if len(g.countries) == 1 for c in g.countries}
             if len(homes) == 1 and (focus is None or focus not in {c for m in ms for a in m.actors for g in a.groups
                                                                    for c in g.countries}):
@@ -325,6 +336,9 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
                 top, place, listed = finer
                 if place is not None and place.is_admin1:
                     admin1_place = place
+        if at_dateline and dateline is not None and top is None and (place is None or place.is_country) \
+                and dateline[1].country == country:
+            top, place = dateline
         admin1_name = territory
         if territory is not None:
             pass  # Hong Kong is an admin1 of China in ACLED
@@ -332,6 +346,9 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             admin1_name = place.admin1
         elif admin1_place is not None and admin1_place.country == country:
             admin1_name = admin1_place.admin1 or admin1_place.name
+        elif place is None and top is not None and (top.feature or top.text.split()[-1]).lower() in (
+                "province", "governorate", "state"):
+            pass  # an unknown province ("Hoddeydah province"): no other division is its own
         elif place is None and top is not None:
             # an unknown village: the division of a known place in its sentence, else of the lead
             near_known = [p for m in ms for _t, p in m.sentence_places
@@ -377,7 +394,8 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             location = admin1_name or place.name
         elif place is not None:
             geo = 2 if (place.feature_class != "P" or (top and top.near)) else 1
-            location = _bare_name(top.text) if top else place.name
+            # (a dateline's "PESHAWAR" by its gazetteer name)
+            location = _bare_name(top.text) if top and not top.text.isupper() else place.name
         elif top is not None and admin1_name is not None \
                 and (top.feature or top.text.split()[-1]).lower() in DIVISION_FEATURES \
                 and any(m.admin1_toponym is top for m in ms):

@@ -72,7 +72,10 @@ def disaster_report(lead: str, infos: list[SentenceInfo]) -> bool:
 _COURT_LEAD = re.compile(
     r"\b(?:(?:was|were|has been|have been) (?:sentenced|convicted|acquitted|jailed|found guilty|indicted)|"
     r"(?:sentenced|convicted|acquitted|jailed)\s+(?:\w+\s+){0,4}?(?:to|for|of|over|in)\b|"
-    r"went on trial|stood trial|goes on trial|trial (?:of|opened|began|resumed))", re.I)
+    r"went on trial|stood trial|goes on trial|trial (?:of|opened|began|resumed)|"
+    # an appeal's ruling: "upheld a life sentence", "confirmed the verdict and life sentence"
+    r"(?:upheld|upholds|confirmed|confirms|overturned|overturns|quashed|quashes) (?:\w+ ){0,4}?"
+    r"(?:sentences?|verdicts?|convictions?|acquittals?))", re.I)
 _COURT_WORDS = re.compile(
     r"\b(?:sentenced|sentences?|court|judge|jury|verdict|trial|defendants?|convicted|conviction|acquitted|"
     r"prosecutors?|prosecution|in absentia|life in prison|years in prison|life terms?|appeal|lawyers?|testified|"

@@ -25,6 +25,13 @@ class Draft:
     def first(self) -> Mention:
         return self.mentions[0]
 
+def _province(m: Mention) -> bool:
+    """Whether a mention's toponym is a first-level division by its feature word ("Hajja
+    province", "the province of Hajja", "Kaduna State")."""
+    t = m.toponym
+    return t is not None and (t.feature or t.text.split()[-1]).lower() in ("province", "governorate", "state")
+
+
 def _same_place(a: Mention, b: Mention) -> bool | None:
     """True/False when both have a specific place; None when either lacks one."""
     if a.toponym is None or b.toponym is None:
@@ -48,6 +55,10 @@ def _same_place(a: Mention, b: Mention) -> bool | None:
     if a.sentence.start != b.sentence.start and (holds(a, b) or holds(b, a)):
         return True
     pa, pb = a.place, b.place
+    if _province(a) and _province(b) and fold(strip_feature_word(a.toponym.text)) != fold(strip_feature_word(b.toponym.text)) \
+            and not (pa is not None and pb is not None) \
+            and not (a.admin1 is not None and b.admin1 is not None and a.admin1.geonameid == b.admin1.geonameid):
+        return False  # two provinces by name: "Hoddeydah province" (a spelling the gazetteer lacks) and "the province of Hajja"
     if pa is not None and pb is not None:
         if pa.is_country or pb.is_country:
             return None if pa.country == pb.country else False
@@ -81,11 +92,28 @@ _BEFORE_AFTER = re.compile(r"^\W*(?:Earlier|Later|Previously|Subsequently|A day 
                            r"The next day|The following day|The previous day|On the previous day)\b")
 _SEPARATE = re.compile(r"\b(?:in (?:a|another) separate|in another|in other (?:violence|incidents?|attacks?)|separately|"
                        r"elsewhere|in a similar (?:attack|strike|raid|incident))\b|"
+                       # "They said a separate strike killed at least 20 people"
+                       r"\b(?:a|another) separate\s+$|"
                        # "Also in Baquba, gunmen ...", "Also Friday, suspected militants ambushed ..."
                        r"^\s*(?:also|meanwhile),?\s+(?:in|on|at|near|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
                        # "Meanwhile, gunmen opened fire at the minister's car"
                        r"^\s*meanwhile,\s",
                        re.I)
+
+
+# the arrest of a leader ("police arrested main opposition candidate Kizza Besigye"): ACLED's
+# Arrests event of a politically significant person, never a detail of the demonstration
+_LEADER_ARRESTED = re.compile(
+    r"^\W{0,3}(?:the\s+|an?\s+)?(?:\w+\s+){0,2}?(?:opposition|party|presidential|former|rebel|separatist|protest)\s+"
+    r"(?:\w+\s+)?(?:leaders?|candidates?|chiefs?|chairman|chairwoman|figures?|politicians?|president|prime minister|"
+    r"lawmakers?|senators?|MPs?|deputies)\b")
+
+
+def leader_arrested(m: Mention) -> bool:
+    """Whether an arrest mention's object is a political leader (opposition leader, candidate,
+    former president...), read in the words after its trigger."""
+    after = m.sentence.text[m.trigger.end - m.sentence.start:][:80]
+    return _LEADER_ARRESTED.search(after) is not None
 
 
 def separate(m: Mention) -> bool:
@@ -237,7 +265,8 @@ def suppress_parts(drafts: list[Draft], published: date | None = None) -> list[D
             for o in drafts:
                 if o is d or o.first.event_type not in main_types:
                     continue
-                if sub == "Arrests" and o.first.event_type not in ("Protests", "Riots"):
+                if sub == "Arrests" and (o.first.event_type not in ("Protests", "Riots")
+                                         or any(leader_arrested(m) for m in d.mentions)):
                     continue
                 if sub == "Attack" and o.first.event_type not in ("Battles", "Explosions/Remote violence"):
                     continue  # civilians killed in a battle or by a bomb are that event's dead (ACLED)
@@ -325,7 +354,8 @@ def _retells(broad: Event, other: Event) -> bool:
     days = (date.fromisoformat(broad.event_date) - date.fromisoformat(other.event_date)).days
     if broad.admin1 is None and other.admin1 is not None:
         # (placed at its country by name: one placed nowhere is another occurrence, "Also Friday, ...")
-        return 0 <= days <= 3 and bool(broad.location)
+        # (an unknown village or province, "Anbarr province", is a place of its own: precision 2)
+        return 0 <= days <= 3 and bool(broad.location) and broad.geo_precision != 2
     # the same place a day later with no dead of its own: the report's date of the same fight
     return days == 1 and broad.sub_event_type == other.sub_event_type and bool(broad.location) \
         and fold(broad.location or "") == fold(other.location or "") and not broad.fatalities \

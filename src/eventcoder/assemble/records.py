@@ -55,3 +55,6 @@ class SentenceInfo:
     deaths: list[DeathCount]
     triggers: list[TriggerMatch] = field(default_factory=list)
     """The sentence's trigger matches (found once, when the sentence is read)."""
+    dateline: tuple[Toponym, Place] | None = None
+    """The lead's dateline city, resolved in the article's countries ("Yala (Thailand) :"):
+    where the report was filed, the place of a lead event that names no other."""

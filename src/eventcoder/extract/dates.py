@@ -53,7 +53,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("this_week", re.compile(r"\b(?:earlier this week|this week)\b", re.I)),
     ("this_month", re.compile(r"\b(?:earlier this month|this month)\b", re.I)),
     ("last_month", re.compile(r"\blast month\b", re.I)),
-    ("old", re.compile(r"\b(?:last year|earlier this year|years? ago|decades? ago|months ago|in recent years|over the years|the previous year)\b", re.I)),
+    ("old", re.compile(r"\b(?:last year|earlier this year|years? ago|decades? ago|months ago|in recent years|over the years|the previous year|"
+                      r"(?:that|the) same year|later that year|(?<=\w )that year)\b", re.I)),
     ("future", re.compile(r"\b(?:tomorrow|next week|next month|next year|later this (?:week|month|year))\b", re.I)),
 ]
 # "said on Sunday", "in a statement on Monday", "told reporters on Friday": the report's date, not the event's.

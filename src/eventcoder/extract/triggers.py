@@ -168,6 +168,18 @@ def _context(needs: re.Pattern[str], text: str) -> bool:
                for m in needs.finditer(text))
 
 
+# a capitalised word right before a trigger in capitals: the trigger is a word of a name
+# ("the National Rally of Independents", "Democratic Rally"), not a sentence's opening word
+_IN_A_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+)\s+$")
+
+
+def _title_case(text: str) -> bool:
+    """Whether a line is written in Title Case (a headline: "Police Fire Tear Gas at
+    Protesters"): most of its words of four letters or more open with a capital."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) >= 4]
+    return bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
 class TriggerLexicon:
     """The compiled trigger lexicon.
 
@@ -245,6 +257,9 @@ class TriggerLexicon:
                     # "arrested ahead of a planned rally"
                 if t.event_type == "Protests" and _CALLED_OFF_AFTER.match(text, m.end()):
                     continue  # "a protest that had been scheduled for Monday was postponed"
+                if t.event_type == "Protests" and _IN_A_NAME.search(text[max(0, m.start() - 40):m.start()]) \
+                        and m.group(0)[:1].isupper() and not _title_case(text):
+                    continue  # a word of a name: "National Rally of Independents", "Democratic Rally"
                 out.append(TriggerMatch(t.sub_event_type, t.event_type, t.priority,
                                         offset + m.start(), offset + m.end(), m.group(0), t.actor, t.generic))
         out.sort(key=lambda m: (m.start, -m.priority))
