@@ -2397,3 +2397,24 @@ def test_a_party_named_rally_is_no_protest(code):
     assert coded.events == []
     assert [e.sub_event_type for e in code("Thousands Rally in Kirkuk Against the Government. Thousands rallied "
                                            "in Kirkuk on Monday.", published="2007-09-10").events] == ["Peaceful protest"]
+
+
+def test_a_list_that_holds_the_events_place_in_another_report_splits_it(code):
+    # developed: "put down protests in the capital Algiers", then a quotation "March prevented
+    # and suppressed in Algiers and Annaba": one event per town (ACLED)
+    coded = code("Police put down weekly protests in Gusau on Friday, detaining dozens of demonstrators.\n\n"
+                 "\"March suppressed in Gusau and Tsafe, arrests in several towns,\" said the head of a rights "
+                 "group.", published="2021-05-23")
+    assert [(e.sub_event_type, e.event_date, e.location) for e in coded.events] == [
+        ("Protest with intervention", "2021-05-21", "Gusau"), ("Protest with intervention", "2021-05-21", "Tsafe")]
+
+
+def test_a_killing_told_as_part_of_the_shelling_gives_it_its_day_and_village(code):
+    # developed: "eight civilians were killed in Donetsk region due to Russian shelling" with no
+    # day, then "On Monday, the Russians killed 8 civilians ... in Dronivka": the shelling was
+    # dated by the report's publication and placed at the region
+    coded = code("In one day, eight civilians were killed in Donetsk region due to Russian shelling.\n\n"
+                 "\"On Thursday, the Russians killed 8 civilians of Donetsk region in Dronivka,\" the governor wrote.",
+                 published="2022-09-30")
+    assert _events(coded) == [("Explosions/Remote violence", "Shelling/artillery/missile attack", "2022-09-29",
+                               "UA", "Dronivka", 8)]

@@ -484,7 +484,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             n, fat = len(listed), ev.fatalities
             split = [_at_place(ev, i, t, p, None if fat is None else fat // n + (1 if i < fat % n else 0))
                      for i, (t, p) in enumerate(listed)]
-        events.extend(split if split else _one_per_place(ev, top, placed, article, country))
+        events.extend(split if split else _one_per_place(ev, top, placed, article, country, ms))
     return drop_duplicates(events)
 
 
@@ -555,14 +555,30 @@ def _at_place(ev: Event, i: int, t: Toponym, p: Place | None, fatalities: int | 
 
 
 def _one_per_place(ev: Event, top: Toponym | None, placed: Mention | None, article: Article,
-                   country: str | None) -> list[Event]:
+                   country: str | None, ms: list[Mention] | None = None) -> list[Event]:
     """The event, or one copy per place when its sentence names several coordinated places
     ("attacked the villages of A and B"): ACLED codes one event per place and splits a
-    single toll evenly between them, the remainder to the first (FORMAT.md)."""
+    single toll evenly between them, the remainder to the first (FORMAT.md). Another report
+    of the event may give the list that holds its place ("Police put down protests in
+    Algiers", then "March suppressed in Algiers and Annaba")."""
     if top is None or placed is None:
         return [ev]
     group = coordinated_places(top, placed.sentence_places, article.text)
     group = [tp for tp in group if tp[1] is None or tp[1].country == country]
+    for m in ms or []:
+        if len(group) >= 2:
+            break
+        if m is placed or m.toponym is None or m.event_type != ev.event_type:
+            continue
+        own = next((t for t, _p in m.sentence_places if fold(t.text) == fold(top.text)), None)
+        if own is None:
+            continue
+        other = coordinated_places(own, m.sentence_places, article.text)
+        other = [tp for tp in other if tp[1] is None or tp[1].country == country]
+        if len(other) >= 2:
+            # (the event's own place first, as told in the report that placed it)
+            group = [next((top, p) for t, p in other if t.start == own.start),
+                     *[tp for tp in other if tp[0].start != own.start]]
     if len(group) < 2:
         return [ev]
     n = len(group)

@@ -284,6 +284,12 @@ def suppress_parts(drafts: list[Draft], published: date | None = None) -> list[D
                     part = True
                     break
             if part:
+                # its reports join the event's, told in the event's type (a date or a village
+                # only they give: "On September 29, the Russians killed 8 civilians ... in Dolyna")
+                # (not its dead: the event's own reports count them)
+                o.mentions.extend(replace(m, event_type=o.first.event_type, sub_event_type=o.first.sub_event_type,
+                                          trigger=replace(m.trigger, priority=-1), deaths=[], follow_up_deaths={})
+                                  for m in d.mentions)
                 continue
         out.append(d)
     return out
