@@ -2418,3 +2418,12 @@ def test_a_killing_told_as_part_of_the_shelling_gives_it_its_day_and_village(cod
                  published="2022-09-30")
     assert _events(coded) == [("Explosions/Remote violence", "Shelling/artillery/missile attack", "2022-09-29",
                                "UA", "Dronivka", 8)]
+
+
+def test_a_toll_broken_down_by_place_after_a_colon_is_one_event_per_place(code):
+    # developed: "the Russians killed 8 civilians of Donetsk region: 4 - in Dolyna, 1 - in ..." was
+    # one event of 8 at the region
+    coded = code("On Monday, mortar shelling killed 3 civilians in Zamfara state: 2 - in Gusau, 1 - in Tsafe, "
+                 "the governor said.", published="2022-09-30")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [
+        ("Shelling/artillery/missile attack", "Gusau", 2), ("Shelling/artillery/missile attack", "Tsafe", 1)]

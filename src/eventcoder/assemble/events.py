@@ -505,6 +505,40 @@ _NOT_A_NAME = {"The", "A", "An", "This", "That", "Monday", "Tuesday", "Wednesday
                "October", "November", "December"}
 
 
+# a toll broken down by place after a colon ("killed 8 civilians of Donetsk region: 4 - in
+# Dolyna, 1 - in Bogorodychny, 1 - in Slovyansk"; "three dead: two in Gusau and one in Tsafe")
+_BREAKDOWN_ITEM = re.compile(r"(?P<v>\d{1,3})\s*(?:[-–—]\s*)?(?:(?:people|persons|dead|killed)\s+)?(?:in|at)\s+"
+                             r"(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?"
+                             r"(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+def _breakdown(m: Mention, text: str, country: str | None) -> list[tuple[int, Toponym, Place | None]]:
+    """(figure, toponym, place) of each item of a toll broken down by place after a colon in a
+    mention's sentence; fewer than two items: []."""
+    sent = m.sentence.text
+    colon = sent.find(":")
+    if colon < 0 or not re.search(r"\b(?:killed|killing|dead|died|deaths?|lives)\b", sent[:colon]):
+        return []
+    out: list[tuple[int, Toponym, Place | None]] = []
+    pos = colon + 1
+    while True:
+        it = _BREAKDOWN_ITEM.match(sent, pos) if out else _BREAKDOWN_ITEM.search(sent, pos)
+        if it is None or it.start() > pos + 12:
+            break
+        start = m.sentence.start + it.start("n")
+        known = next(((t, p) for t, p in m.sentence_places if t.start == start), None)
+        top, place = known if known is not None else (
+            Toponym(it.group("n"), start, m.sentence.start + it.end("n"), None, False, "pattern"), None)
+        if place is not None and country is not None and place.country != country:
+            return []
+        out.append((int(it.group("v")), top, place))
+        sep = re.match(r"\s*(?:,|;|and|,\s*and)\s*", sent[it.end():])
+        if sep is None:
+            break
+        pos = it.end() + sep.end()
+    return out if len(out) >= 2 else []
+
+
 def _tolls_by_place(ev: Event, ms: list[Mention], article: Article, country: str | None) -> list[Event]:
     """One event per place when a report gives each place its own toll ("leaving two dead in
     Dialloube and four dead in the Hombori area"): ACLED codes each place with its own
@@ -526,6 +560,8 @@ def _tolls_by_place(ev: Event, ms: list[Mention], article: Article, country: str
             if nxt[1] is not None and country is not None and nxt[1].country != country:
                 continue
             pairs.append((dc.value, nxt[0], nxt[1]))
+        if len(pairs) < 2:
+            pairs = _breakdown(m, article.text, country)
         if len(pairs) < 2 or len({fold(t.text) for _v, t, _p in pairs}) < len(pairs):
             continue
         return [_at_place(ev, i, t, p, value, own_toll=True) for i, (value, t, p) in enumerate(pairs)]
