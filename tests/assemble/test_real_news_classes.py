@@ -2427,3 +2427,36 @@ def test_a_toll_broken_down_by_place_after_a_colon_is_one_event_per_place(code):
                  "the governor said.", published="2022-09-30")
     assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [
         ("Shelling/artillery/missile attack", "Gusau", 2), ("Shelling/artillery/missile attack", "Tsafe", 1)]
+
+
+def test_civilians_killed_in_attacks_in_a_shelling_report_are_shelled(code):
+    # developed: "three people were killed in regime shelling of the village of A. Three more
+    # civilians were killed in attacks in the town of B": B was an attack on civilians
+    coded = code("Three people were killed in army shelling of the village of Tsafe on Wednesday. Three more "
+                 "civilians were killed in attacks in the town of Gusau, the sources added.", published="2019-05-30")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [
+        ("Shelling/artillery/missile attack", "Tsafe", 3), ("Shelling/artillery/missile attack", "Gusau", 3)]
+    # gunmen who shot villagers made an attack, whatever else the report tells
+    coded = code("Three people were killed in army shelling of the village of Tsafe on Wednesday. Gunmen shot "
+                 "dead three civilians in an attack in the town of Gusau, the sources added.", published="2019-05-30")
+    assert [e.sub_event_type for e in coded.events] == ["Shelling/artillery/missile attack", "Attack"]
+
+
+def test_the_forces_also_attacked_another_village_is_another_shelling(code):
+    # developed: "shelling of the village of Dronovka" (no look-up knows it) and "The Ukrainian
+    # Armed Forces also attacked the village of Krasnoye, Shebekinsky urban district" were one
+    # event, or an attack on civilians, and the district a third place
+    coded = code("The governor announced shelling of the village of Bokove in the Donetsk region by Russian forces "
+                 "on Monday.\n\nThe Russian forces also attacked the village of Dronivka, Bakhmut urban district.",
+                 published="2024-01-22")
+    assert [(e.sub_event_type, e.event_date, e.location) for e in coded.events] == [
+        ("Shelling/artillery/missile attack", "2024-01-22", "Bokove"),
+        ("Shelling/artillery/missile attack", "2024-01-22", "Dronivka")]
+
+
+def test_bombings_in_the_south_of_a_city_are_bombings(code):
+    # developed: "Two other bombings in south Baghdad and Iskandiriyah" gave no event
+    coded = code("Two other bombings in south Gusau and Tsafe left seven people wounded on Monday, officials said.",
+                 published="2012-05-08")
+    assert [(e.sub_event_type, e.location) for e in coded.events] == [
+        ("Remote explosive/landmine/IED", "Gusau"), ("Remote explosive/landmine/IED", "Tsafe")]

@@ -187,6 +187,10 @@ _ARMED_WORDS = re.compile(r"\b(?:gunm[ae]n|militants?|bandits?|insurgents?|rebel
                           r"snipers?|separatists?|guerrillas?|shot dead|opened fire|gunfire|gunshots?|shooting|"
                           r"bombs?|explosions?|blasts?|grenades?)\b", re.I)
 # a strike of unstated kind ("strikes killed", "wounded in strikes near")
+# words of an assault by men on the ground: an attack told with them is no shelling's
+_GROUND_ASSAULT = re.compile(r"\b(?:gunm[ae]n|gunfire|gunshots?|shot|shooting|opened fire|stormed|raided|raid|stabbed|"
+                             r"knives|knife|machetes?|hacked|beheaded|executed|abducted|kidnapped|burned|burnt|set fire|"
+                             r"torched|beat|beaten|lynched|rifles?|bullets?)\b", re.I)
 _BARE_STRIKE = re.compile(r"\bstrikes?\b(?!.*\b(?:missile|rocket|artillery|shell))", re.I)
 
 
@@ -214,6 +218,23 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         for m in mentions:
             if m.sub_event_type == "Shelling/artillery/missile attack" and _BARE_STRIKE.search(m.trigger.text):
                 m.sub_event_type = "Air/drone strike"
+    remote = [m for m in mentions if m.sub_event_type in ("Shelling/artillery/missile attack", "Air/drone strike")]
+    if remote:
+        # in a report of shelling or air strikes, civilians killed "in attacks" by the armed
+        # forces, or a village the forces "also attacked", with nothing told of a ground assault
+        # ("Three more civilians were killed in attacks in the town of Habit"): the same
+        # remote violence as the report before it (ACLED codes the weapon, not the victims)
+        for m in mentions:
+            if (m.event_type, m.sub_event_type) != ("Violence against civilians", "Attack") \
+                    or _GROUND_ASSAULT.search(m.sentence.text) \
+                    or any(a.kind in ("group", "unidentified") or (a.kind == "state" and a.force == "police")
+                           for a in m.actors):
+                continue
+            before = [r for r in remote if r.sentence.start < m.sentence.start]
+            model = before[-1] if before else remote[0]
+            if abs(model.sentence.paragraph - m.sentence.paragraph) > 3:
+                continue
+            m.event_type, m.sub_event_type = model.event_type, model.sub_event_type
     if any(m.event_type == "Riots" and not m.trigger.generic for m in mentions):
         # in a report of riots, killings and attacks nobody armed is said to have done
         # ("Attackers targeting a police station in Kermanshah killed one officer", "two people

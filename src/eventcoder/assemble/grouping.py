@@ -32,6 +32,13 @@ def _province(m: Mention) -> bool:
     return t is not None and (t.feature or t.text.split()[-1]).lower() in ("province", "governorate", "state")
 
 
+def _settlement(m: Mention) -> bool:
+    """Whether a mention's toponym is told as a village or town ("the village of Dronovka",
+    "Kagara village")."""
+    t = m.toponym
+    return t is not None and (t.feature or "").lower() in ("village", "town", "hamlet", "settlement")
+
+
 def _same_place(a: Mention, b: Mention) -> bool | None:
     """True/False when both have a specific place; None when either lacks one."""
     if a.toponym is None or b.toponym is None:
@@ -70,6 +77,8 @@ def _same_place(a: Mention, b: Mention) -> bool | None:
         if pa.latitude is not None and pb.latitude is not None:
             return abs(pa.latitude - pb.latitude) + abs((pa.longitude or 0) - (pb.longitude or 0)) < 0.1
         return False
+    if _settlement(a) and _settlement(b) and fold(strip_feature_word(a.toponym.text)) != fold(strip_feature_word(b.toponym.text)):
+        return False  # "the village of Dronovka" (unknown) and "the village of Krasnoye": no village holds another
     if pa is not None or pb is not None:
         # one name the gazetteer does not know (a checkpoint, a neighbourhood, a village):
         # it may lie inside the other place
@@ -379,7 +388,7 @@ _COORD = re.compile(r"^\s*(?:(?:town|village|city)\s+)?(?:,\s*(?:and\s+)?|and\s+
 # Ingushetia"): it qualifies the town, it is no second place of a list
 DIVISION_FEATURES = {"district", "province", "state", "region", "county", "governorate", "department", "division",
                       "prefecture", "oblast", "territory", "municipality", "lga", "local government area",
-                      "upazila", "tehsil"}
+                      "upazila", "tehsil", "urban district", "municipal district", "raion", "rayon", "okrug"}
 
 
 def coordinated_places(top: Toponym, sentence_places: list[tuple[Toponym, Place | None]],

@@ -31,7 +31,8 @@ _FEATURE_BEFORE = re.compile(
     r"port(?:\s+(?:city|town))?)\s+of\s+(?P<n>" + _NAME + r")"
 )
 _FEATURE_AFTER = re.compile(
-    r"\b(?P<n>" + _NAME + r")\s+(?P<f>province|state|region|district|governorate|county|department|oblast|"
+    r"\b(?P<n>" + _NAME + r")\s+(?P<f>province|state|region|urban district|municipal district|district|raion|rayon|okrug|"
+    r"governorate|county|department|oblast|"
     r"prefecture|division|territory|municipality|LGA|local government area|upazila|tehsil|mountains|valley|desert|"
     r"forest|lake|towns|villages|communities|town|village|city)\b"
 )
