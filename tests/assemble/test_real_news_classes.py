@@ -2460,3 +2460,13 @@ def test_bombings_in_the_south_of_a_city_are_bombings(code):
                  published="2012-05-08")
     assert [(e.sub_event_type, e.location) for e in coded.events] == [
         ("Remote explosive/landmine/IED", "Gusau"), ("Remote explosive/landmine/IED", "Tsafe")]
+
+
+def test_a_suicide_bombing_placed_at_the_country_is_no_retelling_of_a_roadside_bombing(code):
+    # developed: "a suicide bomber ... an army base in northern Iraq, killing at least four
+    # soldiers" was dropped as a retelling of "two roadside bombings near Fallujah" that day
+    coded = code("Earlier on Thursday, a suicide bomber driving a minivan slammed into the entrance of an army base "
+                 "in northern Iraq, killing at least four soldiers, officials said. Meanwhile, two roadside bombings "
+                 "near the town of Hawija killed one soldier.", published="2010-07-30")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [
+        ("Suicide bomb", "Iraq", 5), ("Remote explosive/landmine/IED", "Hawija", 1)]  # (the bomber counts, ACLED)

@@ -369,8 +369,10 @@ def _retells(broad: Event, other: Event) -> bool:
     days = (date.fromisoformat(broad.event_date) - date.fromisoformat(other.event_date)).days
     if broad.admin1 is None and other.admin1 is not None:
         # (placed at its country by name: one placed nowhere is another occurrence, "Also Friday, ...")
-        # (an unknown village or province, "Anbarr province", is a place of its own: precision 2)
-        return 0 <= days <= 3 and bool(broad.location) and broad.geo_precision != 2
+        # (an unknown village or province, "Anbarr province", is a place of its own: precision 2;
+        # a suicide bombing "in northern Iraq" retells no roadside bombing near Fallujah)
+        return 0 <= days <= 3 and bool(broad.location) and broad.geo_precision != 2 \
+            and broad.sub_event_type == other.sub_event_type
     # the same place a day later with no dead of its own: the report's date of the same fight
     return days == 1 and broad.sub_event_type == other.sub_event_type and bool(broad.location) \
         and fold(broad.location or "") == fold(other.location or "") and not broad.fatalities \
