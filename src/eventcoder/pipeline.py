@@ -203,7 +203,8 @@ class Pipeline:
         # spaCy's NER only where a trigger stands (its needs met) and on the lead: a sentence
         # marked by a death word alone only adds its figures to the report before it
         before = {s.start: body[i - 1].text for i, s in enumerate(body) if i and not body[i - 1].is_title}
-        triggers = {s.start: res.lexicon.find(s.text, s.start, before.get(s.start, "")) for s in cands}
+        triggers = {s.start: res.lexicon.find(s.text, s.start, before.get(s.start, ""), article.title or "")
+                    for s in cands}
         needs_ner = cands if every_sentence else [s for s in cands if s is lead or triggers[s.start]]
         ents = entities_for(res.nlp, needs_ner)
         infos = []

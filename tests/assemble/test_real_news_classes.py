@@ -2470,3 +2470,25 @@ def test_a_suicide_bombing_placed_at_the_country_is_no_retelling_of_a_roadside_b
                  "near the town of Hawija killed one soldier.", published="2010-07-30")
     assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [
         ("Suicide bomb", "Iraq", 5), ("Remote explosive/landmine/IED", "Hawija", 1)]  # (the bomber counts, ACLED)
+
+
+def test_a_fire_exchange_that_sent_fighters_to_hell_is_a_battle_in_each_district(code):
+    # developed: the Pakistani army's "after intense fire exchange, 12 khwarij were sent to hell"
+    # and "in three separate operations in District Kech, Panjgur and Zhob" gave no event
+    coded = code("On night 29/30 August, in three separate operations in District Gusau and Tsafe, five terrorists "
+                 "were sent to hell by the security forces during the intense fire exchange.",
+                 published="2024-08-30")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [
+        ("Armed clash", "Gusau", 3), ("Armed clash", "Tsafe", 2)]
+
+
+def test_shops_torched_under_a_riots_headline_are_a_riot(code):
+    # developed: "Three shops ... in Minuwangoda town were torched on May 13" under an
+    # "anti-Muslim riots" headline named no crowd and gave no event
+    coded = code("Curfew declared after anti-Muslim riots\n\nThree shops and a pasta factory in Gusau town were "
+                 "torched on May 13, residents said.", published="2019-05-15")
+    assert _events(coded) == [("Riots", "Violent demonstration", "2019-05-13", "NG", "Gusau", 0)]
+    # a headline about students names no crowd: gunmen who storm a school are no rioters
+    coded = code("Gunmen storm school, kidnap students\n\nThe attackers stormed the college in Gusau early on "
+                 "Wednesday and abducted many students.", published="2021-02-17")
+    assert [e.event_type for e in coded.events] == ["Violence against civilians"]

@@ -131,12 +131,16 @@ def _told_as_clash(merged: list[Draft], reported: list[Draft]) -> set[int]:
 
 
 # a settlement word written after the name ("Kagara village"): ACLED's location is the name
+_DIVISION_BEFORE = re.compile(r"^(?:District|Tehsil|Division)\s+(?=[A-Z])")
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:village|town|city|hamlet|community|settlement|locality)$", re.I)
 
 
 def _bare_name(name: str) -> str:
     """A location as ACLED writes it: "Kagara village" -> "Kagara" (a settlement word in lower
     case goes; "Kansas City" and "Mexico City" keep theirs: it is part of the name)."""
+    before = _DIVISION_BEFORE.match(name)
+    if before:
+        return name[before.end():]  # "District Kech" (South Asian order): Kech
     bare = _SETTLEMENT_AFTER.sub("", name)
     return bare if bare and name[len(bare):].strip()[:1].islower() else name
 
@@ -599,7 +603,7 @@ def _at_place(ev: Event, i: int, t: Toponym, p: Place | None, fatalities: int | 
     evidence = [x for x in ev.evidence if x.field not in dropped] + [Evidence("location", t.start, t.end, t.text)]
     copy = replace(
         ev, event_id=hashlib.sha1(f"{ev.event_id}|{t.start}".encode()).hexdigest()[:16] if i else ev.event_id,
-        location=t.text, geonameid=p.geonameid if p is not None else None,
+        location=_bare_name(t.text), geonameid=p.geonameid if p is not None else None,
         latitude=p.latitude if p is not None else (ev.latitude if i == 0 else None),
         longitude=p.longitude if p is not None else (ev.longitude if i == 0 else None),
         admin1=(p.name if p.is_admin1 else (p.admin1 or ev.admin1)) if p is not None else ev.admin1,

@@ -96,7 +96,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
              r"lost their lives|lost his life|lost her life|burned to death|hacked to death|perished|"
              r"(?:beaten|stoned|burnt|clubbed|stabbed|lynched) to death|lynched|(?:burned|burnt) alive|"
              r"were killed|was killed|have been killed|had been killed|has been killed|had died|have died|"
-             r"fell as martyrs|were martyred|was martyred|embraced martyrdom|martyred|killed in action)")
+             r"fell as martyrs|were martyred|was martyred|embraced martyrdom|martyred|killed in action|"
+             # the Pakistani army's press wing: "12 khwarij were sent to hell"
+             r"were sent to hell|was sent to hell|sent to hell)")
     # A: "<group> (were|had been) killed"
     # "six members of the PKK were killed", "three residents from the village were killed"
     # "11 militants affiliated with al-Qaeda were killed"

@@ -173,6 +173,14 @@ def _context(needs: re.Pattern[str], text: str) -> bool:
 _IN_A_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+)\s+$")
 
 
+# armed doers: a sentence that names them tells no riot by its headline's crowd alone
+# words of a crowd proper (students, youths or supporters may be an attack's victims)
+_CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|riot\w*|mobs?|crowds?)\b", re.I)
+_RIOT_FRAME = re.compile(r"\b(?:riots?|rioters?|rioting|mobs?)\b", re.I)
+_ARMED = re.compile(r"\b(?:gunm[ae]n|attackers?|assailants?|militants?|bandits?|insurgents?|rebels?|terrorists?|"
+                    r"jihadists?|militia\w*|armed (?:men|group|gang)|fighters?)\b", re.I)
+
+
 def _title_case(text: str) -> bool:
     """Whether a line is written in Title Case (a headline: "Police Fire Tear Gas at
     Protesters"): most of its words of four letters or more open with a capital."""
@@ -238,7 +246,7 @@ class TriggerLexicon:
             (not t.literals or not t.literals.isdisjoint(present)) and t.pattern.search(text) is not None
             for t in self.triggers)
 
-    def find(self, text: str, offset: int = 0, context: str = "") -> list[TriggerMatch]:
+    def find(self, text: str, offset: int = 0, context: str = "", frame: str = "") -> list[TriggerMatch]:
         """Every trigger match in ``text``; ``offset`` is added to the spans. ``context``: the
         sentence before, where ``text`` refers back to its people by a pronoun ("Along the road,
         they burned tyres" after "protesters started marching"): a sub-type's needed words
@@ -247,8 +255,16 @@ class TriggerLexicon:
         present = self._present(text)
         around = text if not context or not _PRONOUN.search(text) else context + " " + text
         for t in self.triggers:
-            if (t.literals and t.literals.isdisjoint(present)) or (t.needs is not None and not _context(t.needs, around)):
+            if t.literals and t.literals.isdisjoint(present):
                 continue
+            if t.needs is not None and not _context(t.needs, around) and not (
+                    t.event_type == "Riots" and _RIOT_FRAME.search(frame) and not _ARMED.search(frame)
+                    and not _ARMED.search(text)):
+                # (a riot's crowd may stand in the headline only: "anti-Muslim riots" over
+                # "Three shops ... were torched on May 13", when no armed men are named)
+                continue
+            if t.event_type == "Riots" and _ARMED.search(text) and not _CROWD.search(text):
+                continue  # "The attackers stormed the college ... abducted many students": no crowd
             for m in t.pattern.finditer(text):
                 if t.event_type == "Protests" and (_prevented(text[max(0, m.start() - 60):m.start()])
                                                    or _PLANNED.search(text[max(0, m.start() - 40):m.start()])
