@@ -192,8 +192,14 @@ _TITLE_DATELINE = re.compile(r"^(?P<city>[A-Z][a-z][\w'’\-]*(?:\s[A-Z][\w'’\
 
 def agency_dateline_end(text: str) -> int:
     """Length of a dateline with its news agency ("Bogota, Sep 12 (IANS) ") at the start of any
-    paragraph (excerpts often begin mid-story, before the dateline's paragraph), or 0."""
-    m = _AGENCY_DATELINE.match(text)
+    paragraph (excerpts often begin mid-story, before the dateline's paragraph), or 0; so is a
+    city in capitals and a dash ("NAIROBI - The US military said ..." after a summary line)."""
+    m = _AGENCY_DATELINE.match(text) or _CAPS_AGENCY_DATELINE.match(text)
+    if m is None:
+        caps = _DATELINE.match(text)
+        if caps is not None and caps.group("city").strip().isupper() and len(caps.group("city").strip()) >= 4 \
+                and re.search(r"(?:—|–|--|-)\s+$", caps.group(0)):
+            m = caps
     return m.end() if m else 0
 
 

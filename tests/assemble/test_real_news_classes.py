@@ -2492,3 +2492,24 @@ def test_shops_torched_under_a_riots_headline_are_a_riot(code):
     coded = code("Gunmen storm school, kidnap students\n\nThe attackers stormed the college in Gusau early on "
                  "Wednesday and abducted many students.", published="2021-02-17")
     assert [e.event_type for e in coded.events] == ["Violence against civilians"]
+
+
+def test_villages_of_another_state_are_another_attack(code):
+    # developed: "31 villagers were killed by bandits in Janbako and Sakida villages, Maradun
+    # Local Government Area of Zamfara State" (no look-up knows them) joined an attack on a town
+    # of Sokoto; "Zamfara State" in capitals was no place, and "the Zamfara State Police
+    # Command" is a body
+    coded = code("Over 50 people were killed in Baidoa in Bay region as gunmen struck on Saturday evening.\n\n"
+                 "This was as 31 villagers were killed by gunmen in Dunkuleey and Qoryooley villages of "
+                 "Lower Shabelle Region also on Saturday afternoon.", published="2023-06-05")
+    assert [(e.location, e.admin1, e.fatalities) for e in coded.events] == [
+        ("Baidoa", "Bay", 50), ("Dunkuleey", "Lower Shabelle", 16), ("Qoryooley", "Lower Shabelle", 15)]
+
+
+def test_a_capital_dateline_after_a_summary_line_is_no_place(code):
+    # developed: a summary line, then "NAIROBI - The US military said ... an airstrike in central
+    # Somalia": the strike was placed in Kenya
+    coded = code("Africa Command said no civilians were hurt in the air strike in the Bay region.\n\n"
+                 "NAIROBI - The US military said on Thursday it had killed 24 militants in an airstrike on "
+                 "Wednesday in the vicinity of Baidoa in central Somalia.", published="2019-02-01")
+    assert [(e.country, e.location, e.fatalities) for e in coded.events] == [("SO", "Baidoa", 24)]

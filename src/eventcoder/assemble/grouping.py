@@ -32,6 +32,17 @@ def _province(m: Mention) -> bool:
     return t is not None and (t.feature or t.text.split()[-1]).lower() in ("province", "governorate", "state")
 
 
+def _division(m: Mention) -> tuple[str, str | None] | None:
+    """(country, admin1 code) of the first-level division a mention's place lies in: its own
+    place's, else the division its sentence names for it (an unknown village "of Zamfara
+    State"); None when neither is known."""
+    if m.place is not None and not m.place.is_country and m.place.admin1_code:
+        return (m.place.country, m.place.admin1_code)
+    if m.place is None and m.admin1 is not None and m.admin1.admin1_code:
+        return (m.admin1.country, m.admin1.admin1_code)
+    return None
+
+
 def _settlement(m: Mention) -> bool:
     """Whether a mention's toponym is told as a village or town ("the village of Dronovka",
     "Kagara village")."""
@@ -77,6 +88,9 @@ def _same_place(a: Mention, b: Mention) -> bool | None:
         if pa.latitude is not None and pb.latitude is not None:
             return abs(pa.latitude - pb.latitude) + abs((pa.longitude or 0) - (pb.longitude or 0)) < 0.1
         return False
+    da, db = _division(a), _division(b)
+    if da is not None and db is not None and da[0] == db[0] and da[1] != db[1]:
+        return False  # an unknown village "of Zamfara State" is not in a town of Sokoto
     if _settlement(a) and _settlement(b) and fold(strip_feature_word(a.toponym.text)) != fold(strip_feature_word(b.toponym.text)):
         return False  # "the village of Dronovka" (unknown) and "the village of Krasnoye": no village holds another
     if pa is not None or pb is not None:

@@ -31,8 +31,9 @@ _FEATURE_BEFORE = re.compile(
     r"port(?:\s+(?:city|town))?)\s+of\s+(?P<n>" + _NAME + r")"
 )
 _FEATURE_AFTER = re.compile(
-    r"\b(?P<n>" + _NAME + r")\s+(?P<f>province|state|region|urban district|municipal district|district|raion|rayon|okrug|"
-    r"governorate|county|department|oblast|"
+    # (the common division words capitalised too: "Zamfara State", "Kandahar Province")
+    r"\b(?P<n>" + _NAME + r")\s+(?P<f>[Pp]rovince|[Ss]tate|region|urban district|municipal district|[Dd]istrict|raion|rayon|okrug|"
+    r"[Gg]overnorate|county|department|[Oo]blast|"
     r"prefecture|division|territory|municipality|LGA|local government area|upazila|tehsil|mountains|valley|desert|"
     r"forest|lake|towns|villages|communities|town|village|city)\b"
 )
@@ -240,6 +241,8 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             feat = m.groupdict().get("f")
             if pat is _FEATURE_AFTER and _COUNTRY_QUALIFIER.match(text[m.end():]) and _is_country_name(name):
                 continue  # "the central Mexico state of Guanajuato": the word is the next name's
+            if pat is _FEATURE_AFTER and feat and feat[:1].isupper() and re.match(r"\s+[A-Z]", text[m.end():]):
+                continue  # "the Zamfara State Police Command", "Kaduna State Government": a body
             if pat is _FEATURE_BEFORE and feat and feat.lower() == "state" and _is_country_name(name) \
                     and not _FEDERATION_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
                 feat = None  # "the ex-Soviet state of Georgia", "the Gulf state of Qatar": the country
