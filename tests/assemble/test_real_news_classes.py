@@ -1163,8 +1163,9 @@ def test_also_friday_opens_another_occurrence_placed_nowhere(code):
                  "Also Friday, suspected militants ambushed a police vehicle, killing two policemen, "
                  "authorities said.\n\nThe attack came within 24 hours of two separate operations in which "
                  "troops killed 19 insurgents in Kirkuk.", published="2024-10-25")
+    # (the second placed by its country only: Iraq, geo precision 3)
     assert sorted((e.location or "", e.country, e.fatalities) for e in coded.events) == [
-        ("", "IQ", 2), ("Mosul", "IQ", 10)]
+        ("Iraq", "IQ", 2), ("Mosul", "IQ", 10)]
 
 
 def test_unknown_village_takes_the_only_division_the_article_names(code):
@@ -2513,3 +2514,13 @@ def test_a_capital_dateline_after_a_summary_line_is_no_place(code):
                  "NAIROBI - The US military said on Thursday it had killed 24 militants in an airstrike on "
                  "Wednesday in the vicinity of Baidoa in central Somalia.", published="2019-02-01")
     assert [(e.country, e.location, e.fatalities) for e in coded.events] == [("SO", "Baidoa", 24)]
+
+
+def test_the_leads_arrests_with_no_place_or_date_are_the_news_at_the_country(code):
+    # developed: "Zimbabwe police have arrested more than 200 opposition activists during a meeting
+    # ... at its headquarters" named no place or day: the article gave no event
+    coded = code("Police detain more than 200 opposition activists\n\nKenyan police have arrested more than 200 "
+                 "opposition activists during a meeting the party was holding at its headquarters, an opposition "
+                 "spokesman said.", published="2007-05-26")
+    assert [(e.sub_event_type, e.event_date, e.country, e.location, e.geo_precision) for e in coded.events] == [
+        ("Arrests", "2007-05-26", "KE", "Kenya", 3)]

@@ -89,14 +89,16 @@ def _only_division(infos: list[SentenceInfo], country: str | None) -> str | None
     return names.pop() if len(names) == 1 else None
 
 
-def _reported(drafts: list[Draft]) -> list[Draft]:
+def _reported(drafts: list[Draft], lead_para: int = -1) -> list[Draft]:
     """Drafts that report an occurrence: not ``bare`` ones, except a bare one with its own
     toll told within two paragraphs after a placed or dated report ("The clash followed a
     suicide attack which killed five soldiers"): it happened there and then, and takes the
-    place and date of the reports before it."""
+    place and date of the reports before it; and the lead's own report told by a specific
+    word ("Zimbabwe police have arrested more than 200 opposition activists"): the news of the
+    article, at its country and publication date."""
     out: list[Draft] = []
     for d in drafts:
-        if not bare(d):
+        if not bare(d) or (d.first.sentence.paragraph == lead_para and not d.first.trigger.generic):
             out.append(d)
             continue
         para = d.first.sentence.paragraph
@@ -249,7 +251,8 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
                     and not any(a.kind == "group" for a in m.actors):
                 m.event_type, m.sub_event_type = "Riots", "Violent demonstration"
     merged = suppress_parts(merge_mentions(mentions), published)
-    drafts = _reported(merged)
+    lead_para = next((x.paragraph for x in sentences or [] if not x.is_title and not x.is_caption), -1)
+    drafts = _reported(merged, lead_para)
     told_as_clash = _told_as_clash(merged, drafts)
     restated_seen: dict[int, DateMention | None] = {}
     claims = claims or []
@@ -364,6 +367,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
         if at_dateline and dateline is not None and top is None and (place is None or place.is_country) \
                 and dateline[1].country == country:
             top, place = dateline
+
         admin1_name = territory
         if territory is not None:
             pass  # Hong Kong is an admin1 of China in ACLED
@@ -510,7 +514,29 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             split = [_at_place(ev, i, t, p, None if fat is None else fat // n + (1 if i < fat % n else 0))
                      for i, (t, p) in enumerate(listed)]
         events.extend(split if split else _one_per_place(ev, top, placed, article, country, ms))
-    return drop_duplicates(events)
+    return _at_country(drop_duplicates(events), res, article.text)
+
+
+# waters: an event there ("fired a missile at a tanker in the Gulf") is at sea, not in a country
+_AT_SEA = re.compile(r"\b(?:sea|gulf|strait|straits|ocean|waters|offshore|off the coast|bay|channel)\b", re.I)
+
+
+def _at_country(events: list[Event], res: Resources, text: str) -> list[Event]:
+    """Events placed by nothing but their country (its actors' or the article's: "Zimbabwe
+    police have arrested ..."), after duplicates are settled (one placed nowhere is another
+    occurrence): the country itself, by its GeoNames name, at its capital's point (ACLED, geo
+    precision 3); not one told at sea."""
+    gaz = res.places.gazetteer
+    for ev in events:
+        told = " ".join(text[max(0, e.start - 150):e.end + 150] for e in ev.evidence if e.field == "sub_event_type")
+        if ev.location is None and ev.admin1 is None and ev.country and ev.geo_precision is None and gaz is not None \
+                and not _AT_SEA.search(told):
+            whole = gaz.country_place(ev.country)
+            if whole is not None:
+                seat = whole.at_seat()
+                ev.location, ev.geo_precision, ev.geonameid = whole.name, 3, whole.geonameid
+                ev.latitude, ev.longitude = seat.latitude, seat.longitude
+    return events
 
 
 _FIGURE_TO_PLACE = re.compile(r"^\s*(?:people\s+)?"
