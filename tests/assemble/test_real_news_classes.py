@@ -2524,3 +2524,15 @@ def test_the_leads_arrests_with_no_place_or_date_are_the_news_at_the_country(cod
                  "spokesman said.", published="2007-05-26")
     assert [(e.sub_event_type, e.event_date, e.country, e.location, e.geo_precision) for e in coded.events] == [
         ("Arrests", "2007-05-26", "KE", "Kenya", 3)]
+
+
+def test_an_ambush_carried_out_with_a_bomb_is_the_bombing(code):
+    # developed: "Five soldiers were killed ... in an ambush in the province of Putumayo", then
+    # "guerrillas detonated a bomb as military vehicles were traveling between the hamlets of
+    # Puerto Vega and Teteye": a clash and two bombings, where ACLED codes one bombing
+    coded = code("Five army soldiers were killed and three were wounded on Saturday in an ambush in Kirkuk province, "
+                 "the commander said.\n\nMembers of the Islamic State detonated a bomb as some military vehicles "
+                 "were traveling between the hamlets of Hawija and Dibis, the commander said by phone.",
+                 published="2012-10-20")
+    assert [(e.sub_event_type, e.event_date, e.admin1, e.fatalities, e.actor1) for e in coded.events] == [
+        ("Remote explosive/landmine/IED", "2012-10-20", "Kirkuk", 5, "Islamic State")]

@@ -64,3 +64,18 @@ def test_two_peoples_joined_by_and_before_militias_are_two_identity_militias():
     ad = ActorDictionary.load()
     found = [(a.kind, a.text) for a in ad.find("Clashes between Hema and Lendu militias in Ituri killed 12.")]
     assert (GROUP, "Hema") in found and (GROUP, "Lendu militias") in found
+
+
+def test_the_farc_and_its_dissidents_are_two_groups_of_one_lineage(actors):
+    # developed: "Members of the Revolutionary Armed Force of Colombia, or FARC, ... detonated a
+    # bomb" named no group (only the dissidents had a row), and "former FARC guerrillas" after
+    # "ten FARC dissidents" split one battle into two
+    from eventcoder.assemble.grouping import related_groups
+
+    found = [actors.name(a, "CO", ["CO"]) for a in actors.find("Members of the Revolutionary Armed Force of Colombia, "
+                                                                "or FARC, detonated a bomb.") if a.kind == "group"]
+    assert found and all(f == ("FARC: Revolutionary Armed Forces of Colombia", 2) for f in found)
+    [m] = [a for a in actors.find("Ten FARC dissidents were killed.") if a.kind == "group"]
+    assert actors.name(m, "CO", ["CO"]) == ("FARC Dissidents", 2)
+    assert related_groups("FARC: Revolutionary Armed Forces of Colombia", "FARC Dissidents")
+    assert not related_groups("Al Qaeda in the Arabian Peninsula", "al-Shabaab")

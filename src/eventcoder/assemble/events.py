@@ -10,6 +10,7 @@ from datetime import date
 from eventcoder.assemble.grouping import (
     DIVISION_FEATURES,
     Draft,
+    ambush_by_bomb,
     bare,
     coordinated_places,
     drop_duplicates,
@@ -250,7 +251,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
                     and not _ARMED_WORDS.search(m.sentence.text) \
                     and not any(a.kind == "group" for a in m.actors):
                 m.event_type, m.sub_event_type = "Riots", "Violent demonstration"
-    merged = suppress_parts(merge_mentions(mentions), published)
+    merged = ambush_by_bomb(suppress_parts(merge_mentions(mentions), published))
     lead_para = next((x.paragraph for x in sentences or [] if not x.is_title and not x.is_caption), -1)
     drafts = _reported(merged, lead_para)
     told_as_clash = _told_as_clash(merged, drafts)
