@@ -21,6 +21,10 @@ from eventcoder.extract.fatalities import find_deaths, parse_quantity
         ("The toll rose to 31 on Friday.", [31]),
         ("Rescuers recovered the bodies of eight miners.", [8]),
         ("At least five to seven people died.", [5]),
+        # developed: a day between the verb and its auxiliary ("were on Sunday lynched") lost the toll
+        ("Four suspected thieves were on Sunday lynched in Namulesa cell.", [4]),
+        # the Pakistani army's press wing
+        ("After intense fire exchange, 12 khwarij were sent to hell.", [12]),
     ],
 )
 def test_death_figures(sentence, expected):

@@ -234,7 +234,7 @@ ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|policem[ae]n|police officers?
                             r"militants?|fighters?|insurgents?|rebels?|attackers?|personnel|servicemen|militiamen|them|bandits?|terrorists?|"
                             r"peacekeepers?|paramilitar(?:y|ies)|commandos?|marines?|"
                             # (the adjective alone too: "four separatist fighters" gives "separatist")
-                            r"jihadists?|gunm[ae]n|assailants?|kidnappers?|extremists?|separatists?|guerrillas?|hoodlums?)\b", re.I)
+                            r"jihadists?|gunm[ae]n|assailants?|kidnappers?|extremists?|separatists?|guerrillas?|hoodlums?|khwarij|khawarij)\b", re.I)
 
 # "a clash between local youths and cattle raiders": armed men on one side
 _CLASH_WITH_ARMED = re.compile(r"(?i)\bclash(?:es|ed)?\s+(?:\w+\s+){0,3}?(?:between|with)\s+[^.;]{0,60}?\b(?:(?:cattle\s+)?raiders|"

@@ -104,7 +104,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     # "11 militants affiliated with al-Qaeda were killed"
     after = (r"(?:\s+(?:of|from|affiliated\s+with|linked\s+to|loyal\s+to|belonging\s+to|allied\s+(?:to|with)|"
              r"associated\s+with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?")
-    a = re.compile(r"\b" + group + after + r"(?:\s*,[^,.;]{0,60},)?\s+(?:(?:were|was|had|have|has|are|is|been|reportedly|all|also|later|being|found|confirmed|left)\s+){0,3}" + death + r"\b", re.I)
+    # ("Four suspected thieves were on Sunday lynched", "Five soldiers were on Monday killed")
+    when = r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?\s+)?"
+    a = re.compile(r"\b" + group + after + r"(?:\s*,[^,.;]{0,60},)?\s+(?:(?:were|was|had|have|has|are|is|been|reportedly|all|also|later|being|found|confirmed|left)\s+){0,3}" + when + death + r"\b", re.I)
     # B: "killing/killed <group>"
     b = re.compile(r"\b(?:(?:killing|killed|kills|kill|claimed the lives of|claiming the lives of|took the lives of|"
                    r"shot dead|shooting dead|shot and killed|gunned down|gunning down|murdered|murdering|massacred|"
