@@ -137,3 +137,16 @@ def test_every_country_eventcoder_names_has_an_acled_region():
 def test_measures_and_quotes_have_no_event_only_formats(runner, coded_store, fmt):
     res = runner.invoke(app, ["export", "--db", str(coded_store), "-f", fmt, "--table", "measures"])
     assert res.exit_code == 2 and "events only" in res.stderr
+
+
+def test_disorder_type_follows_acleds_sub_event_types():
+    # new-user helper: a violent demonstration was "Political violence" and an arrest was flagged
+    # as civilian targeting
+    from eventcoder.export import disorder_type
+
+    assert disorder_type("Riots", "Violent demonstration") == "Demonstrations"
+    assert disorder_type("Riots", "Mob violence") == "Political violence"
+    assert disorder_type("Protests", "Excessive force against protesters") == "Political violence; Demonstrations"
+    assert disorder_type("Protests", "Peaceful protest") == "Demonstrations"
+    assert disorder_type("Strategic developments", "Arrests") == "Strategic developments"
+    assert disorder_type("Battles", "Armed clash") == "Political violence"

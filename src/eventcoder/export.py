@@ -32,7 +32,20 @@ _DISORDER = {
     "Protests": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
+# ACLED's disorder type by sub-event type where it differs from the event type's (ACLED
+# Codebook 2023, "Disorder type"): a violent demonstration is a demonstration, mob violence
+# political violence, excessive force against protesters both
+_DISORDER_BY_SUB = {
+    "Violent demonstration": "Demonstrations",
+    "Excessive force against protesters": "Political violence; Demonstrations",
+}
 _REGIONS: dict[str, str] = {}
+
+
+def disorder_type(event_type: str, sub_event_type: str | None) -> str:
+    """ACLED's disorder type of an event ("Political violence", "Demonstrations", "Political
+    violence; Demonstrations", "Strategic developments"); "" for an unknown event type."""
+    return _DISORDER_BY_SUB.get(sub_event_type or "") or _DISORDER.get(event_type, "")
 
 
 def acled_region(iso2: str | None) -> str:
@@ -75,13 +88,15 @@ def _country_info(iso2: str | None) -> tuple[str, str]:
 def acled_row(ev: Event, article: CodedArticle) -> dict[str, Any]:
     """One ACLED-column CSV row for an event (columns in ``ACLED_COLUMNS``)."""
     iso_num, country_name = _country_info(ev.country)
-    civ = "Civilian targeting" if (ev.inter2 == 7 or ev.inter1 == 7) and ev.event_type != "Protests" else ""
+    disorder = disorder_type(ev.event_type, ev.sub_event_type)
+    # (ACLED flags civilian targeting on political violence only: not on arrests or agreements)
+    civ = "Civilian targeting" if (ev.inter2 == 7 or ev.inter1 == 7) and "Political violence" in disorder else ""
     return {
         "event_id_cnty": f"{ev.country or 'XX'}{ev.event_id}",
         "event_date": ev.event_date or "",
         "year": ev.event_date[:4] if ev.event_date else "",
         "time_precision": ev.time_precision or "",
-        "disorder_type": _DISORDER.get(ev.event_type, ""),
+        "disorder_type": disorder,
         "event_type": ev.event_type,
         "sub_event_type": ev.sub_event_type,
         "actor1": ev.actor1 or "",

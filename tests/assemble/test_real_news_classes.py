@@ -2536,3 +2536,22 @@ def test_an_ambush_carried_out_with_a_bomb_is_the_bombing(code):
                  published="2012-10-20")
     assert [(e.sub_event_type, e.event_date, e.admin1, e.fatalities, e.actor1) for e in coded.events] == [
         ("Remote explosive/landmine/IED", "2012-10-20", "Kirkuk", 5, "Islamic State")]
+
+
+def test_a_battles_dead_on_each_side_add_up(code):
+    # new-user helper: "killing five soldiers", then "Troops ... killed 12 of the insurgents": 5
+    coded = code("Boko Haram fighters attacked a military base in Gusau late on Tuesday, killing five soldiers, the "
+                 "army said.\n\nTroops repelled the assault after a two-hour gun battle and killed 12 of the "
+                 "insurgents, an army spokesman said.", published="2024-03-06")
+    assert [(e.sub_event_type, e.fatalities) for e in coded.events] == [("Armed clash", 17)]
+
+
+def test_arrests_told_at_the_county_of_the_riot_are_part_of_it(code):
+    # new-user helper: "Zamfara state police commander said 14 people were arrested" after a riot
+    # in Gusau was an Arrests event of its own; and "leaving one trader dead" had no toll
+    coded = code("Police fired tear gas at thousands of protesters in Gusau on Tuesday. The demonstrators burned "
+                 "tyres and blocked the main road. Zamfara state police commander Peter Otieno said 14 people were "
+                 "arrested.\n\nTraders clashed with police in Tsafe on Tuesday, leaving one trader dead.",
+                 published="2024-06-26")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [
+        ("Violent demonstration", "Gusau", 0), ("Violent demonstration", "Tsafe", 1)]

@@ -25,6 +25,10 @@ from eventcoder.extract.fatalities import find_deaths, parse_quantity
         ("Four suspected thieves were on Sunday lynched in Namulesa cell.", [4]),
         # the Pakistani army's press wing
         ("After intense fire exchange, 12 khwarij were sent to hell.", [12]),
+        # "how many" asks a number: it gives none
+        ("The statement did not clarify how many assailants were slain.", []),
+        # singular victim nouns ("one trader")
+        ("Traders clashed with police, leaving one trader dead.", [1]),
     ],
 )
 def test_death_figures(sentence, expected):

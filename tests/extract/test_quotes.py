@@ -352,3 +352,11 @@ def test_a_title_opened_by_vice_or_prime_is_one_role_not_an_organisation():
     assert (sp.name, sp.role, sp.organization) == ("Mohamed Juldeh Jalloh", "Vice President", None)
     sp = parse_speaker("Prime Minister Abiy Ahmed")
     assert (sp.name, sp.role, sp.organization) == ("Abiy Ahmed", "Prime Minister", None)
+
+
+def test_reported_speech_in_a_dateline_paragraph_starts_after_the_dateline():
+    # new-user helper: the governor's words began "KHERSON, Ukraine, 3 February 2024 — Russian forces"
+    art = _article("GUSAU, Nigeria, 3 February 2024 — Gunmen attacked the market in Gusau on Friday, killing two "
+                   "traders, police spokesman Yazid Abubakar said.")
+    [q] = find_quotes(art)
+    assert q.speaker == "Yazid Abubakar" and art.text[q.start:q.end].startswith("Gunmen attacked the market")

@@ -344,7 +344,12 @@ def suppress_parts(drafts: list[Draft], published: date | None = None) -> list[D
                     dates_o = [published]
                 date_ok = not dates_d or not dates_o or any(abs((a - b).days) <= 1 for a in dates_d for b in dates_o)
                 unplaced = all(x.toponym is None for x in d.mentions)
-                if date_ok and (any(p is True for p in places) or unplaced):
+                # arrests told at the division that holds the demonstration's town ("Kisumu
+                # county police commander said 14 people were arrested")
+                in_division = sub == "Arrests" and all(p is not False for p in places) and all(
+                    x.toponym is None or (x.place is not None and x.place.is_admin1)
+                    or (x.toponym.feature or "").lower() in DIVISION_FEATURES for x in d.mentions)
+                if date_ok and (any(p is True for p in places) or unplaced or in_division):
                     part = True
                     break
             if part:

@@ -28,6 +28,27 @@ SINGLE_OF_MANY = 5
 _SUBSET = re.compile(r"\bof (?:them|those|whom)\b|^among\b|\b(?:were|was)\s+included\b|\binclud(?:ed|es|e)\b", re.I)
 
 
+_BATTLE_SUBTYPES = {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}
+# the dead of each side of a battle, by the words for them
+_STATE_DEAD = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police(?: officers?)?|officers?|gendarmes?|"
+                         r"security (?:personnel|forces|men|officials)|personnel|guards?|rangers?|jawans|commandos?)\b", re.I)
+_ARMED_DEAD = re.compile(r"\b(?:insurgents?|militants?|fighters?|rebels?|terrorists?|attackers?|assailants?|gunm[ae]n|"
+                         r"bandits?|jihadists?|khwarij|khawarij|extremists?|guerrillas?|separatists?|militiam[ae]n|"
+                         r"raiders?|kidnappers?)\b", re.I)
+
+
+def _sides(totals: list[tuple[int, int, DeathCount]]) -> tuple[list, list] | None:
+    """The figures of a battle's dead split by side (state forces, armed men), when every figure
+    names its dead and each side has one from a sentence of its own; else None."""
+    state = [t for t in totals if t[2].victims and _STATE_DEAD.search(t[2].victims) and not _ARMED_DEAD.search(t[2].victims)]
+    armed = [t for t in totals if t[2].victims and _ARMED_DEAD.search(t[2].victims) and not _STATE_DEAD.search(t[2].victims)]
+    if not state or not armed or len(state) + len(armed) != len(totals):
+        return None
+    if {t[2].start for t in state} & {t[2].start for t in armed}:
+        return None
+    return state, armed
+
+
 _QUOTATION = re.compile(r"[\"“][^\"”]{3,}[\"”]")
 
 
@@ -121,6 +142,14 @@ def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | Non
         # site") is one of the report's many dead, not a lower count of them
         top = max(t[0] for t in lead)
         totals = [t for t in totals if t[2].start in own or not (t[0] == 1 and top >= SINGLE_OF_MANY)]
+    sides = _sides(totals) if sub_event_type in _BATTLE_SUBTYPES else None
+    if sides is not None:
+        # a battle's dead on each side told apart ("killing five soldiers", then "troops ...
+        # killed 12 of the insurgents"): both sides' dead (ACLED counts every death of the
+        # event), the smallest figure of each
+        state, armed = sides
+        low_s, low_a = min(state, key=lambda t: t[0]), min(armed, key=lambda t: t[0])
+        totals = [(low_s[0] + low_a[0], low_s[1] + low_a[1], low_s[2])]
     best = min(totals, key=lambda t: t[0])
     extra, extra_high = sum(t[0] for t in added), sum(t[1] for t in added)
     value = best[0] + extra

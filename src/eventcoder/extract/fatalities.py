@@ -89,7 +89,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     adj = _ADJ
     def group_named(name: str) -> str:
         return (r"(?P<" + name + ">" + num + r"\s+(?:of\s+(?:the\s+|their\s+|its\s+)?)?" + adj + r"(?:" + victim + r")"
-                r"(?:,?\s+(?:and|as well as|plus)\s+" + num + r"\s+(?:of\s+(?:the\s+)?)?" + adj + r"(?:" + victim + r"))*)")
+                r"(?:,?\s+(?:and|as well as|plus)\s+" + num + r"\s+(?:of\s+(?:the\s+)?)?" + adj + r"(?:" + victim + r")"
+                # (not a second clause's subject: "killed a farmer, and a soldier was wounded")
+                r"(?!\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:wounded|injured|hurt|abducted|kidnapped|arrested)))*)")
 
     group = group_named("g")
     death = (r"(?:killed|dead|died|slain|murdered|massacred|executed|beheaded|shot dead|shot and killed|"
@@ -276,6 +278,9 @@ def find_deaths(text: str, offset: int = 0) -> list[DeathCount]:
                 val = (qty[0], qty[1], "", False)
             if val[0] > MAX_PLAUSIBLE:
                 continue  # "99999999999999999999 people": not a toll anyone reports
+            if re.search(r"\b(?:how|so|too|as)\s+$", text[max(0, m.start() - 5):m.start()], re.I) \
+                    and re.match(r"(?:many|much|few)\b", g.strip(), re.I):
+                continue  # "did not clarify how many assailants were slain": no figure
             found.append(DeathCount(val[0], val[1], offset + m.start(), offset + m.end(), m.group(0), val[2], val[3]))
     for m in _SINGLE.finditer(text):
         v = (m.group("v") or m.group("w") or m.group("x") or m.group("b") or m.group("t")

@@ -419,6 +419,7 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
         ``Quote`` records whose ``start``/``end`` point at the quoted or reported text in
         ``article.text``. Quotes attributed to no named person carry ``speaker=None``.
     """
+    from eventcoder.clean import dateline_end
     from eventcoder.nlp import _split_paragraph
 
     speakers = _Speakers()
@@ -456,6 +457,12 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
         # 1. reported speech, sentence by sentence
         for a, b in spans:
             sent = text[a:b]
+            cut = dateline_end(sent) if a == 0 else 0
+            if cut:
+                # "KHERSON, Ukraine, 3 February 2024 — Russian forces shelled ..., the governor
+                # said": the dateline is no part of what was said
+                a += cut
+                sent = text[a:b]
             lead_in = _TIME_LEAD.match(sent)
             if lead_in and sent[lead_in.end():lead_in.end() + 1] not in _OPEN:
                 # "Yesterday, Abdul Basir Zabuli ... reported that ...": the sentence after the time
