@@ -235,3 +235,17 @@ def test_a_text_not_in_english_and_a_future_date_are_flagged(pipeline):
     assert art.language == "und" and any("does not read as English" in w for w in art.warnings)
     art = pipeline.clean(RawDocument("en", "en.txt", ARTICLE, "text", None, "3025-03-12"))
     assert art.language == "en" and any("3025-03-12 is in the future" in w for w in art.warnings)
+
+
+def test_a_json_lines_batch_saved_as_utf16_is_read(tmp_path):
+    # bad-input helper: a UTF-16 batch of three records gave four failures ("line is not UTF-8",
+    # then "malformed JSON" three times)
+    import json
+
+    from eventcoder.ingest.files import iter_jsonl
+
+    batch = tmp_path / "u16.jsonl"
+    batch.write_bytes("\n".join(json.dumps({"id": f"u{i}", "text": "Gunmen killed two villagers in Tsafe."})
+                                for i in range(3)).encode("utf-16"))
+    docs = list(iter_jsonl(batch))
+    assert [d.id for d in docs] == ["u0", "u1", "u2"]

@@ -127,3 +127,22 @@ def test_code_batch_with_two_workers_gives_the_single_process_records_in_order(r
                    for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())]
     assert outs[1] == outs[2]
     assert outs[2][0] == ("a0", [2]) and outs[2][2][0] == "bad" and outs[2][-1] == ("a4", [6])
+
+
+def test_workers_beyond_the_cpu_count_are_capped_with_a_note(monkeypatch):
+    # bad-input helper: "--workers 100000" started that many processes and ran for minutes
+    import os
+
+    from eventcoder.cli import _capped_workers
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert _capped_workers(1) == 1 and _capped_workers(2) == 2 and _capped_workers(100000) == 2
+
+
+def test_parquet_export_to_a_missing_folder_or_a_folder_is_a_clear_error(runner, tmp_path, coded_store):
+    # bad-input helper: both gave a DuckDB traceback
+    from eventcoder.cli import app
+
+    for target in (tmp_path / "missing" / "dir" / "out.parquet", tmp_path):
+        res = runner.invoke(app, ["export", "--db", str(coded_store), "--format", "parquet", "--output", str(target)])
+        assert res.exit_code == 2 and "cannot write" in res.stderr and "Traceback" not in res.output

@@ -364,3 +364,23 @@ def test_records_sharing_a_url_with_other_texts_are_named_not_lost_silently(runn
     assert res.exit_code == 0
     assert "1 article(s) skipped as known by their URL though their text differs" in res.stderr
     assert f"{batch}:2" in res.stderr
+
+
+def test_a_feed_item_linking_to_a_local_file_never_reads_it(runner, tmp_path):
+    # bad-input helper: an item's link "file://localhost/..." read a local file into the store
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Gunmen killed nine villagers in Tsafe on Monday, police said. " * 5, encoding="utf-8")
+    feed = tmp_path / "feed.xml"
+    feed.write_text(f"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>Short</title><link>file://localhost{secret}</link>
+<pubDate>Tue, 12 Mar 2024 08:00:00 GMT</pubDate>
+<description>Gunmen killed five villagers in Gusau on Monday, police said.</description></item></channel></rss>""",
+                    encoding="utf-8")
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"{feed}\n", encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    res = runner.invoke(app, ["run", "--feeds", str(feeds), "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    con = duckdb.connect(str(db), read_only=True)
+    # coded from the item's own summary (five in Gusau), never from the local file (nine in Tsafe)
+    assert con.execute("SELECT location, fatalities FROM events").fetchall() == [("Gusau", 5)]

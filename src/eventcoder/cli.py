@@ -107,6 +107,19 @@ def _print_table(articles: list[Any], console: Console) -> None:
     console.print(table)
 
 
+def _capped_workers(asked: int) -> int:
+    """``--workers`` at most the CPU count: more processes than cores only load a spaCy model
+    each and wait (``--workers 100000`` once ran for minutes before coding anything)."""
+    import os
+
+    cores = os.cpu_count() or 1
+    if asked > cores:
+        err.print(f"eventcoder: --workers {asked}: this machine has {cores} CPU cores; using {cores}",
+                  markup=False, highlight=False)
+        return cores
+    return asked
+
+
 @app.command("code")
 def code_cmd(
     inputs: Annotated[list[str], typer.Argument(help="Articles: .txt, .html, .jsonl batches, or - for standard input.")],
@@ -147,7 +160,9 @@ def code_cmd(
     batch_input = len(inputs) > 1 or any(i.lower().endswith((".jsonl", ".ndjson")) for i in inputs)
     import os
 
-    n_workers = workers if workers > 0 else (min(4, os.cpu_count() or 1) if batch_input else 1)
+    # (one article is coded in this process, whatever --workers asks)
+    n_workers = (_capped_workers(workers) if batch_input else 1) if workers > 0 else (
+        min(4, os.cpu_count() or 1) if batch_input else 1)
     from collections import deque
 
     sources: deque[str] = deque()  # the input each result came from, in order, for failure messages
@@ -365,7 +380,7 @@ def run_cmd(
     docs = iter_corpus(inputs or [], feeds=feed_list, urls=url_list, stats=stats, published=published)
     import os
 
-    n_workers = workers if workers > 0 else min(4, os.cpu_count() or 1)
+    n_workers = _capped_workers(workers) if workers > 0 else min(4, os.cpu_count() or 1)
     runner = CorpusRunner(pipe, store, batch_size=batch_size, recode=recode, workers=n_workers,
                           pipeline_args={"gazetteer": str(gazetteer) if gazetteer else None,
                                          "places": str(places) if places else None})

@@ -316,9 +316,19 @@ def export_store(store: Any, fmt: str, output: Any, *, table: str = "events", fl
     if fmt == "parquet":
         if not isinstance(output, (str, Path)):
             raise ValueError("parquet needs an --output file")
+        import duckdb
+
         n_row = store.db.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()  # noqa: S608
+        target = Path(output)
+        if target.is_dir():
+            raise IsADirectoryError(21, "is a folder", str(target))
+        if not target.parent.is_dir():
+            raise FileNotFoundError(2, "no such folder", str(target.parent))
         path = str(output).replace("'", "''")
-        store.db.execute(f"COPY ({sql}) TO '{path}' (FORMAT PARQUET)", args)
+        try:
+            store.db.execute(f"COPY ({sql}) TO '{path}' (FORMAT PARQUET)", args)
+        except duckdb.IOException as err:  # (read-only folder, full disk): an OSError to the caller
+            raise OSError(5, str(err).splitlines()[0], str(target)) from err
         return int(n_row[0]) if n_row else 0
     cur = store.db.execute(sql, args)
     cols = [d[0] for d in cur.description]

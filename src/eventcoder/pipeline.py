@@ -506,7 +506,12 @@ _WORKER: dict[str, Any] = {}
 
 
 def init_worker(pipeline_args: dict[str, Any]) -> None:
-    """Load one ``Pipeline`` in a worker process (``multiprocessing`` initializer)."""
+    """Load one ``Pipeline`` in a worker process (``multiprocessing`` initializer). Ctrl-C is the
+    parent's to handle (it stops the pool and says how to resume): a worker ignores it rather
+    than print a traceback of its own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["pipe"] = Pipeline(progress=False, **pipeline_args)
 
 

@@ -29,6 +29,12 @@ from eventcoder.extract.fatalities import find_deaths, parse_quantity
         ("The statement did not clarify how many assailants were slain.", []),
         # singular victim nouns ("one trader")
         ("Traders clashed with police, leaving one trader dead.", [1]),
+        # bad-input helper: "one hundred" was 101, "two hundred and fifty" nothing, "5-7" nothing
+        ("One hundred people were killed in the attack.", [100]),
+        ("Two hundred and fifty people were killed.", [250]),
+        ("The attack killed 5-7 soldiers.", [5]),
+        ("No fewer than 30 villagers were killed.", [30]),
+        ("3 dozen people were killed.", [36]),
     ],
 )
 def test_death_figures(sentence, expected):

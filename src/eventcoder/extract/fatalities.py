@@ -75,9 +75,15 @@ def _alt(words: list[str]) -> str:
 def _num() -> str:
     q = _quantities()
     words = list(q["number_words"]) + list(q["vague"])
+    units = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+    tens = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    small = r"(?:" + tens + r"(?:[- ]" + units + r")?|" + units + r")"
+    # "one hundred and twenty", "two hundred and fifty", "a hundred"
+    hundreds = r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\s+)?hundred(?:\s+and\s+" + small + r")?"
     return (r"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|between|"
-           r"roughly|approximately|fewer than|less than|at most)\s+)?"
-           r"(?:\d[\d,]*|(?:" + _alt(words) + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+           r"roughly|approximately|fewer than|less than|at most|no fewer than|not less than|no less than|"
+           r"not fewer than|upwards of|in excess of|well over)\s+)?"
+           r"(?:\d[\d,]*(?:\s*[-–]\s*\d[\d,]*|\s+dozen|-plus|\+)?|" + hundreds + r"|(?:" + _alt(words) + r")(?:[- ]" + units + r")?)"
            r"(?:\s+(?:to|or|and|-)\s+(?:\d[\d,]*|" + _alt(list(q["number_words"])) + r"))?")
 
 
@@ -197,26 +203,47 @@ def parse_quantity(text: str) -> tuple[int, int] | None:
     """The value of a quantity phrase: ``(value, high)``.
 
     ``"at least 12"`` -> (12, 12); ``"dozens"`` -> (12, 12); ``"five to seven"`` -> (5, 7);
-    ``"twenty-one"`` -> (21, 21); ``"1,200"`` -> (1200, 1200). None when not a quantity.
+    ``"5-7"`` -> (5, 7); ``"twenty-one"`` -> (21, 21); ``"one hundred and twenty"`` -> (120, 120);
+    ``"1,200"`` -> (1200, 1200); ``"3 dozen"`` -> (36, 36); ``"30-plus"`` -> (30, 30). None when not
+    a quantity.
     """
     q = _quantities()
     t = text.lower().strip()
+    between = t.startswith("between ")
     t = re.sub(r"^(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|"
-               r"roughly|approximately|fewer than|less than|at most|between)\s+", "", t)
-    parts = re.split(r"\s+(?:to|or|and|-)\s+", t, maxsplit=1)
+               r"roughly|approximately|fewer than|less than|at most|between|no fewer than|not less than|"
+               r"no less than|not fewer than|upwards of|in excess of|well over)\s+", "", t)
+    t = re.sub(r"(?:-plus|\+|-odd)$", "", t)
+    # a range: "five to seven", "5-7", "between 5 and 7" (not "one hundred and twenty")
+    parts = re.split(r"\s+(?:to|or)\s+|(?<=\d)\s*[-–]\s*(?=\d)" + (r"|\s+and\s+" if between else ""), t, maxsplit=1)
 
     def one(s: str) -> int | None:
         s = s.strip()
         if re.fullmatch(r"\d[\d,]*", s):
             return int(s.replace(",", ""))
+        m = re.fullmatch(r"(\d+)\s+dozen", s)
+        if m:
+            return int(m.group(1)) * 12
         if s in q["vague"]:
             return int(q["vague"][s])
-        m = re.fullmatch(r"([a-z]+)[- ]([a-z]+)", s)
-        if m and m.group(1) in q["number_words"] and m.group(2) in q["number_words"]:
-            return int(q["number_words"][m.group(1)]) + int(q["number_words"][m.group(2)])
         if s in q["number_words"]:
             return int(q["number_words"][s])
-        return None
+        # number words: "twenty-one", "one hundred and twenty", "two hundred and fifty"
+        total = current = 0
+        for w in re.split(r"[\s-]+", s):
+            if w == "and":
+                continue
+            v = q["number_words"].get(w)
+            if v is None:
+                return None
+            v = int(v)
+            if v in (100, 1000):
+                current = max(current, 1) * v
+                if v == 1000:
+                    total, current = total + current, 0
+            else:
+                current += v
+        return total + current or None
 
     low = one(parts[0])
     if low is None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -210,9 +211,16 @@ def fetch_url(url: str, *, doc_id: str | None = None, published: str | None = No
               timeout: float = 30.0) -> RawDocument:
     """Fetch one page (needs the internet).
 
+    Only ``http`` and ``https`` addresses are fetched: a feed item's link to ``file://`` or
+    ``ftp://`` would read what the user never named (a local file) into the store.
+
     Raises:
-        InputError: the page cannot be fetched or decoded.
+        InputError: the page cannot be fetched or decoded, or the address is not http(s).
     """
+    scheme = urllib.parse.urlsplit(url).scheme.lower()
+    if scheme not in ("http", "https"):
+        raise InputError(url, f"not a web address (scheme {scheme or 'none'!r}; only http and https are fetched)",
+                         doc_id=doc_id)
     try:
         req = urllib.request.Request(url, headers={"User-Agent": "eventcoder/0.1 (+news event coding)"})
         with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -204,13 +204,25 @@ def iter_jsonl(path: str | Path, published: str | None = None) -> Iterator[RawDo
         yield InputError(source, f"cannot read the file ({err.strerror or err})")
         return
     with fh:
-        for line_no, raw in enumerate(fh, start=1):
+        head = fh.read(4)
+        fh.seek(0)
+        wide = "utf-32" if head[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff") else \
+            "utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else None
+        lines: Iterable[bytes | str] = fh
+        if wide is not None:
+            # a batch saved as UTF-16 or UTF-32 (its byte-order mark says so): read as such
+            try:
+                lines = fh.read().decode(wide).splitlines()
+            except UnicodeDecodeError:
+                yield InputError(source, f"cannot read the batch: it starts as {wide.upper()} but is not")
+                return
+        for line_no, raw in enumerate(lines, start=1):
             if not raw.strip():
                 continue
             where = f"{source}:{line_no}"
             fallback_id = f"{Path(source).stem}-{line_no}"
             try:
-                obj = json.loads(raw.decode("utf-8-sig" if line_no == 1 else "utf-8"))
+                obj = json.loads(raw if isinstance(raw, str) else raw.decode("utf-8-sig" if line_no == 1 else "utf-8"))
             except UnicodeDecodeError:
                 yield InputError(where, "line is not UTF-8", doc_id=fallback_id)
                 continue
