@@ -178,7 +178,16 @@ def test_utf8_with_a_stray_bad_byte_stays_utf8():
 
     data = "Gunmen killed five people in Tillabéri on Monday.\n\nPhoto credit ".encode() + b"\xff"
     text = decode_bytes(data, "t.txt")
-    assert "Tillabéri" in text and text.endswith("\ufffd")
+    assert "Tillabéri" in text and text.endswith("ÿ")  # (the stray byte read as Windows-1252)
+
+
+def test_windows_1252_bytes_pasted_into_utf8_keep_their_characters():
+    # bad-input helper: "Caf\xe9" and curly quotes in cp1252 inside UTF-8 text came out as "�"
+    from eventcoder.ingest.files import decode_bytes
+
+    data = "Gunmen attacked the Café Tsafe in Gusau on Monday. ".encode() * 3 + b"He said \x93we are afraid\x94."
+    text = decode_bytes(data, "t.txt")
+    assert text.endswith("He said “we are afraid”.") and "\ufffd" not in text
 
 
 def test_a_dateline_without_a_city_dates_the_report_not_the_event(code):

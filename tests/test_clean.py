@@ -192,3 +192,17 @@ def test_a_sentence_broken_into_blocks_by_blank_lines_is_joined_back():
     assert "In one day, eight civilians were killed in Donetsk region due to Russian shelling." in art.text
     assert "On February 24, Russia attacked Ukraine, carrying out missile strikes on Kyiv." in art.text
     assert "sit-in MUSCAT" not in art.text  # a title ending in "sit-in" runs into nothing
+
+
+def test_a_page_of_headlines_of_one_width_is_not_hard_wrapped_prose():
+    # bad-input helper: five headlines with no full stop were joined into one sentence, and gave
+    # a riot in Monguno with the next headline's toll
+    from eventcoder.errors import InputError
+
+    page = ("Gunmen kill 12 in Zamfara village raid\nArmy repels ISWAP attack on Monguno base\n"
+            "Protesters torch police station in Kano\nThree soldiers killed in Borno ambush\n"
+            "Curfew imposed in Jos after clashes")
+    import pytest
+
+    with pytest.raises(InputError, match="no article text"):  # nothing but headlines: no article
+        clean_text(RawDocument("h", "h", page, "text", None, "2024-07-10"))

@@ -346,8 +346,10 @@ def _unwrap(lines: list[str], *, by_width: bool = True) -> list[str]:
     (``by_width``; not for paragraphs set apart by blank lines)."""
     widths = sorted(len(x) for x in lines if len(x) >= 20)
     median = widths[len(widths) // 2] if widths else 0
+    # (a list of headlines is of one width too, but no line of it ends a sentence anywhere)
     regular = by_width and len(widths) >= 4 and 30 <= median <= 100 and sum(
-        1 for w in widths if abs(w - median) <= 12) >= 0.6 * len(widths)
+        1 for w in widths if abs(w - median) <= 12) >= 0.6 * len(widths) \
+        and any(re.search(r"[.!?][\"”’)]?(?:\s|$)", x) for x in lines)
     out: list[str] = []
     last = ""  # the previous line as written (its width, not the joined paragraph's)
     for line in lines:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import sys
@@ -19,6 +20,15 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 MAX_CHARS = 1_000_000  # longer inputs are not news articles; refuse them with a reason
+
+
+def _cp1252_bytes(err: UnicodeError) -> tuple[str, int]:
+    """``codecs`` error handler: the bytes UTF-8 cannot decode, read as Windows-1252."""
+    assert isinstance(err, UnicodeDecodeError)
+    return err.object[err.start:err.end].decode("cp1252", errors="replace"), err.end
+
+
+codecs.register_error("eventcoder-cp1252", _cp1252_bytes)
 
 
 def decode_bytes(data: bytes, source: str, *, html: bool = False) -> str:
@@ -52,8 +62,9 @@ def decode_bytes(data: bytes, source: str, *, html: bool = False) -> str:
         lenient = data.decode("utf-8", errors="replace")
         bad = lenient.count("\ufffd")
         if bad <= max(3, len(lenient) // 1000) and any(ord(ch) > 127 and ch != "\ufffd" for ch in lenient):
-            # UTF-8 with a stray bad byte or two ("Tillabéri ... \xff"): UTF-8, not Windows-1252
-            text = lenient
+            # UTF-8 with a stray bad byte or two ("Tillabéri ... \xff"): UTF-8, not Windows-1252;
+            # each stray byte read as Windows-1252 (text pasted from another file: "Caf\xe9" is Café)
+            text = data.decode("utf-8", errors="eventcoder-cp1252")
         if not text and html:
             m = _META_CHARSET.search(head)
             if m:
