@@ -2555,3 +2555,13 @@ def test_arrests_told_at_the_county_of_the_riot_are_part_of_it(code):
                  published="2024-06-26")
     assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [
         ("Violent demonstration", "Gusau", 0), ("Violent demonstration", "Tsafe", 1)]
+
+
+def test_a_pursuit_the_next_named_day_is_another_battle(code):
+    # probe kind (weekday, year boundary): "attacked a police checkpoint ... on Sunday, killing
+    # three officers", then "pursued the attackers into the forest on Monday and killed four of
+    # them" was one event
+    coded = code("Gunmen attacked a police checkpoint outside Gusau on Sunday, killing three officers, police "
+                 "said.\n\nSoldiers pursued the attackers into the forest on Monday and killed four of them, a "
+                 "military spokesman said.", published="2025-01-01")
+    assert [(e.event_date, e.fatalities) for e in coded.events] == [("2024-12-29", 3), ("2024-12-30", 4)]

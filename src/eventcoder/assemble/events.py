@@ -349,7 +349,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             # acts in one country only (Houthis: Yemen), before a country a source names
             # (by its name: "separatists", a common noun, says nothing of where)
             homes = {c for m in ms for a in m.actors if a.kind == "group" and len(a.groups) == 1
-                     and any(w[:1].isupper() for w in a.text.split())
+                     and any(ch.isupper() for ch in a.text)
                      for g in a.groups if len(g.countries) == 1 for c in g.countries}
             if len(homes) == 1 and (focus is None or focus not in {c for m in ms for a in m.actors for g in a.groups
                                                                    for c in g.countries}):

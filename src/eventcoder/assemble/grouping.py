@@ -25,6 +25,15 @@ class Draft:
     def first(self) -> Mention:
         return self.mentions[0]
 
+def _slack(m: Mention, x: Mention) -> int:
+    """Days a report that refers back may lie from the one before it and still tell the same
+    occurrence: one, unless both name their weekdays ("attacked ... on Sunday", then "pursued
+    the attackers ... on Monday and killed four of them": the next day's is another event)."""
+    both_days = all(y.date_mention is not None and y.date_mention.kind == "weekday"
+                    and not y.date_mention.reporting and "night" not in y.date_mention.text.lower() for y in (m, x))
+    return 0 if both_days else 1
+
+
 def _province(m: Mention) -> bool:
     """Whether a mention's toponym is a first-level division by its feature word ("Hajja
     province", "the province of Hajja", "Kaduna State")."""
@@ -164,7 +173,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
             continue
         if m.anaphoric and last is not None \
                 and m.sentence.paragraph - last.mentions[-1].sentence.paragraph <= (4 if m.ensuing else 2) \
-                and (m.date is None or all(x.date is None or abs((m.date - x.date).days) <= 1
+                and (m.date is None or all(x.date is None or abs((m.date - x.date).days) <= _slack(m, x)
                                            or (x.date_mention is not None and x.date_mention.reporting)
                                            for x in last.mentions)) \
                 and not any(_same_place(x, m) is False for x in last.mentions) \
