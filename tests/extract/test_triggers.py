@@ -51,3 +51,17 @@ def test_scan_with_literals_finds_the_same_triggers_as_each_pattern():
     starts = lex.candidate_offsets(text)
     assert text.index("hurled") in starts and text.index("artillery") in starts
     assert lex.candidate("The weather was fine and the market opened.") is False
+
+
+def test_shells_are_a_weapon_only_when_fired_or_landing():
+    # general-news stream: "necklaces of ocean shells" was a shelling; "lobbed tear gas shells" too
+    lex = TriggerLexicon.load()
+
+    def shelling(text: str) -> bool:
+        return any(m.sub_event_type == "Shelling/artillery/missile attack" for m in lex.find(text))
+
+    assert not shelling("The photos show necklaces of ocean shells and mussel shells made by the Adena people.")
+    assert not shelling("Riot police lobbed tear gas shells to disperse the activists.")
+    assert shelling("Israel responded by firing at least six shells on villages in the area.")
+    assert shelling("Artillery shells hit the market on Monday.")
+    assert shelling("Russian forces shelled the city overnight.")

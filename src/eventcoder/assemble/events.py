@@ -95,11 +95,13 @@ def _reported(drafts: list[Draft], lead_para: int = -1) -> list[Draft]:
     toll told within two paragraphs after a placed or dated report ("The clash followed a
     suicide attack which killed five soldiers"): it happened there and then, and takes the
     place and date of the reports before it; and the lead's own report told by a specific
-    word ("Zimbabwe police have arrested more than 200 opposition activists"): the news of the
-    article, at its country and publication date."""
+    word with an armed or state actor ("Zimbabwe police have arrested more than 200 opposition
+    activists"): the news of the article, at its country and publication date (a lead's
+    "demonstration" or "battled" with nobody armed is too often no political event)."""
     out: list[Draft] = []
     for d in drafts:
-        if not bare(d) or (d.first.sentence.paragraph == lead_para and not d.first.trigger.generic):
+        if not bare(d) or (d.first.sentence.paragraph == lead_para and not d.first.trigger.generic
+                           and any(a.kind in ("state", "group", "unidentified") for a in d.first.actors)):
             out.append(d)
             continue
         para = d.first.sentence.paragraph
