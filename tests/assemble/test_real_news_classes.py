@@ -2565,3 +2565,10 @@ def test_a_pursuit_the_next_named_day_is_another_battle(code):
                  "said.\n\nSoldiers pursued the attackers into the forest on Monday and killed four of them, a "
                  "military spokesman said.", published="2025-01-01")
     assert [(e.event_date, e.fatalities) for e in coded.events] == [("2024-12-29", 3), ("2024-12-30", 4)]
+
+
+def test_a_country_that_keeps_shelling_is_the_attacker_not_the_place(code):
+    # developed: "Russia keeps shelling other regions of Ukraine, too" was an event in Russia
+    coded = code("Russian forces shelled Dronivka this morning, the governor said.\n\nRussia keeps shelling other "
+                 "regions of Ukraine, too.", published="2022-05-03")
+    assert {e.country for e in coded.events} == {"UA"}

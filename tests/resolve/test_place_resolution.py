@@ -162,3 +162,17 @@ def test_turkish_dotless_i_spellings_resolve(places_of):
     found = places_of("Police detained 25 people in Diyarbakır and two in Iğdır on Sunday.")
     assert (found["Diyarbakır"][1].country, found["Diyarbakır"][1].admin1) == ("TR", "Diyarbakir")
     assert found["Iğdır"][1].country == "TR"
+
+
+def test_a_forest_is_no_village_of_another_country():
+    # developed: "the Manigah forest" in a report on Kashmir resolved to a village of Burkina
+    # Faso that has the name as an alternate, and the clash went to Burkina Faso
+    from eventcoder.extract.places import Toponym
+    from eventcoder.resolve.gazetteer import Place
+    from eventcoder.resolve.places import PlaceResolver
+
+    village = Place(1, "Manga", "P", "PPL", "BF", "07", "Centre-Sud", None, 11.66, -1.07, 0)
+    resolver = PlaceResolver(None)
+    top = Toponym("Manigah", 0, 7, "forest")
+    assert resolver._choose([village], ["IN", "BF"], "forest", top) is None
+    assert resolver._choose([village], ["BF"], "forest", top) == village  # in the focus country it may be

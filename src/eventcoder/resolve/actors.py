@@ -315,8 +315,11 @@ _WHOSE_UNSAID = frozenset({"occupiers", "invaders", "occupying forces", "occupat
 _TERRITORY_ALIASES = frozenset({"Gaza", "Gaza Strip", "West Bank"})
 # what follows a country or force that acts: "Russia targeted", "Israel has struck" (a country
 # named so is the attacker, not where the act happened)
-ACTS_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|again\s+)?(?:targeted|struck|attacked|bombed|"
-                        r"shelled|launched|fired|hit|pounded|raided|invaded|shot down|carried out)\b")
+# ("Russia keeps shelling other regions of Ukraine", "Israel continued to bomb Gaza")
+ACTS_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|again\s+|keeps\s+|kept\s+|continues\s+"
+                        r"(?:to\s+)?|continued\s+(?:to\s+)?)?(?:targeted|struck|attacked|bombed|"
+                        r"shelled|launched|fired|hit|pounded|raided|invaded|shot down|carried out|shelling|bombing|"
+                        r"attacking|striking|pounding|shell|bomb|attack|strike|pound)\b")
 _ACTS_BEFORE = re.compile(r"(?<=[\w.])" + ACTS_AFTER.pattern)
 # a preposition before a country name: a place, not the subject of the verb after it
 _PLACE_BEFORE = re.compile(r"\b(?:from|in|of|near|at|into|on|to|over|across|against|by|with)\s+(?:the\s+)?$", re.I)

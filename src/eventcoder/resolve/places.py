@@ -338,7 +338,10 @@ class PlaceResolver:
                 size = max(size, _DIVISION_SIZE)
             return (cls, in_admin, -rank, size)
 
-        return max(allowed, key=score)
+        best = max(allowed, key=score)
+        if feat in _TERRAIN_WORDS and best.feature_class == "P" and (not countries or best.country != countries[0]):
+            return None  # "Manigah forest" in Kashmir is no village of Burkina Faso that shares an alternate name
+        return best
 
 
 # the population a division counts as against namesake towns (GeoNames gives most none)
