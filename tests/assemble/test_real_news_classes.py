@@ -2572,3 +2572,10 @@ def test_a_country_that_keeps_shelling_is_the_attacker_not_the_place(code):
     coded = code("Russian forces shelled Dronivka this morning, the governor said.\n\nRussia keeps shelling other "
                  "regions of Ukraine, too.", published="2022-05-03")
     assert {e.country for e in coded.events} == {"UA"}
+
+
+def test_a_border_crossing_to_a_country_is_no_place_of_the_event(code):
+    # developed: protesters "who blockaded border crossings to Serbia" put the riot in Serbia
+    coded = code("Police in Kenya fired tear gas at hundreds of protesters who threw stones and tried to "
+                 "blockade border crossings to Somalia on Saturday.", published="2012-01-15")
+    assert [(e.event_type, e.country, e.location) for e in coded.events] == [("Riots", "KE", "Kenya")]

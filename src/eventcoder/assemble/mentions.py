@@ -213,7 +213,9 @@ _SUBJECT_INVOLVED = re.compile(r"^\W*" + _THE_ACT + r"\s+(?:also\s+)?(?:involved
 _TOLL_VERB = re.compile(r"(?i)(?:killed|killing|kills|left)\b")
 # "In an ensuing gun battle, ...", "in the subsequent clashes": the fight the act just reported led to
 _ENSUING = re.compile(r"\b(?:ensuing|subsequent|resulting)\s+$", re.I)
-_BORDER_BEFORE = re.compile(r"(?:\bbordering|\bborders?\s+(?:with\s+)?|\bfrontier\s+with|\bacross\s+from)\s*(?:the\s+)?$", re.I)
+# ("blockaded border crossings to Serbia", "the crossing into Turkey")
+_BORDER_BEFORE = re.compile(r"(?:\bbordering|\bborders?\s+(?:with\s+)?|\bfrontier\s+with|\bacross\s+from|"
+                            r"\b(?:border\s+)?crossings?\s+(?:point\s+)?(?:to|into|with)\s+)\s*(?:the\s+)?$", re.I)
 _BORDER_AFTER = re.compile(r"^['’]?s?\s+(?:border|frontier)\b", re.I)
 
 
