@@ -2579,3 +2579,15 @@ def test_a_border_crossing_to_a_country_is_no_place_of_the_event(code):
     coded = code("Police in Kenya fired tear gas at hundreds of protesters who threw stones and tried to "
                  "blockade border crossings to Somalia on Saturday.", published="2012-01-15")
     assert [(e.event_type, e.country, e.location) for e in coded.events] == [("Riots", "KE", "Kenya")]
+
+
+def test_a_shelling_whose_lead_names_no_one_takes_the_force_a_later_report_names(code):
+    # developed: "No less than nine people were killed in last night's shelling of Donetsk region"
+    # then "The Russian air forces shelled Dronivka this morning": the attacker was unidentified,
+    # and so were the other regions' shelling the article listed
+    coded = code("At least nine civilians were killed in last night's shelling of Donetsk region, the governor "
+                 "reported.\n\n\"The Russian air forces shelled Dronivka this morning, targeting a residential "
+                 "area,\" he wrote.", published="2022-05-03")
+    # (last night's and this morning's: two days, the same force)
+    assert [(e.event_date, e.actor1, e.inter1, e.interaction) for e in coded.events] == [
+        ("2022-05-02", "Military Forces of Russia", 8, 78), ("2022-05-03", "Military Forces of Russia", 8, 78)]

@@ -517,7 +517,30 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             split = [_at_place(ev, i, t, p, None if fat is None else fat // n + (1 if i < fat % n else 0))
                      for i, (t, p) in enumerate(listed)]
         events.extend(split if split else _one_per_place(ev, top, placed, article, country, ms))
-    return _at_country(drop_duplicates(events), res, article.text)
+    return _at_country(_remote_attacker(drop_duplicates(events)), res, article.text)
+
+
+_REMOTE = ("Shelling/artillery/missile attack", "Air/drone strike")
+
+
+def _remote_attacker(events: list[Event]) -> list[Event]:
+    """Shelling or air strikes whose attacker the report leaves unnamed ("Today's shelling
+    areas include the regions of Zaporizhzhia, Kharkiv ..."), in an article whose other
+    shelling or strikes one state force carries out ("The Russian air forces shelled
+    Avdiivka"): that force's (ACLED codes the side that fires when the report makes it
+    plain). Not when two or more forces fire in the article."""
+    forces = {(e.actor1, e.inter1) for e in events if e.sub_event_type in _REMOTE and e.inter1 in (1, 8)}
+    if len(forces) != 1:
+        return events
+    (name, inter), = forces
+    for ev in events:
+        if ev.sub_event_type in _REMOTE and (ev.actor1 or "").startswith("Unidentified Armed Group") \
+                and ev.actor2 != name:
+            ev.actor1, ev.inter1 = name, inter
+            ev.interaction = int(f"{min(inter, ev.inter2)}{max(inter, ev.inter2)}") if ev.inter2 is not None \
+                else int(f"{inter}0")
+            ev.notes = _notes(ev)
+    return events
 
 
 # waters: an event there ("fired a missile at a tanker in the Gulf") is at sea, not in a country

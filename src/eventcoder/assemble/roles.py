@@ -300,6 +300,16 @@ def _pick_actors(draft: Draft, event_type: str, sub: str, country: str | None,
             grp = [c for c in claims if c.kind == GROUP] or [a for a in others_armed if a.kind == GROUP]
             a1 = named(grp[0]) if grp else ad.unidentified(country) + (None,)
             return a1, named(targets[0])
+    if not cands and sub in ("Shelling/artillery/missile attack", "Air/drone strike"):
+        # the lead names no one who fired ("nine people were killed in last night's shelling");
+        # a later report of the same strike names the force as its subject ("The Russian air
+        # forces shelled Avdiivka this morning")
+        for m in draft.mentions[1:]:
+            subj = [a for a in m.actors if a.kind == STATE and a.force in (None, "military") and a.end <= m.trigger.start
+                    and not_source(a, m)]
+            if subj:
+                cands = subj[-1:]
+                break
     if not cands:
         claimed = [c for c in claims if c.kind == GROUP]
         if claimed:
