@@ -15,6 +15,7 @@ from eventcoder.assemble.grouping import (
     coordinated_places,
     drop_duplicates,
     merge_mentions,
+    province_named,
     separate,
     suppress_parts,
 )
@@ -378,8 +379,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             admin1_name = place.admin1
         elif admin1_place is not None and admin1_place.country == country:
             admin1_name = admin1_place.admin1 or admin1_place.name
-        elif place is None and top is not None and (top.feature or top.text.split()[-1]).lower() in (
-                "province", "governorate", "state"):
+        elif place is None and province_named(top):
             pass  # an unknown province ("Hoddeydah province"): no other division is its own
         elif place is None and top is not None:
             # an unknown village: the division of a known place in its sentence, else of the lead
@@ -553,10 +553,13 @@ def _at_country(events: list[Event], res: Resources, text: str) -> list[Event]:
     occurrence): the country itself, by its GeoNames name, at its capital's point (ACLED, geo
     precision 3); not one told at sea."""
     gaz = res.places.gazetteer
+    if gaz is None:
+        return events
     for ev in events:
+        if ev.location is not None or ev.admin1 is not None or not ev.country or ev.geo_precision is not None:
+            continue
         told = " ".join(text[max(0, e.start - 150):e.end + 150] for e in ev.evidence if e.field == "sub_event_type")
-        if ev.location is None and ev.admin1 is None and ev.country and ev.geo_precision is None and gaz is not None \
-                and not _AT_SEA.search(told):
+        if not _AT_SEA.search(told):
             whole = gaz.country_place(ev.country)
             if whole is not None:
                 seat = whole.at_seat()

@@ -34,10 +34,9 @@ def _slack(m: Mention, x: Mention) -> int:
     return 0 if both_days else 1
 
 
-def _province(m: Mention) -> bool:
-    """Whether a mention's toponym is a first-level division by its feature word ("Hajja
-    province", "the province of Hajja", "Kaduna State")."""
-    t = m.toponym
+def province_named(t: Toponym | None) -> bool:
+    """Whether a toponym is a first-level division by its feature word ("Hajja province", "the
+    province of Hajja", "Kaduna State")."""
     return t is not None and (t.feature or t.text.split()[-1]).lower() in ("province", "governorate", "state")
 
 
@@ -82,7 +81,7 @@ def _same_place(a: Mention, b: Mention) -> bool | None:
     if a.sentence.start != b.sentence.start and (holds(a, b) or holds(b, a)):
         return True
     pa, pb = a.place, b.place
-    if _province(a) and _province(b) and fold(strip_feature_word(a.toponym.text)) != fold(strip_feature_word(b.toponym.text)) \
+    if province_named(a.toponym) and province_named(b.toponym) and fold(strip_feature_word(a.toponym.text)) != fold(strip_feature_word(b.toponym.text)) \
             and not (pa is not None and pb is not None) \
             and not (a.admin1 is not None and b.admin1 is not None and a.admin1.geonameid == b.admin1.geonameid):
         return False  # two provinces by name: "Hoddeydah province" (a spelling the gazetteer lacks) and "the province of Hajja"

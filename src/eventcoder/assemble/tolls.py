@@ -29,19 +29,17 @@ _SUBSET = re.compile(r"\bof (?:them|those|whom)\b|^among\b|\b(?:were|was)\s+incl
 
 
 _BATTLE_SUBTYPES = {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}
-# the dead of each side of a battle, by the words for them
+# the state forces' dead of a battle, by the words for them (the armed side's dead are the
+# figures ``find_deaths`` marks as attackers: data/quantities.yaml's "attackers")
 _STATE_DEAD = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police(?: officers?)?|officers?|gendarmes?|"
                          r"security (?:personnel|forces|men|officials)|personnel|guards?|rangers?|jawans|commandos?)\b", re.I)
-_ARMED_DEAD = re.compile(r"\b(?:insurgents?|militants?|fighters?|rebels?|terrorists?|attackers?|assailants?|gunm[ae]n|"
-                         r"bandits?|jihadists?|khwarij|khawarij|extremists?|guerrillas?|separatists?|militiam[ae]n|"
-                         r"raiders?|kidnappers?)\b", re.I)
 
 
 def _sides(totals: list[tuple[int, int, DeathCount]]) -> tuple[list, list] | None:
     """The figures of a battle's dead split by side (state forces, armed men), when every figure
     names its dead and each side has one from a sentence of its own; else None."""
-    state = [t for t in totals if t[2].victims and _STATE_DEAD.search(t[2].victims) and not _ARMED_DEAD.search(t[2].victims)]
-    armed = [t for t in totals if t[2].victims and _ARMED_DEAD.search(t[2].victims) and not _STATE_DEAD.search(t[2].victims)]
+    state = [t for t in totals if t[2].victims and _STATE_DEAD.search(t[2].victims) and not t[2].attackers]
+    armed = [t for t in totals if t[2].victims and t[2].attackers and not _STATE_DEAD.search(t[2].victims)]
     if not state or not armed or len(state) + len(armed) != len(totals):
         return None
     if {t[2].start for t in state} & {t[2].start for t in armed}:

@@ -75,15 +75,17 @@ def _alt(words: list[str]) -> str:
 def _num() -> str:
     q = _quantities()
     words = list(q["number_words"]) + list(q["vague"])
-    units = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-    tens = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    small = r"(?:" + tens + r"(?:[- ]" + units + r")?|" + units + r")"
+    # the number words of data/quantities.yaml: units ("one" to "nine") and tens ("ten" to "ninety")
+    single = {w: int(v) for w, v in q["number_words"].items() if " " not in w and w not in ("a", "an")}
+    units = _alt([w for w, v in single.items() if v < 10])
+    tens = _alt([w for w, v in single.items() if 10 <= v < 100])
+    small = r"(?:(?:" + tens + r")(?:[- ](?:" + units + r"))?|(?:" + units + r"))"
     # "one hundred and twenty", "two hundred and fifty", "a hundred"
-    hundreds = r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\s+)?hundred(?:\s+and\s+" + small + r")?"
+    hundreds = r"(?:(?:a|" + units + r")\s+)?hundred(?:\s+and\s+" + small + r")?"
     return (r"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|between|"
            r"roughly|approximately|fewer than|less than|at most|no fewer than|not less than|no less than|"
            r"not fewer than|upwards of|in excess of|well over)\s+)?"
-           r"(?:\d[\d,]*(?:\s*[-–]\s*\d[\d,]*|\s+dozen|-plus|\+)?|" + hundreds + r"|(?:" + _alt(words) + r")(?:[- ]" + units + r")?)"
+           r"(?:\d[\d,]*(?:\s*[-–]\s*\d[\d,]*|\s+dozen|-plus|\+)?|" + hundreds + r"|(?:" + _alt(words) + r")(?:[- ](?:" + units + r"))?)"
            r"(?:\s+(?:to|or|and|-)\s+(?:\d[\d,]*|" + _alt(list(q["number_words"])) + r"))?")
 
 

@@ -254,16 +254,16 @@ class TriggerLexicon:
         out = []
         present = self._present(text)
         around = text if not context or not _PRONOUN.search(text) else context + " " + text
+        armed = _ARMED.search(text) is not None
+        # (a riot's crowd may stand in the headline only: "anti-Muslim riots" over "Three shops
+        # ... were torched on May 13", when no armed men are named)
+        riot_frame = bool(frame) and not armed and _RIOT_FRAME.search(frame) is not None and not _ARMED.search(frame)
         for t in self.triggers:
             if t.literals and t.literals.isdisjoint(present):
                 continue
-            if t.needs is not None and not _context(t.needs, around) and not (
-                    t.event_type == "Riots" and _RIOT_FRAME.search(frame) and not _ARMED.search(frame)
-                    and not _ARMED.search(text)):
-                # (a riot's crowd may stand in the headline only: "anti-Muslim riots" over
-                # "Three shops ... were torched on May 13", when no armed men are named)
+            if t.needs is not None and not _context(t.needs, around) and not (t.event_type == "Riots" and riot_frame):
                 continue
-            if t.event_type == "Riots" and _ARMED.search(text) and not _CROWD.search(text):
+            if t.event_type == "Riots" and armed and not _CROWD.search(text):
                 continue  # "The attackers stormed the college ... abducted many students": no crowd
             for m in t.pattern.finditer(text):
                 if t.event_type == "Protests" and (_prevented(text[max(0, m.start() - 60):m.start()])
