@@ -303,10 +303,12 @@ def test_a_truncated_warc_whose_last_record_is_metadata_keeps_its_last_page(tmp_
     assert "record (#3)" in out[-1].reason
 
 
-def test_a_feed_item_whose_page_cannot_be_fetched_is_coded_from_its_summary(runner, tmp_path):
+def _run_one_item_feed(runner, tmp_path, title: str, link: str):
+    """``run --feeds`` over a feed of one item with the given link and a short summary (five
+    killed in Gusau); the store, read-only."""
     feed = tmp_path / "feed.xml"
-    feed.write_text("""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
-<item><title>Gunmen kill five in Gusau</title><link>http://127.0.0.1:9/nowhere</link>
+    feed.write_text(f"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>{title}</title><link>{link}</link>
 <pubDate>Tue, 12 Mar 2024 08:00:00 GMT</pubDate>
 <description>Gunmen killed five villagers in Gusau on Monday, police said.</description></item></channel></rss>""",
                     encoding="utf-8")
@@ -315,7 +317,11 @@ def test_a_feed_item_whose_page_cannot_be_fetched_is_coded_from_its_summary(runn
     db = tmp_path / "e.duckdb"
     res = runner.invoke(app, ["run", "--feeds", str(feeds), "--db", str(db)])
     assert res.exit_code == 0, res.output
-    con = duckdb.connect(str(db), read_only=True)
+    return duckdb.connect(str(db), read_only=True)
+
+
+def test_a_feed_item_whose_page_cannot_be_fetched_is_coded_from_its_summary(runner, tmp_path):
+    con = _run_one_item_feed(runner, tmp_path, "Gunmen kill five in Gusau", "http://127.0.0.1:9/nowhere")
     assert con.execute("SELECT event_date, fatalities FROM events").fetchall() == [("2024-03-11", 5)]
 
 
@@ -370,17 +376,6 @@ def test_a_feed_item_linking_to_a_local_file_never_reads_it(runner, tmp_path):
     # bad-input helper: an item's link "file://localhost/..." read a local file into the store
     secret = tmp_path / "secret.txt"
     secret.write_text("Gunmen killed nine villagers in Tsafe on Monday, police said. " * 5, encoding="utf-8")
-    feed = tmp_path / "feed.xml"
-    feed.write_text(f"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
-<item><title>Short</title><link>file://localhost{secret}</link>
-<pubDate>Tue, 12 Mar 2024 08:00:00 GMT</pubDate>
-<description>Gunmen killed five villagers in Gusau on Monday, police said.</description></item></channel></rss>""",
-                    encoding="utf-8")
-    feeds = tmp_path / "feeds.txt"
-    feeds.write_text(f"{feed}\n", encoding="utf-8")
-    db = tmp_path / "e.duckdb"
-    res = runner.invoke(app, ["run", "--feeds", str(feeds), "--db", str(db)])
-    assert res.exit_code == 0, res.output
-    con = duckdb.connect(str(db), read_only=True)
+    con = _run_one_item_feed(runner, tmp_path, "Short", f"file://localhost{secret}")
     # coded from the item's own summary (five in Gusau), never from the local file (nine in Tsafe)
     assert con.execute("SELECT location, fatalities FROM events").fetchall() == [("Gusau", 5)]
