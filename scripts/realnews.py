@@ -122,11 +122,14 @@ def split(root: Path) -> int:
     # session 14's round (-231 to -240), the same way: holdout10 (never read) and dev15
     planned19 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(231, 241)]
     ranked19 = sorted(planned19, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+    # session 15's round (-241 to -250), the same way: holdout11 (never read) and dev16
+    planned20 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(241, 251)]
+    ranked20 = sorted(planned20, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
     have = {r["id"] for r in _sources(root)}
     extra = sorted(have - set(planned) - set(planned2) - set(planned3) - set(planned4) - set(planned5)
                    - set(planned6) - set(planned7) - set(planned8) - set(planned9) - set(planned10)
                    - set(planned11) - set(planned12) - set(planned13) - set(planned14) - set(planned15) - set(planned16) - set(planned17)
-                   - set(planned18) - set(planned19) - fresh)
+                   - set(planned18) - set(planned19) - set(planned20) - fresh)
     parts = {"test": [i for i in ranked[:TEST] if i in have],
              "validation": [i for i in ranked[TEST:TEST + VALIDATION] if i in have],
              "dev": [i for i in ranked[TEST + VALIDATION:] if i in have] + extra,
@@ -152,7 +155,9 @@ def split(root: Path) -> int:
              "holdout9": [i for i in ranked18[:20] if i in have],
              "dev14": [i for i in ranked18[20:] if i in have],
              "holdout10": [i for i in ranked19[:20] if i in have],
-             "dev15": [i for i in ranked19[20:] if i in have]}
+             "dev15": [i for i in ranked19[20:] if i in have],
+             "holdout11": [i for i in ranked20[:20] if i in have],
+             "dev16": [i for i in ranked20[20:] if i in have]}
     (root / "splits").mkdir(exist_ok=True)
     for name, part in parts.items():
         (root / "splits" / f"{name}.txt").write_text(
