@@ -2591,3 +2591,74 @@ def test_a_shelling_whose_lead_names_no_one_takes_the_force_a_later_report_names
     # (last night's and this morning's: two days, the same force)
     assert [(e.event_date, e.actor1, e.inter1, e.interaction) for e in coded.events] == [
         ("2022-05-02", "Military Forces of Russia", 8, 78), ("2022-05-03", "Military Forces of Russia", 8, 78)]
+
+
+def test_an_attack_by_rebels_on_farmers_is_violence_against_civilians(code):
+    # developed: "killed in an attack ... by rebels" and "were attacked by the ... rebels": the
+    # rebels are the attackers, not an armed target, so no battle
+    coded = code("At least 12 farmers were killed in an attack on Sunday by rebels near Mopti, officials said.",
+                 published="2024-06-26")
+    assert [(e.event_type, e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [
+        ("Violence against civilians", "Attack", "Mopti", 12)]
+
+
+def test_marches_held_in_a_list_of_cities_are_one_protest_each(code):
+    # developed: "Marches in Germany were held ... in cities including Berlin, Cologne, ..."
+    # was no trigger, and the article gave one protest
+    coded = code("Marches against corruption were held in Kenya on Sunday in cities including Nairobi and "
+                 "Nakuru, organisers said.", published="2024-06-26")
+    assert [(e.sub_event_type, e.location, e.event_date) for e in coded.events] == [
+        ("Peaceful protest", "Nairobi", "2024-06-23"), ("Peaceful protest", "Nakuru", "2024-06-23")]
+
+
+def test_bonfires_and_barricades_police_tried_to_remove_are_a_riot(code):
+    # developed: "security forces tried to remove the roadblocks, bonfires and barricades set up
+    # on the streets by the protesters" read as a modal act, and the riot was lost
+    coded = code("It was the second day of protests on Nairobi streets on Monday, and police tried to remove the "
+                 "roadblocks, bonfires and barricades set up by the protesters.", published="2024-06-26")
+    assert [(e.sub_event_type, e.location, e.event_date) for e in coded.events] == [
+        ("Violent demonstration", "Nairobi", "2024-06-24")]
+
+
+def test_soldiers_taken_hostage_in_an_attack_are_part_of_the_battle(code):
+    # developed: "holding two soldiers hostage after capturing them in an attack that killed 12
+    # troops" was an abduction of civilians
+    coded = code("Rebels are holding two soldiers hostage after capturing them in an attack near Mopti on Monday "
+                 "that killed 12 troops, officials said.\n\n\"Two soldiers have been kidnapped,\" the minister said "
+                 "after Monday's attack near Mopti.", published="2024-06-26")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [("Armed clash", "Mopti", 12)]
+
+
+def test_two_suicide_attacks_are_a_report_but_regular_suicide_attacks_a_habit(code):
+    # developed: the plural "two suicide attacks in Wadi al-Zahab" was no trigger
+    coded = code("At least 30 people were killed on Tuesday in two suicide attacks in Hawija, a monitor said.\n\n"
+                 "The group carries out regular suicide attacks in the province.", published="2024-06-26")
+    assert [(e.sub_event_type, e.location, e.event_date) for e in coded.events] == [
+        ("Suicide bomb", "Hawija", "2024-06-25")]
+
+
+def test_a_capital_that_reports_is_its_government_not_the_place():
+    # developed: "a Russian strike on Kharkiv ... as both Moscow and Kyiv reported a wave of
+    # attacks" placed an air strike in Kyiv
+    from eventcoder.assemble.mentions import acting_country
+    from eventcoder.extract.places import Toponym
+    from eventcoder.resolve.gazetteer import Place
+
+    text = "A strike on Kharkiv killed two people, as both Moscow and Kyiv reported a wave of attacks."
+    kyiv = Place(703448, "Kyiv", "P", "PPLC", "UA", "12", "Kyiv City", None, 50.45, 30.52, 2_797_553)
+    kharkiv = Place(706483, "Kharkiv", "P", "PPLA", "UA", "07", "Kharkiv", None, 49.98, 36.25, 1_430_885)
+
+    def top(name: str) -> Toponym:
+        return Toponym(name, text.index(name), text.index(name) + len(name), None, False, "ner")
+    assert acting_country(text, (top("Kyiv"), kyiv))
+    assert acting_country(text, (top("Moscow"), kyiv))  # (the first of the two that reported)
+    assert not acting_country(text, (top("Kharkiv"), kharkiv))
+
+
+def test_the_dead_of_what_a_riot_followed_are_not_the_riots(code):
+    # developed: "houses were set on fire by a mob here on Thursday – a day after an attack in the
+    # Khamenlok area left nine people dead" gave the riot nine dead
+    coded = code("At least two houses were set on fire by a mob in Gusau on Thursday – a day after an attack in "
+                 "Tsafe left nine people dead, officials said.", published="2024-06-26")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [
+        ("Violent demonstration", "Gusau", 0)]

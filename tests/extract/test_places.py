@@ -461,3 +461,32 @@ def test_an_acronym_only_a_small_town_shares_is_no_place_but_a_dateline_in_capit
     helena = Toponym("HELENA", text.index("HELENA"), text.index("HELENA") + 6, None, False, "ner")
     beirut = Toponym("BEIRUT", text.index("BEIRUT"), text.index("BEIRUT") + 6, None, False, "ner")
     assert not names_no_place(helena, text, small_town=True) and not names_no_place(beirut, text, small_town=True)
+
+
+def test_a_name_ner_cut_at_of_the_runs_on_to_its_end():
+    # developed: spaCy read "the Democratic Republic of the" before "Congo’s" (a curly
+    # possessive), and the event was placed at "Democratic Republic"
+    from eventcoder.extract.places import find_toponyms
+    from eventcoder.nlp import Entity
+
+    text = "Rebels killed 25 people in the Democratic Republic of the Congo’s eastern Beni territory."
+    start = text.index("the Democratic")
+    found = find_toponyms(text, 0, [Entity("GPE", start, start + len("the Democratic Republic of the"),
+                                           "the Democratic Republic of the")])
+    assert [t.text for t in found if t.source == "ner"] == ["Democratic Republic of the Congo"]
+
+
+def test_a_town_and_its_country_run_together_are_two_names_but_a_country_name_is_one():
+    # developed: "Police in Kampala Uganda on Monday" gave the place "Kampala Uganda"
+    from eventcoder.extract.places import find_toponyms
+    from eventcoder.nlp import Entity
+
+    def names(text: str, ent: str) -> list[str]:
+        s = text.index(ent)
+        return [t.text for t in find_toponyms(text, 0, [Entity("GPE", s, s + len(ent), ent)])]
+
+    assert names("Police in Nairobi Kenya on Monday used tear gas.", "Nairobi Kenya") == ["Nairobi", "Kenya"]
+    assert names("Fighting in South Sudan killed five.", "South Sudan") == ["South Sudan"]
+    # (a country's code is no country name: "At" is not Austria)
+    assert names("ERBIL, Kurdistan Region - At least three guards were killed.", "Kurdistan Region - At") == [
+        "Kurdistan Region - At"]

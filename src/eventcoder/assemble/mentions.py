@@ -9,9 +9,9 @@ from datetime import date, timedelta
 
 from eventcoder.assemble.clauses import clause_bounds, in_clause, nearest
 from eventcoder.assemble.records import Mention, SentenceInfo
-from eventcoder.assemble.trigger_choice import choose_triggers
+from eventcoder.assemble.trigger_choice import AFTER_CAUSE, choose_triggers
 from eventcoder.extract.dates import DateMention
-from eventcoder.extract.places import Toponym
+from eventcoder.extract.places import METONYM_AFTER, Toponym
 from eventcoder.extract.triggers import TriggerMatch
 from eventcoder.models import Article, Attribution
 from eventcoder.resolve.actors import ACTS_AFTER
@@ -169,7 +169,7 @@ _DEMAND = re.compile(r"calls? for|called for|calling for|demand(?:ed|s|ing)?|urg
 # riots""): the crowd is real, whatever became of the attempt
 _QUELL = re.compile(r"\b(?:tried|attempted|trying|attempting|sought|seeking|moved|moving|were sent|was sent) to\s+[“\"]?"
                     r"(?:calm(?:\s+down)?|quell|disperse|break\s+up|contain|stop|end|control|put\s+down|suppress|halt|"
-                    r"push\s+back|clear)\s+(?:the\s+)?[“\"]?(?:\w+\s+){0,2}$", re.I)
+                    r"push\s+back|clear|remove|dismantle|tear\s+down)\s+(?:the\s+)?[“\"]?(?:\w+\s+){0,2}$", re.I)
 
 def _attribution(text: str) -> Attribution | None:
     m = _ATTRIBUTION.search(text)
@@ -273,6 +273,8 @@ def acting_country(text: str, tp: tuple[Toponym, Place | None]) -> bool:
     if p is not None and (p.feature_code == "PPLC" or (p.population or 0) >= 1_000_000) \
             and _BLAMED_BEFORE.search(text[max(0, t.start - 40):t.start]):
         return True  # "Nepal blames New Delhi for siding with the protesters": the capital is its government
+    if p is not None and p.feature_code == "PPLC" and METONYM_AFTER.match(after):
+        return True  # "as both Moscow and Kyiv reported a wave of attacks": the governments speaking
     return (p is not None and p.is_country and bool(ACTS_AFTER.match(after))) or bool(_FORCE_AFTER.match(after))
 
 
@@ -713,7 +715,10 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             near = nearest([tp for tp in in_clause_places if specificity(tp) == best], trig.start, key=tkey)
             if near is not None:
                 m.toponym, m.place = near  # type: ignore[misc]
-            admins = [(t, p) for t, p in placed if p is not None and p.is_admin1]
+            # (a division of the place's own country: "a strike on Baidoa ... as both Mogadishu and
+            # Nairobi reported" is not in Kenya's Nairobi county)
+            admins = [(t, p) for t, p in placed if p is not None and p.is_admin1
+                      and (m.place is None or m.place.country == p.country)]
             adm = nearest(in_clause(admins, info, trig.start, tkey), trig.start, key=tkey)
             if adm is not None:
                 m.admin1 = adm[1]
@@ -736,7 +741,12 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                 if c is not None:
                     m.toponym, m.place = c  # type: ignore[misc]
             # deaths nearest to this trigger rather than to another kept trigger
+            cause = AFTER_CAUSE.search(s.text)
             for dc in info.deaths:
+                if cause and rel < cause.start() < dc.start - s.start and not any(k.start - s.start > cause.start() for k in kept):
+                    # "houses were set on fire by a mob – a day after an attack left nine people
+                    # dead": the dead of what it followed
+                    continue
                 owners = [k for k in kept if clause_bounds(info, k.start) == clause_bounds(info, dc.start)] or kept
                 # "X struck Y, killing N": the act comes before its toll
                 owner = min(owners, key=lambda k: (dc.start - k.end) if k.end <= dc.start else (k.start - dc.start) * 3)

@@ -82,8 +82,10 @@ def event_toll(draft: Draft, sub_event_type: str) -> tuple[int | None, int | Non
         positive = [f for f in figures if f.value > 0]
         # (a figure a witness or an official gives in a quotation retells the toll: "'Mullah Daoud
         # and 16 other armed troops have been killed,' the spokesman said")
-        if positive and key in texts and all(_PART.search(f.text) and not _quoted(f, key, texts[key])
-                                             for f in positive):
+        # (not in the report's first sentence, where nothing came before to add to: "have
+        # kidnapped up to 25 soldiers ... and killed five others")
+        if positive and key in texts and key != min(texts) and all(_PART.search(f.text) and not _quoted(f, key, texts[key])
+                                                                   for f in positive):
             # "also gunned down two other residents": a part of the toll, not a total of its own
             added.extend((f.value, f.high, f) for f in positive)
             continue

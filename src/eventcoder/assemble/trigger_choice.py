@@ -17,7 +17,8 @@ from eventcoder.resolve.gazetteer.names import fold
 _FOLLOWED = re.compile(r"^\W*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?P<ref>[\w-]+)\s+(?:\w+\s+)?"
                        r"(?:followed|came (?:\w+ ){0,3}?(?:after|amid)|was preceded by)\s+", re.I)
 # the cause or the prior act a report names after its own ("a day after they pounded it")
-_AFTER_CAUSE = re.compile(r",\s+(?:(?:a|one|two|three) days?\s+|hours\s+|shortly\s+|soon\s+)?(?:after|following)\s", re.I)
+AFTER_CAUSE = re.compile(r"(?:,|\s[–—-])\s+(?:(?:a|one|two|three) days?\s+|hours\s+|shortly\s+|soon\s+)?(?:after|following)\s",
+                         re.I)
 # "The ministry denied that soldiers had killed civilians": a denial, not a report
 _DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected)\s+(?:\w+\s+){0,2}?"
                           r"(?:that|claims|reports|allegations|accusations)\b[^.;]*$", re.I)
@@ -96,6 +97,17 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
         # (unless the quotation names a place of its own: "Also an attack was made in Kaikuin village")
         quoted = [(a, b) for a, b in quoted if not any(a <= t.start < b for t, _p in info.toponyms)]
         matches = [m for m in matches if not (m.generic and any(a <= m.start < b for a, b in quoted))]
+    taken = [m for m in matches if m.sub_event_type == "Abduction/forced disappearance"
+             and _armed_taken(text[max(0, m.start - off - 30):m.end - off + 30], m.start - off - max(0, m.start - off - 30))]
+    if taken and any(m.sub_event_type == "Armed clash" for m in matches):
+        # "is holding two soldiers hostage after capturing them in an attack that killed 12
+        # troops": soldiers taken in a fight are part of the battle, not an abduction of civilians
+        matches = [m for m in matches if m not in taken]
+    elif taken and _ATTACK_WORD.search(text):
+        # "'Two soldiers have been kidnapped,' said the minister ... in the wake of Monday's
+        # attack": the taking is told of the attack, a battle
+        matches = [replace(m, sub_event_type="Armed clash", event_type="Battles", generic=True) if m in taken else m
+                   for m in matches]
     # (a context-bound specific trigger with no political context, "arson attacks against trucks",
     # leaves the generic words their say)
     specific = [m for m in matches if not m.generic and (m.sub_event_type not in _CONTEXT_BOUND
@@ -184,7 +196,7 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
     if "Attack" in subs and "Arrests" in subs and not has_deaths:
         drop.add("Attack")  # a raid in which people were detained is an arrest
     ordered = sorted((m for m in matches if m.sub_event_type not in drop), key=lambda m: -m.priority)
-    cause = _AFTER_CAUSE.search(text)
+    cause = AFTER_CAUSE.search(text)
     if cause and any(m.start - off < cause.start() for m in ordered):
         # "clashes in Taiz on Thursday, a day after they pounded it with rockets": the act the
         # sentence reports comes before what it followed, whatever their priorities
@@ -254,6 +266,27 @@ _ANYONE = re.compile(r"(?:people|persons|individuals|others|\s)+", re.I)
 _INCLUDING = re.compile(r"\bincluding\s+(?:at least\s+)?(?P<n>\d+|[a-z]+)\s+(?:\w+\s+)?(?P<who>\w+)", re.I)
 
 
+def _armed_taken(window: str, at: int) -> bool:
+    """Whether the people an abduction trigger (at ``at`` in ``window``) took are armed:
+    named just after it or as the subject of its passive ("holding two soldiers hostage",
+    "two soldiers have been kidnapped"), not its agents ("kidnapped by gunmen")."""
+    before = re.search(r"(?:^|[,;.“\"])\s*(?P<who>(?:[\w-]+\s+){0,3}?)(?:have|has|had|were|was)\s+(?:been\s+)?$",
+                       window[:at])
+    if before and ARMED_VICTIMS.search(before.group("who")):
+        return True
+    after = window[at:]
+    return any(not _BY_AGENT.search(after[:a.start()]) for a in ARMED_VICTIMS.finditer(after)
+               if a.group(0).lower() not in ("them", "attackers", "kidnappers", "assailants", "gunmen", "gunman"))
+
+
+# an attack or a fight named in the sentence
+_ATTACK_WORD = re.compile(r"\b(?:attacks?|ambush(?:ed)?|clash(?:es)?|raid|assault|fighting|firefight|gunfight)\b", re.I)
+
+
+# the agent of a passive ("attacked by the ... rebels", "an attack on Sunday by rebels")
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+|suspected\s+|armed\s+)*(?:[\w()’'-]+\s+){0,4}$", re.I)
+
+
 def _armed_target(info: SentenceInfo, matches: list[TriggerMatch], *,
                   subs: tuple[str, ...] = ("Attack", "Armed clash"), unnamed: bool | None = None) -> bool:
     """Whether an attack in this sentence targeted armed people (a battle), not civilians.
@@ -275,9 +308,13 @@ def _armed_target(info: SentenceInfo, matches: list[TriggerMatch], *,
         return False
     text, off = info.sentence.text, info.sentence.start
     # (not the source after it: "gunmen attacked a market in Gusau, police said Friday")
-    if any(m.sub_event_type in subs and _ARMED_TARGET.search(_SOURCE_CLAUSE.split(text[m.start - off:m.end - off + 50])[0])
-           for m in matches):
-        return True
+    for m in matches:
+        if m.sub_event_type not in subs:
+            continue
+        window = _SOURCE_CLAUSE.split(text[m.start - off:m.end - off + 50])[0]
+        # (not the attackers: "were attacked by the Allied Democratic Forces rebels")
+        if any(not _BY_AGENT.search(window[:a.start()]) for a in _ARMED_TARGET.finditer(window)):
+            return True
     return not CIVILIAN_TARGET.search(text) if unnamed is None else unnamed
 
 

@@ -174,6 +174,29 @@ def _clean_name(name: str) -> str:
     return name if re.search(r"(?:\b[A-Z]\.){2,}$", name) else name.strip(" ,.;:")
 
 
+# words that make a longer country's or region's name with a country's ("South Sudan",
+# "Papua New Guinea", "Western Sahara") rather than a town before it
+_NOT_TOWN_BEFORE_COUNTRY = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+                            "New", "Upper", "Lower", "Greater", "Equatorial", "Democratic", "Republic", "Federal",
+                            "Islamic", "Arab", "United", "Occupied", "Free", "Old", "Little", "Great", "of", "the", "and"}
+
+
+def _country_after_town(name: str) -> int | None:
+    """The word index where a country's name follows a town's in one name ("Kampala Uganda"
+    gives 1), or None ("South Sudan", "Papua New Guinea" and other country names; never a
+    country's code: "Region - At" is no Austria)."""
+    words = name.split(" ")
+    if not 2 <= len(words) <= 4 or _is_country_name(name):
+        return None
+    return next((k for k in range(len(words) - 1, 0, -1)
+                 if words[k - 1] not in _NOT_TOWN_BEFORE_COUNTRY and words[k - 1][:1].isupper()
+                 and len(" ".join(words[k:])) > 3 and _is_country_name(" ".join(words[k:]))), None)
+
+
+# the capitalised words after a name NER cut at "of" / "of the" (before a possessive)
+_NAME_RUNS_ON = re.compile(r"\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?=[’']s\b|[^\w’']|$)")
+
+
 def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Toponym]:
     """Toponyms in one sentence, longest first where they overlap, in text order.
 
@@ -187,6 +210,12 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
         if ent.label not in ("GPE", "LOC", "FAC"):
             continue
         s, e = ent.start - offset, ent.end - offset
+        head = re.sub(r"^(?:the|The)\s+", "", text[s:e]).split(" ")[0].casefold()
+        # (not "the City of| Richmond's": the town is the place)
+        ran = _NAME_RUNS_ON.match(text, e) if re.search(r"\s(?:of|of the)$", text[s:e]) \
+            and head not in _FEATURE_HEADS else None
+        if ran:
+            e = ran.end()  # NER stopped short of a name's end: "the Democratic Republic of the| Congo’s"
         if _TIME_ZONE_AFTER.match(text[e:]):
             continue  # "2 p.m. Moscow time": a time zone
         if _NOT_PLACE_AFTER.match(text[e:]) and ent.label == "GPE" and not re.search(r"\b(?:in|near|at|of|from|to)\s+(?:the\s+)?$", text[:s]) \
@@ -212,6 +241,15 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             found.append(Toponym(head, offset + hs, offset + hs + len(head), None, False, "ner", label=ent.label))
             s = text.find(tail, hs + len(head))
             name = tail
+        words = name.split(" ")
+        town_end = _country_after_town(name) if ent.label == "GPE" else None
+        if town_end is not None:
+            # "Police in Kampala Uganda on Monday": a town and its country run together
+            head = " ".join(words[:town_end])
+            hs = text.find(head, s)
+            found.append(Toponym(head, offset + hs, offset + hs + len(head), None, False, "ner", label=ent.label))
+            s = text.find(words[town_end], hs + len(head))
+            name = " ".join(words[town_end:])
         if "'s " in name or "’s " in name:
             # "Khyber Pakhtunkhwa's Lakki Marwat": two places, the second inside the first
             head, tail = re.split(r"(?:'s |’s )", name, maxsplit=1)
@@ -234,6 +272,9 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
     for pat in (_FEATURE_BEFORE, _FEATURE_AFTER, _COMMUNITY, _APPOSITIVE, _DISTANCE, _PREP, _STRUCK_SUBJECT):
         for m in pat.finditer(text):
             name = _clean_name(m.group("n"))
+            town_end = _country_after_town(name) if pat is _PREP else None
+            if town_end is not None:
+                name = " ".join(name.split(" ")[:town_end])  # "in Kampala Uganda": the town
             if not name or name.split()[0] in _STOP or (
                     name.casefold() in _BARE_COMPASS and not _DIVISION_AFTER.match(text[m.end("n"):])):
                 continue
@@ -360,7 +401,9 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
 _NOT_PLACE_WORD = {"the", "a", "an", "i", "mr", "mrs", "ms", "dr", "st", "mt", "he", "she", "it", "we", "they",
                    "as", "at", "in", "on", "of", "to", "by", "or", "if", "so", "no", "and", "but", "for", "with",
                    "from", "into", "is", "was", "be", "my", "our", "your", "his", "her", "its", "their"}
-_METONYM_AFTER = re.compile(r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|also\s+)?(?:said|says|announced|accused|"
+METONYM_AFTER = re.compile(r"^\s+(?:and\s+[A-Z][\w-]+\s+)?"  # "both Moscow and Kyiv reported"
+                            r"(?:has\s+|have\s+|had\s+|will\s+|would\s+|also\s+|both\s+)?(?:said|says|announced|accused|"
+                            r"reported|blamed|vowed|confirmed|"
                             r"warned|insists?|insisted|denied|claimed|demanded|wants?|wanted|rejected|threatened|"
                             r"condemned|responded|retaliated|imposed|sanctioned|refused|agreed|urged|called)\b")
 
@@ -533,7 +576,7 @@ def find_known_places(text: str, offset: int, entities: list, found: list[Topony
                         and not _LOCAL_BODY.match(after):
                     continue  # "Grovetown Sears"; but "Sears, 41, of Grovetown," (NER's ORG) is the town,
                     # and so is the town a local body is named for ("the Hopkinton Police Department")
-                kind = "metonym" if k.capital_or_country and _METONYM_AFTER.match(text[e:]) else "place"
+                kind = "metonym" if k.capital_or_country and METONYM_AFTER.match(text[e:]) else "place"
                 # a division word after it ("Lagos State", "Kano state"): the division, not the city
                 div = _DIVISION_WORD_AFTER.match(after)
                 hit = Toponym(name, offset + s, offset + e, div.group(1).lower() if div else None,
@@ -676,8 +719,18 @@ def _merge(found: list[Toponym], extra: list[Toponym], text: str, offset: int,
               and _whole_known_name(x.text, know)]
     found = [t for t in found if not any(x.start <= t.start and t.end <= x.end for x in joined)]
     # a name after a preposition ("at the University") must be a known place, and no common word
-    found = [t for t in found if t.source != "prep" or (know(t.text).strength > 0 and not (
-        know(t.text).common and know(t.text).strength < 2))]
+    def known(t: Toponym) -> bool:
+        return t.source != "prep" or (know(t.text).strength > 0 and not (know(t.text).common and know(t.text).strength < 2))
+
+    def listed(t: Toponym) -> bool:
+        # "in Wadi al-Zahab and al-Arman in Homs province": an unknown name between a place of
+        # the list and the division that holds both
+        after = re.match(r"\s+in\s+(?:the\s+)?", text[t.end - offset:])
+        return after is not None and any(
+            o.end <= t.start and text[o.end - offset:t.start - offset] in (" and ", ", ") and known(o) for o in found
+        ) and any(o.start == t.end + after.end() and known(o) for o in found)
+    found = [replace(t, source="pattern") if t.source == "prep" and listed(t) else t
+             for t in found if known(t) or listed(t)]
     for t in found:
         inner = [x for x in extra if t.start <= x.start and x.end <= t.end and (x.start, x.end) != (t.start, t.end)]
         tail = _DIVISION_TAIL.search(t.text)
@@ -749,8 +802,8 @@ def keep_unresolved(t: Toponym, text: str) -> bool:
     """
     if t.source in ("user", "dateline", "form", "region"):
         return True
-    if not t.text[:1].isupper():
-        return False
+    if not re.sub(r"^(?:al|el|ad|as|an|ar|at|ash)-", "", t.text)[:1].isupper():
+        return False  # (an Arabic article before the name: "al-Arman")
     if t.feature or _PLACE_SHAPE.search(t.text) or _REGION_NAME.match(t.text):
         return True  # "Neches River", "Latin America"
     if _LOCATIVE_BEFORE.search(text[max(0, t.start - 60):t.start]):
