@@ -87,7 +87,7 @@ def coded_store(tmp_path_factory: pytest.TempPathFactory, pipeline) -> Path:
     return build_store(tmp_path_factory.mktemp("store") / "events.duckdb", pipeline)
 
 GEO_COUNTRIES = ["US", "FR", "GB", "SY", "IL", "CD", "MX", "UA", "SO", "AF", "BF", "RU", "TR", "IQ", "LB", "LY", "AZ",
-                 "YE", "NG", "IT", "TT", "MA", "ZW", "PS", "MW", "SD", "MV"]
+                 "YE", "NG", "IT", "TT", "MA", "ZW", "PS", "MW", "SD", "MV", "IR", "PK"]
 
 
 @pytest.fixture(scope="session")

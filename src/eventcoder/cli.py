@@ -63,7 +63,7 @@ def _pipeline(gazetteer: Path | None, no_gazetteer: bool, places: Path | None = 
     if no_gazetteer:
         return Pipeline(gazetteer=False, places=places)
     if gazetteer is None and needs_build(default_path()):
-        why = "first run" if not default_path().is_file() else "it was built by another version"
+        why = "first run" if not default_path().is_file() else "it was built by another version or from other place data"
         err.print(f"building the default gazetteer at {default_path()} ({why}, about a minute) ...")
     return Pipeline(gazetteer=gazetteer, places=places, progress=err.is_terminal)
 

@@ -226,7 +226,8 @@ class Pipeline:
         for info in infos:
             tops = find_toponyms(info.sentence.text, info.sentence.start, info.entities)
             tops = _misread_places(tops, info, res)
-            tops = join_particle_names(tops, info.sentence.text, info.sentence.start, res.places.known)
+            tops = join_particle_names(tops, info.sentence.text, info.sentence.start, res.places.known,
+                                       res.places.form_place)
             if self._user_names is not None:
                 tops = _with_user_names(tops, info.sentence, self._user_names)
             tops = [t for t in tops if not _demonym(t.text, res) and (

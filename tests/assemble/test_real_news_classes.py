@@ -2662,3 +2662,70 @@ def test_the_dead_of_what_a_riot_followed_are_not_the_riots(code):
                  "Tsafe left nine people dead, officials said.", published="2024-06-26")
     assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [
         ("Violent demonstration", "Gusau", 0)]
+
+
+def test_a_division_named_with_and_in_another_spelling_is_one_division(geo_pipeline):
+    # developed: "the southeastern province of Sistan and Baluchistan" (GeoNames: "Sistan and
+    # Baluchestan") was read as "Sistan" and Pakistan's Balochistan, and the attack coded in
+    # Pakistan; the province's "occasional deadly clashes" were another event
+    coded = geo_pipeline.code("TEHRAN, Iran (AP) - Gunmen on Friday killed five police officers in Iran's "
+                              "southeastern province of Sistan and Baluchistan, state media reported.\n\nThe "
+                              "province, bordering Afghanistan and Pakistan, has been the site of occasional deadly "
+                              "clashes involving militant groups.", published="2025-08-22")
+    assert [(e.country, e.admin1, e.fatalities) for e in coded.events] == [("IR", "Sistan and Baluchestan", 5)]
+
+
+def test_what_a_region_has_long_been_does_not_make_the_act_background(code):
+    # developed: "set fire to two dozen trucks ... in Chile's southern Araucania region that for
+    # years has been marked by conflicts": "for years" read the arson as background, and
+    # "conflicts" (plural) was no political context
+    coded = code("Unidentified men on Thursday set fire to two dozen trucks near Gusau in Zamfara, a state that for "
+                 "years has been marked by conflicts between herders and farmers.", published="2024-06-26")
+    assert [(e.sub_event_type, e.location, e.event_date) for e in coded.events] == [
+        ("Looting/property destruction", "Gusau", "2024-06-20")]
+
+
+def test_a_riot_on_one_night_and_again_the_next_is_two_events(code):
+    # developed: "a confrontation between police and protesters turned violent on Saturday night
+    # and again on Sunday night" was one riot (ACLED: one event a day)
+    coded = code("Gunshots were fired and businesses were set ablaze after a confrontation between police and "
+                 "protesters in Gusau turned violent on Saturday night and again on Sunday night.",
+                 published="2024-06-26")
+    assert [(e.sub_event_type, e.location, e.event_date) for e in coded.events] == [
+        ("Violent demonstration", "Gusau", "2024-06-22"), ("Violent demonstration", "Gusau", "2024-06-23")]
+
+
+def test_arrests_by_soldiers_called_a_kidnapping_and_of_plotters_are_arrests(code):
+    # developed: activists "arrested ... by a group of hooded soldiers", critics "describing the
+    # arrest as a kidnapping", was an abduction; "the junta" was no political context; and the
+    # FSB "detained three citizens who were preparing attacks on a railway" was no event
+    coded = code("Two opposition activists were arrested on Tuesday evening in Bamako by a group of hooded "
+                 "soldiers, their movement said, describing the arrest as a kidnapping.", published="2024-07-10")
+    assert [(e.sub_event_type, e.actor1, e.event_date) for e in coded.events] == [
+        ("Arrests", "Military Forces of Mali", "2024-07-09")]
+    coded = code("Security services in Mopti reported having detained three men who were preparing attacks on "
+                 "a bridge.", published="2024-07-10")
+    assert [(e.sub_event_type, e.location) for e in coded.events] == [("Arrests", "Mopti")]
+
+
+def test_a_building_no_gazetteer_knows_lies_in_the_town_of_the_report(code):
+    # new-user trial: stones thrown "near the Kenyatta International Convention Centre" after tear gas
+    # "in central Nairobi" gave a second event at the building, with no coordinates
+    coded = code("Police fired tear gas on Tuesday to disperse hundreds of protesters in central Kumasi. Some "
+                 "protesters threw stones at officers and set tyres on fire near the Prempeh Convention Centre.",
+                 published="2024-07-10")
+    assert [(e.sub_event_type, e.location, e.latitude is not None) for e in coded.events] == [
+        ("Violent demonstration", "Kumasi", True)]
+
+
+def test_a_group_named_as_an_affiliation_or_a_stronghold_is_not_the_actor(code):
+    # new-user trial: "the al-Qaeda-linked JNIM" gave al-Qaeda; "No group claimed the ambush ...,
+    # but the area is a stronghold of JNIM" gave JNIM and lost the soldiers
+    coded = code("The al-Qaeda-linked JNIM claimed responsibility for the ambush near Mopti on Monday that killed "
+                 "seven soldiers.", published="2023-03-15")
+    assert [(e.actor1, e.actor2) for e in coded.events] == [
+        ("JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali")]
+    coded = code("No group claimed the ambush near Mopti on Monday that killed seven soldiers, but the area is a "
+                 "stronghold of the al-Qaeda-linked JNIM.", published="2023-03-15")
+    assert [(e.actor1, e.actor2) for e in coded.events] == [
+        ("Unidentified Armed Group (Mali)", "Military Forces of Mali")]

@@ -360,3 +360,11 @@ def test_reported_speech_in_a_dateline_paragraph_starts_after_the_dateline():
                    "traders, police spokesman Yazid Abubakar said.")
     [q] = find_quotes(art)
     assert q.speaker == "Yazid Abubakar" and art.text[q.start:q.end].startswith("Gunmen attacked the market")
+
+
+def test_a_clause_before_but_is_no_speakers_organization():
+    # new-user trial: "No deaths were reported, but the Kenya Red Cross said it had treated 12
+    # people" gave the organization "No deaths were reported"
+    quotes = find_quotes(_article("No deaths were reported, but the Kenya Red Cross said it had treated 12 people "
+                                  "for injuries."))
+    assert [(q.organization, q.text) for q in quotes] == [("Kenya Red Cross", "it had treated 12 people for injuries")]

@@ -77,6 +77,15 @@ def test_gazetteer_of_another_version_is_rebuilt(tmp_path, geo_gazetteer):
     db.close()
     assert needs_build(old) and needs_build(tmp_path / "none.sqlite") and not needs_build(geo_gazetteer)
     assert Gazetteer(geo_gazetteer).forms["U.S."][0][1].country == "US"
+    # a file built from other packaged place data (a form added to place_forms.csv since) is
+    # rebuilt too
+    stale = tmp_path / "stale.sqlite"
+    stale.write_bytes(geo_gazetteer.read_bytes())
+    db = sqlite3.connect(stale)
+    db.execute("UPDATE meta SET value = '0000' WHERE key = 'data_version'")
+    db.commit()
+    db.close()
+    assert needs_build(stale)
 
 
 def test_names_before_a_plural_division_word_share_it_and_their_state(places_of):

@@ -207,6 +207,8 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
                 slack = max(slack, 1)
             if m.date is not None and dates and all(abs((m.date - x).days) > slack for x in dates):
                 continue
+            if m.again and any(x != m.date for x in dates):
+                continue  # "... and again on Sunday night": another day, another event
             if _other_groups(d, m):
                 continue
             bare = m.toponym is None and m.date is None
@@ -442,6 +444,10 @@ def _retells(broad: Event, other: Event) -> bool:
         return 0 <= days <= 3 and bool(broad.location) and broad.geo_precision != 2 \
             and broad.sub_event_type == other.sub_event_type
     # the same place a day later with no dead of its own: the report's date of the same fight
+    # (not the same words told for two days: "on Saturday night and again on Sunday night")
+    own = {(e.start, e.end) for e in broad.evidence if e.field == "sub_event_type"}
+    if own & {(e.start, e.end) for e in other.evidence if e.field == "sub_event_type"}:
+        return False
     return days == 1 and broad.sub_event_type == other.sub_event_type and bool(broad.location) \
         and fold(broad.location or "") == fold(other.location or "") and not broad.fatalities \
         and bool(other.fatalities)

@@ -18,6 +18,7 @@ from eventcoder.resolve.actors import ACTS_AFTER
 from eventcoder.resolve.dates import published_bound, year_of
 from eventcoder.resolve.dates import resolve as resolve_date
 from eventcoder.resolve.gazetteer import Place
+from eventcoder.resolve.places import LOCAL_FEATURE
 from eventcoder.resources import Resources
 
 RECAP_DAYS = 30
@@ -40,6 +41,9 @@ _GENERIC = re.compile(
     # drills and parades: "simulated air strikes ... as part of a joint military exercise"
     r"(?:military|joint|live[- ]fire|naval|annual|air|combat) (?:exercises?|drills?)|war games|paraded|military parade|"
     r"simulated|mock (?:drills?|attacks?|exercises?)|training (?:range|exercises?)|"
+    # "has been the site of occasional deadly clashes": how often, not a report
+    r"(?:site|scene)s? of (?:\w+ )?(?:occasional|frequent|sporadic|periodic|recurring|regular|numerous|many)\b|"
+    r"\b(?:occasional|sporadic|periodic|recurring) (?:\w+ )?(?:clashes|attacks|fighting|violence|bombings|raids)\b|"
     r"regularly|frequently|repeatedly|routinely|often\b|(?:almost|nearly) (?:daily|weekly)|near-daily|on a daily basis|"
     r"(?:are|is) (?:mainly|mostly|largely|usually )?the (?:work|hallmark|mark|trademark) of|many times|several times|every (?:week|month|year)|"
     r"tens of thousands|hundreds of thousands|thousands of people|millions|over the years|in recent (?:years|months)|"
@@ -121,6 +125,11 @@ def _generic_clause(info: SentenceInfo, pos: int, event_type: str = "") -> bool:
     if ca > a and not _HABITUAL.search(s.text[a - s.start:ca - s.start]):
         a, b = ca, cb
     clause = s.text[a - s.start:b - s.start]
+    rel = _PLACE_RELATIVE.search(clause, pos - a)
+    if rel:
+        # what a place has long been ("in Chile's southern Araucania region that for years has been
+        # marked by conflicts") says nothing of the act told before it
+        clause = clause[:rel.start()]
     if event_type in ("Protests", "Riots"):
         clause = _CROWD.sub(" ", clause)
     if _GENERIC.search(clause) or _separate_total(info, clause, a, b):
@@ -130,6 +139,12 @@ def _generic_clause(info: SentenceInfo, pos: int, event_type: str = "") -> bool:
     return bool(_SPREAD.search(clause)) and not any(
         a <= t.start and t.end <= b and p is not None and not (p.is_country or p.is_admin1 or p.is_continent)
         for t, p in info.toponyms)
+
+
+# a relative clause on a place ("... region that for years has been ...", "the city, which has
+# long been ...")
+_PLACE_RELATIVE = re.compile(r"\b(?:region|province|state|area|city|town|village|district|country|county|"
+                             r"territory|zone|border),?\s+(?:that|which|where)\b")
 
 
 _SPREAD = re.compile(r"\b(?:in several (?:towns|cities|places|areas|villages|districts)|across the (?:country|region)|"
@@ -398,6 +413,29 @@ def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
         if recap is not None and (anchor - recap).days > RECAP_DAYS:
             return None, None, near, True
     return resolved, prec, near, False
+
+# between a day and the next one the act happened on again ("on Saturday night and again on
+# Sunday night", "on Friday and again on Saturday")
+_AGAIN_ON = re.compile(r"\s+(?:(?:night|morning|evening|afternoon)\s+)?(?:,\s*)?and\s+again\s+(?:on\s+)?$", re.I)
+
+
+def _again_on(info: SentenceInfo, dm: DateMention | None, d: date | None, published: date | None,
+              pub_year: int | None) -> tuple[date, int | None, DateMention] | None:
+    """The second day of an act told "on Saturday and again on Sunday": (date, precision, its
+    mention), or None. Only weekdays and full dates, on or before publication."""
+    if dm is None or d is None:
+        return None
+    st = info.sentence.start
+    for other in info.dates:
+        if other.start <= dm.end or other.kind not in ("weekday", "absolute") or other.reporting:
+            continue
+        if not _AGAIN_ON.fullmatch(info.sentence.text[dm.end - st:other.start - st]):
+            continue
+        d2, prec = resolve_date(other, published, year=pub_year)
+        if d2 is not None and d2 != d and (published is None or d2 <= published):
+            return d2, prec, other
+    return None
+
 
 # the nouns by which a later sentence names a violent act just reported ("the attack", "the
 # confrontation", "the gunfight"): one list for the follow-up date, place and "took place in"
@@ -709,6 +747,10 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                 # calling for a ceasefire in Gaza")
                 placed = [tp for tp in placed if not _PROTEST_TOPIC.search(s.text[max(0, tp[0].start - s.start - 60):tp[0].start - s.start])] or placed
             specific = [(t, p) for t, p in placed if p is None or not (p.is_country or p.is_admin1)]
+            # a building, square or street no gazetteer knows ("near the Kenyatta International
+            # Convention Centre") lies in the town the report names; it is no event location
+            specific = [(t, p) for t, p in specific if not (p is None and (t.source == "street"
+                                                                           or LOCAL_FEATURE.search(t.text)))]
             specific = [tp for tp in specific if not tp[0].moving or tp[0].near]  # "30 km from Gao": near it
             in_clause_places = in_clause(specific, info, trig.start, tkey)
             best = max((specificity(tp) for tp in in_clause_places), default=0)
@@ -756,6 +798,13 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             m.sentence_places = list(info.toponyms)
             m.attribution = _attribution(s.text)
             mentions.append(m)
+            again = _again_on(info, dm, d, published, pub_year)
+            if again is not None:
+                # "turned violent on Saturday night and again on Sunday night": one event a day
+                # (ACLED), the second without the first's toll
+                mentions.append(replace(m, date=again[0], precision=again[1], date_mention=again[2], deaths=[],
+                                        follow_up_deaths={}, actors=list(m.actors),
+                                        sentence_places=list(m.sentence_places), again=True))
     return mentions
 
 _TOWN_FEATURES = {"village", "villages", "town", "city", "hamlet", "locality", "settlement", "camp", "neighbourhood",

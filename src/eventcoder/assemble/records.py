@@ -42,6 +42,9 @@ class Mention:
     ensuing: bool = False
     """The trigger names the fight the act just reported led to ("In an ensuing gun battle"):
     anaphoric too, up to four paragraphs on, and it makes an attack a battle."""
+    again: bool = False
+    """The act told for a second day in the same words ("on Saturday night and again on Sunday
+    night"): another occurrence, never grouped with a report of another day."""
 
 @dataclass
 class SentenceInfo:

@@ -135,6 +135,10 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
         drop.add("Attack" if two_sides or _armed_target(info, matches) else "Armed clash")
     if "Abduction/forced disappearance" in subs and "Attack" in subs and has_deaths:
         drop.add("Abduction/forced disappearance")
+    if "Abduction/forced disappearance" in subs and "Arrests" in subs and any(a.kind == STATE for a in info.actors):
+        # "were arrested by a group of hooded soldiers ..., describing the arrest as a
+        # kidnapping": state forces taking people is an arrest, whatever the critics call it
+        drop.add("Abduction/forced disappearance")
     if "Abduction/forced disappearance" in subs and "Armed clash" in subs and victims \
             and ARMED_VICTIMS.search(victims):
         # "ambushed a UN convoy, sparking a firefight and kidnappings that left four
@@ -327,7 +331,8 @@ _POLITICAL = re.compile(
     r"aid workers|humanitarian workers|"
     r"rioters|activists?|opposition|dissidents?|journalists?|lawmakers?|politicians?|party (?:members|leaders?|"
     r"supporters|officials)|supporters of|members of|cells?|commanders?|coup|plot(?:ters)?|sedition|treason|"
-    r"espionage|spying|blasphemy|soldiers|troops|army|military|security forces|hostages?|ransom|war|conflict|"
+    r"espionage|spying|blasphemy|soldiers|troops|army|military|security forces|hostages?|ransom|war|conflicts?|"
+    r"junta|civil society|sabotage|saboteurs?|(?:preparing|planning|plotting) (?:\w+ )?(?:attacks?|bombings?)|"
     r"(?:pre-)?candidates?|presiden(?:cy|tial)|critics?|campaigners?|(?:trade )?unionists?|rights defenders?|"
     r"ministers?|mayors?|governors?|parliamentarians?|MPs|senators?|legislators?|opposition figures?|"
     # arrests over unrest: "arrested 14 people over the weekend's unrest"

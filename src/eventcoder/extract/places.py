@@ -675,12 +675,14 @@ def _whole_known_name(name: str, know: Callable[[str], KnownName]) -> bool:
 
 
 def join_particle_names(found: list[Toponym], text: str, offset: int,
-                        know: Callable[[str], KnownName]) -> list[Toponym]:
+                        know: Callable[[str], KnownName],
+                        form: Callable[[str], object | None] | None = None) -> list[Toponym]:
     """Toponyms of one sentence (``find_toponyms``) with a known name NER cut in two at its
     particle joined again: "Port" and "Spain" of "Port of Spain" (the capital of Trinidad and
     Tobago) become one toponym when the gazetteer knows the whole name as a place on its own
-    (``KnownName.strength`` 2); "City of Richmond" stays the town. Offsets: ``text`` is the
-    sentence, ``offset`` its start in the article."""
+    (``KnownName.strength`` 2); "City of Richmond" stays the town. Two names joined by "and"
+    that ``form`` knows as one ("Sistan" and "Baluchistan": data/place_forms.csv) are joined
+    too. Offsets: ``text`` is the sentence, ``offset`` its start in the article."""
     out: list[Toponym] = []
     i = 0
     while i < len(found):
@@ -690,6 +692,12 @@ def join_particle_names(found: list[Toponym], text: str, offset: int,
             name = text[a.start - offset:b.end - offset]
             if _whole_known_name(name, know):
                 out.append(replace(a, text=name, end=b.end, feature=b.feature))
+                i += 2
+                continue
+        if b is not None and form is not None and text[a.end - offset:b.start - offset] == " and ":
+            name = text[a.start - offset:b.end - offset]
+            if form(name) is not None:
+                out.append(replace(a, text=name, end=b.end, feature=a.feature or b.feature))
                 i += 2
                 continue
         out.append(a)

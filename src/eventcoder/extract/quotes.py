@@ -506,17 +506,23 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
                     add(a + m2.start("q"), a + m2.end("q"), rsp, False, who)
                     continue
             m = _REPORTED.match(sent)
-            if not (m and _subject_ok(m.group("who"))):
+            # (a clause before the coordination is no speaker: "No deaths were reported, but the
+            # Kenya Red Cross said ...")
+            clause_first = m is not None and bool(re.search(r",\s+(?:and|but|while)\s+(?=[A-Z]|the\s+[A-Z])",
+                                                           m.group("who"))) \
+                and _reads_as_clause(m.group("who").split(",")[0])
+            if not (m and _subject_ok(m.group("who"))) or clause_first:
                 # "The government denounced the blockade, and Hashim Thaci, the prime minister,
                 # has said ...": the speaker of the clause after the coordination
-                co = re.search(r",\s+(?:and|but|while)\s+(?=[A-Z])", sent)
-                mc = _REPORTED.match(sent[co.end():]) if co else None
+                co = re.search(r",\s+(?:and|but|while)\s+(?=[A-Z]|the\s+[A-Z])", sent)
+                rest = sent[co.end():] if co else ""
+                mc = _REPORTED.match(rest[:1].upper() + rest[1:]) if co else None  # ("but the Kenya Red Cross said")
                 if co and mc and _subject_ok(mc.group("who")):
                     a += co.end()
                     sent = text[a:b]
                     m = mc
             if m and _subject_ok(m.group("who")):
-                who = m.group("who")
+                who = sent[m.start("who"):m.end("who")]  # (as written, not as capitalised above)
                 q_start = m.start("q")
                 q_text = sent[q_start:m.end("q")]
                 if re.match(r"(?i)responsibility\b", q_text):

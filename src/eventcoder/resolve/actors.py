@@ -26,6 +26,16 @@ STATE, GROUP, UNIDENTIFIED, CIVILIANS, PROTESTERS, RIOTERS, GOVERNMENT = (
 ARMED = {STATE, GROUP, UNIDENTIFIED}
 
 
+# a group named only to qualify another ("the al-Qaeda-linked JNIM", "an Islamic State-affiliated
+# faction"): the other one is the actor
+_AFFILIATE_AFTER = re.compile(r"[-\s](?:linked|affiliated|allied|aligned|inspired|backed|loyal)\b", re.I)
+
+
+# a group named as who holds the area, not who acted ("the area is a stronghold of JNIM")
+_STRONGHOLD_BEFORE = re.compile(r"\b(?:stronghold|bastion|heartland|hotbed|fief(?:dom)?)s?\s+of\s+(?:the\s+)?"
+                                r"(?:[\w-]+\s+){0,3}$", re.I)
+
+
 @dataclass(frozen=True)
 class Group:
     """A row of armed_groups.csv."""
@@ -180,7 +190,8 @@ class ActorDictionary:
                 a = pm.group(0)
                 key = a if (a.isupper() or any(c.isdigit() for c in a)) and pat is self._exact else a.casefold()
                 groups = self._alias_groups.get(key) or self._alias_groups.get(a.casefold()) or self._alias_groups.get(a)
-                if groups:
+                if groups and not _AFFILIATE_AFTER.match(text, pm.end()) \
+                        and not _STRONGHOLD_BEFORE.search(text[max(0, pm.start() - 60):pm.start()]):
                     found.append(ActorMention(GROUP, offset + pm.start(), offset + pm.end(), a, groups=tuple(groups)))
         if self._identity is not None:
             for m in self._identity.finditer(text):

@@ -661,7 +661,7 @@ _DEMONYM_OF = re.compile(r"\s+(?:(?:north|south|east|west|central)(?:ern|-?(?:ea
 
 
 # names of features inside a town: streets, squares, buildings, parks and stations
-_LOCAL_FEATURE = re.compile(
+LOCAL_FEATURE = re.compile(
     r"\b(?:Street|St|Avenue|Ave|Road|Rd|Drive|Boulevard|Blvd|Lane|Terrace|Square|Plaza|Park|Bridge|Airport|"
     r"Station|Stadium|Arena|Centre|Center|Hall|Church|Cathedral|Mosque|Temple|Synagogue|School|College|"
     r"University|Hospital|Castle|Tower|Market|Mall|Courthouse|Estate|Quarter|Library|Museum|Prison|Jail|"
@@ -688,7 +688,7 @@ def containing_places(pairs: list[tuple[Toponym, Place | None]]) -> list[Place |
              if p is not None and (p.feature_class == "P" or p.is_admin2) and t.kind == "place"]
     out: list[Place | None] = []
     for t, p in pairs:
-        if p is not None or not towns or not _LOCAL_FEATURE.search(t.text):
+        if p is not None or not towns or not LOCAL_FEATURE.search(t.text):
             out.append(None)
             continue
         # the town named right after it ("Main Street in Columbia", "Baga Road, Maiduguri"),

@@ -28,7 +28,7 @@ from eventcoder.resolve.gazetteer.names import exact_keys, name_keys, skeleton
 
 # bumped when the schema or the bundled data changes (v3: regions.csv), so a cached default
 # gazetteer of an older release is rebuilt rather than read without the new data
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 
 @dataclass(frozen=True)
@@ -251,10 +251,31 @@ _DEFAULT: Gazetteer | None = None
 
 def file_version(path: str | Path) -> str | None:
     """The schema version a gazetteer file was built with (None: no file, or not a gazetteer)."""
+    return _meta(path, "schema_version")
+
+
+# the packaged data files a default build reads: editing one makes the default file stale
+BUILD_DATA = ("place_forms.csv", "terrain.csv", "regions.csv", "admin1_names.csv", "countries.csv")
+
+
+def data_version() -> str:
+    """A digest (16 hex digits of sha256) of the packaged data files the default build
+    reads (``BUILD_DATA``), stored in the default gazetteer's meta table as ``data_version``."""
+    import hashlib
+    import importlib.resources
+
+    h = hashlib.sha256()
+    for name in BUILD_DATA:
+        h.update(name.encode())
+        h.update(importlib.resources.files("eventcoder.data").joinpath(name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _meta(path: str | Path, key: str) -> str | None:
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            row = db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         finally:
             db.close()
     except sqlite3.DatabaseError:
@@ -263,15 +284,22 @@ def file_version(path: str | Path) -> str | None:
 
 
 def needs_build(path: str | Path) -> bool:
-    """Whether the default gazetteer at ``path`` is missing or was built by another version."""
-    return not Path(path).is_file() or file_version(path) != SCHEMA_VERSION
+    """Whether the default gazetteer at ``path`` is missing, was built by another schema
+    version, or was built by ``build_default`` from other packaged data (its ``data_version``:
+    a form, terrain feature or division name added to the data files since). A file built
+    another way (``build_from_csv``, GeoNames dumps) records no data version and stays."""
+    if not Path(path).is_file() or file_version(path) != SCHEMA_VERSION:
+        return True
+    built = _meta(path, "data_version")
+    return built is not None and built != data_version()
 
 
 def open_default(*, build_if_missing: bool = True, progress: bool = True) -> Gazetteer:
     """Open the default gazetteer, building it the first time (about a minute, offline).
 
-    A default file left by another version of eventcoder (another schema version) is
-    rebuilt in place; the CLI says so on stderr before it starts.
+    A default file left by another version of eventcoder (another schema version, or
+    other packaged place data: ``needs_build``) is rebuilt in place; the CLI says so on
+    stderr before it starts.
 
     Raises:
         GazetteerError: it is missing and ``build_if_missing`` is false, or the build failed.

