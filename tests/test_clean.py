@@ -206,3 +206,14 @@ def test_a_page_of_headlines_of_one_width_is_not_hard_wrapped_prose():
 
     with pytest.raises(InputError, match="no article text"):  # nothing but headlines: no article
         clean_text(RawDocument("h", "h", page, "text", None, "2024-07-10"))
+
+
+def test_a_dateline_naming_the_news_agency_names_no_city():
+    # developed: "PRESS ASSOCIATION -- At least seven police officers ..." made "Press Association"
+    # a dateline town, resolved in the United States
+    art = clean_text(_doc("Riots break out in Belfast\n\nPRESS ASSOCIATION -- At least seven police officers were "
+                          "injured in Belfast overnight.\n\nPetrol bombs were thrown at officers.", published="2011-07-12"))
+    assert art.dateline_city is None
+    art = clean_text(_doc("Gunmen kill five in Gusau\n\nGUSAU, Nigeria -- Gunmen killed five people in Gusau on Monday.\n\n"
+                          "Police confirmed the attack.", published="2024-07-10"))
+    assert art.dateline_city == "Gusau"

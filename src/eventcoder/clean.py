@@ -210,10 +210,19 @@ def _dateline_place(text: str) -> str | None:
     return m.group("place") or None
 
 
+# a dateline that names the news agency, not a city ("PRESS ASSOCIATION -- At least seven ...")
+AGENCY_NAME = re.compile(r"\b(?:PRESS|ASSOCIATION|ASSOCIATED|NEWS|AGENCY|REUTERS|AFP|UPI|XINHUA|ANADOLU|TASS|IANS|PTI|"
+                         r"BERNAMA|WIRE|SERVICE|STAFF|REPORTER|CORRESPONDENT|DESK|UPDATE|UPDATED|BREAKING|EXCLUSIVE|"
+                         r"TIMES|HERALD|TRIBUNE|DAILY|MEDIA|NETWORK|TV|RADIO|ONLINE|BUREAU)\b", re.I)
+
+
 def _dateline_city(text: str) -> str | None:
-    """The city of a dateline in capitals ("OUAGADOUGOU, March 9 —" gives "Ouagadougou")."""
+    """The city of a dateline in capitals ("OUAGADOUGOU, March 9 —" gives "Ouagadougou"); None
+    for an agency's name ("PRESS ASSOCIATION --")."""
     m = _DATELINE.match(text) or _AGENCY_DATELINE.match(text)
-    return m.group("city").strip().title() if m else None
+    if not m or AGENCY_NAME.search(m.group("city")):
+        return None
+    return m.group("city").strip().title()
 
 
 def _url_date(url: str | None) -> str | None:

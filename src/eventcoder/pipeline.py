@@ -32,7 +32,7 @@ from eventcoder.assemble import (
     is_follow_up,
 )
 from eventcoder.assemble.focus import NEAR_DIVISION
-from eventcoder.clean import agency_dateline_end, clean, dateline_end
+from eventcoder.clean import AGENCY_NAME, agency_dateline_end, clean, dateline_end
 from eventcoder.errors import EventcoderError, GazetteerError, InputError
 from eventcoder.extract.dates import find_dates
 from eventcoder.extract.fatalities import find_deaths
@@ -358,7 +358,8 @@ class Pipeline:
         lead = next((s for s in sentences if not s.is_title), None)
         if lead is not None:
             m = re.match(r"^(?P<city>[A-Z][A-Z\u00C0-\u00DE .'\-]{1,40}?)(?=\s*[,:—–-])", lead.text)
-            if m and not any(lead.start <= t.start < lead.start + m.end() for t in tops):
+            if m and not AGENCY_NAME.search(m.group("city")) \
+                    and not any(lead.start <= t.start < lead.start + m.end() for t in tops):
                 city = m.group("city").strip()
                 tops.append(Toponym(city, lead.start, lead.start + len(city), "city", False, "dateline"))
         tops.sort(key=lambda t: t.start)

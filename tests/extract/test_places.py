@@ -490,3 +490,12 @@ def test_a_town_and_its_country_run_together_are_two_names_but_a_country_name_is
     # (a country's code is no country name: "At" is not Austria)
     assert names("ERBIL, Kurdistan Region - At least three guards were killed.", "Kurdistan Region - At") == [
         "Kurdistan Region - At"]
+
+
+def test_a_small_namesake_does_not_pull_a_big_city_abroad(places_of):
+    # developed: "Riots broke out in Belfast" and "the areas of Broadway" swapped countries on
+    # every round of the article's votes (Broadway to Virginia, so Belfast to Maine, and back),
+    # and ended in the United States; names are now revised one at a time, the least sure first
+    found = places_of("Riots broke out in Belfast overnight.\n\nPetrol bombs were thrown in the nationalist "
+                      "areas of Broadway and Old Park in the west of the city.")
+    assert found["Belfast"][1].country == "GB"

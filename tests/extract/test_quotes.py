@@ -368,3 +368,12 @@ def test_a_clause_before_but_is_no_speakers_organization():
     quotes = find_quotes(_article("No deaths were reported, but the Kenya Red Cross said it had treated 12 people "
                                   "for injuries."))
     assert [(q.organization, q.text) for q in quotes] == [("Kenya Red Cross", "it had treated 12 people for injuries")]
+
+
+def test_confirmed_the_act_but_said_quotes_the_words_after_said():
+    # new-user trial: "confirmed the attack but said only eight people were killed" quoted "the
+    # attack but said ..."
+    quotes = find_quotes(_article("A police spokesman, Abubakar Sadiq Aliyu, confirmed the attack but said only eight "
+                                  "people were killed."))
+    assert [(q.speaker, q.role, q.text) for q in quotes] == [
+        ("Abubakar Sadiq Aliyu", "police spokesman", "only eight people were killed")]

@@ -554,7 +554,8 @@ def find_quotes(article: Article, not_person: Callable[[str], bool] = lambda s: 
                                                                            sent[m.end("who"):]):
                         continue
                 # "confirmed the attack and said security forces ...": the words after "and said"
-                joined = re.match(r"^[^,\"“]{0,60}?\band (?:said|added|told [\w ]{1,30}?)\s+(?:that\s+)?", q_text)
+                # ("confirmed the attack but said only eight people were killed" too)
+                joined = re.match(r"^[^,\"“]{0,60}?\b(?:and|but) (?:said|added|told [\w ]{1,30}?)\s+(?:that\s+)?", q_text)
                 if joined:
                     q_start += joined.end()
                 rsp = add(a + q_start, a + m.end("q"), parse_speaker(who, not_person), False, who)

@@ -543,16 +543,29 @@ class ArticlePlaces:
                     nested[j][n] = nested[j].get(n, 0.0) + self.QUALIFIER
         picks = [self._pick(i, tops, cands, qual, {}, {}, [], None, nested[i]) for i in range(len(tops))]
         # the article's other places vote; three rounds let the votes settle ("Georgia" goes
-        # to the state once "Gainesville" has gone to Georgia's Gainesville)
+        # to the state once "Gainesville" has gone to Georgia's Gainesville). Names are revised
+        # one at a time, the least sure first (the narrowest lead of a name's best candidate
+        # over its next), so that they follow the surer names: revised all at once, two names can
+        # swap countries back and forth for ever ("Belfast" and "Broadway", each pulled to the
+        # other's last pick)
+        def lead(i: int) -> float:
+            scores = sorted((sc for _p, sc in cands[i]), reverse=True)
+            return scores[0] - scores[1] if len(scores) > 1 else (scores[0] if scores else 0.0)
+        order = sorted(range(len(tops)), key=lead)
         for _round in range(3):
-            votes_c, votes_a = self._votes(tops, picks)
-            towns = self._towns(tops, picks)
-            new = [self._pick(i, tops, cands, qual, votes_c.get(keys[i], {}), votes_a.get(keys[i], {}),
-                              list(countries), picks, nested[i], [pt for k, pt in towns.items() if k != keys[i]])
-                   for i in range(len(tops))]
-            if new == picks:
+            changed = False
+            for i in order:
+                if not cands[i]:
+                    continue
+                votes_c, votes_a = self._votes(tops, picks)
+                towns = self._towns(tops, picks)
+                new = self._pick(i, tops, cands, qual, votes_c.get(keys[i], {}), votes_a.get(keys[i], {}),
+                                 list(countries), picks, nested[i], [pt for k, pt in towns.items() if k != keys[i]])
+                if new != picks[i]:
+                    picks[i] = new
+                    changed = True
+            if not changed:
                 break
-            picks = new
         return picks
 
     @staticmethod

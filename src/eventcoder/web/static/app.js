@@ -538,7 +538,8 @@ async function showDetail() {
   const row = (label, value, field) => el("tr", { "data-field": field || label },
     el("td", {}, label), el("td", { class: "value" }, value === null || value === undefined || value === "" ? "—" : String(value)),
     el("td", {}, field ? evidenceOf(field) : ""));
-  const attrs = ev.sources.map(s => attributionText(s.attribution)).filter(Boolean);
+  // (two reports with the same source say it once)
+  const attrs = [...new Set(ev.sources.map(s => attributionText(s.attribution)).filter(Boolean))];
   const rows = [
     row("event type", ev.event_type, "event_type"), row("sub-event type", ev.sub_event_type, "sub_event_type"),
     row("date", ev.event_date && `${ev.event_date} (time precision ${ev.time_precision ?? "?"})`, "event_date"),
