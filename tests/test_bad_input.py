@@ -258,3 +258,91 @@ def test_a_json_lines_batch_saved_as_utf16_is_read(tmp_path):
                                 for i in range(3)).encode("utf-16"))
     docs = list(iter_jsonl(batch))
     assert [d.id for d in docs] == ["u0", "u1", "u2"]
+
+
+# session 15's bad-input round
+
+def test_two_articles_with_one_id_keep_both_events(runner, tmp_path):
+    # two records with id "same" (folders of index.html files, ids that restart): the second
+    # article's event was taken for a re-run of the first and lost
+    f = tmp_path / "dup.jsonl"
+    f.write_text(json.dumps({"id": "same", "text": ARTICLE, "published": "2024-03-04"}) + "\n"
+                 + json.dumps({"id": "same", "published": "2024-03-04", "text": "Clash in Gusau\n\nGUSAU - Bandits "
+                               "killed nine vigilantes in a clash near Gusau on Saturday, police said.\n"}) + "\n",
+                 encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    res = runner.invoke(app, ["run", str(f), "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("SELECT location, fatalities FROM events ORDER BY location").fetchall()
+    con.close()
+    assert rows == [("Baidoa", 3), ("Gusau", 9)]
+    res = runner.invoke(app, ["run", str(f), "--db", str(db)])  # a re-run adds nothing
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 2
+    con.close()
+
+
+def test_an_output_that_is_an_input_or_the_store_is_refused(runner, tmp_path):
+    f = tmp_path / "a.jsonl"
+    f.write_text(json.dumps({"id": "a", "text": ARTICLE, "published": "2024-03-04"}) + "\n", encoding="utf-8")
+    before = f.read_text(encoding="utf-8")
+    res = runner.invoke(app, ["code", str(f), "--format", "jsonl", "--output", str(f)])
+    assert res.exit_code == 2 and "is one of the inputs" in res.stderr
+    assert f.read_text(encoding="utf-8") == before
+    db = tmp_path / "e.duckdb"
+    assert runner.invoke(app, ["run", str(f), "--db", str(db)]).exit_code == 0
+    res = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "--output", str(db)])
+    assert res.exit_code == 2 and "is the event store itself" in res.stderr
+    assert runner.invoke(app, ["status", "--db", str(db)]).exit_code == 0
+
+
+def test_a_malformed_address_is_one_failure_and_the_run_goes_on(runner, tmp_path):
+    f = tmp_path / "a.jsonl"
+    f.write_text(json.dumps({"id": "a", "text": ARTICLE, "published": "2024-03-04"}) + "\n", encoding="utf-8")
+    urls = tmp_path / "urls.txt"
+    urls.write_text("https://[::1\n", encoding="utf-8")
+    res = runner.invoke(app, ["run", str(f), "--urls", str(urls), "--db", str(tmp_path / "e.duckdb")])
+    assert res.exit_code == 3 and "not a valid web address" in res.output and "1 articles coded" in res.output
+
+
+def test_a_cut_uncompressed_warc_drops_its_last_record(tmp_path):
+    from eventcoder.ingest.corpus import SourceStats, iter_warc
+
+    def record(n: int) -> bytes:
+        body = (f"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nReport {n}\n\n" + ARTICLE).encode()
+        head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{n:08d}-0000-0000-0000-000000000000>\r\n"
+                f"WARC-Target-URI: http://example.org/{n}\r\nContent-Type: application/http; msgtype=response\r\n"
+                f"Content-Length: {len(body)}\r\n\r\n").encode()
+        return head + body + b"\r\n\r\n"
+
+    whole = record(1) + record(2)
+    f = tmp_path / "cut.warc"
+    f.write_bytes(whole[:-30])
+    items = list(iter_warc(f, SourceStats()))
+    assert [type(x).__name__ for x in items] == ["RawDocument", "InputError"]
+    assert "ends inside a record" in items[1].reason
+    f.write_bytes(whole)
+    assert [type(x).__name__ for x in iter_warc(f, SourceStats())] == ["RawDocument", "RawDocument"]
+
+
+def test_csv_cells_that_read_as_formulas_are_quoted():
+    from eventcoder.export import safe_cells
+
+    assert safe_cells({"source": "=HYPERLINK(\"http://x\")", "longitude": "-3.5", "n": -2, "notes": "@x"}) == {
+        "source": "'=HYPERLINK(\"http://x\")", "longitude": "-3.5", "n": -2, "notes": "'@x"}
+
+
+def test_a_placeholder_year_and_control_characters_and_decomposed_letters(runner, tmp_path):
+    from eventcoder.errors import InputError as IE
+
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    res = runner.invoke(app, ["code", str(f), "--published", "0001-01-01"])
+    assert res.exit_code == 2 and "implausibly early" in res.stderr
+    assert IE("x.warc", "first line: \x1b[2J\x07").reason == "first line: \\x1b[2J\\x07"
+    from eventcoder.clean import strip_invisible
+
+    assert strip_invisible("Bogota\u0301") == "Bogot\u00e1"

@@ -115,12 +115,16 @@ _DATE_DATELINE = re.compile(r"^\(?(?:" + _WEEKDAY + r")?(?P<date>" + _FULL_DATE 
 _BAD_AUTHORS = {"published", "updated", "admin", "staff", "editor", "none"}
 
 
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]")
 
 
 def strip_invisible(text: str) -> str:
-    """Remove zero-width characters, soft hyphens and bidirectional controls."""
-    return _INVISIBLE.sub("", text)
+    """Remove zero-width characters, soft hyphens and bidirectional controls, and compose
+    decomposed letters (Unicode NFC: "Bogota" + a combining accent, as macOS writes file text,
+    becomes one "á", so names match whole)."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
 
 
 # words a page's markup glued together: "against Iran.Opposition figures", "rallies inBahrain"
@@ -223,6 +227,14 @@ def _dateline_city(text: str) -> str | None:
     if not m or AGENCY_NAME.search(m.group("city")):
         return None
     return m.group("city").strip().title()
+
+
+def _netloc(url: str) -> str:
+    """The host of an address without "www."; "" for an address that does not parse."""
+    try:
+        return urlparse(url).netloc.removeprefix("www.")
+    except ValueError:
+        return ""
 
 
 def _url_date(url: str | None) -> str | None:
@@ -513,7 +525,7 @@ def clean_text(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
             continue
         paras.append((line, False))
     if outlet is None and doc.url:
-        outlet = urlparse(doc.url).netloc.removeprefix("www.") or None
+        outlet = _netloc(doc.url) or None
     return _assemble(doc, paras, title=title, byline=byline, outlet=outlet, page_date=page_date, warnings=[],
                      keep_repeats=keep_repeats)
 
@@ -571,7 +583,7 @@ def clean_html(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
         paras,
         title=doc.title or result.title,
         byline=author,
-        outlet=result.sitename or (urlparse(doc.url).netloc.removeprefix("www.") if doc.url else None),
+        outlet=result.sitename or (_netloc(doc.url) if doc.url else None),
         page_date=page_date,
         warnings=warnings,
         keep_repeats=keep_repeats,

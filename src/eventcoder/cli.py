@@ -26,7 +26,7 @@ from rich.progress import (
 )
 
 from eventcoder import __version__
-from eventcoder.errors import EventcoderError, InputError
+from eventcoder.errors import EventcoderError, InputError, WorkerError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Code news about political violence into ACLED-style events, with evidence.")
@@ -120,6 +120,16 @@ def _capped_workers(asked: int) -> int:
     return asked
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (an existing one: by inode; else by resolved path)."""
+    try:
+        if a.exists() and b.exists():
+            return a.samefile(b)
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
 @app.command("code")
 def code_cmd(
     inputs: Annotated[list[str], typer.Argument(help="Articles: .txt, .html, .jsonl batches, or - for standard input.")],
@@ -143,6 +153,11 @@ def code_cmd(
     except InputError as e:
         err.print(f"eventcoder: {e}", markup=False, highlight=False)
         raise typer.Exit(2) from e
+    if output is not None and any(i != "-" and _same_file(Path(i), output) for i in inputs):
+        # (opening the output would empty the input before it is read)
+        err.print(f"eventcoder: --output {output} is one of the inputs; write the results elsewhere",
+                  markup=False, highlight=False)
+        raise typer.Exit(2)
     if output is not None:
         try:
             open(output, "a", encoding="utf-8").close()  # noqa: SIM115 - only checks that it can be written
@@ -226,6 +241,9 @@ def code_cmd(
         raise typer.Exit(0) from None  # "| head": the reader has what it wanted
     except OSError as e:  # a full disk ("-o /dev/full"), a vanished mount: the output, not the input
         write_error = e
+    except WorkerError as e:
+        err.print(f"eventcoder: {e} (the results above were written)", markup=False, highlight=False)
+        raise typer.Exit(3) from e
     finally:
         if output:
             try:
@@ -407,7 +425,8 @@ def run_cmd(
 
             counts = runner.run(docs, config=config, on_article=tick)
     except EventcoderError as e:
-        err.print(f"eventcoder: {e}", markup=False, highlight=False)
+        again = "; run the same command again to code the rest" if isinstance(e, WorkerError) else ""
+        err.print(f"eventcoder: {e}{again}", markup=False, highlight=False)
         store.close()
         raise typer.Exit(2) from e
     except (KeyboardInterrupt, RuntimeError) as e:
@@ -510,6 +529,10 @@ def export_cmd(
         raise typer.Exit(2)
     if format == StoreFormat.parquet and output is None:
         err.print("eventcoder: --format parquet needs --output FILE")
+        raise typer.Exit(2)
+    if output is not None and any(_same_file(f, output) for f in (db, Path(f"{db}.wal"))):
+        err.print(f"eventcoder: --output {output} is the event store itself; write the export elsewhere",
+                  markup=False, highlight=False)
         raise typer.Exit(2)
     if country is not None:
         import pycountry

@@ -29,7 +29,10 @@ def canonical_url(url: str | None) -> str | None:
     """A URL without scheme differences, ``www.``, tracking parameters, fragment or trailing slash."""
     if not url:
         return None
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None  # "https://[::1/a": no address to compare by
     if not parts.netloc:
         return None
     host = parts.netloc.lower().removeprefix("www.").removeprefix("m.")

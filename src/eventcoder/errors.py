@@ -19,6 +19,18 @@ field set, not raised.
 
 from __future__ import annotations
 
+import re
+
+# control characters (terminal escapes, bells) a library's message may carry from a broken file
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str, limit: int = 500) -> str:
+    """A message safe to print and store: control characters shown as escapes ("\\x1b"), and
+    at most ``limit`` characters (a corrupt file's raw bytes can fill a page)."""
+    text = _CONTROL.sub(lambda m: ascii(m.group(0))[1:-1], text)
+    return text if len(text) <= limit else text[:limit] + " ..."
+
 
 class EventcoderError(Exception):
     """Root of every error eventcoder raises on purpose."""
@@ -29,7 +41,7 @@ class InputError(EventcoderError):
 
     def __init__(self, source: str, reason: str, *, stage: str = "ingest", doc_id: str | None = None) -> None:
         self.source = source
-        self.reason = reason
+        self.reason = printable(reason)
         self.stage = stage
         self.doc_id = doc_id
         super().__init__(f"{source}: {reason}")
@@ -45,3 +57,8 @@ class GazetteerError(EventcoderError):
 
 class StoreError(EventcoderError):
     """The event store cannot be opened or written."""
+
+
+class WorkerError(EventcoderError):
+    """A worker process of a parallel run died (killed, out of memory): the message says what
+    was kept."""

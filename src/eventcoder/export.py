@@ -85,6 +85,24 @@ def _country_info(iso2: str | None) -> tuple[str, str]:
     return str(int(c.numeric)), _COUNTRY_NAMES.get(iso2) or getattr(c, "common_name", None) or c.name
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cells(row: dict[str, Any]) -> dict[str, Any]:
+    """A CSV row whose text cells cannot run as spreadsheet formulas: a cell that opens with
+    ``= + - @``, a tab or a carriage return (an outlet named "=HYPERLINK(...)" in a page's
+    metadata) gets a leading apostrophe (OWASP's advice on CSV injection); numbers stay."""
+    out = {}
+    for k, v in row.items():
+        if isinstance(v, str) and v.startswith(_FORMULA_START):
+            try:
+                float(v)
+            except ValueError:
+                v = "'" + v
+        out[k] = v
+    return out
+
+
 def acled_row(ev: Event, article: CodedArticle) -> dict[str, Any]:
     """One ACLED-column CSV row for an event (columns in ``ACLED_COLUMNS``)."""
     iso_num, country_name = _country_info(ev.country)
@@ -135,7 +153,7 @@ class AcledCsvWriter:
 
     def write(self, article: CodedArticle) -> None:
         for ev in article.events:
-            self._w.writerow(acled_row(ev, article))
+            self._w.writerow(safe_cells(acled_row(ev, article)))
 
 
 def to_json(article: CodedArticle) -> str:
@@ -350,7 +368,7 @@ def export_store(store: Any, fmt: str, output: Any, *, table: str = "events", fl
                     out.write(("," if n else "") + "\n" + json.dumps(geojson_feature(r), ensure_ascii=False,
                                                                       default=_json_default))
                 else:
-                    writer.writerow(_acled_store_row(r))
+                    writer.writerow(safe_cells(_acled_store_row(r)))
                 n += 1
         if fmt == "geojson":
             out.write("\n]}\n")

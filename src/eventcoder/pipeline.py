@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib.resources
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -33,7 +33,7 @@ from eventcoder.assemble import (
 )
 from eventcoder.assemble.focus import NEAR_DIVISION
 from eventcoder.clean import AGENCY_NAME, agency_dateline_end, clean, dateline_end
-from eventcoder.errors import EventcoderError, GazetteerError, InputError
+from eventcoder.errors import EventcoderError, GazetteerError, InputError, WorkerError
 from eventcoder.extract.dates import find_dates
 from eventcoder.extract.fatalities import find_deaths
 from eventcoder.extract.measures import MeasureLexicon, find_measures
@@ -534,7 +534,6 @@ def code_in_processes(docs: Iterable[RawDocument | InputError], *, workers: int,
     memory stays flat in the size of the input). Inputs that failed to read become failure
     records here, without a round trip to a worker.
     """
-    import multiprocessing
 
     def items() -> Iterator[RawDocument | CodedArticle]:
         for doc in docs:
@@ -543,9 +542,52 @@ def code_in_processes(docs: Iterable[RawDocument | InputError], *, workers: int,
             else:
                 yield doc
 
+    yield from ordered_map(_code_one, items(), workers=workers, pipeline_args=pipeline_args)
+
+
+def _code_chunk(fn: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
+    return [fn(x) for x in chunk]
+
+
+def ordered_map(fn: Callable[[Any], Any], items: Iterable[Any], *, workers: int, pipeline_args: dict[str, Any],
+                chunksize: int = 4) -> Iterator[Any]:
+    """``fn`` over ``items`` in ``workers`` spawned processes (each loads its ``Pipeline`` once,
+    ``init_worker``), results in input order. At most ``workers * 2`` chunks are in flight,
+    so memory stays flat in the size of the input; a worker is replaced after 500 chunks.
+
+    Raises:
+        WorkerError: a worker process died (killed, or out of memory): the results yielded
+            so far stand, the rest is not coded (a ``run`` resumes from there).
+    """
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(workers, initializer=init_worker, initargs=(pipeline_args,), maxtasksperchild=500) as pool:
-        yield from pool.imap(_code_one, items(), chunksize=4)
+    it = iter(items)
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=init_worker, initargs=(pipeline_args,),
+                             max_tasks_per_child=500) as pool:
+        pending: deque[Any] = deque()
+
+        def submit() -> bool:
+            chunk = [x for _, x in zip(range(chunksize), it, strict=False)]
+            if chunk:
+                pending.append(pool.submit(_code_chunk, fn, chunk))
+            return bool(chunk)
+
+        while len(pending) < workers * 2 and submit():
+            pass
+        try:
+            while pending:
+                results = pending.popleft().result()
+                submit()
+                yield from results
+        except BrokenProcessPool as err:
+            for f in pending:
+                f.cancel()
+            raise WorkerError("a worker process died (killed, or out of memory); what was coded before it "
+                              "stands, the rest was not coded") from err
 
 
 def _id_of(source: str) -> str:

@@ -25,7 +25,7 @@ from eventcoder.dedup import (
     date_window,
     same_occurrence,
 )
-from eventcoder.errors import InputError
+from eventcoder.errors import InputError, WorkerError
 from eventcoder.models import CodedArticle, Event, Measure, RawDocument
 from eventcoder.store import Store
 
@@ -92,18 +92,13 @@ class CorpusRunner:
         counts = RunCounts()
         run_id = self.store.start_run(__version__, config or {})
         checked = (self._check(doc, counts) for doc in docs)
-        pool = None
         if self.workers > 1:
-            import multiprocessing
-
-            ctx = multiprocessing.get_context("spawn")
             # workers are replaced every 2,000 articles: spaCy's string store and the look-up caches
             # grow with every new name a worker sees, and a long run must not grow with them
-            from eventcoder.pipeline import init_worker
+            from eventcoder.pipeline import ordered_map
 
-            pool = ctx.Pool(self.workers, initializer=init_worker, initargs=(self.pipeline_args,),
-                            maxtasksperchild=500)  # tasks are chunks of 4 articles
-            coded_items: Iterable[tuple[Any, CodedArticle | None]] = pool.imap(_code_in_worker, checked, chunksize=4)
+            coded_items: Iterable[tuple[Any, CodedArticle | None]] = ordered_map(
+                _code_in_worker, checked, workers=self.workers, pipeline_args=self.pipeline_args)
         else:
             coded_items = ((item, self.pipeline.code_cleaned(item[3]) if item[0] == "code" else None)
                            for item in checked)
@@ -117,13 +112,16 @@ class CorpusRunner:
                     batch = []
                 if on_article is not None:
                     on_article(counts)
+        except WorkerError:
+            # what the workers coded before one died is written; the run stays unfinished, and
+            # running it again codes the rest (the written articles are known by then)
             if batch:
                 self._write(batch, run_id, counts)
                 self._forget_pending(batch)
-        finally:
-            if pool is not None:
-                pool.terminate()
-                pool.join()
+            raise
+        if batch:
+            self._write(batch, run_id, counts)
+            self._forget_pending(batch)
         self.store.finish_run(run_id, counts.as_dict())
         return counts
 
@@ -248,7 +246,16 @@ class CorpusRunner:
         if match is None:
             event_id = ev.event_id
             if db.execute("SELECT 1 FROM events WHERE event_id = ?", [event_id]).fetchone():
-                return  # the same article's event, already stored (a re-run): nothing to add
+                if db.execute("SELECT 1 FROM event_sources WHERE event_id = ? AND article_key = ?",
+                              [event_id, key]).fetchone():
+                    return  # the same article's event, already stored (a re-run): nothing to add
+                # another article that shares the first's id (two "index.html" files, a batch
+                # whose ids restart): its own event, under an id that takes its article key too
+                import hashlib
+
+                event_id = hashlib.sha1(f"{event_id}|{key}".encode()).hexdigest()[:16]
+                if db.execute("SELECT 1 FROM events WHERE event_id = ?", [event_id]).fetchone():
+                    return  # (stored by an earlier run of this article)
             db.execute(
                 "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [event_id, ev.event_type, ev.sub_event_type, ev.event_date, ev.time_precision, ev.actor1, ev.inter1,

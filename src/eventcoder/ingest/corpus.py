@@ -84,7 +84,9 @@ def iter_warc(path: str | Path, stats: SourceStats) -> Iterator[RawDocument | In
     from warcio.exceptions import ArchiveLoadFailed
 
     source = str(path)
-    truncated = str(path).lower().endswith(".gz") and not _gzip_complete(Path(path))
+    gz = str(path).lower().endswith(".gz")
+    # (an uncompressed WARC record always ends in two CRLFs: a file that does not was cut)
+    truncated = not _gzip_complete(Path(path)) if gz else not _ends_whole(Path(path))
     try:
         fh = open(path, "rb")  # noqa: SIM115 - closed in finally
     except OSError as err:
@@ -139,7 +141,8 @@ def iter_warc(path: str | Path, stats: SourceStats) -> Iterator[RawDocument | In
             # (a response followed by other records is whole: only the very last record is cut)
             yield pending
         if truncated:
-            yield InputError(source, f"broken WARC: the gzip data ends early (truncated file); its last record "
+            how = "the gzip data ends early" if gz else "the file ends inside a record"
+            yield InputError(source, f"broken WARC: {how} (truncated file); its last record "
                                      f"(#{n}) is incomplete and was not coded, the records before it were read")
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, KeyError, TypeError) as err:
         # (warcio itself fails with AttributeError on a response record with no target URI)
@@ -149,6 +152,20 @@ def iter_warc(path: str | Path, stats: SourceStats) -> Iterator[RawDocument | In
                                  "the records before it were read")
     finally:
         fh.close()
+
+
+def _ends_whole(path: Path) -> bool:
+    """Whether an uncompressed WARC file ends as a record does (CRLF CRLF); an empty or
+    unreadable file counts as whole (other checks report it)."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(0, 2)
+            if fh.tell() < 4:
+                return True
+            fh.seek(-4, 2)
+            return fh.read(4) == b"\r\n\r\n"
+    except OSError:
+        return True
 
 
 def _gzip_complete(path: Path) -> bool:
@@ -217,7 +234,12 @@ def fetch_url(url: str, *, doc_id: str | None = None, published: str | None = No
     Raises:
         InputError: the page cannot be fetched or decoded, or the address is not http(s).
     """
-    scheme = urllib.parse.urlsplit(url).scheme.lower()
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises for a port that is no number
+    except ValueError as err:
+        raise InputError(url, f"not a valid web address ({err})", doc_id=doc_id) from err
+    scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         raise InputError(url, f"not a web address (scheme {scheme or 'none'!r}; only http and https are fetched)",
                          doc_id=doc_id)

@@ -100,7 +100,8 @@ def check_date(value: object, source: str, name: str = "published") -> str | Non
     is: no day is ever guessed.
 
     Raises:
-        InputError: not a string in one of those forms, or not a real date (2020-02-30).
+        InputError: not a string in one of those forms, not a real date (2020-02-30), or a
+            year before ``EARLIEST_YEAR``.
     """
     from datetime import date
 
@@ -117,7 +118,14 @@ def check_date(value: object, source: str, name: str = "published") -> str | Non
         date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except ValueError as err:
         raise InputError(source, f"{name} {head!r} is not a real date ({err})") from err
+    if parts[0] < EARLIEST_YEAR:
+        # (a year-0001 placeholder would date "late Sunday" before the calendar's start)
+        raise InputError(source, f"{name} {head!r} is implausibly early for a news report (before {EARLIEST_YEAR})")
     return head
+
+
+# the earliest year a publication date may have: older values are placeholders, not dates
+EARLIEST_YEAR = 1800
 
 
 _check_date = check_date
