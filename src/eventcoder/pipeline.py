@@ -419,7 +419,7 @@ class Pipeline:
             lead = next((s.text for s in sentences if not s.is_title and not s.is_caption), "")
             # (a first paragraph the page repeats is marked a caption: history reads it too)
             first = next((s.text for s in sentences if not s.is_title), "")
-            if not disaster_report(lead, infos) and not court_report(lead, body_text) \
+            if not disaster_report(lead, infos) and not court_report(lead, body_text, article.title or "") \
                     and not history_report(first, article.title):
                 events = assemble_events(article, infos, self._countries, res, self._claims, sentences, recaps)
             measures = find_measures(article, sentences, self._countries, res.measures, res.actors, res.places)

@@ -2729,3 +2729,26 @@ def test_a_group_named_as_an_affiliation_or_a_stronghold_is_not_the_actor(code):
                  "stronghold of the al-Qaeda-linked JNIM.", published="2023-03-15")
     assert [(e.actor1, e.actor2) for e in coded.events] == [
         ("Unidentified Armed Group (Mali)", "Military Forces of Mali")]
+
+
+def test_an_appeal_ruling_in_the_title_and_a_sentence_with_quoted_words_are_court_reports(code):
+    # developed: "High Court upholds 33-year sentence for ... convicts" (title) and "has sentenced
+    # two jihadists described as “dangerous” to death" coded the old attacks as news
+    coded = code("High Court upholds 33-year sentence for Gusau market attack convicts\n\nJustice Bello dismissed "
+                 "the appeal of two men found guilty of conspiring to carry out the attack on Gusau market in "
+                 "September 2013, in which 67 people were killed. Their lawyers said the court had ignored the "
+                 "evidence; prosecutors welcomed the verdict.")
+    assert coded.events == []
+    coded = code("A court in Bamako has sentenced two jihadists described as “dangerous” to death for the 2015 attack "
+                 "on a hotel in Mopti that killed 13 people. Their lawyers will appeal the verdict; prosecutors "
+                 "said the trial was fair.", published="2020-10-28")
+    assert coded.events == []
+
+
+def test_an_attack_told_as_what_another_came_long_after_is_old(code):
+    # developed: "The latest attack came two months after a deadly assault by the BLA on a passenger
+    # train in Balochistan that killed 31 people" coded the train attack as the day's
+    coded = code("A roadside bomb killed seven soldiers near Gusau on Tuesday, police said.\n\nThe latest attack came "
+                 "two months after a deadly assault by bandits on a bus in Zamfara that killed 31 people.",
+                 published="2025-05-07")
+    assert [(e.event_date, e.fatalities) for e in coded.events] == [("2025-05-06", 7)]

@@ -71,11 +71,12 @@ def disaster_report(lead: str, infos: list[SentenceInfo]) -> bool:
 # Saturday ... for planning a suicide bombing"): the attack it names is old or never happened.
 _COURT_LEAD = re.compile(
     r"\b(?:(?:was|were|has been|have been) (?:sentenced|convicted|acquitted|jailed|found guilty|indicted)|"
-    r"(?:sentenced|convicted|acquitted|jailed)\s+(?:\w+\s+){0,4}?(?:to|for|of|over|in)\b|"
+    # (any words between: "sentenced two jihadists described as “dangerous” to death")
+    r"(?:sentenced|convicted|acquitted|jailed)\s+(?:\S+\s+){0,6}?(?:to|for|of|over|in)\b|"
     r"went on trial|stood trial|goes on trial|trial (?:of|opened|began|resumed)|"
-    # an appeal's ruling: "upheld a life sentence", "confirmed the verdict and life sentence"
-    r"(?:upheld|upholds|confirmed|confirms|overturned|overturns|quashed|quashes) (?:\w+ ){0,4}?"
-    r"(?:sentences?|verdicts?|convictions?|acquittals?))", re.I)
+    # an appeal's ruling: "upheld a life sentence", "upholds 33-year sentence", "dismissed an appeal"
+    r"(?:upheld|upholds|confirmed|confirms|overturned|overturns|quashed|quashes) (?:\S+ ){0,4}?"
+    r"(?:sentences?|verdicts?|convictions?|acquittals?)|dismissed (?:an|the|their|his|her) appeal)", re.I)
 _COURT_WORDS = re.compile(
     r"\b(?:sentenced|sentences?|court|judge|jury|verdict|trial|defendants?|convicted|conviction|acquitted|"
     r"prosecutors?|prosecution|in absentia|life in prison|years in prison|life terms?|appeal|lawyers?|testified|"
@@ -93,10 +94,11 @@ def history_report(lead: str, title: str | None) -> bool:
     return bool(_HISTORY_LEAD.search(lead) or (title and _HISTORY_LEAD.search(title)))
 
 
-def court_report(lead: str, body: str) -> bool:
-    """Whether the article reports a verdict or a trial (its lead) and reads as one (four or more
-    distinct court words in its body): the attacks it names are the case's, not news events."""
-    if not _COURT_LEAD.search(lead):
+def court_report(lead: str, body: str, title: str = "") -> bool:
+    """Whether the article reports a verdict or a trial (its lead or its title) and reads as one
+    (four or more distinct court words in its body): the attacks it names are the case's, not
+    news events."""
+    if not (_COURT_LEAD.search(lead) or _COURT_LEAD.search(title)):
         return False
     return len({m.group(0).casefold() for m in _COURT_WORDS.finditer(body)}) >= 4
 

@@ -44,6 +44,8 @@ _GENERIC = re.compile(
     # "has been the site of occasional deadly clashes": how often, not a report
     r"(?:site|scene)s? of (?:\w+ )?(?:occasional|frequent|sporadic|periodic|recurring|regular|numerous|many)\b|"
     r"\b(?:occasional|sporadic|periodic|recurring) (?:\w+ )?(?:clashes|attacks|fighting|violence|bombings|raids)\b|"
+    # "Turkey has suffered a series of deadly attacks ..., including one at a nightclub that killed 39"
+    r"(?:has|have|had) (?:suffered|seen|witnessed|endured) a (?:series|string|spate|wave) of|"
     r"regularly|frequently|repeatedly|routinely|often\b|(?:almost|nearly) (?:daily|weekly)|near-daily|on a daily basis|"
     r"(?:are|is) (?:mainly|mostly|largely|usually )?the (?:work|hallmark|mark|trademark) of|many times|several times|every (?:week|month|year)|"
     r"tens of thousands|hundreds of thousands|thousands of people|millions|over the years|in recent (?:years|months)|"
@@ -414,6 +416,11 @@ def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
             return None, None, near, True
     return resolved, prec, near, False
 
+# an act told as what another came long after ("two months after a deadly assault by the BLA on a
+# passenger train ... that killed 31 people"): up to the trigger, no clause break
+_LONG_AFTER = re.compile(r"\b(?:weeks|months|years|a (?:month|year))\s+after\s+(?:a|an|the)\b[^.;]*$", re.I)
+
+
 # between a day and the next one the act happened on again ("on Saturday night and again on
 # Sunday night", "on Friday and again on Saturday")
 _AGAIN_ON = re.compile(r"\s+(?:(?:night|morning|evening|afternoon)\s+)?(?:,\s*)?and\s+again\s+(?:on\s+)?$", re.I)
@@ -704,6 +711,10 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
         for trig in kept:
             rel = trig.start - s.start
             if _modal_before(s.text, rel, trig.event_type) or _generic_clause(info, trig.start, trig.event_type):
+                continue
+            if _LONG_AFTER.search(s.text[max(0, rel - 160):rel]):
+                # "The latest attack came two months after a deadly assault ... that killed 31
+                # people": what it came long after is an old event
                 continue
             d, prec, dm, ruled_out = _date_for(info, trig, published, pub_year, anchor_of)
             if ruled_out:
