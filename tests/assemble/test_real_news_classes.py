@@ -2752,3 +2752,11 @@ def test_an_attack_told_as_what_another_came_long_after_is_old(code):
                  "two months after a deadly assault by bandits on a bus in Zamfara that killed 31 people.",
                  published="2025-05-07")
     assert [(e.event_date, e.fatalities) for e in coded.events] == [("2025-05-06", 7)]
+
+
+def test_waves_of_protests_and_year_long_protests_are_a_period_not_an_event(code):
+    # developed: "This year has seen waves of protests ... in the Rif" and "a region bedeviled by
+    # year-long protests" were peaceful protests of the day
+    coded = code("Police fired tear gas at protesters in Gusau on Thursday.\n\nThis year has seen waves of protests "
+                 "and bouts of violence in Zamfara, a state bedeviled by year-long protests.", published="2024-07-12")
+    assert [(e.sub_event_type, e.location) for e in coded.events] == [("Protest with intervention", "Gusau")]

@@ -65,3 +65,27 @@ def test_shells_are_a_weapon_only_when_fired_or_landing():
     assert shelling("Israel responded by firing at least six shells on villages in the area.")
     assert shelling("Artillery shells hit the market on Monday.")
     assert shelling("Russian forces shelled the city overnight.")
+
+
+def test_general_news_words_that_name_no_event():
+    # general-news stream (GeoWebNews, LGL), session 15: each of these was an event
+    lex = TriggerLexicon.load()
+
+    def subs(text: str) -> set[str]:
+        return {m.sub_event_type for m in lex.find(text)}
+
+    assert "Armed clash" not in subs("The archbishop died Sunday after a long battle with lung cancer.")
+    assert "Armed clash" in subs("Troops fought a fierce battle with militants near the border.")
+    assert not subs("Washington approved selling Riyadh 180 self-propelled artillery systems for $1.31 billion.")
+    assert "Shelling/artillery/missile attack" in subs("Artillery pounded the northern suburbs overnight.")
+    assert not subs("The anti-ballistic missile defences are being built in Poland.")
+    assert not subs("The company president shot down rumors of a new engine.")
+    assert "Disrupted weapons use" in subs("Air defences shot down two drones over the city.")
+    assert not subs("Chefs in the Market District kitchen demonstrated Passover recipes.")
+    assert not subs("A demonstration of military power, on the other hand, is available.")
+    assert "Peaceful protest" in subs("Thousands of demonstrators marched to parliament.")
+    assert not subs("Officials decided to host an annual biker rally on the beach.")
+    assert not subs("The suspect agreed to surrender himself to police after three hours.")
+    assert "Change to group/activity" in subs("Forty rebels surrendered to the army with their weapons.")
+    assert not subs("Shingleton opened up his campaign headquarters over the weekend.")
+    assert not subs("Lynch said the council would meet again.")

@@ -44,6 +44,9 @@ _GENERIC = re.compile(
     # "has been the site of occasional deadly clashes": how often, not a report
     r"(?:site|scene)s? of (?:\w+ )?(?:occasional|frequent|sporadic|periodic|recurring|regular|numerous|many)\b|"
     r"\b(?:occasional|sporadic|periodic|recurring) (?:\w+ )?(?:clashes|attacks|fighting|violence|bombings|raids)\b|"
+    # "This year has seen waves of protests", "bedeviled by year-long protests": a period's unrest
+    r"waves? of (?:\w+ )?(?:protests|demonstrations|unrest|strikes)|"
+    r"(?:year|month|week|decade)s?-long (?:\w+ )?(?:protests|demonstrations|unrest)|"
     # "Turkey has suffered a series of deadly attacks ..., including one at a nightclub that killed 39"
     r"(?:has|have|had) (?:suffered|seen|witnessed|endured) a (?:series|string|spate|wave) of|"
     r"regularly|frequently|repeatedly|routinely|often\b|(?:almost|nearly) (?:daily|weekly)|near-daily|on a daily basis|"
