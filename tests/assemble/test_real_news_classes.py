@@ -2760,3 +2760,19 @@ def test_waves_of_protests_and_year_long_protests_are_a_period_not_an_event(code
     coded = code("Police fired tear gas at protesters in Gusau on Thursday.\n\nThis year has seen waves of protests "
                  "and bouts of violence in Zamfara, a state bedeviled by year-long protests.", published="2024-07-12")
     assert [(e.sub_event_type, e.location) for e in coded.events] == [("Protest with intervention", "Gusau")]
+
+
+def test_history_of_the_world_wars_and_the_intifada_is_no_event(code):
+    # general-news stream: "Some 76,000 Jews were arrested in France during World War Two"
+    coded = code("Some 76,000 Jews were arrested in France during World War Two and deported, the museum says.",
+                 published="2024-06-26")
+    assert coded.events == []
+
+
+def test_arabic_names_by_their_article_in_a_list_are_places_of_their_own(code):
+    # developed: "airstrikes on forces at Saddada, al-Shuwayrif, and al-Kararim" gave one strike:
+    # the lower-case names no gazetteer knew were no places
+    coded = code("Warplanes carried out several airstrikes on fighters at Hawija, al-Zab, and al-Abbasi on "
+                 "Friday, the army said.", published="2024-06-26")
+    assert [(e.sub_event_type, e.location) for e in coded.events] == [
+        ("Air/drone strike", "Hawija"), ("Air/drone strike", "al-Zab"), ("Air/drone strike", "al-Abbasi")]

@@ -89,3 +89,5 @@ def test_general_news_words_that_name_no_event():
     assert "Change to group/activity" in subs("Forty rebels surrendered to the army with their weapons.")
     assert not subs("Shingleton opened up his campaign headquarters over the weekend.")
     assert not subs("Lynch said the council would meet again.")
+    assert not subs("Russia was angered by the ABM missiles the United States planned in Poland.")
+    assert not subs("The deal includes 180 Paladin howitzers, artillery-firing vehicles on tracks.")

@@ -44,6 +44,9 @@ _GENERIC = re.compile(
     # "has been the site of occasional deadly clashes": how often, not a report
     r"(?:site|scene)s? of (?:\w+ )?(?:occasional|frequent|sporadic|periodic|recurring|regular|numerous|many)\b|"
     r"\b(?:occasional|sporadic|periodic|recurring) (?:\w+ )?(?:clashes|attacks|fighting|violence|bombings|raids)\b|"
+    # history's wars: "arrested in France during World War Two", "during the second intifada"
+    r"(?:during|in|since|after) (?:the )?(?:(?:first|second) world war|world war (?:i|ii|one|two|1|2)\b|"
+    r"(?:first|second) intifada)|"
     # "This year has seen waves of protests", "bedeviled by year-long protests": a period's unrest
     r"waves? of (?:\w+ )?(?:protests|demonstrations|unrest|strikes)|"
     r"(?:year|month|week|decade)s?-long (?:\w+ )?(?:protests|demonstrations|unrest)|"

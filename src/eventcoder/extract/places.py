@@ -174,6 +174,13 @@ def _clean_name(name: str) -> str:
     return name if re.search(r"(?:\b[A-Z]\.){2,}$", name) else name.strip(" ,.;:")
 
 
+# a name led by the Arabic article ("al-Kararim", "el-Arish"), as lists of villages write them
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az)-[A-Z]")
+# such a name after a list's comma ("at Saddada, al-Shuwayrif, and al-Kararim"), which no
+# preposition introduces
+_LISTED_PARTICLE = re.compile(r"(?<=,\s)(?P<n>(?:al|el|ad|as|ash|an|ar|at|az)-[A-Z][\w'’-]+)(?=,|\s+and\b|\s+in\b|[.;]|$)")
+
+
 # words that make a longer country's or region's name with a country's ("South Sudan",
 # "Papua New Guinea", "Western Sahara") rather than a town before it
 _NOT_TOWN_BEFORE_COUNTRY = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
@@ -269,7 +276,8 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
                 name = text[s:s + len(name) + m.end()]
         found.append(Toponym(name, offset + s, offset + s + len(name), feat,
                              bool(_NEAR.search(text[:s])), "ner", label=ent.label))
-    for pat in (_FEATURE_BEFORE, _FEATURE_AFTER, _COMMUNITY, _APPOSITIVE, _DISTANCE, _PREP, _STRUCK_SUBJECT):
+    for pat in (_FEATURE_BEFORE, _FEATURE_AFTER, _COMMUNITY, _APPOSITIVE, _DISTANCE, _PREP, _STRUCK_SUBJECT,
+                _LISTED_PARTICLE):
         for m in pat.finditer(text):
             name = _clean_name(m.group("n"))
             town_end = _country_after_town(name) if pat is _PREP else None
@@ -297,7 +305,7 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             found.append(Toponym(name, offset + s, offset + s + len(name), feat.lower() if feat else None,
                                  pat is _DISTANCE or bool(_NEAR.search(text[:m.start("n")]))
                                  or bool(_NEAR.search(text[:m.start()])),
-                                 "pattern" if pat is not _PREP else "prep"))
+                                 "prep" if pat in (_PREP, _LISTED_PARTICLE) else "pattern"))
     for m in _FEATURE_LIST.finditer(text):
         # "Walton and Oconee counties": each name is a county
         feat = _SINGULAR[m.group("f")]
@@ -370,6 +378,13 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
                                  t.moving))
     if heads:
         out = sorted(out + heads, key=lambda t: t.start)
+    # an Arabic name by its article in a list after a place ("at Saddada, al-Shuwayrif, and
+    # al-Kararim"): a place even when no gazetteer knows it
+    for i in range(1, len(out)):
+        t, prev = out[i], out[i - 1]
+        if t.source == "prep" and _PARTICLE_NAME.match(t.text) \
+                and text[prev.end - offset:t.start - offset] in (", ", " and ", ", and "):
+            out[i] = replace(t, source="pattern")
     return out
 
 
@@ -730,15 +745,29 @@ def _merge(found: list[Toponym], extra: list[Toponym], text: str, offset: int,
     def known(t: Toponym) -> bool:
         return t.source != "prep" or (know(t.text).strength > 0 and not (know(t.text).common and know(t.text).strength < 2))
 
+    accepted: list[Toponym] = []
+
     def listed(t: Toponym) -> bool:
-        # "in Wadi al-Zahab and al-Arman in Homs province": an unknown name between a place of
-        # the list and the division that holds both
+        # an unknown name in a list after a place of it: "in Wadi al-Zahab and al-Arman in Homs
+        # province" (the division after holds both), "at Saddada, al-Shuwayrif, and al-Kararim"
+        # (Arabic names by their article, each after the one before)
+        before = any(o.end <= t.start and text[o.end - offset:t.start - offset] in (" and ", ", ", ", and ")
+                     and (known(o) or o in accepted) for o in found)
+        if not before:
+            return False
+        if _PARTICLE_NAME.match(t.text):
+            return True
         after = re.match(r"\s+in\s+(?:the\s+)?", text[t.end - offset:])
-        return after is not None and any(
-            o.end <= t.start and text[o.end - offset:t.start - offset] in (" and ", ", ") and known(o) for o in found
-        ) and any(o.start == t.end + after.end() and known(o) for o in found)
-    found = [replace(t, source="pattern") if t.source == "prep" and listed(t) else t
-             for t in found if known(t) or listed(t)]
+        return after is not None and any(o.start == t.end + after.end() and known(o) for o in found)
+    kept_found = []
+    for t in sorted(found, key=lambda x: x.start):
+        if known(t):
+            kept_found.append(t)
+        elif listed(t):
+            t = replace(t, source="pattern") if t.source == "prep" else t
+            accepted.append(t)
+            kept_found.append(t)
+    found = kept_found
     for t in found:
         inner = [x for x in extra if t.start <= x.start and x.end <= t.end and (x.start, x.end) != (t.start, t.end)]
         tail = _DIVISION_TAIL.search(t.text)
