@@ -766,14 +766,20 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
             specific = [(t, p) for t, p in placed if p is None or not (p.is_country or p.is_admin1)]
             # a building, square or street no gazetteer knows ("near the Kenyatta International
             # Convention Centre") lies in the town the report names; it is no event location
-            specific = [(t, p) for t, p in specific if not (p is None and (t.source == "street"
-                                                                           or LOCAL_FEATURE.search(t.text)))]
+            local = [(t, p) for t, p in specific if p is None and (t.source == "street" or LOCAL_FEATURE.search(t.text))]
+            specific = [tp for tp in specific if tp not in local]
             specific = [tp for tp in specific if not tp[0].moving or tp[0].near]  # "30 km from Gao": near it
             in_clause_places = in_clause(specific, info, trig.start, tkey)
             best = max((specificity(tp) for tp in in_clause_places), default=0)
             near = nearest([tp for tp in in_clause_places if specificity(tp) == best], trig.start, key=tkey)
             if near is not None:
                 m.toponym, m.place = near  # type: ignore[misc]
+            elif local and (town := next((x for x in reversed(mentions[-3:]) if x.place is not None
+                                          and x.toponym is not None
+                                          and not (x.place.is_country or x.place.is_admin1)), None)) is not None:
+                # the building lies in the town of the reports before ("mortar rounds landed near
+                # the Halane base complex next to Aden Adde International Airport", in Mogadishu)
+                m.toponym, m.place = town.toponym, town.place
             # (a division of the place's own country: "a strike on Baidoa ... as both Mogadishu and
             # Nairobi reported" is not in Kenya's Nairobi county)
             admins = [(t, p) for t, p in placed if p is not None and p.is_admin1
