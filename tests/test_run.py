@@ -191,6 +191,29 @@ def test_locked_database_is_a_clear_error(runner, tmp_path):
         holder.wait()
 
 
+def _children(pid: int) -> list[int]:
+    """Process ids whose parent is ``pid`` (Linux /proc; empty elsewhere)."""
+    out = []
+    for stat in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if stat.isdigit():
+            try:
+                with open(f"/proc/{stat}/stat", encoding="utf-8") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                out.append(int(stat))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def test_kill_minus_9_and_rerun_finishes_without_duplicates(tmp_path, gazetteer_path):
     folder = tmp_path / "many"
     folder.mkdir()
@@ -208,8 +231,14 @@ def test_kill_minus_9_and_rerun_finishes_without_duplicates(tmp_path, gazetteer_
     cmd = [sys.executable, "-m", "eventcoder", "run", str(folder), "--db", str(db), "--batch-size", "5", "--no-progress"]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(6)
+    workers = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    # the killed run's worker processes do not outlive it (they wait for work for ever otherwise)
+    deadline = time.time() + 10
+    while time.time() < deadline and any(_alive(p) for p in workers):
+        time.sleep(0.5)
+    assert not any(_alive(p) for p in workers)
     subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     con = duckdb.connect(str(db), read_only=True)
     n_articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]

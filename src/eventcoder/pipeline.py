@@ -510,10 +510,25 @@ _WORKER: dict[str, Any] = {}
 def init_worker(pipeline_args: dict[str, Any]) -> None:
     """Load one ``Pipeline`` in a worker process (``multiprocessing`` initializer). Ctrl-C is the
     parent's to handle (it stops the pool and says how to resume): a worker ignores it rather
-    than print a traceback of its own."""
+    than print a traceback of its own. A worker whose parent dies (``kill -9``) exits within
+    two seconds."""
+    import os
     import signal
+    import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch_parent() -> None:
+        # a parent killed with -9 (or by the out-of-memory killer) tells no worker: one left
+        # waiting for work would live on for ever, holding its pipeline's memory
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(2)
+        os._exit(1)
+
+    threading.Thread(target=watch_parent, daemon=True, name="eventcoder-parent-watch").start()
     _WORKER["pipe"] = Pipeline(progress=False, **pipeline_args)
 
 
