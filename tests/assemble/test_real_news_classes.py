@@ -2776,3 +2776,10 @@ def test_arabic_names_by_their_article_in_a_list_are_places_of_their_own(code):
                  "Friday, the army said.", published="2024-06-26")
     assert [(e.sub_event_type, e.location) for e in coded.events] == [
         ("Air/drone strike", "Hawija"), ("Air/drone strike", "al-Zab"), ("Air/drone strike", "al-Abbasi")]
+
+
+def test_an_act_after_a_comma_following_weeks_after_is_news(code):
+    # (the "came two months after" rule stops at a clause break)
+    coded = code("Two weeks after the election, police shot dead five protesters in Gusau on Tuesday.",
+                 published="2024-06-26")
+    assert [(e.event_date, e.location, e.fatalities) for e in coded.events] == [("2024-06-25", "Gusau", 5)]

@@ -423,8 +423,9 @@ def _date_for(info: SentenceInfo, trig: TriggerMatch, published: date | None,
     return resolved, prec, near, False
 
 # an act told as what another came long after ("two months after a deadly assault by the BLA on a
-# passenger train ... that killed 31 people"): up to the trigger, no clause break
-_LONG_AFTER = re.compile(r"\b(?:weeks|months|years|a (?:month|year))\s+after\s+(?:a|an|the)\b[^.;]*$", re.I)
+# passenger train ... that killed 31 people"): up to the trigger, no clause break (not "Two weeks
+# after the election, police killed five protesters")
+_LONG_AFTER = re.compile(r"\b(?:weeks|months|years|a (?:month|year))\s+after\s+(?:a|an|the)\b[^.;,]*$", re.I)
 
 
 # between a day and the next one the act happened on again ("on Saturday night and again on
