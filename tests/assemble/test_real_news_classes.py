@@ -2783,3 +2783,14 @@ def test_an_act_after_a_comma_following_weeks_after_is_news(code):
     coded = code("Two weeks after the election, police shot dead five protesters in Gusau on Tuesday.",
                  published="2024-06-26")
     assert [(e.event_date, e.location, e.fatalities) for e in coded.events] == [("2024-06-25", "Gusau", 5)]
+
+
+def test_a_town_after_a_plural_possessive_and_a_province_placed_by_its_direction(code):
+    # developed: "in a clash in southern Philippines' Malaybalay City" lost the town (one
+    # unknown name), and "in Camarines Sur province, south of Manila" gave Manila
+    coded = code("Four soldiers were killed in a clash in northern Nigeria's Gusau on Thursday, the army said.",
+                 published="2019-02-15")
+    assert [e.location for e in coded.events] == ["Gusau"]
+    coded = code("Five soldiers were killed in a clash on Thursday in Zamfara state, west of Tsafe, the army said.",
+                 published="2019-02-15")
+    assert [(e.location, e.admin1) for e in coded.events] == [("Zamfara", "Zamfara")]

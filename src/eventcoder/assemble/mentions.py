@@ -266,7 +266,8 @@ def reference_point(text: str, t: Toponym) -> bool:
     before = text[max(0, t.start - 80):t.start]
     return border_reference(text, t.start, t.end) or bool(_SOURCE_IN.search(before)) \
         or bool(_BASED_IN.search(before[-30:])) \
-        or bool(_APPOSED_DISTANCE.search(before)) or bool(_BASED_AFTER.match(text, t.end)) \
+        or bool(_APPOSED_DISTANCE.search(before)) or bool(_APPOSED_DIRECTION.search(before)) \
+        or bool(_BASED_AFTER.match(text, t.end)) \
         or bool(_QUALIFIES_NEXT.match(text, t.end) and _ARTICLE_BEFORE.search(before))
 
 
@@ -285,6 +286,16 @@ _APPOSED_DISTANCE = re.compile(
     r"area))?\s*(?:,|\()\s*(?:about|some|around|nearly|roughly|approximately|over)?\s*"
     r"\d[\d,.]*\s*(?:km|kms|kilometres|kilometers|miles|mi)\s+(?:\(\d[\d,.]*\s*(?:miles|mi|km)\)\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|from|outside(?:\s+of)?)\s+(?:the\s+(?:capital|city|town)(?:,)?\s+)?$")
+
+
+# the same with a direction only ("in Camarines Sur province, south of Manila", "Batangas
+# province, south of Manila"): Manila tells where the province lies
+# (a division only: "near Abu Grein, south of Misrata" keeps Misrata, whose division the
+# unknown village takes)
+_APPOSED_DIRECTION = re.compile(
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?:district|province|region|state|county|governorate)"
+    r"\s*,\s*(?:just\s+|far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+"
+    r"(?:the\s+(?:capital|city|town)(?:,)?\s+)?$", re.I)
 
 
 def acting_country(text: str, tp: tuple[Toponym, Place | None]) -> bool:

@@ -257,6 +257,14 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             found.append(Toponym(head, offset + hs, offset + hs + len(head), None, False, "ner", label=ent.label))
             s = text.find(words[town_end], hs + len(head))
             name = " ".join(words[town_end:])
+        plural = re.search(r"s['’] (?=[A-Z])", name)
+        if plural and "'s " not in name and "’s " not in name:
+            # "southern Philippines' Malaybalay City": the country's, then the town
+            head, tail = name[:plural.start() + 1], name[plural.end():]
+            hs = text.find(head, s)
+            found.append(Toponym(head, offset + hs, offset + hs + len(head), None, False, "ner"))
+            s = text.find(tail, hs + len(head))
+            name = tail
         if "'s " in name or "’s " in name:
             # "Khyber Pakhtunkhwa's Lakki Marwat": two places, the second inside the first
             head, tail = re.split(r"(?:'s |’s )", name, maxsplit=1)
@@ -283,6 +291,9 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             town_end = _country_after_town(name) if pat is _PREP else None
             if town_end is not None:
                 name = " ".join(name.split(" ")[:town_end])  # "in Kampala Uganda": the town
+            owner = re.search(r"['’]s? (?=[A-Z])", name) if pat is _PREP else None
+            if owner:
+                name = name[owner.end():]  # "in southern Philippines' Malaybalay City": the town
             if not name or name.split()[0] in _STOP or (
                     name.casefold() in _BARE_COMPASS and not _DIVISION_AFTER.match(text[m.end("n"):])):
                 continue
