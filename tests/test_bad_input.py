@@ -346,3 +346,18 @@ def test_a_placeholder_year_and_control_characters_and_decomposed_letters(runner
     from eventcoder.clean import strip_invisible
 
     assert strip_invisible("Bogota\u0301") == "Bogot\u00e1"
+
+
+def test_an_unknown_event_type_and_a_feed_path_that_is_a_folder_say_so(runner, tmp_path):
+    f = tmp_path / "a.jsonl"
+    f.write_text(json.dumps({"id": "a", "text": ARTICLE, "published": "2024-03-04"}) + "\n", encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    assert runner.invoke(app, ["run", str(f), "--db", str(db)]).exit_code == 0
+    res = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "--event-type", "Nope"])
+    assert res.exit_code == 2 and "must be one of ACLED's event types" in res.stderr
+    res = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "--event-type", "explosions/remote violence"])
+    assert res.exit_code == 0 and json.loads(res.stdout.splitlines()[0])["location"] == "Baidoa"
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(str(tmp_path) + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["run", "--feeds", str(feeds), "--db", str(db)])
+    assert res.exit_code == 3 and "is a folder, not a feed file" in res.output

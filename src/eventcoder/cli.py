@@ -541,6 +541,13 @@ def export_cmd(
             err.print(f"eventcoder: --country must be an ISO 3166-1 alpha-2 code (IQ, NG ...), got {country!r}",
                       markup=False, highlight=False)
             raise typer.Exit(2)
+    if event_type is not None:
+        from eventcoder.extract.triggers import EVENT_TYPES
+
+        if event_type.casefold() not in {t.casefold() for t in EVENT_TYPES}:  # (the filter ignores case)
+            err.print(f"eventcoder: --event-type must be one of ACLED's event types ({', '.join(EVENT_TYPES)}), "
+                      f"got {event_type!r}", markup=False, highlight=False)
+            raise typer.Exit(2)
     try:
         store = Store(db, read_only=True)
     except EventcoderError as e:

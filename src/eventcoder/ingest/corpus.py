@@ -186,6 +186,15 @@ def iter_feed(location: str, *, fetch: bool = True) -> Iterator[RawDocument | In
     """Items of an RSS or Atom feed (a URL or a local file)."""
     import feedparser
 
+    if "://" not in location:
+        # a local file: say what is wrong with the path before asking the feed parser
+        local = Path(location)
+        if local.is_dir():
+            yield InputError(location, "is a folder, not a feed file")
+            return
+        if not local.exists():
+            yield InputError(location, "no such feed file")
+            return
     parsed = feedparser.parse(location)
     if parsed.get("bozo") and not parsed.get("entries"):
         reason = parsed.get("bozo_exception")
