@@ -30,6 +30,7 @@ from eventcoder.assemble.mentions import (
 from eventcoder.assemble.records import Mention, SentenceInfo
 from eventcoder.assemble.roles import pick_actors
 from eventcoder.assemble.tolls import event_toll
+from eventcoder.clean import agency_dateline_end
 from eventcoder.extract.dates import DateMention
 from eventcoder.extract.places import Toponym
 from eventcoder.models import Article, Event, Evidence
@@ -716,10 +717,6 @@ def _broad(place: Place | None, top: Toponym | None) -> bool:
     return (top.feature or "").lower() in DIVISION_FEATURES
 
 
-# what follows a dateline's city in capitals: a date or an agency ("MANILA, Dec 18 (NNN-PNA) –")
-_CAPS_DATELINE_AFTER = re.compile(r",?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\()")
-
-
 def _finer_place(ms: list[Mention], sentences: list[Sentence], drafts: list, infos: list[SentenceInfo],
                  res: Resources, countries: list[str], country: str | None,
                  region: Place | None, text: str
@@ -760,7 +757,7 @@ def _finer_place(ms: list[Mention], sentences: list[Sentence], drafts: list, inf
         else:
             found = [(t, res.places.resolve(t, countries)) for t in find_toponyms(sent.text, sent.start, [])]
         for t, p in found:
-            if t.moving or reference_point(text, t) or _CAPS_DATELINE_AFTER.match(text, t.end) and t.text.isupper():
+            if t.moving or reference_point(text, t) or (t.text.isupper() and agency_dateline_end(text[t.start:t.start + 120])):
                 continue  # (nor a dateline in capitals after a summary line: "MANILA, Dec 18 (NNN-PNA) –")
             if p is not None:
                 if p.is_country or p.is_admin1 or p.country != country:

@@ -174,11 +174,15 @@ def _clean_name(name: str) -> str:
     return name if re.search(r"(?:\b[A-Z]\.){2,}$", name) else name.strip(" ,.;:")
 
 
-# a name led by the Arabic article ("al-Kararim", "el-Arish"), as lists of villages write them
-_PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az)-[A-Z]")
+# the Arabic article joined to a name ("al-Kararim", "el-Arish", "ash-Shuwayrif")
+_ARTICLE = r"(?:al|el|ad|as|ash|an|ar|at|az)-"
+# a name led by it, as lists of villages write them
+_PARTICLE_NAME = re.compile(_ARTICLE + r"[A-Z]")
 # such a name after a list's comma ("at Saddada, al-Shuwayrif, and al-Kararim"), which no
 # preposition introduces
-_LISTED_PARTICLE = re.compile(r"(?<=,\s)(?P<n>(?:al|el|ad|as|ash|an|ar|at|az)-[A-Z][\w'’-]+)(?=,|\s+and\b|\s+in\b|[.;]|$)")
+_LISTED_PARTICLE = re.compile(r"(?<=,\s)(?P<n>" + _ARTICLE + r"[A-Z][\w'’-]+)(?=,|\s+and\b|\s+in\b|[.;]|$)")
+# a possessive between two names: "Khyber Pakhtunkhwa's Lakki Marwat", "Philippines' Malaybalay"
+_POSSESSIVE = re.compile(r"['’]s (?=\S)|(?<=s)['’] (?=[A-Z])")
 
 
 # words that make a longer country's or region's name with a country's ("South Sudan",
@@ -217,10 +221,9 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
         if ent.label not in ("GPE", "LOC", "FAC"):
             continue
         s, e = ent.start - offset, ent.end - offset
-        head = re.sub(r"^(?:the|The)\s+", "", text[s:e]).split(" ")[0].casefold()
         # (not "the City of| Richmond's": the town is the place)
         ran = _NAME_RUNS_ON.match(text, e) if re.search(r"\s(?:of|of the)$", text[s:e]) \
-            and head not in _FEATURE_HEADS else None
+            and re.sub(r"^(?:the|The)\s+", "", text[s:e]).split(" ")[0].casefold() not in _FEATURE_HEADS else None
         if ran:
             e = ran.end()  # NER stopped short of a name's end: "the Democratic Republic of the| Congo’s"
         if _TIME_ZONE_AFTER.match(text[e:]):
@@ -257,20 +260,14 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             found.append(Toponym(head, offset + hs, offset + hs + len(head), None, False, "ner", label=ent.label))
             s = text.find(words[town_end], hs + len(head))
             name = " ".join(words[town_end:])
-        plural = re.search(r"s['’] (?=[A-Z])", name)
-        if plural and "'s " not in name and "’s " not in name:
-            # "southern Philippines' Malaybalay City": the country's, then the town
-            head, tail = name[:plural.start() + 1], name[plural.end():]
+        owner = _POSSESSIVE.search(name)
+        if owner:
+            # "Khyber Pakhtunkhwa's Lakki Marwat", "southern Philippines' Malaybalay City": two
+            # places, the second inside the first
+            head, tail = name[:owner.start()], name[owner.end():]
             hs = text.find(head, s)
             found.append(Toponym(head, offset + hs, offset + hs + len(head), None, False, "ner"))
             s = text.find(tail, hs + len(head))
-            name = tail
-        if "'s " in name or "’s " in name:
-            # "Khyber Pakhtunkhwa's Lakki Marwat": two places, the second inside the first
-            head, tail = re.split(r"(?:'s |’s )", name, maxsplit=1)
-            hs = text.find(head, s)
-            found.append(Toponym(head, offset + hs, offset + hs + len(head), None, False, "ner"))
-            s = text.find(tail, s)
             name = tail
         s = s + text[s:e].find(name) if text[s:e].find(name) >= 0 else s
         feat = None
@@ -291,7 +288,7 @@ def find_toponyms(text: str, offset: int, entities: list[Entity]) -> list[Topony
             town_end = _country_after_town(name) if pat is _PREP else None
             if town_end is not None:
                 name = " ".join(name.split(" ")[:town_end])  # "in Kampala Uganda": the town
-            owner = re.search(r"['’]s? (?=[A-Z])", name) if pat is _PREP else None
+            owner = _POSSESSIVE.search(name) if pat is _PREP else None
             if owner:
                 name = name[owner.end():]  # "in southern Philippines' Malaybalay City": the town
             if not name or name.split()[0] in _STOP or (
@@ -756,29 +753,15 @@ def _merge(found: list[Toponym], extra: list[Toponym], text: str, offset: int,
     def known(t: Toponym) -> bool:
         return t.source != "prep" or (know(t.text).strength > 0 and not (know(t.text).common and know(t.text).strength < 2))
 
-    accepted: list[Toponym] = []
-
     def listed(t: Toponym) -> bool:
-        # an unknown name in a list after a place of it: "in Wadi al-Zahab and al-Arman in Homs
-        # province" (the division after holds both), "at Saddada, al-Shuwayrif, and al-Kararim"
-        # (Arabic names by their article, each after the one before)
-        before = any(o.end <= t.start and text[o.end - offset:t.start - offset] in (" and ", ", ", ", and ")
-                     and (known(o) or o in accepted) for o in found)
-        if not before:
-            return False
-        if _PARTICLE_NAME.match(t.text):
-            return True
+        # an unknown name between a place of a list and the division that holds both ("in Kafr
+        # Nabl and Maarat in Idlib province"); Arabic names by their article in a list come
+        # marked already (``find_toponyms``)
         after = re.match(r"\s+in\s+(?:the\s+)?", text[t.end - offset:])
-        return after is not None and any(o.start == t.end + after.end() and known(o) for o in found)
-    kept_found = []
-    for t in sorted(found, key=lambda x: x.start):
-        if known(t):
-            kept_found.append(t)
-        elif listed(t):
-            t = replace(t, source="pattern") if t.source == "prep" else t
-            accepted.append(t)
-            kept_found.append(t)
-    found = kept_found
+        return after is not None and any(
+            o.end <= t.start and text[o.end - offset:t.start - offset] in (" and ", ", ") and known(o) for o in found
+        ) and any(o.start == t.end + after.end() and known(o) for o in found)
+    found = [t if known(t) else replace(t, source="pattern") for t in found if known(t) or listed(t)]
     for t in found:
         inner = [x for x in extra if t.start <= x.start and x.end <= t.end and (x.start, x.end) != (t.start, t.end)]
         tail = _DIVISION_TAIL.search(t.text)
@@ -850,7 +833,7 @@ def keep_unresolved(t: Toponym, text: str) -> bool:
     """
     if t.source in ("user", "dateline", "form", "region"):
         return True
-    if not re.sub(r"^(?:al|el|ad|as|an|ar|at|ash)-", "", t.text)[:1].isupper():
+    if not re.sub("^" + _ARTICLE, "", t.text)[:1].isupper():
         return False  # (an Arabic article before the name: "al-Arman")
     if t.feature or _PLACE_SHAPE.search(t.text) or _REGION_NAME.match(t.text):
         return True  # "Neches River", "Latin America"

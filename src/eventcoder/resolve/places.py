@@ -552,18 +552,21 @@ class ArticlePlaces:
             scores = sorted((sc for _p, sc in cands[i]), reverse=True)
             return scores[0] - scores[1] if len(scores) > 1 else (scores[0] if scores else 0.0)
         order = sorted(range(len(tops)), key=lead)
+        votes_c, votes_a = self._votes(tops, picks)
+        towns = self._towns(tops, picks)
         for _round in range(3):
             changed = False
             for i in order:
                 if not cands[i]:
                     continue
-                votes_c, votes_a = self._votes(tops, picks)
-                towns = self._towns(tops, picks)
                 new = self._pick(i, tops, cands, qual, votes_c.get(keys[i], {}), votes_a.get(keys[i], {}),
                                  list(countries), picks, nested[i], [pt for k, pt in towns.items() if k != keys[i]])
                 if new != picks[i]:
                     picks[i] = new
                     changed = True
+                    # (the others vote with this pick from now on)
+                    votes_c, votes_a = self._votes(tops, picks)
+                    towns = self._towns(tops, picks)
             if not changed:
                 break
         return picks
