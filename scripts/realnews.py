@@ -125,11 +125,14 @@ def split(root: Path) -> int:
     # session 15's round (-241 to -250), the same way: holdout11 (never read) and dev16
     planned20 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(241, 251)]
     ranked20 = sorted(planned20, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+    # session 16's round (-251 to -260), the same way: holdout12 (never read) and dev17
+    planned21 = [f"rn-{r}-{n:03d}" for r in ("afr", "ame", "asia", "mena") for n in range(251, 261)]
+    ranked21 = sorted(planned21, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
     have = {r["id"] for r in _sources(root)}
     extra = sorted(have - set(planned) - set(planned2) - set(planned3) - set(planned4) - set(planned5)
                    - set(planned6) - set(planned7) - set(planned8) - set(planned9) - set(planned10)
                    - set(planned11) - set(planned12) - set(planned13) - set(planned14) - set(planned15) - set(planned16) - set(planned17)
-                   - set(planned18) - set(planned19) - set(planned20) - fresh)
+                   - set(planned18) - set(planned19) - set(planned20) - set(planned21) - fresh)
     parts = {"test": [i for i in ranked[:TEST] if i in have],
              "validation": [i for i in ranked[TEST:TEST + VALIDATION] if i in have],
              "dev": [i for i in ranked[TEST + VALIDATION:] if i in have] + extra,
@@ -157,7 +160,9 @@ def split(root: Path) -> int:
              "holdout10": [i for i in ranked19[:20] if i in have],
              "dev15": [i for i in ranked19[20:] if i in have],
              "holdout11": [i for i in ranked20[:20] if i in have],
-             "dev16": [i for i in ranked20[20:] if i in have]}
+             "dev16": [i for i in ranked20[20:] if i in have],
+             "holdout12": [i for i in ranked21[:20] if i in have],
+             "dev17": [i for i in ranked21[20:] if i in have]}
     (root / "splits").mkdir(exist_ok=True)
     for name, part in parts.items():
         (root / "splits" / f"{name}.txt").write_text(
