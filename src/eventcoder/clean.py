@@ -459,10 +459,11 @@ def clean_text(doc: RawDocument, *, keep_repeats: bool = False) -> Article:
         while len(sub) > 1 and len(sub[0].split()) <= 6 and not sub[0].endswith((".", "?", "!", ",", ";", ":", "-")) \
                 and sub[1][:1].isupper():
             lines.append(sub.pop(0))
-        # (list items, "*** ..." or "• ...", are lines of their own: each may report another town)
+        # (list items, "*** ..." or "• ...", are lines of their own: each may report another town;
+        # so is a line that opens with a dateline, after a photo caption: "CAIRO - Two people ...")
         groups: list[list[str]] = []
         for item in sub:
-            if groups and not _BULLET.match(item):
+            if groups and not _BULLET.match(item) and not agency_dateline_end(item):
                 groups[-1].append(item)
             else:
                 groups.append([item])

@@ -185,3 +185,20 @@ def test_a_forest_is_no_village_of_another_country():
     top = Toponym("Manigah", 0, 7, "forest")
     assert resolver._choose([village], ["IN", "BF"], "forest", top) is None
     assert resolver._choose([village], ["BF"], "forest", top) == village  # in the focus country it may be
+
+
+def test_a_world_city_outranks_a_small_namesake_in_a_country_named_in_passing():
+    # developed: "detained on his return from London" in a report from Bahrain that also names
+    # the U.S. resolved to London, Ohio, and the arrest went to the United States
+    from eventcoder.extract.places import Toponym
+    from eventcoder.resolve.gazetteer import Place
+    from eventcoder.resolve.places import PlaceResolver
+
+    capital = Place(2, "London", "P", "PPLC", "GB", "ENG", "England", None, 51.5, -0.13, 8_961_989)
+    small = Place(3, "London", "P", "PPL", "US", "OH", "Ohio", None, 39.89, -83.45, 10_060)
+    resolver = PlaceResolver(None)
+    top = Toponym("London", 0, 6, None)
+    assert resolver._choose([capital, small], ["BH", "US"], "", top) == capital
+    # in the focus country, or in a division the article names, the namesake stays
+    assert resolver._choose([capital, small], ["US"], "", top) == small
+    assert resolver._choose([capital, small], ["BH", "US"], "", top, {("US", "OH")}) == small

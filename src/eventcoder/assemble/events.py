@@ -17,6 +17,7 @@ from eventcoder.assemble.grouping import (
     merge_mentions,
     province_named,
     separate,
+    suicide_attack,
     suppress_parts,
 )
 from eventcoder.assemble.mentions import (
@@ -255,7 +256,7 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
                     and not _ARMED_WORDS.search(m.sentence.text) \
                     and not any(a.kind == "group" for a in m.actors):
                 m.event_type, m.sub_event_type = "Riots", "Violent demonstration"
-    merged = ambush_by_bomb(suppress_parts(merge_mentions(mentions), published))
+    merged = suicide_attack(ambush_by_bomb(suppress_parts(merge_mentions(mentions), published)))
     lead_para = next((x.paragraph for x in sentences or [] if not x.is_title and not x.is_caption), -1)
     drafts = _reported(merged, lead_para)
     told_as_clash = _told_as_clash(merged, drafts)
@@ -345,7 +346,9 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             # an unknown village: the country of the towns and divisions named with it ("the
             # village of Mansouri near the coastal city of Tyre"); not of a country named beside
             # it, which may be a border ("bordering Afghanistan")
-            named = [p.country for m in ms for _t, p in m.sentence_places if p is not None and not p.is_country]
+            # (nor a town the act came from: "detained on his return from London")
+            named = [p.country for m in ms for t, p in m.sentence_places
+                     if p is not None and not p.is_country and (not t.moving or t.near)]
             if named:
                 country = max(set(named), key=named.count)
         if country is None and top is None:
@@ -384,8 +387,9 @@ def assemble_events(article: Article, infos: list[SentenceInfo], countries: list
             pass  # an unknown province ("Hoddeydah province"): no other division is its own
         elif place is None and top is not None:
             # an unknown village: the division of a known place in its sentence, else of the lead
-            near_known = [p for m in ms for _t, p in m.sentence_places
-                          if p is not None and not p.is_country and p.country == country and p.admin1]
+            near_known = [p for m in ms for t, p in m.sentence_places
+                          if p is not None and not p.is_country and p.country == country and p.admin1
+                          and (not t.moving or t.near)]
             if near_known:
                 admin1_name = near_known[0].admin1
             elif lead_place is not None and lead_place.place is not None and lead_place.place.country == country:

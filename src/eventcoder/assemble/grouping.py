@@ -122,7 +122,9 @@ _EARLIER = re.compile(r"^\W*(?:Earlier|Previously|A day earlier|The day before|T
 _BEFORE_AFTER = re.compile(r"^\W*(?:Earlier|Later|Previously|Subsequently|A day earlier|A day later|The day before|"
                            r"The next day|The following day|The previous day|On the previous day)\b")
 _SEPARATE = re.compile(r"\b(?:in (?:a|another) separate|in another|in other (?:violence|incidents?|attacks?)|separately|"
-                       r"elsewhere|in a similar (?:attack|strike|raid|incident))\b|"
+                       r"elsewhere|in a similar (?:attack|strike|raid|incident)|"
+                       # "The attack came shortly after another assault in the town of Rafah, when ..."
+                       r"(?:after|before|followed|as well as|and) another (?:attack|assault|raid|clash|incident|strike|bombing|explosion|blast|ambush))\b|"
                        # "They said a separate strike killed at least 20 people"
                        r"\b(?:a|another) separate\s+$|"
                        # "Also in Baquba, gunmen ...", "Also Friday, suspected militants ambushed ..."
@@ -130,6 +132,9 @@ _SEPARATE = re.compile(r"\b(?:in (?:a|another) separate|in another|in other (?:v
                        # "Meanwhile, gunmen opened fire at the minister's car"
                        r"^\s*meanwhile,\s",
                        re.I)
+
+
+_ALSO = re.compile(r"\balso\b", re.I)
 
 
 # the arrest of a leader ("police arrested main opposition candidate Kizza Besigye"): ACLED's
@@ -211,7 +216,10 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
                 continue  # "... and again on Sunday night": another day, another event
             if _other_groups(d, m):
                 continue
-            bare = m.toponym is None and m.date is None
+            # a mention with no place or date of its own is more about the draft, unless "also"
+            # marks another act of another kind ("The coalition also launched air raids")
+            bare = m.toponym is None and m.date is None and not (
+                f.sub_event_type != m.sub_event_type and _ALSO.search(m.sentence.text[:max(0, m.trigger.start - m.sentence.start)]))
             if f.sub_event_type != m.sub_event_type and not bare and m.event_type not in ("Protests", "Riots"):
                 if not any(s is True for s in same):
                     continue
@@ -269,6 +277,13 @@ def _turned_into(demo: Draft, riot: Draft) -> bool:
 
     if days(demo) and days(riot) and max(days(riot)) < min(days(demo)):
         return False
+    def towns(d: Draft) -> set[tuple]:
+        return {(m.place.name, m.place.country, m.place.latitude, m.place.longitude)
+                for m in d.mentions if m.place is not None and m.place.feature_class == "P"}
+
+    towns_demo, towns_riot = towns(demo), towns(riot)
+    if towns_demo and towns_riot and not towns_demo & towns_riot:
+        return False  # stones thrown in Tripoli "as other protests were organized in Beirut and Sidon"
     return any(_same_place(x, y) for x in demo.mentions for y in riot.mentions) or all(
         x.toponym is None for x in demo.mentions) or (all(y.toponym is None for y in riot.mentions) and any(
             0 <= y.sentence.paragraph - x.sentence.paragraph <= 1 for x in demo.mentions for y in riot.mentions))
@@ -301,6 +316,20 @@ def ambush_by_bomb(drafts: list[Draft]) -> list[Draft]:
         bomb.mentions.extend(replace(m, event_type=bomb.first.event_type, sub_event_type=bomb.first.sub_event_type,
                                      trigger=replace(m.trigger, priority=-1)) for m in d.mentions)
         out.remove(d)
+    return out
+
+
+def suicide_attack(drafts: list[Draft]) -> list[Draft]:
+    """An attack told first as a fight ("23 soldiers were killed in a militant attack") whose
+    later reports tell a suicide bombing of the same occurrence ("the ensuing suicide bombing"):
+    a Suicide bomb event (ACLED codes the attack by its most specific weapon, the bombing), with
+    the fight's reports and toll."""
+    out = []
+    for d in drafts:
+        if d.first.event_type == "Battles" and any(m.sub_event_type == "Suicide bomb" for m in d.mentions[1:]):
+            d = Draft([replace(m, event_type="Explosions/Remote violence", sub_event_type="Suicide bomb")
+                       for m in d.mentions])
+        out.append(d)
     return out
 
 

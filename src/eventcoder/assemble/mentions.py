@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from eventcoder.assemble.clauses import clause_bounds, in_clause, nearest
 from eventcoder.assemble.records import Mention, SentenceInfo
-from eventcoder.assemble.trigger_choice import AFTER_CAUSE, choose_triggers
+from eventcoder.assemble.trigger_choice import AFTER_CAUSE, AFTER_DEATH_CAUSE, choose_triggers
 from eventcoder.extract.dates import DateMention
 from eventcoder.extract.places import METONYM_AFTER, Toponym
 from eventcoder.extract.triggers import TriggerMatch
@@ -686,7 +686,8 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
         if s.is_title or s.is_caption:
             continue
         matches = info.triggers
-        kept = choose_triggers(matches, info, previous, reported_before=bool(mentions))
+        kept = choose_triggers(matches, info, previous, reported_before=bool(mentions),
+                               political={m.sub_event_type for m in mentions})
         previous = info
         continued = False
         if kept and mentions and all(k.generic for k in kept) and not info.toponyms \
@@ -818,7 +819,7 @@ def build_mentions(infos: list[SentenceInfo], article: Article, res: Resources, 
                 if c is not None:
                     m.toponym, m.place = c  # type: ignore[misc]
             # deaths nearest to this trigger rather than to another kept trigger
-            cause = AFTER_CAUSE.search(s.text)
+            cause = AFTER_CAUSE.search(s.text) or AFTER_DEATH_CAUSE.search(s.text)
             for dc in info.deaths:
                 if cause and rel < cause.start() < dc.start - s.start and not any(k.start - s.start > cause.start() for k in kept):
                     # "houses were set on fire by a mob – a day after an attack left nine people

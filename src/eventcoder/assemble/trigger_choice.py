@@ -19,6 +19,12 @@ _FOLLOWED = re.compile(r"^\W*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?P<ref>[\w-
 # the cause or the prior act a report names after its own ("a day after they pounded it")
 AFTER_CAUSE = re.compile(r"(?:,|\s[–—-])\s+(?:(?:a|one|two|three) days?\s+|hours\s+|shortly\s+|soon\s+)?(?:after|following)\s",
                          re.I)
+# with no comma, a death the act followed ("torched a police station on Wednesday after a man
+# died in custody"): the cause of a riot or a protest, not its toll
+AFTER_DEATH_CAUSE = re.compile(
+    r"\s(?:after|following|over)\s+(?:(?:the|a|an)\s+)?(?:deaths?|killings?|murders?|shooting)\s+of\b|"
+    r"\s(?:after|following)\s+(?:a|an|the|two|three|four|five|\d+|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:died|was killed|were killed|was shot dead|were shot dead|was beaten to death|had died|had been killed)\b", re.I)
 # "The ministry denied that soldiers had killed civilians": a denial, not a report
 _DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected)\s+(?:\w+\s+){0,2}?"
                           r"(?:that|claims|reports|allegations|accusations)\b[^.;]*$", re.I)
@@ -65,12 +71,15 @@ _TWO_SIDES = re.compile(r"(?i)(?:(?:fierce|heavy|deadly|pitched)\s+)?(?:battles?
 
 
 def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
-                    previous: SentenceInfo | None = None, *, reported_before: bool = False) -> list[TriggerMatch]:
+                    previous: SentenceInfo | None = None, *, reported_before: bool = False,
+                    political: set[str] | frozenset[str] = frozenset()) -> list[TriggerMatch]:
     """Reduce a sentence's trigger matches to one per occurrence it describes.
 
     Highest priority first; a lower trigger is kept only when it is of another event
     type and sits at another place. Armed clash vs attack on civilians is decided by
-    who was targeted.
+    who was targeted. ``political``: the sub-event types the article has already reported
+    (arrests at a town of their own then need no political words: "In Dortmund, police
+    arrested a 28-year-old" after arrests of an Islamic State cell).
     """
     if not matches:
         return []
@@ -120,7 +129,13 @@ def choose_triggers(matches: list[TriggerMatch], info: SentenceInfo,
         # "police arrested party leaders in connection with the clashes": the clashes are the
         # arrests' cause, an event told elsewhere
         matches = [m for m in matches if m not in referred]
+    # (arrests at a town of their own after arrests the article has reported as political:
+    # the same operation's arrests elsewhere; not in a report of demonstrations, where
+    # detentions are the police's intervention in a rally)
+    own_town = any(p is not None and not p.is_country and not p.is_admin1 for _t, p in info.toponyms)
     matches = [m for m in matches if _political(m.sub_event_type, info)
+               or (m.sub_event_type == "Arrests" and m.sub_event_type in political and own_town
+                   and not political & _DEMONSTRATION)
                or (previous is not None and previous.sentence.paragraph >= info.sentence.paragraph - 1
                    and _political(m.sub_event_type, previous))]
     subs = {m.sub_event_type for m in matches}
@@ -338,6 +353,8 @@ _POLITICAL = re.compile(
     # arrests over unrest: "arrested 14 people over the weekend's unrest"
     r"unrest|riots?|rioting|clashes|demonstrations?|protests?)\b",
     re.I)
+_DEMONSTRATION = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                  "Violent demonstration", "Mob violence"}
 _CONTEXT_BOUND = {"Arrests", "Sexual violence", "Abduction/forced disappearance",
                   "Non-state actor overtakes territory", "Looting/property destruction"}
 

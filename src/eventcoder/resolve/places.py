@@ -339,6 +339,15 @@ class PlaceResolver:
             return (cls, in_admin, -rank, size)
 
         best = max(allowed, key=score)
+        if countries and best.feature_class == "P" and best.country != countries[0] \
+                and (best.country, best.admin1_code) not in admin1s and (best.population or 0) < _BIG_CITY // 20:
+            # a world city outranks a small namesake in a country the article names only in
+            # passing ("on his return from London" in a report from Bahrain that names the U.S.
+            # is not London, Ohio); not in the focus country nor in a division the article names
+            world = [p for p in cands if p.feature_class == "P" and p.country not in countries
+                     and ((p.population or 0) >= _BIG_CITY or p.feature_code == "PPLC")]
+            if world and feat not in _ADMIN_WORDS and feat not in _TERRAIN_WORDS:
+                return max(world, key=lambda p: p.population or 0)
         if feat in _TERRAIN_WORDS and best.feature_class == "P" and (not countries or best.country != countries[0]):
             return None  # "Manigah forest" in Kashmir is no village of Burkina Faso that shares an alternate name
         return best
