@@ -2877,3 +2877,11 @@ def test_a_riot_in_one_town_does_not_take_protests_held_in_other_towns(code):
                  "In Tikrit, protesters briefly blocked the highway.", published="2024-03-13")
     assert sorted((e.sub_event_type, e.location) for e in coded.events) == [
         ("Peaceful protest", "Mosul"), ("Peaceful protest", "Tikrit"), ("Violent demonstration", "Hawija")]
+
+
+def test_a_count_before_village_is_no_village_name(code):
+    # read in the review, an unseen Myanmar report: "Three village residents were killed by junta
+    # troops in Ayadaw" gave the location "Three"
+    coded = code("Soldiers raided Tsafe on Tuesday.\n\nThree village residents were killed by soldiers in Gusau "
+                 "during Tuesday's raid, residents said.", published="2024-03-13")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in coded.events] == [("Attack", "Gusau", 3)]

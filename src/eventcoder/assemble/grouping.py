@@ -134,9 +134,6 @@ _SEPARATE = re.compile(r"\b(?:in (?:a|another) separate|in another|in other (?:v
                        re.I)
 
 
-_ALSO = re.compile(r"\balso\b", re.I)
-
-
 # the arrest of a leader ("police arrested main opposition candidate Kizza Besigye"): ACLED's
 # Arrests event of a politically significant person, never a detail of the demonstration
 _LEADER_ARRESTED = re.compile(
@@ -216,10 +213,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Draft]:
                 continue  # "... and again on Sunday night": another day, another event
             if _other_groups(d, m):
                 continue
-            # a mention with no place or date of its own is more about the draft, unless "also"
-            # marks another act of another kind ("The coalition also launched air raids")
-            bare = m.toponym is None and m.date is None and not (
-                f.sub_event_type != m.sub_event_type and _ALSO.search(m.sentence.text[:max(0, m.trigger.start - m.sentence.start)]))
+            bare = m.toponym is None and m.date is None
             if f.sub_event_type != m.sub_event_type and not bare and m.event_type not in ("Protests", "Riots"):
                 if not any(s is True for s in same):
                     continue

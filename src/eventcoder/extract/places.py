@@ -93,7 +93,10 @@ _STOP = {"The", "A", "An", "On", "In", "At", "He", "She", "They", "It", "We", "I
          "Catholic", "Jewish", "Hindu", "Buddhist",
          "Indigenous", "Western", "Eastern", "Northern", "Southern",
          # states that are no more, named as adjectives ("the ex-Soviet state of Georgia")
-         "Soviet", "Ex-Soviet", "Yugoslav", "Ottoman"}
+         "Soviet", "Ex-Soviet", "Yugoslav", "Ottoman",
+         # counts opening a sentence ("Three village residents were killed"): never a name
+         "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Several", "Many", "Some",
+         "Dozens", "Hundreds", "Thousands", "Both", "Other", "Few"}
 
 
 @dataclass(frozen=True)
